@@ -1,0 +1,69 @@
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+using DrillRunner.Core.Safety;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>Loads and validates the plan, creates the run (T0 = now) and takes the plan's lock.</summary>
+public sealed class BeginDrill(IPlanStore plans, IRunStore runs, TimeProvider time, Random random)
+{
+    /// <summary>How long a lock outlives its run's start: the state machine's own timeout, so an aborted run frees the plan.</summary>
+    public static readonly TimeSpan LockLifetime = TimeSpan.FromHours(6);
+
+    public async Task<BeginResult> ExecuteAsync(BeginRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.PlanName))
+        {
+            throw new PlanNotFound("The drill request names no plan: set \"planName\" in the execution input.");
+        }
+
+        var stored = await plans.GetLatestAsync(request.PlanName, cancellationToken)
+            ?? throw new PlanNotFound($"No plan named '{request.PlanName}' is stored in the runs table. Store it with: drill plan apply FILE");
+
+        var startedAt = time.GetUtcNow();
+        var runId = RunIds.New(startedAt, random);
+        var validation = PlanReader.Read(stored.Json);
+        var run = new DrillRun(runId, stored.Name, stored.Version, stored.Json, request.Trigger ?? "manual", startedAt)
+        {
+            Reason = request.Reason,
+            RequestedBy = request.RequestedBy,
+            ExecutionId = request.ExecutionId,
+        };
+
+        if (!validation.IsValid)
+        {
+            var reason = $"plan '{stored.Name}' v{stored.Version} is invalid, so nothing was drilled: {string.Join(" | ", validation.Problems)}";
+            await runs.CreateAsync(run with { Verdict = Verdict.Error, VerdictReason = reason, Status = RunStatus.Concluded, ConcludedAt = startedAt }, [], cancellationToken);
+            return new BeginResult(runId, stored.Name, false, reason, 1, []);
+        }
+
+        var plan = validation.Plan!;
+        run = run with
+        {
+            TargetIds = plan.Targets.Select(t => t.Id).ToList(),
+            RtoObjectiveMinutes = plan.Objectives.RtoMinutes,
+            RpoObjectiveMinutes = plan.Objectives.RpoMinutes,
+        };
+
+        var holder = await runs.TryLockPlanAsync(plan.Name, runId, startedAt, startedAt + LockLifetime, cancellationToken);
+        if (holder is not null)
+        {
+            var reason = $"plan '{plan.Name}' is already being drilled by run {holder.RunId} (since {holder.Since:u}); this request did not start a second drill";
+            await runs.CreateAsync(run with { Status = RunStatus.Rejected, VerdictReason = reason, ConcludedAt = startedAt }, [], cancellationToken);
+            return new BeginResult(runId, plan.Name, false, reason, 1, []);
+        }
+
+        var targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.TableName)).ToList();
+        await runs.CreateAsync(run with { HoldsPlanLock = true }, targets, cancellationToken);
+        return new BeginResult(
+            runId,
+            plan.Name,
+            true,
+            $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)",
+            plan.MaxConcurrentRestores,
+            targets.Select(t => new TargetRef(runId, t.TargetId)).ToList());
+    }
+}

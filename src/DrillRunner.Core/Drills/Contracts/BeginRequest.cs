@@ -1,0 +1,4 @@
+namespace DrillRunner.Core.Drills.Contracts;
+
+/// <summary>What starts a drill: the schedule's input, or a manual request as the Pipe forwards it.</summary>
+public sealed record BeginRequest(string PlanName, string? Trigger, string? Reason, string? RequestedBy, string? ExecutionId);

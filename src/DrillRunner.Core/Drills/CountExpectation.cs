@@ -1,0 +1,45 @@
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>The item-count range a restore must land in: absolute bounds and tolerance against the live source, combined.</summary>
+public sealed record CountExpectation(long? Min, long? Max, string Basis)
+{
+    public static CountExpectation From(Verification verification, long? sourceCount)
+    {
+        long? min = verification.MinItemCount;
+        long? max = verification.MaxItemCount;
+        var basis = new List<string>();
+        if (min is not null || max is not null)
+        {
+            basis.Add("the plan's bounds");
+        }
+
+        if (verification.TolerancePercentOfSource is { } tolerance && sourceCount is { } source)
+        {
+            var low = (long)Math.Floor(source * (1 - (tolerance / 100)));
+            var high = (long)Math.Ceiling(source * (1 + (tolerance / 100)));
+            min = min is null ? low : Math.Max(min.Value, low);
+            max = max is null ? high : Math.Min(max.Value, high);
+            basis.Add($"live source has {source}, tolerance {tolerance}%");
+        }
+
+        return new CountExpectation(min, max, string.Join("; ", basis));
+    }
+
+    /// <summary>Null when the count is acceptable, otherwise why not.</summary>
+    public string? Judge(long count)
+    {
+        if (Min is { } min && count < min)
+        {
+            return $"restored {count} items, expected at least {min} ({Basis})";
+        }
+
+        if (Max is { } max && count > max)
+        {
+            return $"restored {count} items, expected at most {max} ({Basis})";
+        }
+
+        return null;
+    }
+}

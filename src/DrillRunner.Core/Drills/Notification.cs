@@ -1,0 +1,26 @@
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>The human-readable summary published on anything but PASS.</summary>
+public static class Notification
+{
+    public static Conclusion For(DrillRun run, string? topicArn)
+    {
+        var verdict = VerdictNames.Of(run.Verdict ?? Verdict.Error);
+        var subject = $"Restore drill {verdict}: plan {run.PlanName}";
+        var rto = run.RtoSeconds is { } r ? RunJudge.Minutes(r) : "not measured";
+        var rpo = run.RpoSeconds is { } p ? RunJudge.Minutes(p) : "not measured";
+        var message = string.Join('\n',
+            $"Verdict: {verdict}",
+            $"Plan: {run.PlanName} (v{run.PlanVersion})",
+            $"Run: {run.RunId}",
+            $"Started (T0): {run.StartedAt:u}",
+            $"RTO: {rto} (objective {RunJudge.Minutes(run.RtoObjectiveMinutes * 60)})",
+            $"RPO: {rpo} (objective {RunJudge.Minutes(run.RpoObjectiveMinutes * 60)})",
+            $"Reason: {run.VerdictReason}");
+        var notify = run.Verdict != Verdict.Pass && topicArn is not null;
+        return new Conclusion(run.RunId, verdict, run.VerdictReason ?? string.Empty, notify, topicArn, subject, message);
+    }
+}

@@ -1,0 +1,21 @@
+namespace DrillRunner.Core.Drills;
+
+/// <summary>
+/// How long to wait between looks at a restore: DynamoDB gives no completion event, and a restore
+/// takes from minutes to hours, so intervals start short and grow to a cap.
+/// </summary>
+public static class PollSchedule
+{
+    public const int FirstWaitSeconds = 20;
+    public const int MaxWaitSeconds = 120;
+    public const double Growth = 1.5;
+
+    public static int WaitSeconds(int attempt, TimeSpan untilDeadline)
+    {
+        var grown = FirstWaitSeconds * Math.Pow(Growth, Math.Max(0, attempt));
+        var capped = Math.Min(MaxWaitSeconds, grown);
+        // Never sleep far past the deadline: the next look must be able to report the timeout.
+        var remaining = Math.Max(1, Math.Ceiling(untilDeadline.TotalSeconds) + 1);
+        return (int)Math.Max(1, Math.Min(capped, remaining));
+    }
+}

@@ -1,0 +1,28 @@
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>Finds the newest usable recovery point of a target, or fails it with the reason.</summary>
+public sealed class ResolveRecoveryPoint(IRunStore runs, IRecoveryPointCatalog catalog, TimeProvider time)
+{
+    public async Task<TargetRef> ExecuteAsync(TargetRef input, CancellationToken cancellationToken)
+    {
+        var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
+        var target = context.Plan.Target(input.TargetId);
+        var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
+
+        var search = await catalog.FindLatestAsync(target, cancellationToken);
+        if (search.Point is null)
+        {
+            throw new RecoveryPointNotFound($"no recovery point for table '{target.TableName}': {search.WhyNone}");
+        }
+
+        await runs.SaveTargetAsync(
+            record with { Stage = TargetStage.Resolved, RecoveryPoint = search.Point, ResolvedAt = time.GetUtcNow() },
+            cancellationToken);
+        return input;
+    }
+}

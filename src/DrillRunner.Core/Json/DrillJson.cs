@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Json;
+
+/// <summary>Source-generated (trim- and AOT-safe) JSON for run records and task contracts.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(DrillRun))]
+[JsonSerializable(typeof(TargetRun))]
+[JsonSerializable(typeof(BeginRequest))]
+[JsonSerializable(typeof(BeginResult))]
+[JsonSerializable(typeof(TargetRef))]
+[JsonSerializable(typeof(RestorePoll))]
+[JsonSerializable(typeof(TargetFailureInput))]
+[JsonSerializable(typeof(RunRef))]
+[JsonSerializable(typeof(RunnerErrorInput))]
+[JsonSerializable(typeof(Conclusion))]
+[JsonSerializable(typeof(TeardownResult))]
+public sealed partial class DrillJson : JsonSerializerContext
+{
+    /// <summary>Readable output for people and files.</summary>
+    public static DrillJson Indented { get; } = new(new JsonSerializerOptions(Default.Options!) { WriteIndented = true });
+}

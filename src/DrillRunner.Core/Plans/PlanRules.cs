@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using DrillRunner.Core.Safety;
+
+namespace DrillRunner.Core.Plans;
+
+/// <summary>Rules that involve more than one field: the safety rules on scratch names among them.</summary>
+internal static partial class PlanRules
+{
+    public static void Check(DrillPlan plan, List<PlanProblem> problems)
+    {
+        CheckScratchPrefix(plan, problems);
+        CheckTargets(plan, problems);
+        CheckHealthChecks(plan, problems);
+    }
+
+    private static void CheckScratchPrefix(DrillPlan plan, List<PlanProblem> problems)
+    {
+        var prefix = plan.ScratchPrefix;
+        if (prefix.Length == 0)
+        {
+            return; // Already reported as missing.
+        }
+
+        if (!ScratchPrefixPattern().IsMatch(prefix))
+        {
+            problems.Add(new PlanProblem(
+                "$.scratchPrefix",
+                $"'{prefix}' is ambiguous: a scratch prefix must be 3–40 characters of a-z A-Z 0-9 _ . - and end with '-', '_' or '.'.",
+                "use a prefix that cannot be the start of an ordinary table name, e.g. \"drill-\" or \"dr-scratch_\"."));
+        }
+
+        for (var i = 0; i < plan.Targets.Count; i++)
+        {
+            if (plan.Targets[i].TableName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                problems.Add(new PlanProblem(
+                    $"$.targets[{i}].tableName",
+                    $"source table '{plan.Targets[i].TableName}' starts with the scratch prefix '{prefix}', so a scratch table could be mistaken for it (and teardown could delete it).",
+                    "choose a scratch prefix that no source table starts with."));
+            }
+        }
+    }
+
+    private static void CheckTargets(DrillPlan plan, List<PlanProblem> problems)
+    {
+        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenTables = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Targets.Count; i++)
+        {
+            var target = plan.Targets[i];
+            if (!seenIds.TryAdd(target.Id, i))
+            {
+                problems.Add(new PlanProblem($"$.targets[{i}].id", $"'{target.Id}' is also the id of targets[{seenIds[target.Id]}].", "give every target a distinct id."));
+            }
+
+            if (!seenTables.TryAdd(target.TableName, i))
+            {
+                problems.Add(new PlanProblem($"$.targets[{i}].tableName", $"'{target.TableName}' is also drilled by targets[{seenTables[target.TableName]}]; both would restore into the same scratch table.", "list each table once."));
+            }
+
+            var longest = ScratchNames.For(plan.ScratchPrefix, ScratchNames.LongestRunId, target.TableName);
+            if (longest.Length > ScratchNames.MaxTableNameLength)
+            {
+                problems.Add(new PlanProblem($"$.targets[{i}].tableName", $"the scratch table name would be {longest.Length} characters, over DynamoDB's {ScratchNames.MaxTableNameLength}.", "shorten the scratch prefix."));
+            }
+        }
+
+        if (plan.Targets.Count == 0 && problems.All(p => p.Path != "$.targets"))
+        {
+            problems.Add(new PlanProblem("$.targets", "is empty: a drill of nothing proves nothing.", "list at least one table under \"targets\"."));
+        }
+    }
+
+    private static void CheckHealthChecks(DrillPlan plan, List<PlanProblem> problems)
+    {
+        var ids = plan.Targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < plan.HealthChecks.Count; i++)
+        {
+            foreach (Match match in PlaceholderPattern().Matches(plan.HealthChecks[i].UrlTemplate))
+            {
+                var id = match.Groups["id"].Value;
+                if (!match.Groups["ok"].Success || !ids.Contains(id))
+                {
+                    problems.Add(new PlanProblem(
+                        $"$.healthChecks[{i}].url",
+                        $"placeholder '{match.Value}' does not name a target.",
+                        $"use {{{{restored.ID}}}} with one of: {string.Join(", ", ids.Order(StringComparer.Ordinal))}."));
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{2,39}[-_.]$")]
+    private static partial Regex ScratchPrefixPattern();
+
+    [GeneratedRegex(@"\{\{\s*(?<ok>restored\.)?(?<id>[^}]*)\}\}")]
+    private static partial Regex PlaceholderPattern();
+}

@@ -1,0 +1,9 @@
+namespace DrillRunner.Core.Ports;
+
+/// <summary>The answer to a delete request.</summary>
+public enum DeleteOutcome
+{
+    Deleted,
+    AlreadyGone,
+    Busy,
+}

@@ -1,0 +1,16 @@
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Core.Ports;
+
+/// <summary>Reads tables to verify a restore. Read-only.</summary>
+public interface ITableInspector
+{
+    /// <summary>The exact item count, by a parallel Select=COUNT scan (never the lagging ItemCount).</summary>
+    Task<long> CountItemsAsync(string tableName, int segments, CancellationToken cancellationToken);
+
+    /// <summary>Whether an item with this key exists.</summary>
+    Task<bool> ItemExistsAsync(string tableName, IReadOnlyDictionary<string, KeyValue> key, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="size"/> restored items, each with the source's item of the same key (or null).</summary>
+    Task<IReadOnlyList<ItemPair>> SamplePairsAsync(string restoredTable, string sourceTable, int size, CancellationToken cancellationToken);
+}

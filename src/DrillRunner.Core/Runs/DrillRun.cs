@@ -1,0 +1,50 @@
+namespace DrillRunner.Core.Runs;
+
+/// <summary>
+/// The run record: the system of record that the workflow, the CLI and the report share.
+/// <see cref="StartedAt"/> is T0, the simulated moment of disaster.
+/// </summary>
+public sealed record DrillRun(
+    string RunId,
+    string PlanName,
+    int PlanVersion,
+    string PlanJson,
+    string Trigger,
+    DateTimeOffset StartedAt)
+{
+    public string? Reason { get; init; }
+
+    public string? RequestedBy { get; init; }
+
+    public string? ExecutionId { get; init; }
+
+    public RunStatus Status { get; init; } = RunStatus.Running;
+
+    public IReadOnlyList<string> TargetIds { get; init; } = [];
+
+    public double RtoObjectiveMinutes { get; init; }
+
+    public double RpoObjectiveMinutes { get; init; }
+
+    public IReadOnlyList<HealthCheckResult> HealthChecks { get; init; } = [];
+
+    /// <summary>T_healthy: when every health check had passed.</summary>
+    public DateTimeOffset? HealthyAt { get; init; }
+
+    public double? RtoSeconds { get; init; }
+
+    public double? RpoSeconds { get; init; }
+
+    public Verdict? Verdict { get; init; }
+
+    public string? VerdictReason { get; init; }
+
+    /// <summary>A failure of the runner itself (not of the drill), with its error name.</summary>
+    public string? RunnerError { get; init; }
+
+    public bool HoldsPlanLock { get; init; }
+
+    public DateTimeOffset? ConcludedAt { get; init; }
+
+    public DateTimeOffset? TornDownAt { get; init; }
+}

@@ -1,0 +1,31 @@
+namespace DrillRunner.Core.Runs;
+
+/// <summary>One target's part of a run: its recovery point, stage times and findings.</summary>
+public sealed record TargetRun(string RunId, string TargetId, string SourceTable)
+{
+    public TargetStage Stage { get; init; } = TargetStage.Pending;
+
+    public RecoveryPoint? RecoveryPoint { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public DateTimeOffset? RestoreRequestedAt { get; init; }
+
+    /// <summary>The first poll that saw the scratch table ACTIVE.</summary>
+    public DateTimeOffset? RestoreCompletedAt { get; init; }
+
+    /// <summary>The poll before that one: the restore completed no earlier than this.</summary>
+    public DateTimeOffset? RestoreCompletedNotBefore { get; init; }
+
+    public DateTimeOffset? LastPolledAt { get; init; }
+
+    public int Polls { get; init; }
+
+    public DateTimeOffset? VerifiedAt { get; init; }
+
+    public ScratchTable? Scratch { get; init; }
+
+    public VerificationResult? Verification { get; init; }
+
+    public TargetFailure? Failure { get; init; }
+}
