@@ -14,6 +14,7 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(DrillRun))]
 [JsonSerializable(typeof(TargetRun))]
 [JsonSerializable(typeof(BeginRequest))]
+[JsonSerializable(typeof(BeginInvocation))]
 [JsonSerializable(typeof(BeginResult))]
 [JsonSerializable(typeof(TargetRef))]
 [JsonSerializable(typeof(RestorePoll))]
@@ -25,5 +26,11 @@ namespace DrillRunner.Core.Json;
 public sealed partial class DrillJson : JsonSerializerContext
 {
     /// <summary>Readable output for people and files.</summary>
-    public static DrillJson Indented { get; } = new(new JsonSerializerOptions(Default.Options!) { WriteIndented = true });
+    public static DrillJson Indented { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true,
+        WriteIndented = true,
+    });
 }

@@ -1,0 +1,83 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using DrillRunner.Aws.DynamoDb;
+using DrillRunner.Aws.Http;
+using DrillRunner.Aws.RunStore;
+using DrillRunner.Core.Drills;
+using DrillRunner.Core.Ports;
+
+namespace DrillFunctions;
+
+/// <summary>
+/// The composition root: the only place that builds adapters. In AWS it reads the function's
+/// environment; the local runner passes its own DynamoDB client (pointed at the stand-in).
+/// </summary>
+public sealed class DrillServices
+{
+    public const string RunsTableVariable = "DRILL_RUNS_TABLE";
+    public const string EndpointVariable = "DRILL_DYNAMODB_ENDPOINT";
+
+    private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
+
+    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http)
+    {
+        if (string.IsNullOrWhiteSpace(runsTable))
+        {
+            throw new InvalidOperationException($"The runs table is not configured: set {RunsTableVariable} to the runs table's name.");
+        }
+
+        Time = time;
+        Runs = new DynamoDbRunStore(dynamoDb, runsTable);
+        Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
+        RecoveryPoints = new DynamoDbRecoveryPointCatalog(dynamoDb);
+        ScratchTables = new DynamoDbScratchTables(dynamoDb);
+        Inspector = new DynamoDbTableInspector(dynamoDb);
+        Health = new HttpHealthProbe(http, time);
+    }
+
+    public TimeProvider Time { get; }
+
+    public IRunStore Runs { get; }
+
+    public IPlanStore Plans { get; }
+
+    public IRecoveryPointCatalog RecoveryPoints { get; }
+
+    public IScratchTables ScratchTables { get; }
+
+    public ITableInspector Inspector { get; }
+
+    public IHealthProbe Health { get; }
+
+    /// <summary>One instance per Lambda container, built on first use.</summary>
+    public static DrillServices FromEnvironment() => FromEnvironmentOnce.Value;
+
+    public BeginDrill BeginDrill() => new(Plans, Runs, Time, Random.Shared);
+
+    public ResolveRecoveryPoint ResolveRecoveryPoint() => new(Runs, RecoveryPoints, Time);
+
+    public StartRestore StartRestore() => new(Runs, ScratchTables, Time);
+
+    public CheckRestore CheckRestore() => new(Runs, ScratchTables, Time);
+
+    public VerifyTarget VerifyTarget() => new(Runs, Inspector, Time);
+
+    public RecordTargetFailure RecordTargetFailure() => new(Runs);
+
+    public CheckHealth CheckHealth() => new(Runs, Health, Time);
+
+    public ConcludeDrill ConcludeDrill() => new(Runs, Time);
+
+    public RecordRunnerError RecordRunnerError() => new(Runs, Time);
+
+    public TeardownRun TeardownRun() => new(Runs, ScratchTables, Time);
+
+    private static DrillServices CreateFromEnvironment()
+    {
+        var endpoint = Environment.GetEnvironmentVariable(EndpointVariable);
+        var client = string.IsNullOrEmpty(endpoint)
+            ? new AmazonDynamoDBClient()
+            : new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+        return new DrillServices(client, Environment.GetEnvironmentVariable(RunsTableVariable) ?? string.Empty, TimeProvider.System, new HttpClient());
+    }
+}

@@ -1,0 +1,23 @@
+using DrillRunner.Core.Drills;
+using DrillRunner.Core.Json;
+
+namespace DrillFunctions;
+
+/// <summary>Lambda entry point: mark the run ERROR when the runner itself failed.</summary>
+public sealed class RecordRunnerErrorFunction : IDrillFunction
+{
+    private readonly RecordRunnerError _step;
+
+    public RecordRunnerErrorFunction()
+        : this(DrillServices.FromEnvironment())
+    {
+    }
+
+    public RecordRunnerErrorFunction(DrillServices services)
+    {
+        _step = services.RecordRunnerError();
+    }
+
+    public Task<Stream> Handle(Stream input) =>
+        TaskJson.RunAsync(input, DrillJson.Default.RunnerErrorInput, DrillJson.Default.RunnerErrorInput, _step.ExecuteAsync);
+}

@@ -1,0 +1,23 @@
+using DrillRunner.Core.Drills;
+using DrillRunner.Core.Json;
+
+namespace DrillFunctions;
+
+/// <summary>Lambda entry point: request the restore into a scratch table.</summary>
+public sealed class StartRestoreFunction : IDrillFunction
+{
+    private readonly StartRestore _step;
+
+    public StartRestoreFunction()
+        : this(DrillServices.FromEnvironment())
+    {
+    }
+
+    public StartRestoreFunction(DrillServices services)
+    {
+        _step = services.StartRestore();
+    }
+
+    public Task<Stream> Handle(Stream input) =>
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.RestorePoll, _step.ExecuteAsync);
+}

@@ -1,0 +1,23 @@
+using DrillRunner.Core.Drills;
+using DrillRunner.Core.Json;
+
+namespace DrillFunctions;
+
+/// <summary>Lambda entry point: delete what the run created (guarded) and release the plan's lock.</summary>
+public sealed class TeardownFunction : IDrillFunction
+{
+    private readonly TeardownRun _step;
+
+    public TeardownFunction()
+        : this(DrillServices.FromEnvironment())
+    {
+    }
+
+    public TeardownFunction(DrillServices services)
+    {
+        _step = services.TeardownRun();
+    }
+
+    public Task<Stream> Handle(Stream input) =>
+        TaskJson.RunAsync(input, DrillJson.Default.RunnerErrorInput, DrillJson.Default.TeardownResult, _step.ExecuteAsync);
+}

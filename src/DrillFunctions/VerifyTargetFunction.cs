@@ -1,0 +1,23 @@
+using DrillRunner.Core.Drills;
+using DrillRunner.Core.Json;
+
+namespace DrillFunctions;
+
+/// <summary>Lambda entry point: verify the restored data.</summary>
+public sealed class VerifyTargetFunction : IDrillFunction
+{
+    private readonly VerifyTarget _step;
+
+    public VerifyTargetFunction()
+        : this(DrillServices.FromEnvironment())
+    {
+    }
+
+    public VerifyTargetFunction(DrillServices services)
+    {
+        _step = services.VerifyTarget();
+    }
+
+    public Task<Stream> Handle(Stream input) =>
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.TargetRef, _step.ExecuteAsync);
+}

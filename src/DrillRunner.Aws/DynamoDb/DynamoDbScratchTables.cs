@@ -1,0 +1,163 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Aws.DynamoDb;
+
+/// <summary>Scratch tables made by DynamoDB's own restore APIs. Sources are only restored from.</summary>
+public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTables
+{
+    public async Task<RestoreRequest> StartRestoreAsync(DynamoDbTarget target, RecoveryPoint point, string scratchName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var description = point.Kind == RecoveryPoint.Pitr
+                ? (await dynamoDb.RestoreTableToPointInTimeAsync(PitrRequest(target, scratchName), cancellationToken)).TableDescription
+                : (await dynamoDb.RestoreTableFromBackupAsync(BackupRequest(target, point, scratchName), cancellationToken)).TableDescription;
+            var restoredTo = description?.RestoreSummary?.RestoreDateTime is { } at ? AwsTime.ToOffset(at) : (DateTimeOffset?)null;
+            return new RestoreRequest(description?.TableArn ?? throw new RestoreFailed($"AWS accepted the restore of '{target.TableName}' but returned no table ARN"), restoredTo);
+        }
+        catch (AmazonDynamoDBException ex) when (ex is PointInTimeRecoveryUnavailableException or BackupNotFoundException or BackupInUseException
+            or TableAlreadyExistsException or TableNotFoundException or InvalidRestoreTimeException or LimitExceededException)
+        {
+            throw new RestoreFailed($"AWS refused to restore '{target.TableName}' into '{scratchName}': {ex.ErrorCode}: {ex.Message}");
+        }
+    }
+
+    public async Task<ScratchTableState> DescribeAsync(string scratchName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var table = (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = scratchName }, cancellationToken)).Table;
+            var status = table?.TableStatus;
+            if (status == TableStatus.ACTIVE && table!.RestoreSummary?.RestoreInProgress != true)
+            {
+                return ScratchTableState.Active;
+            }
+
+            if (status == TableStatus.CREATING || status == TableStatus.ACTIVE)
+            {
+                return ScratchTableState.Creating;
+            }
+
+            return status == TableStatus.DELETING ? ScratchTableState.Missing : ScratchTableState.Other;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return ScratchTableState.Missing;
+        }
+    }
+
+    public async Task<bool> TryTagAsync(string tableArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.TagResourceAsync(
+                new TagResourceRequest { ResourceArn = tableArn, Tags = tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() },
+                cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is ResourceInUseException or ResourceNotFoundException)
+        {
+            // A table still being created may refuse tags; the next poll tries again.
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? next = null;
+        try
+        {
+            do
+            {
+                var page = await dynamoDb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = tableArn, NextToken = next }, cancellationToken);
+                foreach (var tag in page.Tags ?? [])
+                {
+                    tags[tag.Key] = tag.Value;
+                }
+
+                next = page.NextToken;
+            }
+            while (!string.IsNullOrEmpty(next));
+        }
+        catch (ResourceNotFoundException)
+        {
+            // No table, no tags: the guard then refuses, and DeleteTable would find nothing anyway.
+        }
+
+        return tags;
+    }
+
+    public async Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, cancellationToken);
+            return DeleteOutcome.Deleted;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return DeleteOutcome.AlreadyGone;
+        }
+        catch (ResourceInUseException)
+        {
+            return DeleteOutcome.Busy;
+        }
+    }
+
+    private static RestoreTableToPointInTimeRequest PitrRequest(DynamoDbTarget target, string scratchName)
+    {
+        var request = new RestoreTableToPointInTimeRequest
+        {
+            SourceTableName = target.TableName,
+            TargetTableName = scratchName,
+            UseLatestRestorableTime = true,
+        };
+        var options = target.Restore;
+        if (options.BillingMode is not null)
+        {
+            request.BillingModeOverride = BillingMode.FindValue(options.BillingMode);
+        }
+
+        if (options.WithoutSecondaryIndexes)
+        {
+            request.GlobalSecondaryIndexOverride = [];
+            request.LocalSecondaryIndexOverride = [];
+        }
+
+        request.SSESpecificationOverride = Sse(options);
+        return request;
+    }
+
+    private static RestoreTableFromBackupRequest BackupRequest(DynamoDbTarget target, RecoveryPoint point, string scratchName)
+    {
+        var request = new RestoreTableFromBackupRequest
+        {
+            BackupArn = point.BackupArn,
+            TargetTableName = scratchName,
+        };
+        var options = target.Restore;
+        if (options.BillingMode is not null)
+        {
+            request.BillingModeOverride = BillingMode.FindValue(options.BillingMode);
+        }
+
+        if (options.WithoutSecondaryIndexes)
+        {
+            request.GlobalSecondaryIndexOverride = [];
+            request.LocalSecondaryIndexOverride = [];
+        }
+
+        request.SSESpecificationOverride = Sse(options);
+        return request;
+    }
+
+    private static SSESpecification? Sse(RestoreOptions options) => options.SseType is null
+        ? null
+        : new SSESpecification { Enabled = true, SSEType = SSEType.FindValue(options.SseType), KMSMasterKeyId = options.KmsKeyArn };
+}

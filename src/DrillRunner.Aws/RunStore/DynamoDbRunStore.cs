@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Json;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+using static DrillRunner.Aws.RunStore.RunsTableKeys;
+
+namespace DrillRunner.Aws.RunStore;
+
+/// <summary>Run records in the runs table. Each record is a JSON document plus the few attributes queries need.</summary>
+public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName) : IRunStore
+{
+    public async Task CreateAsync(DrillRun run, IReadOnlyList<TargetRun> targets, CancellationToken cancellationToken)
+    {
+        await dynamoDb.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = tableName,
+                Item = RunItem(run),
+                ConditionExpression = "attribute_not_exists(pk)",
+            },
+            cancellationToken);
+        foreach (var chunk in targets.Chunk(25))
+        {
+            var writes = chunk.Select(t => new WriteRequest { PutRequest = new PutRequest { Item = TargetItem(t) } }).ToList();
+            var pending = new Dictionary<string, List<WriteRequest>> { [tableName] = writes };
+            while (pending.Count > 0 && pending.Values.Any(v => v.Count > 0))
+            {
+                var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
+                pending = response.UnprocessedItems ?? [];
+            }
+        }
+
+        await SaveHistoryAsync(run, cancellationToken);
+    }
+
+    public async Task<DrillRun> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        var item = await GetItemAsync(Run(runId), RunHeader, cancellationToken)
+            ?? throw new RunNotFound($"No run '{runId}' in table '{tableName}'.");
+        return JsonSerializer.Deserialize(item[Document].S, DrillJson.Default.DrillRun)!;
+    }
+
+    public async Task SaveAsync(DrillRun run, CancellationToken cancellationToken)
+    {
+        await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = RunItem(run) }, cancellationToken);
+        await SaveHistoryAsync(run, cancellationToken);
+    }
+
+    public async Task<TargetRun> GetTargetAsync(string runId, string targetId, CancellationToken cancellationToken)
+    {
+        var item = await GetItemAsync(Run(runId), Target(targetId), cancellationToken)
+            ?? throw new RunNotFound($"Run '{runId}' has no target '{targetId}' in table '{tableName}'.");
+        return JsonSerializer.Deserialize(item[Document].S, DrillJson.Default.TargetRun)!;
+    }
+
+    public async Task<IReadOnlyList<TargetRun>> GetTargetsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var targets = new List<TargetRun>();
+        Dictionary<string, AttributeValue>? lastKey = null;
+        do
+        {
+            var page = await dynamoDb.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = "pk = :pk AND begins_with(sk, :prefix)",
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                    {
+                        [":pk"] = new() { S = Run(runId) },
+                        [":prefix"] = new() { S = TargetPrefix },
+                    },
+                    ConsistentRead = true,
+                    ExclusiveStartKey = lastKey,
+                },
+                cancellationToken);
+            targets.AddRange((page.Items ?? []).Select(i => JsonSerializer.Deserialize(i[Document].S, DrillJson.Default.TargetRun)!));
+            lastKey = page.LastEvaluatedKey;
+        }
+        while (lastKey is { Count: > 0 });
+
+        return targets;
+    }
+
+    public Task SaveTargetAsync(TargetRun target, CancellationToken cancellationToken) =>
+        dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = TargetItem(target) }, cancellationToken);
+
+    public async Task<PlanLockHolder?> TryLockPlanAsync(string planName, string runId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = new Dictionary<string, AttributeValue>
+                    {
+                        [PartitionKeyName] = new() { S = Lock(planName) },
+                        [SortKeyName] = new() { S = LockItem },
+                        ["runId"] = new() { S = runId },
+                        ["since"] = new() { S = now.ToString("O", CultureInfo.InvariantCulture) },
+                        [TimeToLive] = new() { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+                    },
+                    // An expired lock belongs to a run that was aborted without teardown: take it over.
+                    ConditionExpression = "attribute_not_exists(pk) OR #ttl < :now",
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#ttl"] = TimeToLive },
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                    {
+                        [":now"] = new() { N = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+                    },
+                },
+                cancellationToken);
+            return null;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var holder = await GetItemAsync(Lock(planName), LockItem, cancellationToken);
+            return holder is null
+                ? new PlanLockHolder("(released while asking)", now)
+                : new PlanLockHolder(holder["runId"].S, DateTimeOffset.Parse(holder["since"].S, CultureInfo.InvariantCulture));
+        }
+    }
+
+    public async Task ReleasePlanLockAsync(string planName, string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.DeleteItemAsync(
+                new DeleteItemRequest
+                {
+                    TableName = tableName,
+                    Key = new Dictionary<string, AttributeValue> { [PartitionKeyName] = new() { S = Lock(planName) }, [SortKeyName] = new() { S = LockItem } },
+                    ConditionExpression = "runId = :runId",
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":runId"] = new() { S = runId } },
+                },
+                cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Another run holds the lock now (ours expired): it is not ours to release.
+        }
+    }
+
+    private async Task SaveHistoryAsync(DrillRun run, CancellationToken cancellationToken)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [PartitionKeyName] = new() { S = PlanRuns(run.PlanName) },
+            [SortKeyName] = new() { S = $"{run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}#{run.RunId}" },
+            ["runId"] = new() { S = run.RunId },
+            ["status"] = new() { S = run.Status.ToString() },
+        };
+        if (run.Verdict is { } verdict)
+        {
+            item["verdict"] = new() { S = VerdictNames.Of(verdict) };
+        }
+
+        await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string pk, string sk, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(
+            new GetItemRequest
+            {
+                TableName = tableName,
+                Key = new Dictionary<string, AttributeValue> { [PartitionKeyName] = new() { S = pk }, [SortKeyName] = new() { S = sk } },
+                ConsistentRead = true,
+            },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    private static Dictionary<string, AttributeValue> RunItem(DrillRun run)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [PartitionKeyName] = new() { S = Run(run.RunId) },
+            [SortKeyName] = new() { S = RunHeader },
+            ["planName"] = new() { S = run.PlanName },
+            ["startedAt"] = new() { S = run.StartedAt.ToString("O", CultureInfo.InvariantCulture) },
+            ["status"] = new() { S = run.Status.ToString() },
+            [Document] = new() { S = JsonSerializer.Serialize(run, DrillJson.Default.DrillRun) },
+        };
+        if (run.Verdict is { } verdict)
+        {
+            item["verdict"] = new() { S = VerdictNames.Of(verdict) };
+        }
+
+        return item;
+    }
+
+    private static Dictionary<string, AttributeValue> TargetItem(TargetRun target) => new()
+    {
+        [PartitionKeyName] = new() { S = Run(target.RunId) },
+        [SortKeyName] = new() { S = Target(target.TargetId) },
+        ["stage"] = new() { S = target.Stage.ToString() },
+        [Document] = new() { S = JsonSerializer.Serialize(target, DrillJson.Default.TargetRun) },
+    };
+}

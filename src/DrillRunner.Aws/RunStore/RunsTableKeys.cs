@@ -1,0 +1,33 @@
+namespace DrillRunner.Aws.RunStore;
+
+/// <summary>
+/// The runs table's single-table layout (partition key pk, sort key sk). Run headers and
+/// targets are separate items, so that concurrent Map iterations never write the same item
+/// and a plan with hundreds of targets stays far from the 400 KB item limit.
+/// </summary>
+public static class RunsTableKeys
+{
+    public const string PartitionKeyName = "pk";
+    public const string SortKeyName = "sk";
+    public const string Document = "doc";
+    public const string TimeToLive = "ttl";
+
+    public static string Run(string runId) => $"RUN#{runId}";
+
+    public const string RunHeader = "RUN";
+
+    public static string Target(string targetId) => $"TARGET#{targetId}";
+
+    public const string TargetPrefix = "TARGET#";
+
+    public static string Lock(string planName) => $"LOCK#{planName}";
+
+    public const string LockItem = "LOCK";
+
+    public static string Plan(string planName) => $"PLAN#{planName}";
+
+    public static string PlanVersion(int version) => $"V#{version:D6}";
+
+    /// <summary>The per-plan history: one small item per run, sorted by T0.</summary>
+    public static string PlanRuns(string planName) => $"PLANRUNS#{planName}";
+}
