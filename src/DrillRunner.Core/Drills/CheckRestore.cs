@@ -54,5 +54,5 @@ public sealed class CheckRestore(IRunStore runs, IScratchTables scratchTables, T
         }
     }
 
-    private static string Minutes(TimeSpan span) => $"{span.TotalMinutes:0.##} min";
+    private static string Minutes(TimeSpan span) => RunJudge.Minutes(span.TotalSeconds);
 }

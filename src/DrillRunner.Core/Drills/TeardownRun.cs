@@ -27,6 +27,13 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         foreach (var target in targets.Where(t => t.Scratch is { TornDown: false }))
         {
             var scratch = target.Scratch!;
+            if (await scratchTables.DescribeAsync(scratch.Name, cancellationToken) == ScratchTableState.Missing)
+            {
+                // AWS removes the table of a failed restore itself: nothing is left to delete.
+                await runs.SaveTargetAsync(target with { Scratch = scratch with { TornDown = true, TeardownNote = "already gone" } }, cancellationToken);
+                continue;
+            }
+
             var tags = scratch.Arn is null ? new Dictionary<string, string>() : await scratchTables.GetTagsAsync(scratch.Arn, cancellationToken);
             var decision = TeardownGuard.Check(scratch, tags, run.RunId, prefix);
             if (!decision.Allowed)

@@ -1,0 +1,84 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using DrillRunner.Cli.Infrastructure;
+using DrillRunner.Cli.Output;
+using DrillRunner.Core.Runs;
+using DrillRunner.Local.Demo;
+using DrillRunner.Local.Workflow;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DrillRunner.Cli.Commands;
+
+/// <summary>`drill demo`: a full drill on this machine, with the scenario's verdict as the exit code.</summary>
+public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<DemoCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--scenario <NAME>")]
+        [Description("healthy (default), no-backups, restore-fails, data-loss, app-down or slow-restore.")]
+        public string Scenario { get; init; } = "healthy";
+
+        [CommandOption("--json")]
+        [Description("Print the run record as one JSON document on stdout (progress goes to stderr).")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            DemoScenario.Find(Scenario) is null
+                ? ValidationResult.Error($"--scenario '{Scenario}' is not a scenario. Use one of: {string.Join(", ", DemoScenario.All.Select(s => s.Name))}.")
+                : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scenario = DemoScenario.Find(settings.Scenario)!;
+        var log = consoles.Diagnostics;
+        log.MarkupLineInterpolated($"[bold]DrillRunner demo[/] — scenario [bold]{scenario.Name}[/]: {scenario.Description}");
+        var clock = Stopwatch.StartNew();
+        var outcome = await DemoDrill.RunAsync(
+            scenario,
+            time,
+            message => log.MarkupLineInterpolated($"[grey]{clock.Elapsed.TotalSeconds,5:0.0}s[/] {message}"),
+            e => Progress(log, clock, e),
+            cancellationToken);
+
+        if (settings.Json)
+        {
+            consoles.Out.Profile.Out.Writer.WriteLine(RunRecordJson.Write(RunRecordJson.Build(outcome.Run, outcome.Targets, outcome.ScratchTablesLeft.Count)));
+        }
+        else
+        {
+            RunPrinter.Print(consoles.Out, outcome.Run, outcome.Targets, outcome.ScratchTablesLeft.Count);
+            foreach (var subject in outcome.Notifications)
+            {
+                consoles.Out.MarkupLineInterpolated($"Notification published (locally): {subject}");
+            }
+
+            consoles.Out.MarkupLineInterpolated($"Drill wall time {clock.Elapsed.TotalSeconds:0.0} s; the run record is in the local runs table, which the demo removes on exit.");
+        }
+
+        return outcome.Run.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.NotPass;
+    }
+
+    private static void Progress(IAnsiConsole log, Stopwatch clock, ExecutionEvent e)
+    {
+        if (e.Type is not ("StateEntered" or "StateFailed" or "StateRetried"))
+        {
+            return;
+        }
+
+        if (e.State is "WaitForRestore" or "CheckRestore" or "IsRestored" or "DidBegin" or "ShouldNotify" or "DrillOutcome")
+        {
+            return;
+        }
+
+        var who = e.TargetId is null ? "drill" : e.TargetId;
+        var what = e.Type switch
+        {
+            "StateFailed" => $"[red]{Markup.Escape(e.State ?? "?")} failed: {Markup.Escape(e.Error ?? "?")}[/]",
+            "StateRetried" => $"[yellow]{Markup.Escape(e.State ?? "?")} retried[/]",
+            _ => Markup.Escape(e.State ?? "?"),
+        };
+        log.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds,5:0.0}s[/] {Markup.Escape(who),-10} {what}");
+    }
+}

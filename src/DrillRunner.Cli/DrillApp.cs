@@ -1,0 +1,43 @@
+using DrillRunner.Cli.Commands;
+using DrillRunner.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DrillRunner.Cli;
+
+/// <summary>The `drill` command line, built so tests can drive it with their own consoles and clock.</summary>
+public static class DrillApp
+{
+    /// <param name="console">Standard output: results, and the one JSON document in --json mode.</param>
+    /// <param name="diagnostics">Standard error: progress and errors, so stdout stays parseable.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole diagnostics, TimeProvider time)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(OutputConsoles), new OutputConsoles(console, diagnostics));
+        registrar.RegisterInstance(typeof(TimeProvider), time);
+
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("drill");
+            config.Settings.Console = diagnostics;
+            config.SetExceptionHandler((exception, _) =>
+            {
+                diagnostics.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                return ExitCodes.UsageOrConfiguration;
+            });
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Run a full restore drill on this machine, with no AWS account: dynalite, the stand-in and the real state machine.")
+                .WithExample("demo")
+                .WithExample("demo", "--scenario", "no-backups", "--json");
+            config.AddBranch("plan", plan =>
+            {
+                plan.SetDescription("Check and store drill plans.");
+                plan.AddCommand<PlanValidateCommand>("validate")
+                    .WithDescription("Report every problem in a plan file, with its JSON path and how to fix it. Exit 0 valid, 2 invalid.")
+                    .WithExample("plan", "validate", "plans/example-plan.json");
+            });
+        });
+        return await app.RunAsync(args);
+    }
+}

@@ -1,0 +1,73 @@
+using DrillRunner.Core.Runs;
+using Spectre.Console;
+
+namespace DrillRunner.Cli.Output;
+
+/// <summary>A run as a person reads it: the verdict and why, RTO/RPO against objectives, each target's stages.</summary>
+public static class RunPrinter
+{
+    public static void Print(IAnsiConsole console, DrillRun run, IReadOnlyList<TargetRun> targets, int scratchLeft)
+    {
+        var verdict = VerdictNames.Of(run.Verdict ?? Verdict.Error);
+        var colour = run.Verdict == Verdict.Pass ? "green" : run.Verdict == Verdict.FailObjective ? "yellow" : "red";
+        console.Write(new Rule($"[{colour} bold]{verdict}[/]  plan {Markup.Escape(run.PlanName)} v{run.PlanVersion}, run {Markup.Escape(run.RunId)}").LeftJustified());
+        console.MarkupLineInterpolated($"[bold]Why:[/] {run.VerdictReason ?? "no reason recorded"}");
+
+        var objectives = new Table().Border(TableBorder.Rounded).AddColumns("Measure", "Measured", "Objective", "Met");
+        objectives.AddRow("RTO (T0 → healthy)", Seconds(run.RtoSeconds), RunJudge.Minutes(run.RtoObjectiveMinutes * 60), Met(run.RtoSeconds, run.RtoObjectiveMinutes));
+        objectives.AddRow("RPO (T0 − recovery point)", Seconds(run.RpoSeconds), RunJudge.Minutes(run.RpoObjectiveMinutes * 60), Met(run.RpoSeconds, run.RpoObjectiveMinutes));
+        console.Write(objectives);
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("Target", "Recovery point", "Restore", "Verify", "Items (expected)", "Outcome", "Teardown");
+        foreach (var target in targets)
+        {
+            table.AddRow(
+                Markup.Escape(target.TargetId),
+                Markup.Escape(target.RecoveryPoint is { } point ? $"{point.Kind} {point.CreatedAt:HH:mm:ss}\n{RunJudge.Minutes((run.StartedAt - point.CreatedAt).TotalSeconds)} before T0" : "none"),
+                Markup.Escape(Between(target.RestoreRequestedAt, target.RestoreCompletedAt) + (target.Polls > 0 ? $"\n{target.Polls} poll(s)" : string.Empty)),
+                Markup.Escape(Between(target.RestoreCompletedAt, target.VerifiedAt)),
+                Markup.Escape(target.Verification is { } v ? $"{v.ItemCount:N0}\n({Range(v.ExpectedMin, v.ExpectedMax)})" : "-"),
+                target.Failure is { } failure ? $"[red]{Markup.Escape(failure.Error)}[/]" : $"[green]{target.Stage}[/]",
+                Markup.Escape(target.Scratch is { } s ? s.TeardownNote ?? (s.TornDown ? "deleted" : "not torn down") : "nothing created"));
+        }
+
+        console.Write(table);
+        foreach (var target in targets.Where(t => t.Failure is not null))
+        {
+            console.MarkupLineInterpolated($"[red]{target.TargetId} failed:[/] {target.Failure!.Reason}");
+        }
+
+        foreach (var target in targets.Where(t => t.Scratch is not null))
+        {
+            console.MarkupLineInterpolated($"[grey]{target.TargetId}: {target.SourceTable} restored into {target.Scratch!.Name}[/]");
+        }
+
+        foreach (var check in run.HealthChecks)
+        {
+            var mark = check.Passed ? "[green]passed[/]" : "[red]failed[/]";
+            console.MarkupLine($"Health check [bold]{Markup.Escape(check.Name)}[/] {mark}: {Markup.Escape(check.Detail)}");
+        }
+
+        console.MarkupLine(scratchLeft == 0
+            ? "[green]Teardown:[/] no scratch table left behind."
+            : $"[red]Teardown:[/] {scratchLeft} scratch table(s) left behind.");
+    }
+
+    private static string Seconds(double? seconds) => seconds is { } s ? RunJudge.Minutes(s) : "not measured";
+
+    private static string Met(double? seconds, double objectiveMinutes) =>
+        seconds is not { } s ? "[grey]-[/]" : s <= objectiveMinutes * 60 ? "[green]yes[/]" : "[red]no[/]";
+
+    private static string Between(DateTimeOffset? from, DateTimeOffset? to) =>
+        from is { } a && to is { } b ? RunJudge.Minutes((b - a).TotalSeconds) : "-";
+
+    private static string Range(long? min, long? max) => (min, max) switch
+    {
+        (null, null) => "any",
+        ({ } low, null) => $"≥ {low:N0}",
+        (null, { } high) => $"≤ {high:N0}",
+        ({ } low, { } high) when low == high => $"= {low:N0}",
+        ({ } low, { } high) => $"{low:N0}–{high:N0}",
+    };
+}

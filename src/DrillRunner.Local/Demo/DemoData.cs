@@ -1,0 +1,126 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace DrillRunner.Local.Demo;
+
+/// <summary>The demo's production stand-in: an orders table with enough items to span several scan pages.</summary>
+public static class DemoData
+{
+    public const string SourceTable = "shop-orders";
+    public const string SentinelOrder = "ORDER#000001";
+    public const string LastSentinelOrder = "ORDER#020000";
+    public const string CustomersTable = "shop-customers";
+    public const int Orders = 20_000;
+    public const int Customers = 500;
+
+    public static async Task CreateSourceTableAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
+    {
+        await dynamoDb.CreateTableAsync(
+            new CreateTableRequest
+            {
+                TableName = SourceTable,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("customer", ScalarAttributeType.S)],
+                GlobalSecondaryIndexes =
+                [
+                    new GlobalSecondaryIndex
+                    {
+                        IndexName = "by-customer",
+                        KeySchema = [new KeySchemaElement("customer", KeyType.HASH)],
+                        Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+                    },
+                ],
+            },
+            cancellationToken);
+        while ((await dynamoDb.DescribeTableAsync(SourceTable, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>Writes orders numbered <paramref name="first"/> to <paramref name="last"/> inclusive.</summary>
+    public static async Task SeedOrdersAsync(IAmazonDynamoDB dynamoDb, int first, int last, DateTimeOffset updatedAt, CancellationToken cancellationToken)
+    {
+        var stamp = updatedAt.ToString("O", CultureInfo.InvariantCulture);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(first, last - first + 1).Chunk(25),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (chunk, ct) =>
+            {
+                var pending = new Dictionary<string, List<WriteRequest>>
+                {
+                    [SourceTable] = chunk.Select(n => new WriteRequest { PutRequest = new PutRequest { Item = Order(n, stamp) } }).ToList(),
+                };
+                while (pending.Values.Any(v => v.Count > 0))
+                {
+                    pending = (await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, ct)).UnprocessedItems ?? [];
+                }
+            });
+    }
+
+    /// <summary>A small second table, so the demo shows targets restored in parallel and failing independently.</summary>
+    public static async Task CreateCustomersAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
+    {
+        await dynamoDb.CreateTableAsync(
+            new CreateTableRequest
+            {
+                TableName = CustomersTable,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            },
+            cancellationToken);
+        while ((await dynamoDb.DescribeTableAsync(CustomersTable, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+
+        foreach (var chunk in Enumerable.Range(0, Customers).Chunk(25))
+        {
+            var pending = new Dictionary<string, List<WriteRequest>>
+            {
+                [CustomersTable] = chunk.Select(n => new WriteRequest
+                {
+                    PutRequest = new PutRequest
+                    {
+                        Item = new()
+                        {
+                            ["pk"] = new AttributeValue { S = $"CUSTOMER#{n:D4}" },
+                            ["name"] = new AttributeValue { S = $"Customer {n}" },
+                            ["tier"] = new AttributeValue { S = n % 10 == 0 ? "gold" : "standard" },
+                        },
+                    },
+                }).ToList(),
+            };
+            while (pending.Values.Any(v => v.Count > 0))
+            {
+                pending = (await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken)).UnprocessedItems ?? [];
+            }
+        }
+
+        await EnablePitrAsync(dynamoDb, CustomersTable, cancellationToken);
+    }
+
+    public static async Task EnablePitrAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken) =>
+        await dynamoDb.UpdateContinuousBackupsAsync(
+            new UpdateContinuousBackupsRequest
+            {
+                TableName = tableName,
+                PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true },
+            },
+            cancellationToken);
+
+    public static async Task CreateBackupAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken) =>
+        await dynamoDb.CreateBackupAsync(new CreateBackupRequest { TableName = SourceTable, BackupName = "shop-orders-nightly" }, cancellationToken);
+
+    private static Dictionary<string, AttributeValue> Order(int number, string updatedAt) => new()
+    {
+        ["pk"] = new AttributeValue { S = $"ORDER#{number:D6}" },
+        ["customer"] = new AttributeValue { S = $"CUSTOMER#{number % 500:D4}" },
+        ["total"] = new AttributeValue { N = ((number * 37 % 10000) / 100.0).ToString("0.00", CultureInfo.InvariantCulture) },
+        ["status"] = new AttributeValue { S = (number % 7) switch { 0 => "REFUNDED", 1 or 2 => "SHIPPED", _ => "DELIVERED" } },
+        ["updatedAt"] = new AttributeValue { S = updatedAt },
+    };
+}

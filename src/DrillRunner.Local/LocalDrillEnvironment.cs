@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrillFunctions;
+using DrillRunner.Aws.RunStore;
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Json;
+using DrillRunner.Core.Plans;
+using DrillRunner.Local.Processes;
+using DrillRunner.Local.StandIn;
+using DrillRunner.Local.Workflow;
+
+namespace DrillRunner.Local;
+
+/// <summary>
+/// Everything a local drill needs, started together and stopped together: dynalite, the
+/// stand-in in front of it, the runs table, the C# handlers and the real state machine.
+/// </summary>
+public sealed class LocalDrillEnvironment : IAsyncDisposable
+{
+    public const string RunsTableName = "DrillRuns";
+
+    private readonly DynaliteProcess _dynalite;
+    private int _executions;
+
+    private LocalDrillEnvironment(DynaliteProcess dynalite, LocalDynamoDbStandIn standIn, DrillServices services, LocalLambdaHost functions)
+    {
+        _dynalite = dynalite;
+        StandIn = standIn;
+        Services = services;
+        Functions = functions;
+        DynamoDb = standIn.CreateClient();
+    }
+
+    public LocalDynamoDbStandIn StandIn { get; }
+
+    public DrillServices Services { get; }
+
+    public LocalLambdaHost Functions { get; }
+
+    /// <summary>A real AWSSDK client pointed at the stand-in.</summary>
+    public IAmazonDynamoDB DynamoDb { get; }
+
+    /// <summary>How long Wait states really wait locally.</summary>
+    public int WaitMilliseconds { get; set; } = 100;
+
+    public static async Task<LocalDrillEnvironment> StartAsync(TimeProvider time, CancellationToken cancellationToken, string? dataPath = null)
+    {
+        var dynalite = await DynaliteProcess.StartAsync(dataPath, cancellationToken);
+        var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken);
+        var services = new DrillServices(standIn.CreateClient(), RunsTableName, time, new HttpClient());
+        var functions = await LocalLambdaHost.StartAsync(services, cancellationToken);
+        var environment = new LocalDrillEnvironment(dynalite, standIn, services, functions);
+        await environment.EnsureRunsTableAsync(cancellationToken);
+        return environment;
+    }
+
+    /// <summary>Validates a plan and stores it as the next version, as `drill plan apply` does.</summary>
+    public async Task<int> ApplyPlanAsync(string planJson, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var plan = PlanReader.Read(planJson).PlanOrThrow();
+        return await Services.Plans.SaveAsync(plan.Name, planJson, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Runs the real state machine for a drill request, as the schedule or the Pipe would start it.</summary>
+    public Task<ExecutionResult> RunDrillAsync(BeginRequest request, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken)
+    {
+        var input = JsonNode.Parse(JsonSerializer.Serialize(request, DrillJson.Default.BeginRequest))!;
+        var name = $"local-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
+        return LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds);
+    }
+
+    /// <summary>
+    /// Scratch tables still there: tables named with the prefix, once any deletion in progress
+    /// has had up to <paramref name="settle"/> to finish (ListTables includes DELETING tables).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ScratchTablesLeftAsync(string prefix, TimeSpan settle, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + settle;
+        while (true)
+        {
+            var left = await TablesStartingWithAsync(prefix, cancellationToken);
+            if (left.Count == 0 || time.GetUtcNow() >= deadline)
+            {
+                return left;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>Tables whose names start with the prefix, as DynamoDB lists them now.</summary>
+    public async Task<IReadOnlyList<string>> TablesStartingWithAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        string? start = null;
+        do
+        {
+            var page = await DynamoDb.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start }, cancellationToken);
+            names.AddRange((page.TableNames ?? []).Where(n => n.StartsWith(prefix, StringComparison.Ordinal)));
+            start = page.LastEvaluatedTableName;
+        }
+        while (!string.IsNullOrEmpty(start));
+
+        return names;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Functions.DisposeAsync();
+        await StandIn.DisposeAsync();
+        await _dynalite.DisposeAsync();
+        DynamoDb.Dispose();
+    }
+
+    private async Task EnsureRunsTableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DynamoDb.DescribeTableAsync(RunsTableName, cancellationToken);
+            return;
+        }
+        catch (ResourceNotFoundException)
+        {
+            // First start on this data: create it below.
+        }
+
+        await DynamoDb.CreateTableAsync(
+            new CreateTableRequest
+            {
+                TableName = RunsTableName,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema =
+                [
+                    new KeySchemaElement(RunsTableKeys.PartitionKeyName, KeyType.HASH),
+                    new KeySchemaElement(RunsTableKeys.SortKeyName, KeyType.RANGE),
+                ],
+                AttributeDefinitions =
+                [
+                    new AttributeDefinition(RunsTableKeys.PartitionKeyName, ScalarAttributeType.S),
+                    new AttributeDefinition(RunsTableKeys.SortKeyName, ScalarAttributeType.S),
+                ],
+            },
+            cancellationToken);
+        while ((await DynamoDb.DescribeTableAsync(RunsTableName, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace DrillRunner.Local.StandIn;
+
+/// <summary>
+/// The backup, PITR and restore calls dynalite lacks, answered in DynamoDB's JSON protocol.
+/// Restores are asynchronous: CREATING until the configured duration has passed and the items are copied.
+/// A PITR restore copies the table as it is when the restore is requested (the stand-in keeps no history).
+/// </summary>
+internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults faults, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, StandInBackup> _backups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pitrEnabledAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StandInRestore> _restores = new(StringComparer.Ordinal);
+    private readonly TableCopier _copier = new(dynalite);
+    private int _backupSequence;
+
+    public async Task<JsonObject> CreateBackupAsync(JsonObject request, CancellationToken cancellationToken, string backupType = "USER")
+    {
+        var tableName = Required(request, "TableName");
+        var table = await DescribeSourceAsync(tableName, cancellationToken);
+        var items = await _copier.ReadAllAsync(tableName, cancellationToken);
+        var now = time.GetUtcNow();
+        var sequence = Interlocked.Increment(ref _backupSequence);
+        var arn = $"{table.TableArn}/backup/{now.ToUnixTimeMilliseconds():D13}-{sequence:D4}";
+        var backup = new StandInBackup(arn, request["BackupName"]?.GetValue<string>() ?? $"backup-{sequence}", tableName, table.TableArn, backupType, now, table, items);
+        _backups[arn] = backup;
+        return new JsonObject
+        {
+            ["BackupDetails"] = new JsonObject
+            {
+                ["BackupArn"] = arn,
+                ["BackupName"] = backup.Name,
+                ["BackupStatus"] = "AVAILABLE",
+                ["BackupType"] = backupType,
+                ["BackupCreationDateTime"] = Epoch(now),
+                ["BackupSizeBytes"] = 0,
+            },
+        };
+    }
+
+    public JsonObject ListBackups(JsonObject request)
+    {
+        var tableName = request["TableName"]?.GetValue<string>();
+        var type = request["BackupType"]?.GetValue<string>() ?? "USER"; // AWS's default leaves AWS-Backup-made backups out.
+        var start = request["ExclusiveStartBackupArn"]?.GetValue<string>();
+        var limit = request["Limit"]?.GetValue<int>() ?? faults.ListBackupsPageSize;
+        var matching = _backups.Values
+            .Where(b => tableName is null || b.TableName == tableName)
+            .Where(b => type == "ALL" || b.BackupType == type)
+            .OrderBy(b => b.Arn, StringComparer.Ordinal)
+            .SkipWhile(b => start is not null && string.CompareOrdinal(b.Arn, start) <= 0)
+            .ToList();
+        var page = matching.Take(limit).ToList();
+        var response = new JsonObject
+        {
+            ["BackupSummaries"] = new JsonArray(page.Select(b => (JsonNode)new JsonObject
+            {
+                ["TableName"] = b.TableName,
+                ["TableArn"] = b.TableArn,
+                ["BackupArn"] = b.Arn,
+                ["BackupName"] = b.Name,
+                ["BackupCreationDateTime"] = Epoch(b.CreatedAt),
+                ["BackupStatus"] = "AVAILABLE",
+                ["BackupType"] = b.BackupType,
+                ["BackupSizeBytes"] = 0,
+            }).ToArray()),
+        };
+        if (matching.Count > page.Count)
+        {
+            response["LastEvaluatedBackupArn"] = page[^1].Arn;
+        }
+
+        return response;
+    }
+
+    public async Task<JsonObject> UpdateContinuousBackupsAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        var tableName = Required(request, "TableName");
+        await DescribeSourceAsync(tableName, cancellationToken);
+        var enabled = request["PointInTimeRecoverySpecification"]?["PointInTimeRecoveryEnabled"]?.GetValue<bool>() ?? false;
+        if (enabled)
+        {
+            _pitrEnabledAt.TryAdd(tableName, time.GetUtcNow());
+        }
+        else
+        {
+            _pitrEnabledAt.TryRemove(tableName, out _);
+        }
+
+        return ContinuousBackups(tableName);
+    }
+
+    public async Task<JsonObject> DescribeContinuousBackupsAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        var tableName = Required(request, "TableName");
+        await DescribeSourceAsync(tableName, cancellationToken);
+        return ContinuousBackups(tableName);
+    }
+
+    public async Task<JsonObject> RestoreToPointInTimeAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        var source = request["SourceTableName"]?.GetValue<string>() ?? TableNameOf(Required(request, "SourceTableArn"));
+        var table = await DescribeSourceAsync(source, cancellationToken);
+        if (LatestRestorable(source) is not { } latest)
+        {
+            throw new DynamoDbError("PointInTimeRecoveryUnavailableException", $"Point in time recovery is not enabled for table '{source}'");
+        }
+
+        var items = await _copier.ReadAllAsync(source, cancellationToken);
+        return await StartRestoreAsync(request, table, items, latest, backupArn: null, cancellationToken);
+    }
+
+    public async Task<JsonObject> RestoreFromBackupAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        var arn = Required(request, "BackupArn");
+        if (!_backups.TryGetValue(arn, out var backup))
+        {
+            throw new DynamoDbError("BackupNotFoundException", $"Backup not found: {arn}");
+        }
+
+        return await StartRestoreAsync(request, backup.Table, backup.Items, backup.CreatedAt, arn, cancellationToken);
+    }
+
+    /// <summary>DescribeTable as dynalite answered it, with the restore's CREATING status and RestoreSummary laid over.</summary>
+    public void Overlay(JsonObject describeTableResponse)
+    {
+        if (describeTableResponse["Table"] is not JsonObject table || table["TableName"]?.GetValue<string>() is not { } name || !_restores.TryGetValue(name, out var restore))
+        {
+            return;
+        }
+
+        if (!restore.Done)
+        {
+            table["TableStatus"] = "CREATING";
+        }
+
+        table["RestoreSummary"] = Summary(restore);
+    }
+
+    /// <summary>AWS refuses to delete a table that is still being restored.</summary>
+    public void ThrowIfRestoring(string tableName)
+    {
+        if (_restores.TryGetValue(tableName, out var restore) && !restore.Done)
+        {
+            throw new DynamoDbError("ResourceInUseException", $"Table {tableName} is being restored and cannot be deleted yet");
+        }
+    }
+
+    public void Forget(string tableName)
+    {
+        _restores.TryRemove(tableName, out _);
+        _pitrEnabledAt.TryRemove(tableName, out _);
+    }
+
+    public int BackupCount => _backups.Count;
+
+    private async Task<JsonObject> StartRestoreAsync(JsonObject request, TableDescription source, IReadOnlyList<Dictionary<string, AttributeValue>> items, DateTimeOffset restoredTo, string? backupArn, CancellationToken cancellationToken)
+    {
+        var target = Required(request, "TargetTableName");
+        try
+        {
+            await dynalite.DescribeTableAsync(target, cancellationToken);
+            throw new DynamoDbError("TableAlreadyExistsException", $"Table already exists: {target}");
+        }
+        catch (ResourceNotFoundException)
+        {
+            // The target must not exist yet.
+        }
+
+        var withoutIndexes = request["GlobalSecondaryIndexOverride"] is JsonArray { Count: 0 };
+        await _copier.CreateLikeAsync(source, target, withoutIndexes, cancellationToken);
+        var restore = new StandInRestore(target, source.TableArn, backupArn, restoredTo, time.GetUtcNow() + faults.RestoreDuration);
+        _restores[target] = restore;
+        var fails = faults.RestoreFails(source.TableName);
+        _ = Task.Run(() => CompleteRestoreAsync(restore, items, fails), CancellationToken.None);
+
+        var created = await dynalite.DescribeTableAsync(target, cancellationToken);
+        return new JsonObject
+        {
+            ["TableDescription"] = new JsonObject
+            {
+                ["TableName"] = target,
+                ["TableArn"] = created.Table.TableArn,
+                ["TableStatus"] = "CREATING",
+                ["KeySchema"] = new JsonArray(source.KeySchema.Select(k => (JsonNode)new JsonObject { ["AttributeName"] = k.AttributeName, ["KeyType"] = k.KeyType.Value }).ToArray()),
+                ["RestoreSummary"] = Summary(restore),
+            },
+        };
+    }
+
+    private async Task CompleteRestoreAsync(StandInRestore restore, IReadOnlyList<Dictionary<string, AttributeValue>> items, bool fails)
+    {
+        await _copier.WaitUntilActiveAsync(restore.TargetTable, CancellationToken.None);
+        if (!fails)
+        {
+            await _copier.WriteAllAsync(restore.TargetTable, items, CancellationToken.None);
+        }
+
+        var wait = restore.ReadyAt - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time);
+        }
+
+        if (fails)
+        {
+            // What AWS does with a restore it cannot finish: the half-made table goes away.
+            restore.Done = true;
+            await dynalite.DeleteTableAsync(restore.TargetTable);
+            _restores.TryRemove(restore.TargetTable, out _);
+            return;
+        }
+
+        restore.Done = true;
+    }
+
+    private JsonObject ContinuousBackups(string tableName)
+    {
+        var description = new JsonObject { ["PointInTimeRecoveryStatus"] = "DISABLED" };
+        if (_pitrEnabledAt.TryGetValue(tableName, out var enabledAt))
+        {
+            description["PointInTimeRecoveryStatus"] = "ENABLED";
+            description["EarliestRestorableDateTime"] = Epoch(enabledAt);
+            description["LatestRestorableDateTime"] = Epoch(LatestRestorable(tableName)!.Value);
+        }
+
+        return new JsonObject
+        {
+            ["ContinuousBackupsDescription"] = new JsonObject
+            {
+                ["ContinuousBackupsStatus"] = "ENABLED",
+                ["PointInTimeRecoveryDescription"] = description,
+            },
+        };
+    }
+
+    private DateTimeOffset? LatestRestorable(string tableName)
+    {
+        if (!_pitrEnabledAt.TryGetValue(tableName, out var enabledAt))
+        {
+            return null;
+        }
+
+        var latest = time.GetUtcNow() - faults.PitrLag;
+        return latest < enabledAt ? enabledAt : latest;
+    }
+
+    private async Task<TableDescription> DescribeSourceAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await dynalite.DescribeTableAsync(tableName, cancellationToken)).Table;
+        }
+        catch (ResourceNotFoundException)
+        {
+            throw new DynamoDbError("TableNotFoundException", $"Table not found: {tableName}");
+        }
+    }
+
+    private static JsonObject Summary(StandInRestore restore)
+    {
+        var summary = new JsonObject
+        {
+            ["SourceTableArn"] = restore.SourceTableArn,
+            ["RestoreDateTime"] = Epoch(restore.RestoredTo),
+            ["RestoreInProgress"] = !restore.Done,
+        };
+        if (restore.BackupArn is not null)
+        {
+            summary["SourceBackupArn"] = restore.BackupArn;
+        }
+
+        return summary;
+    }
+
+    private static string Required(JsonObject request, string field) =>
+        request[field]?.GetValue<string>() is { Length: > 0 } value
+            ? value
+            : throw new DynamoDbError("ValidationException", $"1 validation error detected: Value null at '{field}' failed to satisfy constraint: Member must not be null");
+
+    internal static string TableNameOf(string arn) => arn[(arn.IndexOf(":table/", StringComparison.Ordinal) + ":table/".Length)..].Split('/')[0];
+
+    private static double Epoch(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 1000.0;
+}

@@ -1,0 +1,181 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DrillRunner.Local.StandIn;
+
+/// <summary>
+/// A DynamoDB endpoint on 127.0.0.1 for tests and the demo: data-plane calls go to dynalite;
+/// backups, PITR, restores and tags are answered here. Production code reaches it through the
+/// real AWSSDK client, only the endpoint differs. Never a production path.
+/// </summary>
+public sealed class LocalDynamoDbStandIn : IAsyncDisposable
+{
+    private const string JsonContentType = "application/x-amz-json-1.0";
+    private static readonly string[] ForwardedHeaders = ["X-Amz-Target", "Authorization", "X-Amz-Date", "X-Amz-Security-Token"];
+
+    private readonly WebApplication _app;
+    private readonly HttpClient _forwarder = new();
+    private readonly Uri _dynaliteUrl;
+    private readonly BackupOperations _backups;
+    private readonly TagOperations _tags;
+
+    private LocalDynamoDbStandIn(WebApplication app, Uri dynaliteUrl, StandInFaults faults, TimeProvider time)
+    {
+        _app = app;
+        _dynaliteUrl = dynaliteUrl;
+        Faults = faults;
+        var dynalite = LocalClients.DynamoDb(dynaliteUrl);
+        _backups = new BackupOperations(dynalite, faults, time);
+        _tags = new TagOperations(dynalite);
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public StandInFaults Faults { get; }
+
+    public static async Task<LocalDynamoDbStandIn> StartAsync(Uri dynaliteUrl, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var standIn = new LocalDynamoDbStandIn(app, dynaliteUrl, new StandInFaults(), time);
+        app.MapPost("/", standIn.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        standIn.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return standIn;
+    }
+
+    /// <summary>An AWSSDK client pointed at the stand-in.</summary>
+    public IAmazonDynamoDB CreateClient() => LocalClients.DynamoDb(Url);
+
+    /// <summary>Makes a backup of the given type (USER, or AWS_BACKUP as AWS Backup would).</summary>
+    public Task CreateBackupAsync(string tableName, string backupType, CancellationToken cancellationToken) =>
+        _backups.CreateBackupAsync(new JsonObject { ["TableName"] = tableName, ["BackupName"] = $"{tableName}-{backupType.ToLowerInvariant()}" }, cancellationToken, backupType);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _forwarder.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var operation = context.Request.Headers["X-Amz-Target"].ToString().Split('.').LastOrDefault() ?? string.Empty;
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        try
+        {
+            if (Faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Faults.Latency, context.RequestAborted);
+            }
+
+            if (Faults.TakeThrottle(operation))
+            {
+                throw new DynamoDbError("ThrottlingException", $"Rate of requests exceeds the allowed throughput ({operation}, injected by the stand-in).");
+            }
+
+            var request = string.IsNullOrWhiteSpace(body) ? [] : JsonNode.Parse(body)!.AsObject();
+            var ct = context.RequestAborted;
+            JsonObject? answer = operation switch
+            {
+                "CreateBackup" => await _backups.CreateBackupAsync(request, ct),
+                "ListBackups" => _backups.ListBackups(request),
+                "UpdateContinuousBackups" => await _backups.UpdateContinuousBackupsAsync(request, ct),
+                "DescribeContinuousBackups" => await _backups.DescribeContinuousBackupsAsync(request, ct),
+                "RestoreTableToPointInTime" => await _backups.RestoreToPointInTimeAsync(request, ct),
+                "RestoreTableFromBackup" => await _backups.RestoreFromBackupAsync(request, ct),
+                "TagResource" => await _tags.TagAsync(request, ct),
+                "UntagResource" => await _tags.UntagAsync(request, ct),
+                "ListTagsOfResource" => await _tags.ListAsync(request, ct),
+                "DescribeTable" => await DescribeTableAsync(context, body),
+                "DeleteTable" => await DeleteTableAsync(context, request, body),
+                _ => null,
+            };
+            if (answer is not null)
+            {
+                await WriteAsync(context, 200, answer);
+            }
+            else if (!context.Response.HasStarted)
+            {
+                await ForwardAsync(context, body);
+            }
+        }
+        catch (DynamoDbError error)
+        {
+            await WriteAsync(context, 400, error.Body());
+        }
+    }
+
+    private async Task<JsonObject?> DescribeTableAsync(HttpContext context, string body)
+    {
+        var (status, responseBody) = await SendToDynaliteAsync(context, body);
+        if (status != 200)
+        {
+            await WriteRawAsync(context, status, responseBody);
+            return null;
+        }
+
+        var answer = JsonNode.Parse(responseBody)!.AsObject();
+        _backups.Overlay(answer);
+        return answer;
+    }
+
+    private async Task<JsonObject?> DeleteTableAsync(HttpContext context, JsonObject request, string body)
+    {
+        var table = request["TableName"]?.GetValue<string>() ?? string.Empty;
+        _backups.ThrowIfRestoring(table);
+        var (status, responseBody) = await SendToDynaliteAsync(context, body);
+        if (status == 200)
+        {
+            _backups.Forget(table);
+            _tags.Forget(table);
+        }
+
+        await WriteRawAsync(context, status, responseBody);
+        return null;
+    }
+
+    private async Task ForwardAsync(HttpContext context, string body)
+    {
+        var (status, responseBody) = await SendToDynaliteAsync(context, body);
+        await WriteRawAsync(context, status, responseBody);
+    }
+
+    private async Task<(int Status, string Body)> SendToDynaliteAsync(HttpContext context, string body)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, _dynaliteUrl) { Content = new StringContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonContentType);
+        foreach (var header in ForwardedHeaders)
+        {
+            if (context.Request.Headers.TryGetValue(header, out var value))
+            {
+                message.Headers.TryAddWithoutValidation(header, value.ToString());
+            }
+        }
+
+        using var response = await _forwarder.SendAsync(message, context.RequestAborted);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(context.RequestAborted));
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, JsonObject body) => WriteRawAsync(context, status, body.ToJsonString());
+
+    // Bodies are rewritten here, so dynalite's x-amz-crc32 is never passed on: the SDK checks it only when present.
+    private static async Task WriteRawAsync(HttpContext context, int status, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        await context.Response.WriteAsync(body, context.RequestAborted);
+    }
+}

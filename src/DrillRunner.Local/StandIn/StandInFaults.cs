@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace DrillRunner.Local.StandIn;
+
+/// <summary>What the stand-in makes go wrong (or slow), so drills meet what real drills meet.</summary>
+public sealed class StandInFaults
+{
+    private readonly ConcurrentDictionary<string, int> _throttles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _failingSources = new(StringComparer.Ordinal);
+
+    /// <summary>How long a restore stays CREATING after it was requested.</summary>
+    public TimeSpan RestoreDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far PITR's latest restorable time trails now (about five minutes in AWS).</summary>
+    public TimeSpan PitrLag { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Added to every call the stand-in answers.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>ListBackups page size, small in tests to exercise pagination.</summary>
+    public int ListBackupsPageSize { get; set; } = 100;
+
+    /// <summary>Restores from this source table are accepted, then abandoned: the table disappears.</summary>
+    public void FailRestoresOf(string sourceTable) => _failingSources[sourceTable] = true;
+
+    public bool RestoreFails(string sourceTable) => _failingSources.ContainsKey(sourceTable);
+
+    /// <summary>The next <paramref name="times"/> calls of an operation answer ThrottlingException.</summary>
+    public void Throttle(string operation, int times) => _throttles[operation] = times;
+
+    internal bool TakeThrottle(string operation)
+    {
+        while (_throttles.TryGetValue(operation, out var left) && left > 0)
+        {
+            if (_throttles.TryUpdate(operation, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

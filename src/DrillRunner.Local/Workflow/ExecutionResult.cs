@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace DrillRunner.Local.Workflow;
+
+/// <summary>How a local execution ended, and every event it produced.</summary>
+public sealed record ExecutionResult(bool Succeeded, JsonNode? Output, string? Error, string? Cause, IReadOnlyList<ExecutionEvent> Events);

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DrillFunctions;
+using DrillRunner.Local.Processes;
+
+namespace DrillRunner.Local.Workflow;
+
+/// <summary>
+/// Executes statemachine/restore-drill.asl.json itself with aws-local-stepfunctions (in Node),
+/// with each Lambda ARN substituted by the function's logical name and routed to the local host.
+/// </summary>
+public static partial class LocalStateMachine
+{
+    public static string Definition(IReadOnlyDictionary<string, string> substitutions)
+    {
+        var text = File.ReadAllText(RepoPaths.StateMachineDefinition);
+        return Substitution().Replace(text, match => substitutions.TryGetValue(match.Groups[1].Value, out var value)
+            ? value
+            : throw new InvalidOperationException($"The ASL names ${{{match.Groups[1].Value}}}, which has no local substitution."));
+    }
+
+    /// <summary>The substitutions template.yaml makes, with local values.</summary>
+    public static Dictionary<string, string> LocalSubstitutions()
+    {
+        var values = DrillFunctionCatalog.Functions.Keys.ToDictionary(name => $"{name}FunctionArn", name => name, StringComparer.Ordinal);
+        values["DrillTimeoutSeconds"] = "21600";
+        return values;
+    }
+
+    public static async Task<ExecutionResult> RunAsync(
+        JsonNode input,
+        Uri lambdaEndpoint,
+        string executionName,
+        Action<ExecutionEvent>? onEvent,
+        CancellationToken cancellationToken,
+        int waitMilliseconds = 100)
+    {
+        RepoPaths.RequireNodeModules();
+        var job = new JsonObject
+        {
+            ["definition"] = JsonNode.Parse(Definition(LocalSubstitutions())),
+            ["endpoint"] = lambdaEndpoint.ToString(),
+            ["input"] = input.DeepClone(),
+            ["waitMs"] = waitMilliseconds,
+            ["defaultRetryMs"] = 10,
+            ["retryMs"] = new JsonObject { ["Teardown"] = 500 },
+            ["context"] = new JsonObject
+            {
+                ["Execution"] = new JsonObject
+                {
+                    ["Id"] = $"arn:aws:states:us-east-1:000000000000:execution:restore-drill:{executionName}",
+                    ["Name"] = executionName,
+                },
+            },
+        };
+
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RepoPaths.NodeScript("run-state-machine.mjs"));
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for the local state machine.");
+        await using (var stdin = process.StandardInput)
+        {
+            await stdin.WriteAsync(job.ToJsonString().AsMemory(), cancellationToken);
+        }
+
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        var events = new List<ExecutionEvent>();
+        JsonObject? result = null;
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            {
+                var message = JsonNode.Parse(line)!.AsObject();
+                if (message["kind"]?.GetValue<string>() == "result")
+                {
+                    result = message;
+                    continue;
+                }
+
+                var executionEvent = new ExecutionEvent(
+                    message["type"]!.GetValue<string>(),
+                    message["state"]?.GetValue<string>(),
+                    message["index"]?.GetValue<int>(),
+                    message["error"]?.GetValue<string>(),
+                    message["cause"]?.GetValue<string>(),
+                    message["runId"]?.GetValue<string>(),
+                    message["targetId"]?.GetValue<string>(),
+                    DateTimeOffset.FromUnixTimeMilliseconds(message["timestamp"]?.GetValue<long>() ?? 0));
+                events.Add(executionEvent);
+                onEvent?.Invoke(executionEvent);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        if (result is null)
+        {
+            throw new InvalidOperationException($"The local state machine runner ended without a result (exit code {process.ExitCode}): {await stderr}");
+        }
+
+        return new ExecutionResult(
+            result["succeeded"]!.GetValue<bool>(),
+            result["output"]?.DeepClone(),
+            result["error"]?.GetValue<string>(),
+            result["cause"]?.GetValue<string>(),
+            events);
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
+    private static partial Regex Substitution();
+}

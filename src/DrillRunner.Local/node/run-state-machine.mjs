@@ -1,0 +1,120 @@
+// Runs the real ASL definition with aws-local-stepfunctions. Every Task state is answered by a
+// local handler: Lambda invokes go to the C# handlers over a loopback endpoint shaped like
+// Lambda's Invoke API, so error names survive and Retry/Catch behave as in AWS.
+// Input: one JSON job on stdin. Output: one JSON line per event, then {"kind":"result",...}.
+if (!Promise.withResolvers) {
+  // Node 20 lacks it; aws-local-stepfunctions 3 needs it.
+  Promise.withResolvers = function withResolvers() {
+    let resolve, reject;
+    const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+    return { promise, resolve, reject };
+  };
+}
+
+const { StateMachine } = await import('aws-local-stepfunctions');
+
+const job = JSON.parse(await readStdin());
+const definition = job.definition;
+const endpoint = job.endpoint.replace(/\/$/, '');
+
+const handlers = {};
+const waitOverrides = {};
+const retryOverrides = {};
+for (const [name, state] of allStates(definition.States)) {
+  if (state.Type === 'Task') {
+    handlers[name] = handlerFor(name, state.Resource);
+  }
+  if (state.Type === 'Wait') {
+    waitOverrides[name] = job.waitMs ?? 100;
+  }
+  if (state.Retry) {
+    retryOverrides[name] = state.Retry.map((r) => (job.retryMs && job.retryMs[name]) ?? job.defaultRetryMs ?? 10);
+  }
+}
+
+function* allStates(states) {
+  for (const [name, state] of Object.entries(states)) {
+    yield [name, state];
+    if (state.Type === 'Map') yield* allStates((state.ItemProcessor || state.Iterator).States);
+    if (state.Type === 'Parallel') for (const branch of state.Branches) yield* allStates(branch.States);
+  }
+}
+
+function handlerFor(stateName, resource) {
+  if (resource === 'arn:aws:states:::lambda:invoke') {
+    return async (input) => {
+      const response = await fetch(`${endpoint}/2015-03-31/functions/${encodeURIComponent(input.FunctionName)}/invocations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input.Payload ?? {}),
+      });
+      const body = await response.json();
+      if (response.headers.get('x-amz-function-error')) {
+        // As in AWS: the error name is the exception type, the cause is the Lambda error JSON.
+        const error = new Error(JSON.stringify(body));
+        error.name = body.errorType;
+        throw error;
+      }
+      if (!response.ok) {
+        const error = new Error(JSON.stringify(body));
+        error.name = 'Lambda.ServiceException';
+        throw error;
+      }
+      return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: body };
+    };
+  }
+  if (resource === 'arn:aws:states:::sns:publish') {
+    return async (input) => {
+      const response = await fetch(`${endpoint}/local/sns/publish`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return await response.json();
+    };
+  }
+  // Without a local handler the engine would call real AWS and a States.ALL Catch would hide it.
+  throw new Error(`Task state '${stateName}' uses resource '${resource}', which has no local handler.`);
+}
+
+function emit(obj) {
+  process.stdout.write(JSON.stringify(obj) + '\n');
+}
+
+const machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+const execution = machine.run(job.input, {
+  overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waitOverrides, retryIntervalOverrides: retryOverrides },
+  context: job.context,
+});
+
+const events = (async () => {
+  for await (const event of execution.eventLogs) {
+    emit({
+      kind: 'event',
+      type: event.type,
+      state: event.state?.name,
+      index: event.index,
+      error: event.Error,
+      cause: event.Cause,
+      runId: event.state?.output?.runId ?? event.state?.input?.runId,
+      targetId: event.state?.input?.targetId,
+      timestamp: event.timestamp,
+    });
+  }
+})();
+
+try {
+  const output = await execution.result;
+  await events;
+  emit({ kind: 'result', succeeded: true, output });
+} catch (err) {
+  await events.catch(() => {});
+  const cause = err.cause ?? err;
+  emit({ kind: 'result', succeeded: false, error: cause.name, cause: cause.message });
+}
+
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
