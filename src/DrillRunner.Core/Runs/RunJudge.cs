@@ -73,7 +73,8 @@ public static class RunJudge
             return null;
         }
 
-        return targets.Max(t => (run.StartedAt - t.RecoveryPoint!.CreatedAt).TotalSeconds);
+        // A recovery point after T0 holds everything up to the simulated disaster: no data lost.
+        return Math.Max(0, targets.Max(t => (run.StartedAt - t.RecoveryPoint!.CreatedAt).TotalSeconds));
     }
 
     public static string Minutes(double seconds) =>

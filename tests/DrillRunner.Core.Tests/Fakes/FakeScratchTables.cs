@@ -1,0 +1,49 @@
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Tests.Fakes;
+
+/// <summary>Scratch tables in memory: records every delete so tests can prove what was (not) deleted.</summary>
+internal sealed class FakeScratchTables : IScratchTables
+{
+    public Dictionary<string, ScratchTableState> States { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Dictionary<string, string>> Tags { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Deleted { get; } = [];
+
+    public DateTimeOffset? RestoredPointInTime { get; set; }
+
+    public Task<RestoreRequest> StartRestoreAsync(DynamoDbTarget target, RecoveryPoint point, string scratchName, CancellationToken cancellationToken)
+    {
+        States[scratchName] = ScratchTableState.Creating;
+        return Task.FromResult(new RestoreRequest(Arn(scratchName), RestoredPointInTime));
+    }
+
+    public Task<ScratchTableState> DescribeAsync(string scratchName, CancellationToken cancellationToken) =>
+        Task.FromResult(States.GetValueOrDefault(scratchName, ScratchTableState.Missing));
+
+    public Task<bool> TryTagAsync(string tableArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        Tags[tableArn] = new Dictionary<string, string>(tags);
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(Tags.GetValueOrDefault(tableArn) ?? []);
+
+    public Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken)
+    {
+        if (States.GetValueOrDefault(tableName) == ScratchTableState.Creating)
+        {
+            return Task.FromResult(DeleteOutcome.Busy);
+        }
+
+        Deleted.Add(tableName);
+        States.Remove(tableName);
+        return Task.FromResult(DeleteOutcome.Deleted);
+    }
+
+    public static string Arn(string table) => $"arn:aws:dynamodb:eu-west-1:123456789012:table/{table}";
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Tests.Fakes;
+
+internal sealed class InMemoryRunStore : IRunStore
+{
+    private readonly ConcurrentDictionary<string, DrillRun> _runs = new();
+    private readonly ConcurrentDictionary<(string, string), TargetRun> _targets = new();
+    private readonly ConcurrentDictionary<string, (string RunId, DateTimeOffset Since, DateTimeOffset Expires)> _locks = new();
+
+    public IReadOnlyDictionary<string, (string RunId, DateTimeOffset Since, DateTimeOffset Expires)> Locks => _locks;
+
+    public Task CreateAsync(DrillRun run, IReadOnlyList<TargetRun> targets, CancellationToken cancellationToken)
+    {
+        _runs[run.RunId] = run;
+        foreach (var target in targets)
+        {
+            _targets[(target.RunId, target.TargetId)] = target;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<DrillRun> GetAsync(string runId, CancellationToken cancellationToken) =>
+        _runs.TryGetValue(runId, out var run) ? Task.FromResult(run) : throw new RunNotFound(runId);
+
+    public Task SaveAsync(DrillRun run, CancellationToken cancellationToken)
+    {
+        _runs[run.RunId] = run;
+        return Task.CompletedTask;
+    }
+
+    public Task<TargetRun> GetTargetAsync(string runId, string targetId, CancellationToken cancellationToken) =>
+        Task.FromResult(_targets[(runId, targetId)]);
+
+    public Task<IReadOnlyList<TargetRun>> GetTargetsAsync(string runId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TargetRun>>(_targets.Values.Where(t => t.RunId == runId).OrderBy(t => t.TargetId, StringComparer.Ordinal).ToList());
+
+    public Task SaveTargetAsync(TargetRun target, CancellationToken cancellationToken)
+    {
+        _targets[(target.RunId, target.TargetId)] = target;
+        return Task.CompletedTask;
+    }
+
+    public Task<PlanLockHolder?> TryLockPlanAsync(string planName, string runId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        if (_locks.TryGetValue(planName, out var held) && held.Expires > now)
+        {
+            return Task.FromResult<PlanLockHolder?>(new PlanLockHolder(held.RunId, held.Since));
+        }
+
+        _locks[planName] = (runId, now, expiresAt);
+        return Task.FromResult<PlanLockHolder?>(null);
+    }
+
+    public Task ReleasePlanLockAsync(string planName, string runId, CancellationToken cancellationToken)
+    {
+        if (_locks.TryGetValue(planName, out var held) && held.RunId == runId)
+        {
+            _locks.TryRemove(planName, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+}
