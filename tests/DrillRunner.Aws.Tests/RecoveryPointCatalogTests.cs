@@ -1,0 +1,71 @@
+using DrillRunner.Aws.DynamoDb;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Aws.Tests;
+
+public sealed class RecoveryPointCatalogTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+{
+    [Fact]
+    public async Task FindLatest_PitrEnabled_ReturnsLatestRestorableTime()
+    {
+        var table = await fixture.CreateTableAsync("pitr", 3);
+        await fixture.EnablePitrAsync(table);
+
+        var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Auto), default);
+
+        Assert.Equal(RecoveryPoint.Pitr, search.Point!.Kind);
+        Assert.InRange(search.Point.CreatedAt, TimeProvider.System.GetUtcNow().AddMinutes(-1), TimeProvider.System.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task FindLatest_AutoWithoutPitr_TakesNewestBackupOfAnyTypeAcrossPages()
+    {
+        var table = await fixture.CreateTableAsync("backups", 3);
+        fixture.StandIn.Faults.ListBackupsPageSize = 1;
+        await fixture.StandIn.CreateBackupAsync(table, "USER", default);
+        await Task.Delay(20);
+        await fixture.StandIn.CreateBackupAsync(table, "USER", default);
+        await Task.Delay(20);
+        await fixture.StandIn.CreateBackupAsync(table, "AWS_BACKUP", default);
+
+        var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Auto), default);
+
+        Assert.Equal(RecoveryPoint.Backup, search.Point!.Kind);
+        Assert.Contains("aws_backup", (await fixture.Client.ListBackupsAsync(new() { TableName = table, BackupType = "ALL", Limit = 100 })).BackupSummaries.Single(b => b.BackupArn == search.Point.BackupArn).BackupName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindLatest_PitrRequestedButOff_SaysSo()
+    {
+        var table = await fixture.CreateTableAsync("nopitr", 1);
+        await fixture.StandIn.CreateBackupAsync(table, "USER", default);
+
+        var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Pitr), default);
+
+        Assert.Null(search.Point);
+        Assert.Contains("point-in-time recovery is not enabled", search.WhyNone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindLatest_NothingAtAll_ExplainsWhatWasChecked()
+    {
+        var table = await fixture.CreateTableAsync("bare", 1);
+
+        var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Auto), default);
+
+        Assert.Null(search.Point);
+        Assert.Contains("no AVAILABLE backup", search.WhyNone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindLatest_SourceTableMissing_SaysItDoesNotExist()
+    {
+        var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target("never-created", RestoreSource.Auto), default);
+
+        Assert.Contains("does not exist", search.WhyNone, StringComparison.Ordinal);
+    }
+
+    internal static DynamoDbTarget Target(string table, RestoreSource from, RestoreOptions? options = null) =>
+        new("t", table, from, options ?? RestoreOptions.Default, Verification.Default);
+}

@@ -1,0 +1,102 @@
+using DrillRunner.Aws.RunStore;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Runs;
+using Amazon.DynamoDBv2.Model;
+
+namespace DrillRunner.Aws.Tests;
+
+public sealed class RunStoreTests(StandInFixture fixture) : IClassFixture<StandInFixture>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+    private string _table = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _table = fixture.NewName("runs");
+        await fixture.Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = _table,
+            BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement(RunsTableKeys.PartitionKeyName, Amazon.DynamoDBv2.KeyType.HASH), new KeySchemaElement(RunsTableKeys.SortKeyName, Amazon.DynamoDBv2.KeyType.RANGE)],
+            AttributeDefinitions = [new AttributeDefinition(RunsTableKeys.PartitionKeyName, Amazon.DynamoDBv2.ScalarAttributeType.S), new AttributeDefinition(RunsTableKeys.SortKeyName, Amazon.DynamoDBv2.ScalarAttributeType.S)],
+        });
+        while ((await fixture.Client.DescribeTableAsync(_table)).Table.TableStatus != Amazon.DynamoDBv2.TableStatus.ACTIVE)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task RunAndTargets_RoundTripEveryField()
+    {
+        var store = new DynamoDbRunStore(fixture.Client, _table);
+        var run = new DrillRun("run-1", "prod", 3, "{\"name\":\"prod\"}", "schedule", T0) { TargetIds = ["a", "b"], RtoObjectiveMinutes = 60, HoldsPlanLock = true };
+        await store.CreateAsync(run, [new TargetRun("run-1", "a", "ta"), new TargetRun("run-1", "b", "tb")], default);
+
+        var target = new TargetRun("run-1", "b", "tb")
+        {
+            Stage = TargetStage.Verified,
+            RecoveryPoint = new RecoveryPoint(RecoveryPoint.Backup, "arn:backup", T0.AddMinutes(-7)),
+            RestoreCompletedAt = T0.AddMinutes(30),
+            Scratch = new ScratchTable("drill-run-1-tb", "arn:t", true) { Tagged = true },
+            Verification = new VerificationResult(10, 10, 9, 11, 1, [], 5, 0, []),
+        };
+        await store.SaveTargetAsync(target, default);
+        await store.SaveAsync(run with { Verdict = Verdict.FailObjective, VerdictReason = "RTO", RtoSeconds = 4000 }, default);
+
+        var read = await store.GetAsync("run-1", default);
+        Assert.Equal(Verdict.FailObjective, read.Verdict);
+        Assert.Equal(4000, read.RtoSeconds);
+        Assert.Equal(T0, read.StartedAt);
+        Assert.Equal(["a", "b"], read.TargetIds);
+        var targets = await store.GetTargetsAsync("run-1", default);
+        Assert.Equal(2, targets.Count);
+        var readTarget = targets.Single(t => t.TargetId == "b");
+        Assert.Equal(target.RecoveryPoint, readTarget.RecoveryPoint);
+        Assert.Equal(target.Scratch, readTarget.Scratch);
+        Assert.Equal(target.RestoreCompletedAt, readTarget.RestoreCompletedAt);
+        Assert.Equal(10, readTarget.Verification!.ExpectedMin + 1);
+        Assert.Equal(TargetStage.Pending, targets.Single(t => t.TargetId == "a").Stage);
+    }
+
+    [Fact]
+    public async Task Get_UnknownRun_ThrowsRunNotFound()
+    {
+        await Assert.ThrowsAsync<RunNotFound>(() => new DynamoDbRunStore(fixture.Client, _table).GetAsync("nope", default));
+    }
+
+    [Fact]
+    public async Task PlanLock_IsExclusiveUntilReleasedOrExpired()
+    {
+        var store = new DynamoDbRunStore(fixture.Client, _table);
+
+        Assert.Null(await store.TryLockPlanAsync("p", "run-a", T0, T0.AddHours(6), default));
+        var holder = await store.TryLockPlanAsync("p", "run-b", T0.AddMinutes(5), T0.AddHours(7), default);
+        Assert.Equal("run-a", holder!.RunId);
+        Assert.Equal(T0, holder.Since);
+
+        await store.ReleasePlanLockAsync("p", "run-b", default);
+        Assert.NotNull(await store.TryLockPlanAsync("p", "run-b", T0.AddMinutes(6), T0.AddHours(7), default));
+
+        Assert.Null(await store.TryLockPlanAsync("p", "run-c", T0.AddHours(6).AddSeconds(1), T0.AddHours(12), default));
+
+        await store.ReleasePlanLockAsync("p", "run-c", default);
+        Assert.Null(await store.TryLockPlanAsync("p", "run-d", T0.AddHours(7), T0.AddHours(13), default));
+    }
+
+    [Fact]
+    public async Task PlanStore_KeepsVersionsAndReturnsTheNewest()
+    {
+        var plans = new DynamoDbPlanStore(fixture.Client, _table);
+
+        Assert.Null(await plans.GetLatestAsync("prod", default));
+        Assert.Equal(1, await plans.SaveAsync("prod", "{\"v\":1}", T0, default));
+        Assert.Equal(2, await plans.SaveAsync("prod", "{\"v\":2}", T0, default));
+
+        var latest = await plans.GetLatestAsync("prod", default);
+        Assert.Equal(2, latest!.Version);
+        Assert.Equal("{\"v\":2}", latest.Json);
+    }
+}

@@ -1,0 +1,99 @@
+using DrillRunner.Aws.DynamoDb;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Aws.Tests;
+
+/// <summary>Restores through the real AWSSDK client against the stand-in.</summary>
+public sealed class ScratchTablesTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+{
+    [Fact]
+    public async Task Restore_FromPitr_IsCreatingThenActiveWithEveryItemAndNoIndexesWhenAsked()
+    {
+        var source = await fixture.CreateTableAsync("src-pitr", 120, withIndex: true);
+        await fixture.EnablePitrAsync(source);
+        var point = (await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Pitr), default)).Point!;
+        var tables = new DynamoDbScratchTables(fixture.Client);
+        var scratch = fixture.NewName("drill-r1");
+
+        var request = await tables.StartRestoreAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Pitr, RestoreOptions.Default with { WithoutSecondaryIndexes = true }), point, scratch, default);
+
+        Assert.NotNull(request.RestoredPointInTime);
+        Assert.Equal(ScratchTableState.Creating, await tables.DescribeAsync(scratch, default));
+        await WaitActiveAsync(tables, scratch);
+        Assert.Equal(120, await new DynamoDbTableInspector(fixture.Client).CountItemsAsync(scratch, 2, default));
+        Assert.Null((await fixture.Client.DescribeTableAsync(scratch)).Table.GlobalSecondaryIndexes);
+    }
+
+    [Fact]
+    public async Task Restore_FromBackup_HoldsTheItemsOfThatMomentOnly()
+    {
+        var source = await fixture.CreateTableAsync("src-backup", 50);
+        await fixture.StandIn.CreateBackupAsync(source, "USER", default);
+        await fixture.PutItemsAsync(source, 50, 25);
+        var point = (await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Backup), default)).Point!;
+        var tables = new DynamoDbScratchTables(fixture.Client);
+        var scratch = fixture.NewName("drill-r2");
+
+        await tables.StartRestoreAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Backup), point, scratch, default);
+        await WaitActiveAsync(tables, scratch);
+
+        Assert.Equal(50, await new DynamoDbTableInspector(fixture.Client).CountItemsAsync(scratch, 3, default));
+    }
+
+    [Fact]
+    public async Task Tags_AreKeptAndListed_AndDeleteWaitsForTheRestore()
+    {
+        var source = await fixture.CreateTableAsync("src-tags", 5);
+        await fixture.EnablePitrAsync(source);
+        fixture.StandIn.Faults.RestoreDuration = TimeSpan.FromSeconds(2);
+        var tables = new DynamoDbScratchTables(fixture.Client);
+        var scratch = fixture.NewName("drill-r3");
+        var request = await tables.StartRestoreAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Pitr), new RecoveryPoint(RecoveryPoint.Pitr, null, TimeProvider.System.GetUtcNow()), scratch, default);
+
+        Assert.True(await tables.TryTagAsync(request.TableArn, new Dictionary<string, string> { ["drill:run-id"] = "r3" }, default));
+        Assert.Equal("r3", (await tables.GetTagsAsync(request.TableArn, default))["drill:run-id"]);
+        Assert.Equal(DeleteOutcome.Busy, await tables.DeleteAsync(scratch, default));
+        await WaitActiveAsync(tables, scratch);
+        Assert.Equal(DeleteOutcome.Deleted, await tables.DeleteAsync(scratch, default));
+        await Task.Delay(200);
+        Assert.Equal(DeleteOutcome.AlreadyGone, await tables.DeleteAsync(scratch, default));
+        fixture.StandIn.Faults.RestoreDuration = TimeSpan.FromSeconds(1);
+    }
+
+    [Fact]
+    public async Task Restore_AbandonedByAws_LeavesNoTable()
+    {
+        var source = await fixture.CreateTableAsync("src-fails", 5);
+        await fixture.EnablePitrAsync(source);
+        fixture.StandIn.Faults.FailRestoresOf(source);
+        var tables = new DynamoDbScratchTables(fixture.Client);
+        var scratch = fixture.NewName("drill-r4");
+
+        await tables.StartRestoreAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Pitr), new RecoveryPoint(RecoveryPoint.Pitr, null, TimeProvider.System.GetUtcNow()), scratch, default);
+        var state = ScratchTableState.Creating;
+        for (var i = 0; i < 100 && state == ScratchTableState.Creating; i++)
+        {
+            await Task.Delay(100);
+            state = await tables.DescribeAsync(scratch, default);
+        }
+
+        Assert.Equal(ScratchTableState.Missing, state);
+    }
+
+    private static async Task WaitActiveAsync(DynamoDbScratchTables tables, string scratch)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await tables.DescribeAsync(scratch, default) == ScratchTableState.Active)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"{scratch} never became ACTIVE");
+    }
+}

@@ -1,0 +1,98 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Local.Processes;
+using DrillRunner.Local.StandIn;
+
+namespace DrillRunner.Aws.Tests;
+
+/// <summary>dynalite and the stand-in, shared by a test class; each test makes tables of its own names.</summary>
+public sealed class StandInFixture : IAsyncLifetime
+{
+    private DynaliteProcess? _dynalite;
+    private int _tables;
+
+    public LocalDynamoDbStandIn StandIn { get; private set; } = null!;
+
+    /// <summary>The real AWSSDK client, pointed at the stand-in.</summary>
+    public IAmazonDynamoDB Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _dynalite = await DynaliteProcess.StartAsync(null, CancellationToken.None);
+        StandIn = await LocalDynamoDbStandIn.StartAsync(_dynalite.Url, TimeProvider.System, CancellationToken.None);
+        Client = StandIn.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await StandIn.DisposeAsync();
+        await _dynalite!.DisposeAsync();
+    }
+
+    public string NewName(string stem) => $"{stem}-{Interlocked.Increment(ref _tables)}";
+
+    /// <summary>A table keyed by pk (string), optionally with a GSI on "customer", filled with <paramref name="items"/> items.</summary>
+    public async Task<string> CreateTableAsync(string stem, int items, int paddingBytes = 0, bool withIndex = false)
+    {
+        var name = NewName(stem);
+        var request = new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+        };
+        if (withIndex)
+        {
+            request.AttributeDefinitions.Add(new AttributeDefinition("customer", ScalarAttributeType.S));
+            request.GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex { IndexName = "by-customer", KeySchema = [new KeySchemaElement("customer", KeyType.HASH)], Projection = new Projection { ProjectionType = ProjectionType.ALL } },
+            ];
+        }
+
+        await Client.CreateTableAsync(request);
+        while ((await Client.DescribeTableAsync(name)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20);
+        }
+
+        await PutItemsAsync(name, 0, items, paddingBytes);
+        return name;
+    }
+
+    public async Task PutItemsAsync(string table, int first, int count, int paddingBytes = 0)
+    {
+        var padding = new string('x', paddingBytes);
+        foreach (var chunk in Enumerable.Range(first, count).Chunk(25))
+        {
+            var pending = new Dictionary<string, List<WriteRequest>>
+            {
+                [table] = chunk.Select(n => new WriteRequest
+                {
+                    PutRequest = new PutRequest
+                    {
+                        Item = new()
+                        {
+                            ["pk"] = new AttributeValue { S = $"item#{n:D6}" },
+                            ["customer"] = new AttributeValue { S = $"c{n % 3}" },
+                            ["n"] = new AttributeValue { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                            ["pad"] = new AttributeValue { S = padding + "." },
+                        },
+                    },
+                }).ToList(),
+            };
+            while (pending.Values.Any(v => v.Count > 0))
+            {
+                pending = (await Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending })).UnprocessedItems ?? [];
+            }
+        }
+    }
+
+    public Task EnablePitrAsync(string table) => Client.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest
+    {
+        TableName = table,
+        PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true },
+    });
+}

@@ -1,0 +1,57 @@
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Aws.DynamoDb;
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Aws.Tests;
+
+public sealed class TableInspectorTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+{
+    [Fact]
+    public async Task CountItems_TableSpanningManyScanPages_CountsEveryItemExactly()
+    {
+        // 3,000 items of ~1.5 KB: about 4.5 MB, several 1 MB scan pages per segment.
+        var table = await fixture.CreateTableAsync("count", 3_000, paddingBytes: 1_500);
+        var firstPage = await fixture.Client.ScanAsync(new ScanRequest { TableName = table, Select = Amazon.DynamoDBv2.Select.COUNT });
+        Assert.True(firstPage.LastEvaluatedKey is { Count: > 0 }, "the table must span more than one scan page for this test to mean anything");
+
+        foreach (var segments in new[] { 1, 4, 7 })
+        {
+            Assert.Equal(3_000, await new DynamoDbTableInspector(fixture.Client).CountItemsAsync(table, segments, default));
+        }
+    }
+
+    [Fact]
+    public async Task ItemExists_FindsPresentKeysOnly()
+    {
+        var table = await fixture.CreateTableAsync("exists", 10);
+        var inspector = new DynamoDbTableInspector(fixture.Client);
+
+        Assert.True(await inspector.ItemExistsAsync(table, Key("item#000003"), default));
+        Assert.False(await inspector.ItemExistsAsync(table, Key("item#999999"), default));
+    }
+
+    [Fact]
+    public async Task SamplePairs_PairsEachRestoredItemWithTheSourcesCurrentItem()
+    {
+        var source = await fixture.CreateTableAsync("sample-src", 20);
+        var copy = await fixture.CreateTableAsync("sample-copy", 20);
+        await fixture.Client.PutItemAsync(source, new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new() { S = "item#000004" },
+            ["customer"] = new() { S = "changed" },
+            ["n"] = new() { N = "4" },
+            ["pad"] = new() { S = "." },
+        });
+        await fixture.Client.DeleteItemAsync(source, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "item#000005" } });
+
+        var pairs = await new DynamoDbTableInspector(fixture.Client).SamplePairsAsync(copy, source, 20, default);
+
+        Assert.Equal(20, pairs.Count);
+        Assert.Null(Assert.Single(pairs, p => p.KeyText.Contains("item#000005", StringComparison.Ordinal)).Source);
+        var changed = Assert.Single(pairs, p => p.KeyText.Contains("item#000004", StringComparison.Ordinal));
+        Assert.False(changed.Restored.SameAs(changed.Source!));
+        Assert.Equal(18, pairs.Count(p => p.Source is not null && p.Restored.SameAs(p.Source)));
+    }
+
+    private static Dictionary<string, KeyValue> Key(string pk) => new() { ["pk"] = new KeyValue(pk, false) };
+}
