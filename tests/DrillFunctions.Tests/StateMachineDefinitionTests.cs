@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using DrillRunner.Core.Errors;
+using DrillRunner.Local.Processes;
+
+namespace DrillFunctions.Tests;
+
+/// <summary>What asl-validator cannot see: retries, catches, error names, local handlers, API field names.</summary>
+public sealed class StateMachineDefinitionTests
+{
+    private static readonly string[] LambdaRetryErrors = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
+    private static readonly string[] SupportedResources = ["arn:aws:states:::lambda:invoke", "arn:aws:states:::sns:publish"];
+    private readonly JsonObject _machine = AslDocument.Load();
+
+    [Fact]
+    public async Task AslValidator_AcceptsTheDefinition()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"restore-drill-{Guid.NewGuid():N}.asl.json");
+        await File.WriteAllTextAsync(file, AslDocument.Load().ToJsonString());
+        try
+        {
+            var start = new ProcessStartInfo("node") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "node_modules", "asl-validator", "dist", "bin", "asl-validator.js"));
+            start.ArgumentList.Add("--json-path");
+            start.ArgumentList.Add(file);
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.True(process.ExitCode == 0, output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Machine_HasATimeout()
+    {
+        Assert.True(_machine["TimeoutSeconds"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public void EveryTask_UsesAResourceTheLocalRunnerAnswers()
+    {
+        // Otherwise aws-local-stepfunctions calls real AWS, fails, and a States.ALL Catch hides it.
+        var tasks = AslDocument.States(_machine).Where(s => s.State["Type"]!.GetValue<string>() == "Task").ToList();
+
+        Assert.True(tasks.Count >= 10);
+        Assert.All(tasks, t => Assert.Contains(t.State["Resource"]!.GetValue<string>(), SupportedResources));
+    }
+
+    [Fact]
+    public void EveryLambdaTask_NamesAFunctionOfTheCatalog_AndHasTheStandardRetry()
+    {
+        var lambdaTasks = AslDocument.States(_machine).Where(s => s.State["Resource"]?.GetValue<string>() == SupportedResources[0]).ToList();
+
+        Assert.All(lambdaTasks, t =>
+        {
+            Assert.Contains(t.State["Parameters"]!["FunctionName"]!.GetValue<string>(), DrillFunctionCatalog.Functions.Keys);
+            var retried = t.State["Retry"]!.AsArray().SelectMany(r => r!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>())).ToHashSet();
+            Assert.True(LambdaRetryErrors.All(retried.Contains), $"{t.Name} lacks the standard Lambda retry");
+            Assert.True(t.State["TimeoutSeconds"]!.GetValue<int>() <= 900, $"{t.Name} may wait longer than Lambda can run");
+        });
+        Assert.Equal(DrillFunctionCatalog.Functions.Keys.Order(), lambdaTasks.Select(t => t.State["Parameters"]!["FunctionName"]!.GetValue<string>()).Distinct().Order());
+    }
+
+    [Fact]
+    public void EveryRetrier_HasSaneBackoff()
+    {
+        var retriers = AslDocument.States(_machine).SelectMany(s => s.State["Retry"]?.AsArray() ?? []).ToList();
+
+        Assert.All(retriers, r =>
+        {
+            Assert.True((r!["BackoffRate"]?.GetValue<double>() ?? 2) >= 1);
+            Assert.InRange(r["MaxAttempts"]?.GetValue<int>() ?? 3, 1, 99);
+        });
+    }
+
+    [Fact]
+    public void EveryErrorName_IsOneThatCanActuallyBeRaised()
+    {
+        var ours = typeof(DrillException).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DrillException)) && !t.IsAbstract).Select(t => t.Name).ToHashSet();
+        var names = AslDocument.States(_machine)
+            .SelectMany(s => (s.State["Retry"]?.AsArray() ?? []).Concat(s.State["Catch"]?.AsArray() ?? []))
+            .SelectMany(r => r!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()))
+            .Distinct();
+
+        Assert.All(names, name => Assert.True(
+            name.StartsWith("States.", StringComparison.Ordinal) && name is "States.ALL" or "States.TaskFailed" or "States.Timeout"
+            || LambdaRetryErrors.Contains(name)
+            || ours.Contains(name),
+            $"'{name}' is neither a States.* error, a Lambda service error, nor a typed error our functions throw"));
+    }
+
+    [Fact]
+    public void EveryCatch_PutsStatesAllLastAndKeepsTheInput()
+    {
+        var catchers = AslDocument.States(_machine).SelectMany(s => (s.State["Catch"]?.AsArray() ?? []).Select(c => (s.Name, Catch: c!.AsObject(), Last: c == s.State["Catch"]!.AsArray()[^1]))).ToList();
+
+        Assert.All(catchers, c =>
+        {
+            var errors = c.Catch["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+            if (errors.Contains("States.ALL"))
+            {
+                Assert.True(c.Last && errors.Count == 1, $"{c.Name}: States.ALL must stand alone in the last Catch");
+            }
+
+            Assert.StartsWith("$.", c.Catch["ResultPath"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void EveryFailingStateAtTopLevel_CatchesIntoAPathThatReachesTeardown()
+    {
+        var top = _machine["States"]!.AsObject();
+        foreach (var (name, node) in top)
+        {
+            var state = node!.AsObject();
+            var type = state["Type"]!.GetValue<string>();
+            if (type is not ("Task" or "Map") || name == "Teardown")
+            {
+                continue;
+            }
+
+            var catchers = state["Catch"]?.AsArray();
+            Assert.True(catchers is { Count: > 0 }, $"{name} can fail but has no Catch");
+            foreach (var catcher in catchers!)
+            {
+                Assert.Contains("Teardown", AslDocument.ReachableFrom(catcher!["Next"]!.GetValue<string>(), top));
+            }
+        }
+
+        Assert.Contains("Teardown", AslDocument.ReachableFrom("DrillTargets", top));
+    }
+
+    [Fact]
+    public void EveryTargetStep_CatchesIntoRecordTargetFailure_SoOneTargetCannotStopTheOthers()
+    {
+        var map = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["States"]!.AsObject();
+
+        foreach (var (name, node) in map)
+        {
+            if (node!["Type"]!.GetValue<string>() != "Task" || name == "RecordTargetFailure")
+            {
+                continue;
+            }
+
+            var catcher = Assert.Single(node["Catch"]!.AsArray());
+            Assert.Equal("RecordTargetFailure", catcher!["Next"]!.GetValue<string>());
+        }
+
+        Assert.Equal("Succeed", map["TargetFailed"]!["Type"]!.GetValue<string>());
+        Assert.Equal("$.maxConcurrency", _machine["States"]!["DrillTargets"]!["MaxConcurrencyPath"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void PollingLoop_WaitsAsLongAsCheckRestoreSays()
+    {
+        var map = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["States"]!.AsObject();
+
+        Assert.Equal("$.waitSeconds", map["WaitForRestore"]!["SecondsPath"]!.GetValue<string>());
+        Assert.Equal("CheckRestore", map["WaitForRestore"]!["Next"]!.GetValue<string>());
+        Assert.Equal("WaitForRestore", map["IsRestored"]!["Default"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void SnsPublish_UsesFieldNamesOfTheApiModel()
+    {
+        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "node_modules", "aws-sdk", "apis", "sns-2010-03-31.min.json")))!;
+        var members = model["operations"]!["Publish"]!["input"]!["members"]!.AsObject().Select(m => m.Key).ToHashSet();
+        var publish = AslDocument.States(_machine).Single(s => s.State["Resource"]?.GetValue<string>() == SupportedResources[1]);
+
+        foreach (var (field, _) in publish.State["Parameters"]!.AsObject())
+        {
+            Assert.Contains(field.TrimEnd('$').TrimEnd('.'), members);
+        }
+    }
+
+    [Fact]
+    public void Handlers_ThrowTypedErrors_WhoseNamesTheMachineMatches()
+    {
+        var thrown = typeof(DrillException).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DrillException)) && !t.IsAbstract).Select(t => t.Name);
+        var retriedByName = AslDocument.States(_machine).SelectMany(s => s.State["Retry"]?.AsArray() ?? []).SelectMany(r => r!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()));
+
+        Assert.Contains(nameof(ScratchTableBusy), retriedByName);
+        Assert.Subset(thrown.ToHashSet(), DrillException.DrillFindings.ToHashSet());
+        Assert.NotNull(typeof(DrillException).GetProperty(nameof(DrillException.DrillFindings), BindingFlags.Public | BindingFlags.Static));
+    }
+}

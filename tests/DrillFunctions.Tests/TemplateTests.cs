@@ -1,0 +1,134 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using DrillRunner.Local.Processes;
+
+namespace DrillFunctions.Tests;
+
+public sealed partial class TemplateTests
+{
+    private const string ScratchArn = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${ScratchPrefix}*";
+
+    /// <summary>Actions that change or delete a table or its data; granted only on scratch tables (or the runner's own runs table via its policy template).</summary>
+    private static readonly string[] MutatingActions =
+    [
+        "dynamodb:DeleteTable", "dynamodb:UpdateTable", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+        "dynamodb:BatchWriteItem", "dynamodb:CreateTable", "dynamodb:DeleteBackup", "dynamodb:UpdateContinuousBackups",
+        "dynamodb:UpdateTimeToLive", "dynamodb:TagResource", "dynamodb:UntagResource", "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete",
+    ];
+
+    private readonly Dictionary<object, object> _template = TemplateDocument.Load();
+
+    [Fact]
+    public void Template_UsesNoShortFormIntrinsics()
+    {
+        Assert.DoesNotMatch(new Regex(@":\s*!\w+"), TemplateDocument.Text);
+    }
+
+    [Fact]
+    public void EverySubstitutionInTheAsl_IsProvidedByTheStateMachine_AndNoneIsUnused()
+    {
+        var used = Substitution().Matches(AslDocument.RawText).Select(m => m.Groups[1].Value).ToHashSet();
+        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var provided = TemplateDocument.Map(machine["DefinitionSubstitutions"]).Keys.Cast<string>().ToHashSet();
+
+        Assert.Equal(used.Order(), provided.Order());
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, (string)machine["DefinitionUri"])));
+    }
+
+    [Fact]
+    public void EveryFunctionHandler_ResolvesToAPublicStreamHandlerWithAParameterlessConstructor()
+    {
+        var functions = TemplateDocument.OfType(_template, "AWS::Serverless::Function").ToList();
+        Assert.Equal(DrillFunctionCatalog.Functions.Count, functions.Count);
+
+        foreach (var (name, properties) in functions)
+        {
+            var parts = ((string)properties["Handler"]).Split("::");
+            Assert.Equal(3, parts.Length);
+            var assembly = Assembly.Load(parts[0]);
+            var type = assembly.GetType(parts[1]);
+            Assert.True(type is { IsPublic: true }, $"{name}: type {parts[1]} not found or not public");
+            Assert.NotNull(type!.GetConstructor(Type.EmptyTypes));
+            var method = type.GetMethod(parts[2], BindingFlags.Public | BindingFlags.Instance, [typeof(Stream)]);
+            Assert.True(method is not null && method.ReturnType == typeof(Task<Stream>), $"{name}: {parts[2]} is not a public Task<Stream> (Stream)");
+            Assert.Contains(name[..^"Function".Length], DrillFunctionCatalog.Functions.Keys);
+        }
+    }
+
+    [Fact]
+    public void Functions_RunOnManagedDotnet10OnArm64()
+    {
+        var function = TemplateDocument.Map(TemplateDocument.Map(_template["Globals"])["Function"]);
+
+        Assert.Equal("dotnet10", function["Runtime"]);
+        Assert.Equal(["arm64"], TemplateDocument.List(function["Architectures"]).Cast<string>());
+    }
+
+    [Fact]
+    public void NoFunction_MayChangeOrDeleteAnythingOutsideTheScratchPrefix()
+    {
+        foreach (var (name, properties) in TemplateDocument.OfType(_template, "AWS::Serverless::Function"))
+        {
+            foreach (var (actions, resources) in TemplateDocument.Statements(properties))
+            {
+                Assert.DoesNotContain(actions, a => a.EndsWith('*'));
+                if (actions.Any(MutatingActions.Contains))
+                {
+                    Assert.True(resources.All(r => r == ScratchArn), $"{name} may change or delete {string.Join(", ", resources)}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void SourcesAreOnlyReadAndRestoredFrom()
+    {
+        var allowedOnSources = new HashSet<string> { "dynamodb:DescribeTable", "dynamodb:DescribeContinuousBackups", "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:RestoreTableToPointInTime", "dynamodb:RestoreTableFromBackup" };
+
+        foreach (var (name, properties) in TemplateDocument.OfType(_template, "AWS::Serverless::Function"))
+        {
+            foreach (var (actions, resources) in TemplateDocument.Statements(properties).Where(s => s.Resources.Any(r => r.Contains("${SourceTableNamePattern}", StringComparison.Ordinal))))
+            {
+                Assert.True(actions.All(allowedOnSources.Contains), $"{name} is granted {string.Join(", ", actions.Except(allowedOnSources))} on source tables");
+            }
+        }
+    }
+
+    [Fact]
+    public void RunsTable_IsOnDemandWithPitrDeletionProtectionAndTtl()
+    {
+        var (_, table) = Assert.Single(TemplateDocument.OfType(_template, "AWS::DynamoDB::Table"));
+
+        Assert.Equal("PAY_PER_REQUEST", table["BillingMode"]);
+        Assert.Equal("true", TemplateDocument.Map(table["PointInTimeRecoverySpecification"])["PointInTimeRecoveryEnabled"]);
+        Assert.Equal("true", table["DeletionProtectionEnabled"]);
+        Assert.Equal("ttl", TemplateDocument.Map(table["TimeToLiveSpecification"])["AttributeName"]);
+    }
+
+    [Fact]
+    public void WeeklySchedule_StartsTheMachineWithThePlanParameter()
+    {
+        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var schedule = TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.Map(machine["Events"])["WeeklyDrill"]));
+        var properties = TemplateDocument.Map(schedule["Properties"]);
+
+        Assert.Equal("ScheduleV2", schedule["Type"]);
+        Assert.Equal("ScheduleExpression", TemplateDocument.Map(properties["ScheduleExpression"])["Ref"]);
+        Assert.Contains("\"planName\": \"${PlanName}\"", (string)TemplateDocument.Map(properties["Input"])["Fn::Sub"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StateMachine_MayInvokeEveryFunctionAndPublishToTheTopic()
+    {
+        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var policies = TemplateDocument.List(machine["Policies"]).Cast<Dictionary<object, object>>().ToList();
+        var invokable = policies.Where(p => p.ContainsKey("LambdaInvokePolicy"))
+            .Select(p => (string)TemplateDocument.Map(TemplateDocument.Map(p["LambdaInvokePolicy"])["FunctionName"])["Ref"]);
+
+        Assert.Equal(DrillFunctionCatalog.Functions.Keys.Select(k => k + "Function").Order(), invokable.Order());
+        Assert.Contains(policies, p => p.ContainsKey("SNSPublishMessagePolicy"));
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
+    private static partial Regex Substitution();
+}
