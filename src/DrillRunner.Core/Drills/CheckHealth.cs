@@ -24,7 +24,7 @@ public sealed class CheckHealth(IRunStore runs, IHealthProbe probe, TimeProvider
         {
             var (url, unrestored) = HealthUrls.Fill(check.UrlTemplate, restored);
             results.Add(url is null
-                ? new HealthCheckResult(check.Name, check.UrlTemplate, false, null, $"not run: target(s) {string.Join(", ", unrestored)} were not restored and verified", time.GetUtcNow())
+                ? new HealthCheckResult(check.Name, check.UrlTemplate, false, null, $"not run: target(s) {string.Join(", ", unrestored)} were not restored and verified", time.GetUtcNow(), Skipped: true)
                 : await probe.ProbeAsync(check, url, cancellationToken));
         }
 

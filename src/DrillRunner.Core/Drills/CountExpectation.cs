@@ -12,7 +12,7 @@ public sealed record CountExpectation(long? Min, long? Max, string Basis)
         var basis = new List<string>();
         if (min is not null || max is not null)
         {
-            basis.Add("the plan's bounds");
+            basis.Add($"plan bounds {min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"}..{max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"}");
         }
 
         if (verification.TolerancePercentOfSource is { } tolerance && sourceCount is { } source)

@@ -37,7 +37,8 @@ public static class RunJudge
             reasons.Add(Describe(failed));
         }
 
-        reasons.AddRange(run.HealthChecks.Where(h => !h.Passed).Select(h => $"health check '{h.Name}' failed: {h.Detail}"));
+        // A check skipped because its target failed adds nothing the target's reason has not said.
+        reasons.AddRange(run.HealthChecks.Where(h => !h.Passed && !(h.Skipped && failed.Count > 0)).Select(h => $"health check '{h.Name}' failed: {h.Detail}"));
         if (reasons.Count > 0)
         {
             return new Judgement(Verdict.Fail, string.Join("; ", reasons), rto, rpo);

@@ -10,4 +10,5 @@ public sealed record DemoOutcome(
     IReadOnlyList<TargetRun> Targets,
     IReadOnlyList<string> ScratchTablesLeft,
     ExecutionResult Execution,
-    IReadOnlyList<string> Notifications);
+    IReadOnlyList<string> Notifications,
+    IReadOnlyList<string> FunctionsInvoked);

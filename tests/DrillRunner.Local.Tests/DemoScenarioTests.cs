@@ -1,0 +1,71 @@
+using DrillRunner.Core.Runs;
+using DrillRunner.Local.Demo;
+
+namespace DrillRunner.Local.Tests;
+
+/// <summary>
+/// Every demo scenario, run through the real statemachine/restore-drill.asl.json by
+/// aws-local-stepfunctions, the C# handlers, the stand-in and dynalite.
+/// </summary>
+public sealed class DemoScenarioTests
+{
+    [Theory]
+    [InlineData("healthy", "PASS", "restored, verified and healthy")]
+    [InlineData("no-backups", "FAIL", "no recovery point for table 'shop-orders'")]
+    [InlineData("restore-fails", "FAIL", "scratch table disappeared")]
+    [InlineData("data-loss", "FAIL", "restored 15000 items, expected at least 19800 (plan bounds 1000..any; live source has 20000, tolerance 1%)")]
+    [InlineData("app-down", "FAIL", "health check 'orders-api' failed: request failed")]
+    public async Task Scenario_ReachesItsVerdictWithAReasonAndLeavesNothingBehind(string scenario, string verdict, string reason)
+    {
+        var outcome = await ScenarioRun.RunAsync(scenario);
+
+        Assert.Equal(verdict, VerdictNames.Of(outcome.Run.Verdict!.Value));
+        Assert.Contains(reason, outcome.Run.VerdictReason, StringComparison.Ordinal);
+        ScenarioRun.AssertTornDown(outcome);
+        Assert.Equal(verdict == "PASS", outcome.Execution.Succeeded);
+        Assert.Equal(verdict == "PASS" ? 0 : 1, outcome.Notifications.Count);
+        Assert.DoesNotContain("not run", outcome.Run.VerdictReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthy_MeasuresRtoAndRpoAgainstTheObjectives()
+    {
+        var outcome = await ScenarioRun.RunAsync("healthy");
+        var run = outcome.Run;
+
+        Assert.InRange(run.RtoSeconds!.Value, 0.1, DemoPlan.RtoMinutes * 60);
+        Assert.Equal((run.HealthyAt!.Value - run.StartedAt).TotalSeconds, run.RtoSeconds.Value, 3);
+        var worstRecoveryPoint = outcome.Targets.Min(t => t.RecoveryPoint!.CreatedAt);
+        Assert.Equal((run.StartedAt - worstRecoveryPoint).TotalSeconds, run.RpoSeconds!.Value, 3);
+        Assert.All(outcome.Targets, t =>
+        {
+            Assert.Equal(TargetStage.Verified, t.Stage);
+            Assert.True(t.RestoreRequestedAt <= t.RestoreCompletedNotBefore && t.RestoreCompletedNotBefore <= t.RestoreCompletedAt && t.RestoreCompletedAt <= t.VerifiedAt);
+        });
+        var orders = outcome.Targets.Single(t => t.TargetId == "orders");
+        Assert.Equal(DemoData.Orders, orders.Verification!.ItemCount);
+        Assert.Equal(DemoData.Orders, orders.Verification.SourceItemCount);
+        Assert.Empty(orders.Verification.SentinelsMissing);
+        Assert.Equal(25, orders.Verification.SampleCompared);
+    }
+
+    [Fact]
+    public async Task RestoreFails_OnOneTarget_DoesNotStopTheOthers()
+    {
+        var outcome = await ScenarioRun.RunAsync("restore-fails");
+
+        var orders = outcome.Targets.Single(t => t.TargetId == "orders");
+        Assert.Equal("RestoreFailed", orders.Failure!.Error);
+        Assert.Equal(TargetStage.Verified, outcome.Targets.Single(t => t.TargetId == "customers").Stage);
+    }
+
+    [Fact]
+    public async Task DataLoss_FindsTheMissingSentinelToo()
+    {
+        var outcome = await ScenarioRun.RunAsync("data-loss");
+
+        var orders = outcome.Targets.Single(t => t.TargetId == "orders");
+        Assert.Equal(RecoveryPoint.Backup, orders.RecoveryPoint!.Kind);
+        Assert.Equal([$"{{pk: \"{DemoData.LastSentinelOrder}\"}}"], orders.Verification!.SentinelsMissing);
+    }
+}

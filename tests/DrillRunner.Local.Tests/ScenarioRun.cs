@@ -1,0 +1,20 @@
+using DrillRunner.Core.Runs;
+using DrillRunner.Local.Demo;
+
+namespace DrillRunner.Local.Tests;
+
+internal static class ScenarioRun
+{
+    public static Task<DemoOutcome> RunAsync(string scenario) =>
+        DemoDrill.RunAsync(DemoScenario.Find(scenario)!, TimeProvider.System, _ => { }, null, CancellationToken.None);
+
+    /// <summary>Teardown ran, deleted every scratch table the run created, and DynamoDB lists none.</summary>
+    public static void AssertTornDown(DemoOutcome outcome)
+    {
+        Assert.Equal("Teardown", outcome.FunctionsInvoked.Last());
+        Assert.Equal(RunStatus.TornDown, outcome.Run.Status);
+        Assert.All(outcome.Targets.Where(t => t.Scratch is not null), t => Assert.True(t.Scratch!.TornDown, $"{t.TargetId}: {t.Scratch.TeardownNote}"));
+        Assert.Empty(outcome.ScratchTablesLeft);
+        Assert.False(outcome.Run.HoldsPlanLock);
+    }
+}
