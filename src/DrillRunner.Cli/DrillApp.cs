@@ -36,6 +36,9 @@ public static class DrillApp
                 plan.AddCommand<PlanValidateCommand>("validate")
                     .WithDescription("Report every problem in a plan file, with its JSON path and how to fix it. Exit 0 valid, 2 invalid.")
                     .WithExample("plan", "validate", "plans/example-plan.json");
+                plan.AddCommand<PlanApplyCommand>("apply")
+                    .WithDescription("Validate a plan, then store it as the next version in the runs table; runs record the version they used.")
+                    .WithExample("plan", "apply", "plans/prod.json", "--table", "drillrunner-RunsTable-ABC123");
             });
         });
         return await app.RunAsync(args);

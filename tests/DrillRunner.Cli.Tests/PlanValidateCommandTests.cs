@@ -1,0 +1,49 @@
+namespace DrillRunner.Cli.Tests;
+
+public sealed class PlanValidateCommandTests
+{
+    private const string Valid = """
+        { "name": "prod", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
+          "targets": [ { "id": "orders", "type": "dynamodb", "tableName": "orders-prod" } ] }
+        """;
+
+    [Fact]
+    public async Task Validate_ValidPlan_ExitsZeroAndSummarises()
+    {
+        var (exitCode, output, _) = await CliHarness.RunAsync("plan", "validate", CliHarness.PlanFile(Valid));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("valid: plan 'prod' with 1 target(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_InvalidPlan_ExitsTwoAndListsEveryProblemWithPathAndFix()
+    {
+        var broken = Valid.Replace("\"drill-\"", "\"d\"", StringComparison.Ordinal).Replace("\"tableName\"", "\"tabelName\"", StringComparison.Ordinal);
+
+        var (exitCode, output, _) = await CliHarness.RunAsync("plan", "validate", CliHarness.PlanFile(broken));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("$.scratchPrefix", output, StringComparison.Ordinal);
+        Assert.Contains("$.targets[0].tabelName", output, StringComparison.Ordinal);
+        Assert.Contains("$.targets[0].tableName is required", output.Replace(" ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("fix:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_MissingFile_ExitsTwoAndSaysWhichFile()
+    {
+        var (exitCode, _, diagnostics) = await CliHarness.RunAsync("plan", "validate", "/nowhere/plan.json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("/nowhere/plan.json", diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_IsAUsageError()
+    {
+        var (exitCode, _, _) = await CliHarness.RunAsync("plan", "explode");
+
+        Assert.Equal(2, exitCode);
+    }
+}
