@@ -1,12 +1,14 @@
 using DrillRunner.Core.Drills;
+using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 
 namespace DrillFunctions;
 
-/// <summary>Lambda entry point: compute RTO/RPO and the verdict.</summary>
+/// <summary>Lambda entry point: compute RTO/RPO and the verdict, and emit them as CloudWatch metrics by plan.</summary>
 public sealed class ConcludeDrillFunction : IDrillFunction
 {
     private readonly ConcludeDrill _step;
+    private readonly TimeProvider _time;
 
     public ConcludeDrillFunction()
         : this(DrillServices.FromEnvironment())
@@ -16,8 +18,33 @@ public sealed class ConcludeDrillFunction : IDrillFunction
     public ConcludeDrillFunction(DrillServices services)
     {
         _step = services.ConcludeDrill();
+        _time = services.Time;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.Conclusion, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.Conclusion, ConcludeAsync);
+
+    /// <summary>The EMF line for a conclusion: RTO and RPO in seconds (when measured) and DrillPassed 0/1, by plan.</summary>
+    public static string MetricsLine(Conclusion conclusion, DateTimeOffset at)
+    {
+        var metrics = new Dictionary<string, (double, string)> { ["DrillPassed"] = (conclusion.Verdict == "PASS" ? 1 : 0, "Count") };
+        if (conclusion.RtoSeconds is { } rto)
+        {
+            metrics["RtoSeconds"] = (rto, "Seconds");
+        }
+
+        if (conclusion.RpoSeconds is { } rpo)
+        {
+            metrics["RpoSeconds"] = (rpo, "Seconds");
+        }
+
+        return EmbeddedMetrics.Line(new Dictionary<string, string> { ["Plan"] = conclusion.PlanName }, metrics, at);
+    }
+
+    private async Task<Conclusion> ConcludeAsync(RunRef input, CancellationToken cancellationToken)
+    {
+        var conclusion = await _step.ExecuteAsync(input, cancellationToken);
+        Console.WriteLine(MetricsLine(conclusion, _time.GetUtcNow()));
+        return conclusion;
+    }
 }

@@ -20,4 +20,7 @@ public static class DrillFunctionCatalog
             ["RecordRunnerError"] = s => new RecordRunnerErrorFunction(s),
             ["Teardown"] = s => new TeardownFunction(s),
         };
+
+    /// <summary>Functions started by a schedule rather than by the state machine.</summary>
+    public static IReadOnlyList<string> Scheduled { get; } = ["Janitor"];
 }

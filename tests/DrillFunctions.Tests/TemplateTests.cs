@@ -39,7 +39,7 @@ public sealed partial class TemplateTests
     public void EveryFunctionHandler_ResolvesToAPublicStreamHandlerWithAParameterlessConstructor()
     {
         var functions = TemplateDocument.OfType(_template, "AWS::Serverless::Function").ToList();
-        Assert.Equal(DrillFunctionCatalog.Functions.Count, functions.Count);
+        Assert.Equal(DrillFunctionCatalog.Functions.Count + DrillFunctionCatalog.Scheduled.Count, functions.Count);
 
         foreach (var (name, properties) in functions)
         {
@@ -51,7 +51,7 @@ public sealed partial class TemplateTests
             Assert.NotNull(type!.GetConstructor(Type.EmptyTypes));
             var method = type.GetMethod(parts[2], BindingFlags.Public | BindingFlags.Instance, [typeof(Stream)]);
             Assert.True(method is not null && method.ReturnType == typeof(Task<Stream>), $"{name}: {parts[2]} is not a public Task<Stream> (Stream)");
-            Assert.Contains(name[..^"Function".Length], DrillFunctionCatalog.Functions.Keys);
+            Assert.Contains(name[..^"Function".Length], DrillFunctionCatalog.Functions.Keys.Concat(DrillFunctionCatalog.Scheduled));
         }
     }
 
@@ -127,6 +127,19 @@ public sealed partial class TemplateTests
 
         Assert.Equal(DrillFunctionCatalog.Functions.Keys.Select(k => k + "Function").Order(), invokable.Order());
         Assert.Contains(policies, p => p.ContainsKey("SNSPublishMessagePolicy"));
+    }
+
+    [Fact]
+    public void Janitor_RunsOnAScheduleWithTheScratchPrefixAndMayDeleteOnlyScratchTables()
+    {
+        var (_, janitor) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::Function"), f => f.Name == "JanitorFunction");
+        var variables = TemplateDocument.Map(TemplateDocument.Map(janitor["Environment"])["Variables"]);
+        var events = TemplateDocument.Map(janitor["Events"]);
+
+        Assert.Equal("ScratchPrefix", TemplateDocument.Map(variables[JanitorFunction.ScratchPrefixVariable])["Ref"]);
+        Assert.Equal("ScheduleV2", TemplateDocument.Map(events.Values.Single())["Type"]);
+        var deletes = TemplateDocument.Statements(janitor).Where(s => s.Actions.Contains("dynamodb:DeleteTable")).SelectMany(s => s.Resources);
+        Assert.Equal([ScratchArn], deletes);
     }
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]

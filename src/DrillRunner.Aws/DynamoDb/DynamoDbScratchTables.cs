@@ -93,6 +93,33 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
         return tags;
     }
 
+    public async Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken)
+    {
+        var found = new List<ScratchTableListing>();
+        string? start = null;
+        do
+        {
+            var page = await dynamoDb.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start }, cancellationToken);
+            foreach (var name in (page.TableNames ?? []).Where(n => n.StartsWith(scratchPrefix, StringComparison.Ordinal)))
+            {
+                try
+                {
+                    var arn = (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = name }, cancellationToken)).Table.TableArn;
+                    found.Add(new ScratchTableListing(name, arn, await GetTagsAsync(arn, cancellationToken)));
+                }
+                catch (ResourceNotFoundException)
+                {
+                    // Deleted between the listing and the look: nothing to sweep.
+                }
+            }
+
+            start = page.LastEvaluatedTableName;
+        }
+        while (!string.IsNullOrEmpty(start));
+
+        return found;
+    }
+
     public async Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken)
     {
         try

@@ -21,6 +21,6 @@ public static class Notification
             $"RPO: {rpo} (objective {RunJudge.Minutes(run.RpoObjectiveMinutes * 60)})",
             $"Reason: {run.VerdictReason}");
         var notify = run.Verdict != Verdict.Pass && topicArn is not null;
-        return new Conclusion(run.RunId, verdict, run.VerdictReason ?? string.Empty, notify, topicArn, subject, message);
+        return new Conclusion(run.RunId, run.PlanName, verdict, run.VerdictReason ?? string.Empty, run.RtoSeconds, run.RpoSeconds, notify, topicArn, subject, message);
     }
 }

@@ -23,6 +23,7 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(RunnerErrorInput))]
 [JsonSerializable(typeof(Conclusion))]
 [JsonSerializable(typeof(TeardownResult))]
+[JsonSerializable(typeof(JanitorReport))]
 public sealed partial class DrillJson : JsonSerializerContext
 {
     /// <summary>Readable output for people and files.</summary>

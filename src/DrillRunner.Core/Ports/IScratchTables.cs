@@ -18,6 +18,9 @@ public interface IScratchTables
     /// <summary>The table's tags (empty if it has none or does not exist).</summary>
     Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken);
 
+    /// <summary>Every table whose name starts with the prefix, with its tags (for the janitor).</summary>
+    Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken);
+
     /// <summary>Deletes a table. Callers must have passed the teardown guard.</summary>
     Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken);
 }

@@ -33,6 +33,12 @@ internal sealed class FakeScratchTables : IScratchTables
     public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(Tags.GetValueOrDefault(tableArn) ?? []);
 
+    public Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ScratchTableListing>>(States.Keys
+            .Where(n => n.StartsWith(scratchPrefix, StringComparison.Ordinal))
+            .Select(n => new ScratchTableListing(n, Arn(n), Tags.GetValueOrDefault(Arn(n)) ?? []))
+            .ToList());
+
     public Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken)
     {
         if (States.GetValueOrDefault(tableName) == ScratchTableState.Creating)

@@ -1,0 +1,87 @@
+using System.Globalization;
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+using DrillRunner.Core.Safety;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>
+/// Safety rule 5: a stopped execution runs no Catch, so its scratch tables outlive it. The janitor
+/// deletes scratch tables whose drill:expires-at has passed, through the same three-way guard as
+/// teardown (the run's record says it created the table, the tag names that run, the name has
+/// the prefix), and reports each leak. Tables it cannot attribute are refused, never deleted.
+/// </summary>
+public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTables, TimeProvider time)
+{
+    public async Task<JanitorReport> ExecuteAsync(string scratchPrefix, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(scratchPrefix))
+        {
+            throw new InvalidOperationException("The janitor needs the scratch prefix: set DRILL_SCRATCH_PREFIX.");
+        }
+
+        var now = time.GetUtcNow();
+        var deleted = new List<JanitorFinding>();
+        var refused = new List<JanitorFinding>();
+        var inUse = 0;
+        foreach (var table in await scratchTables.ListAsync(scratchPrefix, cancellationToken))
+        {
+            table.Tags.TryGetValue(TeardownGuard.RunIdTag, out var runId);
+            if (!table.Tags.TryGetValue(TeardownGuard.ExpiresAtTag, out var expiresText)
+                || !DateTimeOffset.TryParse(expiresText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expiresAt))
+            {
+                refused.Add(new JanitorFinding(table.Name, runId, $"no readable {TeardownGuard.ExpiresAtTag} tag: not provably a drill's table"));
+                continue;
+            }
+
+            if (expiresAt > now)
+            {
+                inUse++;
+                continue;
+            }
+
+            var recorded = runId is null ? null : await RecordedScratchAsync(runId, table.Name, cancellationToken);
+            if (recorded is null)
+            {
+                refused.Add(new JanitorFinding(table.Name, runId, "no run record says a run created it"));
+                continue;
+            }
+
+            var decision = TeardownGuard.Check(recorded.Value.Target.Scratch!, table.Tags, runId!, scratchPrefix);
+            if (!decision.Allowed)
+            {
+                refused.Add(new JanitorFinding(table.Name, runId, decision.Why));
+                continue;
+            }
+
+            var outcome = await scratchTables.DeleteAsync(table.Name, cancellationToken);
+            if (outcome == DeleteOutcome.Busy)
+            {
+                refused.Add(new JanitorFinding(table.Name, runId, "still being created; the next sweep deletes it"));
+                continue;
+            }
+
+            var target = recorded.Value.Target;
+            await runs.SaveTargetAsync(target with { Scratch = target.Scratch! with { TornDown = true, TeardownNote = $"deleted by the janitor at {now:u}: the run ended without teardown" } }, cancellationToken);
+            deleted.Add(new JanitorFinding(table.Name, runId, $"leaked by run {runId} (expired {expiresAt:u})"));
+        }
+
+        return new JanitorReport(deleted, refused, inUse);
+    }
+
+    private async Task<(DrillRun Run, TargetRun Target)?> RecordedScratchAsync(string runId, string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await runs.GetAsync(runId, cancellationToken);
+            var target = (await runs.GetTargetsAsync(runId, cancellationToken)).FirstOrDefault(t => t.Scratch?.Name == tableName);
+            return target is null ? null : (run, target);
+        }
+        catch (RunNotFound)
+        {
+            return null;
+        }
+    }
+}
