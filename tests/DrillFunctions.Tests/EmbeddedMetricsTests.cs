@@ -19,7 +19,7 @@ public sealed class EmbeddedMetricsTests
         Assert.Equal(At.ToUnixTimeMilliseconds(), root.GetProperty("_aws").GetProperty("Timestamp").GetInt64());
         Assert.Equal("DrillRunner", directive.GetProperty("Namespace").GetString());
         Assert.Equal("Plan", directive.GetProperty("Dimensions")[0][0].GetString());
-        Assert.Equal(["DrillPassed", "RtoSeconds", "RpoSeconds"], directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()).Order());
+        Assert.Equal(["DrillPassed", "RpoSeconds", "RtoSeconds"], directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()).Order());
         Assert.Equal("prod", root.GetProperty("Plan").GetString());
         Assert.Equal(0, root.GetProperty("DrillPassed").GetDouble());
         Assert.Equal(5400, root.GetProperty("RtoSeconds").GetDouble());
