@@ -9,6 +9,7 @@ public sealed class ConcludeDrillFunction : IDrillFunction
 {
     private readonly ConcludeDrill _step;
     private readonly TimeProvider _time;
+    private readonly TextWriter _log;
 
     public ConcludeDrillFunction()
         : this(DrillServices.FromEnvironment())
@@ -19,6 +20,7 @@ public sealed class ConcludeDrillFunction : IDrillFunction
     {
         _step = services.ConcludeDrill();
         _time = services.Time;
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
@@ -44,7 +46,7 @@ public sealed class ConcludeDrillFunction : IDrillFunction
     private async Task<Conclusion> ConcludeAsync(RunRef input, CancellationToken cancellationToken)
     {
         var conclusion = await _step.ExecuteAsync(input, cancellationToken);
-        Console.WriteLine(MetricsLine(conclusion, _time.GetUtcNow()));
+        _log.WriteLine(MetricsLine(conclusion, _time.GetUtcNow()));
         return conclusion;
     }
 }

@@ -19,7 +19,8 @@ public sealed class DrillServices
 
     private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
 
-    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http)
+    /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
+    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null)
     {
         if (string.IsNullOrWhiteSpace(runsTable))
         {
@@ -27,6 +28,7 @@ public sealed class DrillServices
         }
 
         Time = time;
+        Log = log ?? Console.Out;
         Runs = new DynamoDbRunStore(dynamoDb, runsTable);
         Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
         RecoveryPoints = new DynamoDbRecoveryPointCatalog(dynamoDb);
@@ -36,6 +38,8 @@ public sealed class DrillServices
     }
 
     public TimeProvider Time { get; }
+
+    public TextWriter Log { get; }
 
     public IRunStore Runs { get; }
 

@@ -15,6 +15,7 @@ public sealed class JanitorFunction : IDrillFunction
     private readonly SweepExpiredScratch _sweep;
     private readonly string _scratchPrefix;
     private readonly TimeProvider _time;
+    private readonly TextWriter _log;
 
     public JanitorFunction()
         : this(DrillServices.FromEnvironment(), Environment.GetEnvironmentVariable(ScratchPrefixVariable) ?? string.Empty)
@@ -26,6 +27,7 @@ public sealed class JanitorFunction : IDrillFunction
         _sweep = new SweepExpiredScratch(services.Runs, services.ScratchTables, services.Time);
         _scratchPrefix = scratchPrefix;
         _time = services.Time;
+        _log = services.Log;
     }
 
     public async Task<Stream> Handle(Stream input)
@@ -33,15 +35,15 @@ public sealed class JanitorFunction : IDrillFunction
         var report = await _sweep.ExecuteAsync(_scratchPrefix, CancellationToken.None);
         foreach (var leak in report.Deleted)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-table-leaked", ["table"] = leak.Table, ["runId"] = leak.RunId, ["detail"] = leak.Detail }));
+            _log.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-table-leaked", ["table"] = leak.Table, ["runId"] = leak.RunId, ["detail"] = leak.Detail }));
         }
 
         foreach (var refusal in report.Refused)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-table-refused", ["table"] = refusal.Table, ["runId"] = refusal.RunId, ["detail"] = refusal.Detail }));
+            _log.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-table-refused", ["table"] = refusal.Table, ["runId"] = refusal.RunId, ["detail"] = refusal.Detail }));
         }
 
-        Console.WriteLine(EmbeddedMetrics.Line(
+        _log.WriteLine(EmbeddedMetrics.Line(
             new Dictionary<string, string>(),
             new Dictionary<string, (double, string)> { ["ScratchTablesLeaked"] = (report.Deleted.Count, "Count"), ["ScratchTablesRefused"] = (report.Refused.Count, "Count") },
             _time.GetUtcNow()));

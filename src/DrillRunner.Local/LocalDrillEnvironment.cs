@@ -11,6 +11,8 @@ using DrillRunner.Local.Processes;
 using DrillRunner.Local.StandIn;
 using DrillRunner.Local.Workflow;
 
+using DrillRunner.Local.Hosting;
+
 namespace DrillRunner.Local;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
 
     private readonly DynaliteProcess _dynalite;
     private int _executions;
+    private StringWriter _log = new();
 
     private LocalDrillEnvironment(DynaliteProcess dynalite, LocalDynamoDbStandIn standIn, DrillServices services, LocalLambdaHost functions)
     {
@@ -39,6 +42,18 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
 
     public LocalLambdaHost Functions { get; }
 
+    /// <summary>What the functions logged (in AWS: their CloudWatch log lines, EMF metrics included).</summary>
+    public string FunctionLog
+    {
+        get
+        {
+            lock (Services.Log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
     /// <summary>A real AWSSDK client pointed at the stand-in.</summary>
     public IAmazonDynamoDB DynamoDb { get; }
 
@@ -49,9 +64,10 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     {
         var dynalite = await DynaliteProcess.StartAsync(dataPath, cancellationToken);
         var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken);
-        var services = new DrillServices(standIn.CreateClient(), RunsTableName, time, new HttpClient());
+        var log = new StringWriter();
+        var services = new DrillServices(standIn.CreateClient(), RunsTableName, time, new HttpClient(), TextWriter.Synchronized(log));
         var functions = await LocalLambdaHost.StartAsync(services, cancellationToken);
-        var environment = new LocalDrillEnvironment(dynalite, standIn, services, functions);
+        var environment = new LocalDrillEnvironment(dynalite, standIn, services, functions) { _log = log };
         await environment.EnsureRunsTableAsync(cancellationToken);
         return environment;
     }
@@ -143,9 +159,6 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
                 ],
             },
             cancellationToken);
-        while ((await DynamoDb.DescribeTableAsync(RunsTableName, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
+        await TableWaits.UntilActiveAsync(DynamoDb, RunsTableName, cancellationToken);
     }
 }

@@ -25,6 +25,7 @@ public sealed class DemoScenarioTests
         Assert.Equal(verdict == "PASS", outcome.Execution.Succeeded);
         Assert.Equal(verdict == "PASS" ? 0 : 1, outcome.Notifications.Count);
         Assert.DoesNotContain("not run", outcome.Run.VerdictReason, StringComparison.Ordinal);
+        Assert.Contains($"\"DrillPassed\":{(verdict == "PASS" ? 1 : 0)}", outcome.FunctionLog, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -139,52 +139,45 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
 
     private static RestoreTableToPointInTimeRequest PitrRequest(DynamoDbTarget target, string scratchName)
     {
-        var request = new RestoreTableToPointInTimeRequest
+        var overrides = Overrides.From(target.Restore);
+        return new RestoreTableToPointInTimeRequest
         {
             SourceTableName = target.TableName,
             TargetTableName = scratchName,
             UseLatestRestorableTime = true,
+            BillingModeOverride = overrides.BillingMode,
+            GlobalSecondaryIndexOverride = overrides.GlobalIndexes,
+            LocalSecondaryIndexOverride = overrides.LocalIndexes,
+            SSESpecificationOverride = overrides.Sse,
         };
-        var options = target.Restore;
-        if (options.BillingMode is not null)
-        {
-            request.BillingModeOverride = BillingMode.FindValue(options.BillingMode);
-        }
-
-        if (options.WithoutSecondaryIndexes)
-        {
-            request.GlobalSecondaryIndexOverride = [];
-            request.LocalSecondaryIndexOverride = [];
-        }
-
-        request.SSESpecificationOverride = Sse(options);
-        return request;
     }
 
     private static RestoreTableFromBackupRequest BackupRequest(DynamoDbTarget target, RecoveryPoint point, string scratchName)
     {
-        var request = new RestoreTableFromBackupRequest
+        var overrides = Overrides.From(target.Restore);
+        return new RestoreTableFromBackupRequest
         {
             BackupArn = point.BackupArn,
             TargetTableName = scratchName,
+            BillingModeOverride = overrides.BillingMode,
+            GlobalSecondaryIndexOverride = overrides.GlobalIndexes,
+            LocalSecondaryIndexOverride = overrides.LocalIndexes,
+            SSESpecificationOverride = overrides.Sse,
         };
-        var options = target.Restore;
-        if (options.BillingMode is not null)
-        {
-            request.BillingModeOverride = BillingMode.FindValue(options.BillingMode);
-        }
-
-        if (options.WithoutSecondaryIndexes)
-        {
-            request.GlobalSecondaryIndexOverride = [];
-            request.LocalSecondaryIndexOverride = [];
-        }
-
-        request.SSESpecificationOverride = Sse(options);
-        return request;
     }
 
-    private static SSESpecification? Sse(RestoreOptions options) => options.SseType is null
+    /// <summary>The plan's restore options as the overrides both restore APIs take (null: keep the source's).</summary>
+    private sealed record Overrides(BillingMode? BillingMode, List<GlobalSecondaryIndex>? GlobalIndexes, List<LocalSecondaryIndex>? LocalIndexes, SSESpecification? Sse)
+    {
+        // An empty index list restores without indexes; null keeps the source's.
+        public static Overrides From(RestoreOptions options) => new(
+            options.BillingMode is null ? null : BillingMode.FindValue(options.BillingMode),
+            options.WithoutSecondaryIndexes ? [] : null,
+            options.WithoutSecondaryIndexes ? [] : null,
+            SseOf(options));
+    }
+
+    private static SSESpecification? SseOf(RestoreOptions options) => options.SseType is null
         ? null
         : new SSESpecification { Enabled = true, SSEType = SSEType.FindValue(options.SseType), KMSMasterKeyId = options.KmsKeyArn };
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
+using DrillRunner.Local.Hosting;
+
 namespace DrillRunner.Local.Demo;
 
 /// <summary>The demo's production stand-in: an orders table with enough items to span several scan pages.</summary>
@@ -34,10 +36,7 @@ public static class DemoData
                 ],
             },
             cancellationToken);
-        while ((await dynamoDb.DescribeTableAsync(SourceTable, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
+        await TableWaits.UntilActiveAsync(dynamoDb, SourceTable, cancellationToken);
     }
 
     /// <summary>Writes orders numbered <paramref name="first"/> to <paramref name="last"/> inclusive.</summary>
@@ -72,10 +71,7 @@ public static class DemoData
                 AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
             },
             cancellationToken);
-        while ((await dynamoDb.DescribeTableAsync(CustomersTable, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
+        await TableWaits.UntilActiveAsync(dynamoDb, CustomersTable, cancellationToken);
 
         foreach (var chunk in Enumerable.Range(0, Customers).Chunk(25))
         {

@@ -76,7 +76,7 @@ public static class DemoDrill
         var left = await environment.ScratchTablesLeftAsync(DemoPlan.ScratchPrefix, TimeSpan.FromSeconds(10), time, cancellationToken);
         var notifications = environment.Functions.Published.Select(p => p["Subject"]?.GetValue<string>() ?? string.Empty).ToList();
         progress("stopping everything the demo started");
-        return new DemoOutcome(scenario, run, targets, left, execution, notifications, environment.Functions.Invocations.ToList());
+        return new DemoOutcome(scenario, run, targets, left, execution, notifications, environment.Functions.Invocations.ToList(), environment.FunctionLog);
     }
 
     /// <summary>A loopback address nothing listens on: the application is down.</summary>

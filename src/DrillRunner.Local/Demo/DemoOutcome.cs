@@ -11,4 +11,5 @@ public sealed record DemoOutcome(
     IReadOnlyList<string> ScratchTablesLeft,
     ExecutionResult Execution,
     IReadOnlyList<string> Notifications,
-    IReadOnlyList<string> FunctionsInvoked);
+    IReadOnlyList<string> FunctionsInvoked,
+    string FunctionLog);

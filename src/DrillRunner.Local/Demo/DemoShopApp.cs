@@ -1,12 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DrillRunner.Local.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DrillRunner.Local.Demo;
 
@@ -16,19 +12,15 @@ namespace DrillRunner.Local.Demo;
 /// </summary>
 public sealed class DemoShopApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackWebApp _app;
 
-    private DemoShopApp(WebApplication app) => _app = app;
+    private DemoShopApp(LoopbackWebApp app) => _app = app;
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _app.Url;
 
     public static async Task<DemoShopApp> StartAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/orders/health", async (string table, CancellationToken ct) =>
+        return new DemoShopApp(await LoopbackWebApp.StartAsync(app => app.MapGet("/orders/health", async (string table, CancellationToken ct) =>
         {
             try
             {
@@ -43,16 +35,8 @@ public sealed class DemoShopApp : IAsyncDisposable
             {
                 return Results.Text($"cannot read {table}: {ex.Message}", statusCode: 503);
             }
-        });
-        var shop = new DemoShopApp(app);
-        await app.StartAsync(cancellationToken);
-        shop.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return shop;
+        }), cancellationToken));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

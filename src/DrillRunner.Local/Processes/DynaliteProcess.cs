@@ -19,19 +19,8 @@ public sealed class DynaliteProcess : IAsyncDisposable
     /// <param name="dataPath">A folder to keep the data on disk, or null for memory only.</param>
     public static async Task<DynaliteProcess> StartAsync(string? dataPath, CancellationToken cancellationToken)
     {
-        RepoPaths.RequireNodeModules();
         var options = JsonSerializer.Serialize(new Dictionary<string, object?> { ["path"] = dataPath });
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(RepoPaths.NodeScript("dynalite-server.js"));
-        start.ArgumentList.Add(options);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for dynalite.");
+        var process = NodeScript.Start("dynalite-server.js", options);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token);

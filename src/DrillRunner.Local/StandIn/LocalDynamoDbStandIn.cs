@@ -1,14 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
+using DrillRunner.Local.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DrillRunner.Local.StandIn;
 
@@ -22,15 +17,15 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private const string JsonContentType = "application/x-amz-json-1.0";
     private static readonly string[] ForwardedHeaders = ["X-Amz-Target", "Authorization", "X-Amz-Date", "X-Amz-Security-Token"];
 
-    private readonly WebApplication _app;
     private readonly HttpClient _forwarder = new();
     private readonly Uri _dynaliteUrl;
     private readonly BackupOperations _backups;
     private readonly TagOperations _tags;
 
-    private LocalDynamoDbStandIn(WebApplication app, Uri dynaliteUrl, StandInFaults faults, TimeProvider time)
+    private LoopbackWebApp _app = null!;
+
+    private LocalDynamoDbStandIn(Uri dynaliteUrl, StandInFaults faults, TimeProvider time)
     {
-        _app = app;
         _dynaliteUrl = dynaliteUrl;
         Faults = faults;
         var dynalite = LocalClients.DynamoDb(dynaliteUrl);
@@ -38,20 +33,14 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         _tags = new TagOperations(dynalite);
     }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _app.Url;
 
     public StandInFaults Faults { get; }
 
     public static async Task<LocalDynamoDbStandIn> StartAsync(Uri dynaliteUrl, TimeProvider time, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var standIn = new LocalDynamoDbStandIn(app, dynaliteUrl, new StandInFaults(), time);
-        app.MapPost("/", standIn.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        standIn.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var standIn = new LocalDynamoDbStandIn(dynaliteUrl, new StandInFaults(), time);
+        standIn._app = await LoopbackWebApp.StartAsync(app => app.MapPost("/", standIn.HandleAsync), cancellationToken);
         return standIn;
     }
 
@@ -64,7 +53,6 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
         await _app.DisposeAsync();
         _forwarder.Dispose();
     }

@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
+using DrillRunner.Local.Hosting;
+
 namespace DrillRunner.Local.StandIn;
 
 /// <summary>Reads whole tables out of dynalite and writes restored ones back in.</summary>
@@ -49,10 +51,7 @@ internal sealed class TableCopier(IAmazonDynamoDB dynalite)
 
     public async Task WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)
     {
-        while ((await dynalite.DescribeTableAsync(tableName, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
+        await TableWaits.UntilActiveAsync(dynalite, tableName, cancellationToken);
     }
 
     public async Task WriteAllAsync(string tableName, IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)

@@ -2,13 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrillFunctions;
+using DrillRunner.Local.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DrillRunner.Local.Workflow;
 
@@ -19,18 +15,18 @@ namespace DrillRunner.Local.Workflow;
 /// </summary>
 public sealed class LocalLambdaHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly IReadOnlyDictionary<string, IDrillFunction> _functions;
     private readonly ConcurrentQueue<JsonObject> _published = new();
     private readonly ConcurrentQueue<string> _invocations = new();
 
-    private LocalLambdaHost(WebApplication app, DrillServices services)
+    private LoopbackWebApp _app = null!;
+
+    private LocalLambdaHost(DrillServices services)
     {
-        _app = app;
         _functions = DrillFunctionCatalog.Functions.ToDictionary(f => f.Key, f => f.Value(services), StringComparer.Ordinal);
     }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _app.Url;
 
     /// <summary>What the state machine published to SNS, in order.</summary>
     public IReadOnlyCollection<JsonObject> Published => _published;
@@ -40,23 +36,18 @@ public sealed class LocalLambdaHost : IAsyncDisposable
 
     public static async Task<LocalLambdaHost> StartAsync(DrillServices services, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var host = new LocalLambdaHost(app, services);
-        app.MapPost("/2015-03-31/functions/{name}/invocations", host.InvokeAsync);
-        app.MapPost("/local/sns/publish", host.PublishAsync);
-        await app.StartAsync(cancellationToken);
-        host.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var host = new LocalLambdaHost(services);
+        host._app = await LoopbackWebApp.StartAsync(
+            app =>
+            {
+                app.MapPost("/2015-03-31/functions/{name}/invocations", host.InvokeAsync);
+                app.MapPost("/local/sns/publish", host.PublishAsync);
+            },
+            cancellationToken);
         return host;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task InvokeAsync(HttpContext context, string name)
     {

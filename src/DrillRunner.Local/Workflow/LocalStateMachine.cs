@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -37,7 +36,6 @@ public static partial class LocalStateMachine
         CancellationToken cancellationToken,
         int waitMilliseconds = 100)
     {
-        RepoPaths.RequireNodeModules();
         var job = new JsonObject
         {
             ["definition"] = JsonNode.Parse(Definition(LocalSubstitutions())),
@@ -56,16 +54,7 @@ public static partial class LocalStateMachine
             },
         };
 
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(RepoPaths.NodeScript("run-state-machine.mjs"));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for the local state machine.");
+        using var process = NodeScript.Start("run-state-machine.mjs");
         await using (var stdin = process.StandardInput)
         {
             await stdin.WriteAsync(job.ToJsonString().AsMemory(), cancellationToken);
