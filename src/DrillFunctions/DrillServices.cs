@@ -31,6 +31,7 @@ public sealed class DrillServices
         Log = log ?? Console.Out;
         Runs = new DynamoDbRunStore(dynamoDb, runsTable);
         Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
+        Requests = new DynamoDbDrillRequests(dynamoDb, runsTable);
         RecoveryPoints = new DynamoDbRecoveryPointCatalog(dynamoDb);
         ScratchTables = new DynamoDbScratchTables(dynamoDb);
         Inspector = new DynamoDbTableInspector(dynamoDb);
@@ -45,6 +46,8 @@ public sealed class DrillServices
 
     public IPlanStore Plans { get; }
 
+    public IDrillRequests Requests { get; }
+
     public IRecoveryPointCatalog RecoveryPoints { get; }
 
     public IScratchTables ScratchTables { get; }
@@ -56,7 +59,7 @@ public sealed class DrillServices
     /// <summary>One instance per Lambda container, built on first use.</summary>
     public static DrillServices FromEnvironment() => FromEnvironmentOnce.Value;
 
-    public BeginDrill BeginDrill() => new(Plans, Runs, Time, Random.Shared);
+    public BeginDrill BeginDrill() => new(Plans, Runs, Requests, Time, Random.Shared);
 
     public ResolveRecoveryPoint ResolveRecoveryPoint() => new(Runs, RecoveryPoints, Time);
 

@@ -30,6 +30,22 @@ public static class DrillApp
                 .WithDescription("Run a full restore drill on this machine, with no AWS account: dynalite, the stand-in and the real state machine.")
                 .WithExample("demo")
                 .WithExample("demo", "--scenario", "no-backups", "--json");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Request a drill now; with --wait, follow it and exit with its verdict (0 PASS, 1 other, 2 usage, 3 timed out).")
+                .WithExample("run", "--plan", "prod", "--reason", "release 4.2", "--wait", "--timeout", "2h", "--table", "drillrunner-RunsTable-ABC123")
+                .WithExample("run", "--local", "--plan", "demo-shop", "--reason", "try it", "--wait");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Show a run: where it is, or its verdict, RTO and RPO.")
+                .WithExample("status", "20261127-030000-ab12", "--local");
+            config.AddCommand<HistoryCommand>("history")
+                .WithDescription("List a plan's runs, newest first.")
+                .WithExample("history", "--plan", "prod", "--last", "10", "--local");
+            config.AddBranch("local", local =>
+            {
+                local.SetDescription("The local store that `--local` commands share (kept on disk in .drill/local).");
+                local.AddCommand<LocalSetupCommand>("setup").WithDescription("Seed the demo shop and its plan, for a scenario.");
+                local.AddCommand<LocalResetCommand>("reset").WithDescription("Delete the local store.");
+            });
             config.AddBranch("plan", plan =>
             {
                 plan.SetDescription("Check and store drill plans.");

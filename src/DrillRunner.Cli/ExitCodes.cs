@@ -6,4 +6,7 @@ public static class ExitCodes
     public const int Pass = 0;
     public const int NotPass = 1;
     public const int UsageOrConfiguration = 2;
+
+    /// <summary>`drill run --wait` gave up waiting; the drill itself goes on and is reported later.</summary>
+    public const int TimedOut = 3;
 }

@@ -7,7 +7,9 @@ using DrillRunner.Aws.RunStore;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.Plans;
+using DrillRunner.Core.Requests;
 using DrillRunner.Local.Processes;
+using DrillRunner.Local.Requests;
 using DrillRunner.Local.StandIn;
 using DrillRunner.Local.Workflow;
 
@@ -60,10 +62,19 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     /// <summary>How long Wait states really wait locally.</summary>
     public int WaitMilliseconds { get; set; } = 100;
 
-    public static async Task<LocalDrillEnvironment> StartAsync(TimeProvider time, CancellationToken cancellationToken, string? dataPath = null)
+    /// <param name="dataDirectory">Where to keep tables, backups and runs between commands; null keeps everything in memory.</param>
+    public static async Task<LocalDrillEnvironment> StartAsync(TimeProvider time, CancellationToken cancellationToken, string? dataDirectory = null)
     {
-        var dynalite = await DynaliteProcess.StartAsync(dataPath, cancellationToken);
-        var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken);
+        string? dynalitePath = null, statePath = null;
+        if (dataDirectory is not null)
+        {
+            dynalitePath = Path.Combine(dataDirectory, "dynalite");
+            statePath = Path.Combine(dataDirectory, "standin.json");
+            Directory.CreateDirectory(dynalitePath);
+        }
+
+        var dynalite = await DynaliteProcess.StartAsync(dynalitePath, cancellationToken);
+        var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken, statePath);
         var log = new StringWriter();
         var services = new DrillServices(standIn.CreateClient(), RunsTableName, time, new HttpClient(), TextWriter.Synchronized(log));
         var functions = await LocalLambdaHost.StartAsync(services, cancellationToken);
@@ -79,12 +90,26 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         return await Services.Plans.SaveAsync(plan.Name, planJson, time.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>Runs the real state machine for a drill request, as the schedule or the Pipe would start it.</summary>
-    public Task<ExecutionResult> RunDrillAsync(BeginRequest request, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken)
+    /// <summary>Runs the real state machine for a drill request, as the schedule would start it.</summary>
+    public Task<ExecutionResult> RunDrillAsync(BeginRequest request, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken) =>
+        RunDrillAsync(JsonNode.Parse(JsonSerializer.Serialize(request, DrillJson.Default.BeginRequest))!, onEvent, cancellationToken);
+
+    /// <summary>Runs the real state machine with an execution input.</summary>
+    public Task<ExecutionResult> RunDrillAsync(JsonNode input, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken)
     {
-        var input = JsonNode.Parse(JsonSerializer.Serialize(request, DrillJson.Default.BeginRequest))!;
         var name = $"local-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
         return LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds);
+    }
+
+    /// <summary>
+    /// A manual drill the AWS way: the request item is written to the runs table, and the
+    /// execution is started with the input the Pipe in template.yaml makes of that item's INSERT.
+    /// </summary>
+    public async Task<ExecutionResult> RunRequestedDrillAsync(DrillRequest request, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken)
+    {
+        var input = LocalPipe.FromTemplate().InputFor(LocalPipe.InsertRecord(DynamoDbDrillRequests.Item(request)))
+            ?? throw new InvalidOperationException("The Pipe's filter in template.yaml drops drill request items; no drill would start in AWS either.");
+        return await RunDrillAsync(input, onEvent, cancellationToken);
     }
 
     /// <summary>

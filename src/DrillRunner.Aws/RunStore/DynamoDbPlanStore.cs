@@ -28,6 +28,29 @@ public sealed class DynamoDbPlanStore(IAmazonDynamoDB dynamoDb, string tableName
             : new StoredPlan(planName, int.Parse(item["version"].N, CultureInfo.InvariantCulture), item[Document].S);
     }
 
+    public async Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        Dictionary<string, AttributeValue>? lastKey = null;
+        do
+        {
+            var page = await dynamoDb.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = "pk = :pk",
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = PlanRegistry } },
+                    ExclusiveStartKey = lastKey,
+                },
+                cancellationToken);
+            names.AddRange((page.Items ?? []).Select(i => i[SortKeyName].S));
+            lastKey = page.LastEvaluatedKey;
+        }
+        while (lastKey is { Count: > 0 });
+
+        return names;
+    }
+
     public async Task<int> SaveAsync(string planName, string planJson, DateTimeOffset savedAt, CancellationToken cancellationToken)
     {
         // Optimistic: the next version number must still be free when written.
@@ -49,6 +72,18 @@ public sealed class DynamoDbPlanStore(IAmazonDynamoDB dynamoDb, string tableName
                             [Document] = new() { S = planJson },
                         },
                         ConditionExpression = "attribute_not_exists(pk)",
+                    },
+                    cancellationToken);
+                await dynamoDb.PutItemAsync(
+                    new PutItemRequest
+                    {
+                        TableName = tableName,
+                        Item = new Dictionary<string, AttributeValue>
+                        {
+                            [PartitionKeyName] = new() { S = PlanRegistry },
+                            [SortKeyName] = new() { S = planName },
+                            ["version"] = new() { N = version.ToString(CultureInfo.InvariantCulture) },
+                        },
                     },
                     cancellationToken);
                 return version;

@@ -124,6 +124,59 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         }
     }
 
+    public async Task<PlanLockHolder?> GetPlanLockAsync(string planName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var item = await GetItemAsync(Lock(planName), LockItem, cancellationToken);
+        if (item is null || long.Parse(item[TimeToLive].N, CultureInfo.InvariantCulture) < now.ToUnixTimeSeconds())
+        {
+            return null;
+        }
+
+        return new PlanLockHolder(item["runId"].S, DateTimeOffset.Parse(item["since"].S, CultureInfo.InvariantCulture));
+    }
+
+    public async Task<IReadOnlyList<RunSummary>> HistoryAsync(string planName, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        var summaries = new List<RunSummary>();
+        Dictionary<string, AttributeValue>? lastKey = null;
+        var values = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = PlanRuns(planName) } };
+        var condition = "pk = :pk";
+        if (since is { } from)
+        {
+            condition += " AND sk >= :since";
+            values[":since"] = new() { S = HistoryKeyTime(from) };
+        }
+
+        do
+        {
+            var page = await dynamoDb.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = condition,
+                    ExpressionAttributeValues = values,
+                    ScanIndexForward = false,
+                    ExclusiveStartKey = lastKey,
+                },
+                cancellationToken);
+            foreach (var item in page.Items ?? [])
+            {
+                var startedAt = DateTimeOffset.Parse(item[SortKeyName].S.Split('#')[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                var verdict = item.TryGetValue("verdict", out var v) ? VerdictFromName(v.S) : (Verdict?)null;
+                summaries.Add(new RunSummary(item["runId"].S, planName, startedAt, Enum.Parse<RunStatus>(item["status"].S), verdict));
+                if (summaries.Count == limit)
+                {
+                    return summaries;
+                }
+            }
+
+            lastKey = page.LastEvaluatedKey;
+        }
+        while (lastKey is { Count: > 0 });
+
+        return summaries;
+    }
+
     public async Task ReleasePlanLockAsync(string planName, string runId, CancellationToken cancellationToken)
     {
         try
@@ -149,7 +202,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         var item = new Dictionary<string, AttributeValue>
         {
             [PartitionKeyName] = new() { S = PlanRuns(run.PlanName) },
-            [SortKeyName] = new() { S = $"{run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}#{run.RunId}" },
+            [SortKeyName] = new() { S = $"{HistoryKeyTime(run.StartedAt)}#{run.RunId}" },
             ["runId"] = new() { S = run.RunId },
             ["status"] = new() { S = run.Status.ToString() },
         };
@@ -173,6 +226,11 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
             cancellationToken);
         return response.Item is { Count: > 0 } item ? item : null;
     }
+
+    private static string HistoryKeyTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private static Verdict? VerdictFromName(string name) =>
+        Enum.GetValues<Verdict>().Cast<Verdict?>().FirstOrDefault(v => VerdictNames.Of(v!.Value) == name);
 
     private static Dictionary<string, AttributeValue> RunItem(DrillRun run)
     {

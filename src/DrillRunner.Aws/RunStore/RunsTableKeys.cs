@@ -28,6 +28,13 @@ public static class RunsTableKeys
 
     public static string PlanVersion(int version) => $"V#{version:D6}";
 
+    public static string Request(string requestId) => $"REQUEST#{requestId}";
+
+    public const string RequestItem = "REQUEST";
+
+    /// <summary>One item per stored plan under this partition, so plans can be listed without a scan.</summary>
+    public const string PlanRegistry = "PLANS";
+
     /// <summary>The per-plan history: one small item per run, sorted by T0.</summary>
     public static string PlanRuns(string planName) => $"PLANRUNS#{planName}";
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using DrillRunner.Aws.RunStore;
 using DrillRunner.Cli.Infrastructure;
 using DrillRunner.Core.Plans;
 using Spectre.Console;
@@ -10,7 +9,7 @@ namespace DrillRunner.Cli.Commands;
 /// <summary>`drill plan apply FILE`: validates, then stores the plan as its next version in the runs table.</summary>
 public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<PlanApplyCommand.Settings>
 {
-    public sealed class Settings : RunsTableSettings
+    public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<FILE>")]
         [Description("The drill plan (JSON) to store.")]
@@ -38,9 +37,9 @@ public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time)
             return ExitCodes.UsageOrConfiguration;
         }
 
-        using var client = RunsTableClient.Create(settings);
-        var version = await new DynamoDbPlanStore(client, settings.ResolvedTable).SaveAsync(result.Plan!.Name, json, time.GetUtcNow(), cancellationToken);
-        consoles.Out.MarkupLineInterpolated($"stored plan '{result.Plan.Name}' as version {version} in {settings.ResolvedTable}");
+        await using var store = await DrillStore.OpenAsync(settings, time, cancellationToken);
+        var version = await store.Plans.SaveAsync(result.Plan!.Name, json, time.GetUtcNow(), cancellationToken);
+        consoles.Out.MarkupLineInterpolated($"stored plan '{result.Plan.Name}' as version {version} in {store.Description}");
         return ExitCodes.Pass;
     }
 }

@@ -8,7 +8,7 @@ using DrillRunner.Core.Safety;
 namespace DrillRunner.Core.Drills;
 
 /// <summary>Loads and validates the plan, creates the run (T0 = now) and takes the plan's lock.</summary>
-public sealed class BeginDrill(IPlanStore plans, IRunStore runs, TimeProvider time, Random random)
+public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, TimeProvider time, Random random)
 {
     /// <summary>How long a lock outlives its run's start: the state machine's own timeout, so an aborted run frees the plan.</summary>
     public static readonly TimeSpan LockLifetime = TimeSpan.FromHours(6);
@@ -36,7 +36,8 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, TimeProvider ti
         if (!validation.IsValid)
         {
             var reason = $"plan '{stored.Name}' v{stored.Version} is invalid, so nothing was drilled: {string.Join(" | ", validation.Problems)}";
-            await runs.CreateAsync(run with { Verdict = Verdict.Error, VerdictReason = reason, Status = RunStatus.Concluded, ConcludedAt = startedAt }, [], cancellationToken);
+            await runs.CreateAsync(run with { Verdict = Verdict.Error, VerdictReason = reason, Status = RunStatus.TornDown, ConcludedAt = startedAt, TornDownAt = startedAt }, [], cancellationToken);
+            await LinkAsync(request, runId, cancellationToken);
             return new BeginResult(runId, stored.Name, false, reason, 1, []);
         }
 
@@ -53,11 +54,13 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, TimeProvider ti
         {
             var reason = $"plan '{plan.Name}' is already being drilled by run {holder.RunId} (since {holder.Since:u}); this request did not start a second drill";
             await runs.CreateAsync(run with { Status = RunStatus.Rejected, VerdictReason = reason, ConcludedAt = startedAt }, [], cancellationToken);
+            await LinkAsync(request, runId, cancellationToken);
             return new BeginResult(runId, plan.Name, false, reason, 1, []);
         }
 
         var targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.TableName)).ToList();
         await runs.CreateAsync(run with { HoldsPlanLock = true }, targets, cancellationToken);
+        await LinkAsync(request, runId, cancellationToken);
         return new BeginResult(
             runId,
             plan.Name,
@@ -65,5 +68,13 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, TimeProvider ti
             $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)",
             plan.MaxConcurrentRestores,
             targets.Select(t => new TargetRef(runId, t.TargetId)).ToList());
+    }
+
+    private async Task LinkAsync(BeginRequest request, string runId, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(request.RequestId))
+        {
+            await requests.LinkRunAsync(request.RequestId, runId, cancellationToken);
+        }
     }
 }

@@ -29,6 +29,12 @@ public interface IRunStore
     /// </summary>
     Task<PlanLockHolder?> TryLockPlanAsync(string planName, string runId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
+    /// <summary>The run holding the plan's lock now, or null if the plan is free (an expired lock is free).</summary>
+    Task<PlanLockHolder?> GetPlanLockAsync(string planName, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The plan's runs, newest first, started at or after <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<RunSummary>> HistoryAsync(string planName, DateTimeOffset? since, int limit, CancellationToken cancellationToken);
+
     /// <summary>Releases the plan's lock if (and only if) this run holds it.</summary>
     Task ReleasePlanLockAsync(string planName, string runId, CancellationToken cancellationToken);
 }

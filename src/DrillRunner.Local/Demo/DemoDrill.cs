@@ -17,45 +17,9 @@ public static class DemoDrill
         await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken);
         var db = environment.DynamoDb;
 
-        progress($"seeding {DemoData.SourceTable} with {DemoData.Orders:N0} orders and {DemoData.CustomersTable} with {DemoData.Customers} customers");
-        await DemoData.CreateSourceTableAsync(db, cancellationToken);
-        await DemoData.CreateCustomersAsync(db, cancellationToken);
-        var seededAt = time.GetUtcNow();
-        switch (scenario.Name)
-        {
-            case "no-backups":
-                await DemoData.SeedOrdersAsync(db, 1, DemoData.Orders, seededAt, cancellationToken);
-                progress("point-in-time recovery left off, no backup made");
-                break;
-            case "data-loss":
-                await DemoData.SeedOrdersAsync(db, 1, 15_000, seededAt, cancellationToken);
-                await DemoData.CreateBackupAsync(db, cancellationToken);
-                await DemoData.SeedOrdersAsync(db, 15_001, DemoData.Orders, time.GetUtcNow(), cancellationToken);
-                progress("backup made at 15,000 orders; 5,000 orders written since; PITR off");
-                break;
-            default:
-                await DemoData.SeedOrdersAsync(db, 1, DemoData.Orders, seededAt, cancellationToken);
-                await DemoData.EnablePitrAsync(db, DemoData.SourceTable, cancellationToken);
-                await DemoData.CreateBackupAsync(db, cancellationToken);
-                progress("point-in-time recovery on, nightly backup made");
-                break;
-        }
-
-        if (scenario.Name == "restore-fails")
-        {
-            environment.StandIn.Faults.FailRestoresOf(DemoData.SourceTable);
-        }
-
-        if (scenario.Name == "slow-restore")
-        {
-            environment.StandIn.Faults.RestoreDuration = TimeSpan.FromMinutes(DemoPlan.RtoMinutes) + TimeSpan.FromSeconds(5);
-            progress($"restores will take {environment.StandIn.Faults.RestoreDuration.TotalSeconds:0} s");
-        }
-
         await using var app = await DemoShopApp.StartAsync(db, cancellationToken);
         var appUrl = scenario.Name == "app-down" ? UnusedLoopbackUrl() : app.Url;
-        var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl), time, cancellationToken);
-        progress($"plan '{DemoPlan.Name}' v{version} stored; running the drill (scenario: {scenario.Name})");
+        await DemoSetup.PrepareAsync(environment, scenario, appUrl, time, progress, cancellationToken);
 
         string? runId = null;
         var execution = await environment.RunDrillAsync(
@@ -80,7 +44,7 @@ public static class DemoDrill
     }
 
     /// <summary>A loopback address nothing listens on: the application is down.</summary>
-    private static Uri UnusedLoopbackUrl()
+    public static Uri UnusedLoopbackUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -18,7 +18,8 @@ public sealed class DemoShopApp : IAsyncDisposable
 
     public Uri Url => _app.Url;
 
-    public static async Task<DemoShopApp> StartAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
+    /// <param name="port">0 for any free port; local mode keeps one port across commands so the stored plan's URL stays true.</param>
+    public static async Task<DemoShopApp> StartAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken, int port = 0)
     {
         return new DemoShopApp(await LoopbackWebApp.StartAsync(app => app.MapGet("/orders/health", async (string table, CancellationToken ct) =>
         {
@@ -35,7 +36,7 @@ public sealed class DemoShopApp : IAsyncDisposable
             {
                 return Results.Text($"cannot read {table}: {ex.Message}", statusCode: 503);
             }
-        }), cancellationToken));
+        }), cancellationToken, port));
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -20,11 +20,11 @@ public sealed class LoopbackWebApp : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<LoopbackWebApp> StartAsync(Action<WebApplication> mapRoutes, CancellationToken cancellationToken)
+    public static async Task<LoopbackWebApp> StartAsync(Action<WebApplication> mapRoutes, CancellationToken cancellationToken, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         mapRoutes(app);
         await app.StartAsync(cancellationToken);

@@ -10,10 +10,13 @@ namespace DrillRunner.Local.StandIn;
 /// Restores are asynchronous: CREATING until the configured duration has passed and the items are copied.
 /// A PITR restore copies the table as it is when the restore is requested (the stand-in keeps no history).
 /// </summary>
-internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults faults, TimeProvider time)
+internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults faults, StandInState state, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, StandInBackup> _backups = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _pitrEnabledAt = new(StringComparer.Ordinal);
+    /// <summary>Hidden tables holding backups' items; never listed to clients.</summary>
+    public const string CopyTablePrefix = "__standin_backup_";
+
+    private readonly ConcurrentDictionary<string, StandInBackup> _backups = state.Backups;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pitrEnabledAt = state.PitrEnabledAt;
     private readonly ConcurrentDictionary<string, StandInRestore> _restores = new(StringComparer.Ordinal);
     private readonly TableCopier _copier = new(dynalite);
     private int _backupSequence;
@@ -24,10 +27,15 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         var table = await DescribeSourceAsync(tableName, cancellationToken);
         var items = await _copier.ReadAllAsync(tableName, cancellationToken);
         var now = time.GetUtcNow();
-        var sequence = Interlocked.Increment(ref _backupSequence);
+        var sequence = Interlocked.Increment(ref _backupSequence) + _backups.Count;
         var arn = $"{table.TableArn}/backup/{now.ToUnixTimeMilliseconds():D13}-{sequence:D4}";
-        var backup = new StandInBackup(arn, request["BackupName"]?.GetValue<string>() ?? $"backup-{sequence}", tableName, table.TableArn, backupType, now, table, items);
+        var copyTable = $"{CopyTablePrefix}{now.ToUnixTimeMilliseconds()}_{sequence}";
+        await _copier.CreateLikeAsync(table, copyTable, withoutIndexes: false, cancellationToken);
+        await _copier.WaitUntilActiveAsync(copyTable, cancellationToken);
+        await _copier.WriteAllAsync(copyTable, items, cancellationToken);
+        var backup = new StandInBackup(arn, request["BackupName"]?.GetValue<string>() ?? $"backup-{sequence}", tableName, table.TableArn, backupType, now, copyTable);
         _backups[arn] = backup;
+        state.Save();
         return new JsonObject
         {
             ["BackupDetails"] = new JsonObject
@@ -91,6 +99,8 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
             _pitrEnabledAt.TryRemove(tableName, out _);
         }
 
+        state.Save();
+
         return ContinuousBackups(tableName);
     }
 
@@ -122,7 +132,18 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
             throw new DynamoDbError("BackupNotFoundException", $"Backup not found: {arn}");
         }
 
-        return await StartRestoreAsync(request, backup.Table, backup.Items, backup.CreatedAt, arn, cancellationToken);
+        var shape = (await dynalite.DescribeTableAsync(backup.CopyTable, cancellationToken)).Table;
+        var items = await _copier.ReadAllAsync(backup.CopyTable, cancellationToken);
+        var source = new TableDescription
+        {
+            TableName = backup.TableName,
+            TableArn = backup.TableArn,
+            KeySchema = shape.KeySchema,
+            AttributeDefinitions = shape.AttributeDefinitions,
+            GlobalSecondaryIndexes = shape.GlobalSecondaryIndexes,
+            LocalSecondaryIndexes = shape.LocalSecondaryIndexes,
+        };
+        return await StartRestoreAsync(request, source, items, backup.CreatedAt, arn, cancellationToken);
     }
 
     /// <summary>DescribeTable as dynalite answered it, with the restore's CREATING status and RestoreSummary laid over.</summary>
@@ -153,7 +174,10 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
     public void Forget(string tableName)
     {
         _restores.TryRemove(tableName, out _);
-        _pitrEnabledAt.TryRemove(tableName, out _);
+        if (_pitrEnabledAt.TryRemove(tableName, out _))
+        {
+            state.Save();
+        }
     }
 
     public int BackupCount => _backups.Count;

@@ -24,22 +24,23 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
 
     private LoopbackWebApp _app = null!;
 
-    private LocalDynamoDbStandIn(Uri dynaliteUrl, StandInFaults faults, TimeProvider time)
+    private LocalDynamoDbStandIn(Uri dynaliteUrl, StandInState state, TimeProvider time)
     {
         _dynaliteUrl = dynaliteUrl;
-        Faults = faults;
+        Faults = new StandInFaults(state);
         var dynalite = LocalClients.DynamoDb(dynaliteUrl);
-        _backups = new BackupOperations(dynalite, faults, time);
-        _tags = new TagOperations(dynalite);
+        _backups = new BackupOperations(dynalite, Faults, state, time);
+        _tags = new TagOperations(dynalite, state);
     }
 
     public Uri Url => _app.Url;
 
     public StandInFaults Faults { get; }
 
-    public static async Task<LocalDynamoDbStandIn> StartAsync(Uri dynaliteUrl, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="statePath">A JSON file to keep backups, PITR, tags and faults in between commands; null keeps them in memory.</param>
+    public static async Task<LocalDynamoDbStandIn> StartAsync(Uri dynaliteUrl, TimeProvider time, CancellationToken cancellationToken, string? statePath = null)
     {
-        var standIn = new LocalDynamoDbStandIn(dynaliteUrl, new StandInFaults(), time);
+        var standIn = new LocalDynamoDbStandIn(dynaliteUrl, StandInState.Load(statePath), time);
         standIn._app = await LoopbackWebApp.StartAsync(app => app.MapPost("/", standIn.HandleAsync), cancellationToken);
         return standIn;
     }
@@ -89,6 +90,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
                 "ListTagsOfResource" => await _tags.ListAsync(request, ct),
                 "DescribeTable" => await DescribeTableAsync(context, body),
                 "DeleteTable" => await DeleteTableAsync(context, request, body),
+                "ListTables" => await ListTablesAsync(context, body),
                 _ => null,
             };
             if (answer is not null)
@@ -117,6 +119,22 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
 
         var answer = JsonNode.Parse(responseBody)!.AsObject();
         _backups.Overlay(answer);
+        return answer;
+    }
+
+    /// <summary>ListTables without the stand-in's hidden backup tables.</summary>
+    private async Task<JsonObject?> ListTablesAsync(HttpContext context, string body)
+    {
+        var (status, responseBody) = await SendToDynaliteAsync(context, body);
+        if (status != 200)
+        {
+            await WriteRawAsync(context, status, responseBody);
+            return null;
+        }
+
+        var answer = JsonNode.Parse(responseBody)!.AsObject();
+        var visible = answer["TableNames"]!.AsArray().Select(n => n!.GetValue<string>()).Where(n => !n.StartsWith(BackupOperations.CopyTablePrefix, StringComparison.Ordinal));
+        answer["TableNames"] = new JsonArray(visible.Select(n => (JsonNode)JsonValue.Create(n)!).ToArray());
         return answer;
     }
 

@@ -1,8 +1,9 @@
-using Amazon.DynamoDBv2.Model;
-
 namespace DrillRunner.Local.StandIn;
 
-/// <summary>A backup the stand-in made: a full copy of the table's items and its shape at that moment.</summary>
+/// <summary>
+/// A backup the stand-in made. Its items live in a hidden dynalite table (<see cref="CopyTable"/>),
+/// shaped like the source was, so a backup survives between commands when dynalite keeps its data on disk.
+/// </summary>
 internal sealed record StandInBackup(
     string Arn,
     string Name,
@@ -10,5 +11,4 @@ internal sealed record StandInBackup(
     string TableArn,
     string BackupType,
     DateTimeOffset CreatedAt,
-    TableDescription Table,
-    IReadOnlyList<Dictionary<string, AttributeValue>> Items);
+    string CopyTable);

@@ -5,14 +5,41 @@ namespace DrillRunner.Local.StandIn;
 /// <summary>What the stand-in makes go wrong (or slow), so drills meet what real drills meet.</summary>
 public sealed class StandInFaults
 {
+    private readonly StandInState _state;
+
+    internal StandInFaults(StandInState state)
+    {
+        _state = state;
+        foreach (var source in state.FailingSources)
+        {
+            _failingSources[source] = true;
+        }
+    }
+
     private readonly ConcurrentDictionary<string, int> _throttles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _failingSources = new(StringComparer.Ordinal);
 
     /// <summary>How long a restore stays CREATING after it was requested.</summary>
-    public TimeSpan RestoreDuration { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RestoreDuration
+    {
+        get => TimeSpan.FromSeconds(_state.RestoreSeconds);
+        set
+        {
+            _state.RestoreSeconds = value.TotalSeconds;
+            _state.Save();
+        }
+    }
 
     /// <summary>How far PITR's latest restorable time trails now (about five minutes in AWS).</summary>
-    public TimeSpan PitrLag { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PitrLag
+    {
+        get => TimeSpan.FromSeconds(_state.PitrLagSeconds);
+        set
+        {
+            _state.PitrLagSeconds = value.TotalSeconds;
+            _state.Save();
+        }
+    }
 
     /// <summary>Added to every call the stand-in answers.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
@@ -21,7 +48,16 @@ public sealed class StandInFaults
     public int ListBackupsPageSize { get; set; } = 100;
 
     /// <summary>Restores from this source table are accepted, then abandoned: the table disappears.</summary>
-    public void FailRestoresOf(string sourceTable) => _failingSources[sourceTable] = true;
+    public void FailRestoresOf(string sourceTable)
+    {
+        _failingSources[sourceTable] = true;
+        lock (_state.FailingSources)
+        {
+            _state.FailingSources.Add(sourceTable);
+        }
+
+        _state.Save();
+    }
 
     public bool RestoreFails(string sourceTable) => _failingSources.ContainsKey(sourceTable);
 

@@ -9,9 +9,9 @@ namespace DrillRunner.Local.StandIn;
 /// Tags kept by the stand-in: dynalite applies tags but answers with a checksum the AWS SDK
 /// rejects, so TagResource, UntagResource and ListTagsOfResource are answered here.
 /// </summary>
-internal sealed class TagOperations(IAmazonDynamoDB dynalite)
+internal sealed class TagOperations(IAmazonDynamoDB dynalite, StandInState state)
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _tags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _tags = state.Tags;
 
     public async Task<JsonObject> TagAsync(JsonObject request, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ internal sealed class TagOperations(IAmazonDynamoDB dynalite)
             tags[tag!["Key"]!.GetValue<string>()] = tag["Value"]!.GetValue<string>();
         }
 
+        state.Save();
         return [];
     }
 
@@ -34,6 +35,8 @@ internal sealed class TagOperations(IAmazonDynamoDB dynalite)
             {
                 tags.TryRemove(key!.GetValue<string>(), out _);
             }
+
+            state.Save();
         }
 
         return [];
@@ -49,7 +52,13 @@ internal sealed class TagOperations(IAmazonDynamoDB dynalite)
         };
     }
 
-    public void Forget(string tableName) => _tags.TryRemove(tableName, out _);
+    public void Forget(string tableName)
+    {
+        if (_tags.TryRemove(tableName, out _))
+        {
+            state.Save();
+        }
+    }
 
     private async Task<string> ExistingTableAsync(JsonObject request, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public sealed class DrillStepsTests
     private readonly InMemoryRunStore _runs = new();
     private readonly InMemoryPlanStore _plans = new();
     private readonly FakeScratchTables _scratch = new();
+    private readonly InMemoryDrillRequests _requests = new();
 
     [Fact]
     public async Task Begin_CreatesRunAtT0WithEveryTargetPendingAndTakesTheLock()
@@ -40,7 +41,7 @@ public sealed class DrillStepsTests
         var first = await BeginAsync();
         _clock.Advance(TimeSpan.FromMinutes(3));
 
-        var second = await new BeginDrill(_plans, _runs, _clock, new Random(2)).ExecuteAsync(new BeginRequest("prod", "manual", "release 4.2", "ana", null), default);
+        var second = await new BeginDrill(_plans, _runs, _requests, _clock, new Random(2)).ExecuteAsync(new BeginRequest("prod", "manual", "release 4.2", "ana", null), default);
 
         Assert.False(second.Started);
         Assert.Contains(first.RunId, second.Message, StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class DrillStepsTests
     {
         await _plans.SaveAsync("prod", PlanSamples.With("\"scratchPrefix\": \"drill-\"", "\"scratchPrefix\": \"\""), T0, default);
 
-        var begun = await new BeginDrill(_plans, _runs, _clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
+        var begun = await new BeginDrill(_plans, _runs, _requests, _clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
 
         Assert.False(begun.Started);
         var run = await _runs.GetAsync(begun.RunId, default);
@@ -65,7 +66,7 @@ public sealed class DrillStepsTests
     [Fact]
     public async Task Begin_UnknownPlan_ThrowsPlanNotFoundWithTheFix()
     {
-        var error = await Assert.ThrowsAsync<PlanNotFound>(() => new BeginDrill(_plans, _runs, _clock, new Random(1)).ExecuteAsync(new BeginRequest("nope", null, null, null, null), default));
+        var error = await Assert.ThrowsAsync<PlanNotFound>(() => new BeginDrill(_plans, _runs, _requests, _clock, new Random(1)).ExecuteAsync(new BeginRequest("nope", null, null, null, null), default));
 
         Assert.Contains("drill plan apply", error.Message, StringComparison.Ordinal);
     }
@@ -203,7 +204,7 @@ public sealed class DrillStepsTests
     private async Task<BeginResult> BeginAsync()
     {
         await _plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
-        return await new BeginDrill(_plans, _runs, _clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
+        return await new BeginDrill(_plans, _runs, _requests, _clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
     }
 
     private async Task<TargetRun> RestoringAsync()

@@ -56,6 +56,17 @@ internal sealed class InMemoryRunStore : IRunStore
         return Task.FromResult<PlanLockHolder?>(null);
     }
 
+    public Task<PlanLockHolder?> GetPlanLockAsync(string planName, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(_locks.TryGetValue(planName, out var held) && held.Expires > now ? new PlanLockHolder(held.RunId, held.Since) : null);
+
+    public Task<IReadOnlyList<RunSummary>> HistoryAsync(string planName, DateTimeOffset? since, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RunSummary>>(_runs.Values
+            .Where(r => r.PlanName == planName && (since is null || r.StartedAt >= since))
+            .OrderByDescending(r => r.StartedAt)
+            .Take(limit)
+            .Select(r => new RunSummary(r.RunId, r.PlanName, r.StartedAt, r.Status, r.Verdict))
+            .ToList());
+
     public Task ReleasePlanLockAsync(string planName, string runId, CancellationToken cancellationToken)
     {
         if (_locks.TryGetValue(planName, out var held) && held.RunId == runId)

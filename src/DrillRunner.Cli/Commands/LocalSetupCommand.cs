@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using DrillRunner.Cli.Infrastructure;
+using DrillRunner.Local;
+using DrillRunner.Local.Demo;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DrillRunner.Cli.Commands;
+
+/// <summary>`drill local setup`: seeds the local store with the demo shop and plan, for `drill run --local`.</summary>
+public sealed class LocalSetupCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<LocalSetupCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--scenario <NAME>")]
+        [Description("What later local drills meet: healthy (default), no-backups, restore-fails, data-loss, app-down, slow-restore.")]
+        public string Scenario { get; init; } = "healthy";
+
+        [CommandOption("--data <DIR>")]
+        [Description("The local store's folder. Default: .drill/local in the clone.")]
+        public string? DataDirectory { get; init; }
+
+        public override ValidationResult Validate() =>
+            DemoScenario.Find(Scenario) is null
+                ? ValidationResult.Error($"--scenario '{Scenario}' is not a scenario. Use one of: {string.Join(", ", DemoScenario.All.Select(s => s.Name))}.")
+                : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var directory = settings.DataDirectory ?? LocalStore.DefaultDirectory;
+        await LocalStore.SetUpDemoAsync(directory, DemoScenario.Find(settings.Scenario)!, time, message => consoles.Diagnostics.MarkupLineInterpolated($"{message}"), cancellationToken);
+        consoles.Out.MarkupLineInterpolated($"local store ready in {directory}: plan '{DemoPlan.Name}'. Next: drill run --local --plan {DemoPlan.Name} --reason \"try it\" --wait");
+        return ExitCodes.Pass;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace DrillRunner.Local.StandIn;
+
+/// <summary>
+/// What the stand-in knows beyond dynalite's tables: backups, PITR, tags and the configured faults.
+/// Kept in a JSON file beside dynalite's data when local mode keeps its data on disk.
+/// </summary>
+internal sealed class StandInState
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly object _saving = new();
+
+    public ConcurrentDictionary<string, StandInBackup> Backups { get; init; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, DateTimeOffset> PitrEnabledAt { get; init; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, string>> Tags { get; init; } = new(StringComparer.Ordinal);
+
+    public double RestoreSeconds { get; set; } = 1;
+
+    public double PitrLagSeconds { get; set; } = 5;
+
+    public List<string> FailingSources { get; init; } = [];
+
+    internal string? Path { get; set; }
+
+    public static StandInState Load(string? path)
+    {
+        var state = path is not null && File.Exists(path)
+            ? JsonSerializer.Deserialize<StandInState>(File.ReadAllText(path), Json) ?? new StandInState()
+            : new StandInState();
+        state.Path = path;
+        return state;
+    }
+
+    public void Save()
+    {
+        if (Path is null)
+        {
+            return;
+        }
+
+        lock (_saving)
+        {
+            var temporary = Path + ".tmp";
+            File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+            File.Move(temporary, Path, overwrite: true);
+        }
+    }
+}
