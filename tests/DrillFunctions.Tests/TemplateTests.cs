@@ -142,6 +142,37 @@ public sealed partial class TemplateTests
         Assert.Equal([ScratchArn], deletes);
     }
 
+    [Fact]
+    public void RequestPipe_ReadsTheRunsTableStreamAndStartsTheDrill()
+    {
+        var resources = TemplateDocument.Resources(_template);
+        var pipe = TemplateDocument.Map(TemplateDocument.Map(resources["DrillRequestPipe"])["Properties"]);
+        var table = TemplateDocument.Map(TemplateDocument.Map(resources["RunsTable"])["Properties"]);
+
+        Assert.Equal("NEW_IMAGE", TemplateDocument.Map(table["StreamSpecification"])["StreamViewType"]);
+        Assert.Equal(["RunsTable", "StreamArn"], TemplateDocument.List(TemplateDocument.Map(pipe["Source"])["Fn::GetAtt"]).Cast<string>());
+        Assert.Equal("RestoreDrillStateMachine", TemplateDocument.Map(pipe["Target"])["Ref"]);
+        var target = TemplateDocument.Map(pipe["TargetParameters"]);
+        Assert.Equal("FIRE_AND_FORGET", TemplateDocument.Map(target["StepFunctionStateMachineParameters"])["InvocationType"]);
+        var role = TemplateDocument.Map(TemplateDocument.Map(resources["DrillRequestPipeRole"])["Properties"]);
+        var statements = TemplateDocument.List(TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.List(role["Policies"])[0])["PolicyDocument"])["Statement"]).Cast<Dictionary<object, object>>().ToList();
+        var start = Assert.Single(statements, s => TemplateDocument.List(s["Action"]).Contains("states:StartExecution"));
+        Assert.Equal("RestoreDrillStateMachine", TemplateDocument.Map(TemplateDocument.List(start["Resource"])[0])["Ref"]);
+    }
+
+    [Fact]
+    public void RequestPipe_InputTemplate_ProducesWhatBeginDrillReads()
+    {
+        var pipe = TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.Resources(_template)["DrillRequestPipe"])["Properties"]);
+        var template = (string)TemplateDocument.Map(pipe["TargetParameters"])["InputTemplate"];
+        var fields = Regex.Matches(template, "\"(\\w+)\":").Select(m => m.Groups[1].Value).ToHashSet();
+        var begin = typeof(DrillRunner.Core.Drills.Contracts.BeginRequest).GetProperties().Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToHashSet();
+
+        Assert.Subset(begin, fields);
+        Assert.Contains("planName", fields);
+        Assert.Contains("requestId", fields);
+    }
+
     [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
     private static partial Regex Substitution();
 }
