@@ -40,11 +40,15 @@ public static class DrillApp
             config.AddCommand<HistoryCommand>("history")
                 .WithDescription("List a plan's runs, newest first.")
                 .WithExample("history", "--plan", "prod", "--last", "10", "--local");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Report RTO/RPO against objectives, trends, pass rate and staleness per plan (html, md, csv, json).")
+                .WithExample("report", "--all", "--since", "90d", "--format", "html", "--out", "drills.html", "--local");
             config.AddBranch("local", local =>
             {
                 local.SetDescription("The local store that `--local` commands share (kept on disk in .drill/local).");
                 local.AddCommand<LocalSetupCommand>("setup").WithDescription("Seed the demo shop and its plan, for a scenario.");
                 local.AddCommand<LocalResetCommand>("reset").WithDescription("Delete the local store.");
+                local.AddCommand<LocalSeedHistoryCommand>("seed-history").WithDescription("Add a synthetic history of weekly drills (plans history-01…), so the report has a year to show.");
             });
             config.AddBranch("plan", plan =>
             {

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using DrillRunner.Core.Reporting;
+
+namespace DrillRunner.Cli.Reports;
+
+/// <summary>
+/// One self-contained HTML file (no fetches: inline CSS, inline SVG, a few lines of inline script)
+/// that answers, for a reader who is not an engineer, whether recovery objectives are being met.
+/// </summary>
+public sealed class HtmlReport : IReportFormat
+{
+    public string Render(IReadOnlyList<PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt)
+    {
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("<title>Restore drills: are recovery objectives met?</title><style>").Append(Styles).Append("</style></head><body>");
+        html.Append("<header><h1>Restore drills: are recovery objectives met?</h1>");
+        html.Append($"<p class=\"meta\">Drills since {E(Text.Date(since))} · generated {E(Text.Date(generatedAt))}. A drill restores production's backups into scratch tables, checks the data and the application, and measures how long recovery took (RTO) and how much data would have been lost (RPO).</p></header>");
+
+        html.Append("<section class=\"overview\"><h2>At a glance</h2><table><thead><tr><th>Plan</th><th>Objectives met?</th><th>In plain words</th></tr></thead><tbody>");
+        foreach (var r in reports)
+        {
+            html.Append($"<tr class=\"{(r.ObjectivesMet ? "met" : "not-met")}\"><td><a href=\"#plan-{E(r.PlanName)}\">{E(r.PlanName)}</a></td><td class=\"answer\">{(r.ObjectivesMet ? "Yes" : "No")}</td><td>{E(Sentence(r))}</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
+        foreach (var r in reports)
+        {
+            Plan(html, r);
+        }
+
+        html.Append("<footer><p>RTO = time from the start of the drill (the simulated disaster) until the application answered healthy on the restored data. RPO = how far before the start of the drill the restored data reaches. A plan is stale when it has not passed for ").Append(ReportBuilder.StaleAfterDays).Append(" days.</p></footer>");
+        html.Append("<script>").Append(Script).Append("</script></body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>The plain-words answer for a plan.</summary>
+    public static string Sentence(PlanReport r)
+    {
+        if (r.Latest is null)
+        {
+            return $"No drill in the window{(r.LastPassAt is { } at ? $"; the last PASS was {Text.Days(r.DaysSinceLastPass)} days ago" : "; it has never passed")}.";
+        }
+
+        var latest = $"The latest drill ({Text.Date(r.Latest.StartedAt)}) was {Text.Verdict(r.Latest.Verdict)}";
+        var why = r.Latest.Verdict == Core.Runs.Verdict.Pass
+            ? $": recovered in {Text.Duration(r.Latest.RtoSeconds)} (objective {Text.Duration(r.RtoObjectiveMinutes * 60)}), losing at most {Text.Duration(r.Latest.RpoSeconds)} of data (objective {Text.Duration(r.RpoObjectiveMinutes * 60)})"
+            : $": {r.Latest.Reason}";
+        var stale = r.Stale ? $" No PASS for {Text.Days(r.DaysSinceLastPass)} days: the plan is stale." : string.Empty;
+        var unverified = r.NeverVerified.Count > 0 ? $" Never verified in the window: {string.Join(", ", r.NeverVerified)}." : string.Empty;
+        return latest + why + "." + stale + unverified;
+    }
+
+    private static void Plan(StringBuilder html, PlanReport r)
+    {
+        html.Append($"<section class=\"plan\" id=\"plan-{E(r.PlanName)}\"><h2>{E(r.PlanName)}</h2>");
+        html.Append($"<p class=\"headline {(r.Latest is { } l ? SvgChart.Css(l.Verdict) : "none")}\">{E(Sentence(r))}</p>");
+        html.Append("<div class=\"cards\">");
+        Card(html, "Days since last PASS", Text.Days(r.DaysSinceLastPass), r.Stale);
+        Card(html, "RTO, latest / objective", $"{Text.Duration(r.Latest?.RtoSeconds)} / {Text.Duration(r.RtoObjectiveMinutes * 60)}", r.Latest?.RtoSeconds is not { } rto || rto > r.RtoObjectiveMinutes * 60);
+        Card(html, "RPO, latest / objective", $"{Text.Duration(r.Latest?.RpoSeconds)} / {Text.Duration(r.RpoObjectiveMinutes * 60)}", r.Latest?.RpoSeconds is not { } rpo || rpo > r.RpoObjectiveMinutes * 60);
+        Card(html, "RTO p50 / p95", $"{Text.Duration(r.RtoP50Seconds)} / {Text.Duration(r.RtoP95Seconds)}", r.RtoP95Seconds > r.RtoObjectiveMinutes * 60);
+        Card(html, "Worst RPO", Text.Duration(r.WorstRpoSeconds), r.WorstRpoSeconds > r.RpoObjectiveMinutes * 60);
+        Card(html, "Pass rate", $"{Text.Percent(r.PassRate)} ({r.Passes} of {r.Runs})", r.PassRate is not 1);
+        html.Append("</div><div class=\"charts\">");
+        html.Append("<figure>").Append(SvgChart.Render($"rto-chart-{r.PlanName}", $"RTO per drill, {r.PlanName}", r.Points, p => p.RtoSeconds, r.RtoObjectiveMinutes * 60)).Append("<figcaption>Recovery time (RTO) of each drill that measured one; dashed: the objective.</figcaption></figure>");
+        html.Append("<figure>").Append(SvgChart.Render($"rpo-chart-{r.PlanName}", $"RPO per drill, {r.PlanName}", r.Points, p => p.RpoSeconds, r.RpoObjectiveMinutes * 60)).Append("<figcaption>Data-loss window (RPO) of each drill that found a recovery point for every table; dashed: the objective.</figcaption></figure>");
+        html.Append("</div><p class=\"detail\" aria-live=\"polite\"></p>");
+
+        if (r.NeverVerified.Count > 0)
+        {
+            html.Append($"<p class=\"warning\">Never verified in the window: {E(string.Join(", ", r.NeverVerified))}. A table whose restore has not been proven may not be restorable.</p>");
+        }
+
+        html.Append("<h3>Per table</h3><table><thead><tr><th>Target</th><th>Table</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th></tr></thead><tbody>");
+        foreach (var t in r.Targets)
+        {
+            html.Append($"<tr><td>{E(t.TargetId)}</td><td>{E(t.SourceTable)}</td><td>{t.Restores}</td><td>{E(Text.Duration(t.MedianRestoreSeconds))} ({E(Text.Duration(t.LatestRestoreSeconds))})</td><td>{E(Text.Duration(t.MedianVerifySeconds))} ({E(Text.Duration(t.LatestVerifySeconds))})</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        html.Append($"<h3>Drills that did not pass ({r.Failures.Count})</h3>");
+        if (r.Failures.Count == 0)
+        {
+            html.Append("<p>None in the window.</p>");
+        }
+        else
+        {
+            html.Append("<ul class=\"failures\">");
+            foreach (var f in r.Failures)
+            {
+                html.Append($"<li data-run=\"{E(f.RunId)}\"><span class=\"badge {SvgChart.Css(f.Verdict)}\">{E(Text.Verdict(f.Verdict))}</span> {E(Text.Date(f.StartedAt))}: {E(f.Reason)} <code>{E(f.RunId)}</code></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("</section>");
+    }
+
+    private static void Card(StringBuilder html, string label, string value, bool bad) =>
+        html.Append($"<div class=\"card{(bad ? " bad" : string.Empty)}\"><div class=\"label\">{E(label)}</div><div class=\"value\">{E(value)}</div></div>");
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private const string Styles = """
+        :root{--pass:#1a7f37;--fail:#cf222e;--obj:#9a6700;--error:#6e7781;--ink:#1f2328;--muted:#57606a;--line:#d0d7de}
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:1100px;margin:0 auto;padding:24px;line-height:1.45}
+        h1{font-size:1.7rem;margin:0 0 4px}.meta{color:var(--muted)}
+        table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+        .overview .answer{font-weight:700}.met .answer{color:var(--pass)}.not-met .answer{color:var(--fail)}
+        .plan{border-top:3px solid var(--line);margin-top:28px;padding-top:8px}
+        .headline{font-size:1.05rem;padding:8px 12px;border-left:6px solid var(--error);background:#f6f8fa}
+        .headline.pass{border-color:var(--pass)}.headline.fail{border-color:var(--fail)}.headline.fail-objective{border-color:var(--obj)}
+        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:10px;margin:12px 0}
+        .card{border:1px solid var(--line);border-radius:8px;padding:8px 10px}.card .label{color:var(--muted);font-size:.85rem}.card .value{font-size:1.15rem;font-weight:600}
+        .card.bad{border-color:var(--fail)}.card.bad .value{color:var(--fail)}
+        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:12px}figure{margin:0}figcaption{color:var(--muted);font-size:.85rem}
+        .chart .grid{stroke:#eaeef2}.chart .axis,.chart .empty{font-size:11px;fill:var(--muted)}.chart .objective{stroke:var(--obj);stroke-dasharray:6 4;stroke-width:2}
+        .chart .objective-label{font-size:11px;fill:var(--obj)}.chart .trend{fill:none;stroke:#8c959f;stroke-width:1.5}
+        .chart .point{stroke:#fff;stroke-width:1.5;cursor:pointer}.point.pass{fill:var(--pass)}.point.fail{fill:var(--fail)}.point.fail-objective{fill:var(--obj)}.point.error{fill:var(--error)}
+        .chart .point.selected{stroke:var(--ink);stroke-width:3}
+        .badge{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:.8rem;font-weight:700}.badge.fail{background:var(--fail)}.badge.fail-objective{background:var(--obj)}.badge.error{background:var(--error)}
+        .failures li.selected{background:#fff8c5}.warning{color:var(--fail);font-weight:600}.detail{min-height:1.4em;color:var(--muted)}
+        footer{color:var(--muted);font-size:.85rem;margin-top:32px}
+        """;
+
+    // Clicking (or pressing Enter on) a point shows its drill and highlights it in the failure list.
+    private const string Script = """
+        document.documentElement.setAttribute('data-ready', 'yes');
+        document.querySelectorAll('.plan').forEach(function (plan) {
+          var detail = plan.querySelector('.detail');
+          plan.querySelectorAll('circle.point').forEach(function (point) {
+            function pick() {
+              plan.querySelectorAll('.selected').forEach(function (e) { e.classList.remove('selected'); });
+              point.classList.add('selected');
+              var row = plan.querySelector('.failures li[data-run="' + point.getAttribute('data-run') + '"]');
+              if (row) { row.classList.add('selected'); }
+              detail.textContent = point.querySelector('title').textContent + (row ? ' — ' + row.textContent : '');
+            }
+            point.addEventListener('click', pick);
+            point.addEventListener('keydown', function (e) { if (e.key === 'Enter') { pick(); } });
+          });
+        });
+        """;
+}

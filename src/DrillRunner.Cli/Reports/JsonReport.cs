@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DrillRunner.Core.Reporting;
+
+namespace DrillRunner.Cli.Reports;
+
+/// <summary>The report model as JSON, for dashboards.</summary>
+public sealed class JsonReport : IReportFormat
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public string Render(IReadOnlyList<PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt) =>
+        JsonSerializer.Serialize(new { generatedAt, since, plans = reports.Select(r => new { report = r, r.PassRate, r.ObjectivesMet }) }, Options);
+}

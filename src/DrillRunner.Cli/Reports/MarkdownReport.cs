@@ -1,0 +1,50 @@
+using System.Text;
+using DrillRunner.Core.Reporting;
+
+namespace DrillRunner.Cli.Reports;
+
+/// <summary>For pasting into a wiki page or a pull request.</summary>
+public sealed class MarkdownReport : IReportFormat
+{
+    public string Render(IReadOnlyList<PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Restore drills: are recovery objectives met?").AppendLine();
+        md.AppendLine($"Window: since {Text.Date(since)} · generated {Text.Date(generatedAt)}").AppendLine();
+        md.AppendLine("| Plan | Objectives met | Latest verdict | Days since last PASS | RTO latest / objective | RPO latest / objective | RTO p50 / p95 | Worst RPO | Pass rate |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in reports)
+        {
+            md.AppendLine($"| {Cell(r.PlanName)} | {(r.ObjectivesMet ? "yes" : "**no**")} | {(r.Latest is { } l ? $"{Text.Verdict(l.Verdict)} ({Text.Date(l.StartedAt)})" : "no drill")} | {Text.Days(r.DaysSinceLastPass)}{(r.Stale ? " (stale)" : string.Empty)} | {Text.Duration(r.Latest?.RtoSeconds)} / {Text.Duration(r.RtoObjectiveMinutes * 60)} | {Text.Duration(r.Latest?.RpoSeconds)} / {Text.Duration(r.RpoObjectiveMinutes * 60)} | {Text.Duration(r.RtoP50Seconds)} / {Text.Duration(r.RtoP95Seconds)} | {Text.Duration(r.WorstRpoSeconds)} | {Text.Percent(r.PassRate)} ({r.Passes}/{r.Runs}) |");
+        }
+
+        foreach (var r in reports)
+        {
+            md.AppendLine().AppendLine($"## {r.PlanName}").AppendLine();
+            if (r.NeverVerified.Count > 0)
+            {
+                md.AppendLine($"Never verified in the window: {string.Join(", ", r.NeverVerified.Select(Cell))}").AppendLine();
+            }
+
+            md.AppendLine("| Target | Restores | Restore median (latest) | Verification median (latest) |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var t in r.Targets)
+            {
+                md.AppendLine($"| {Cell(t.TargetId)} ({Cell(t.SourceTable)}) | {t.Restores} | {Text.Duration(t.MedianRestoreSeconds)} ({Text.Duration(t.LatestRestoreSeconds)}) | {Text.Duration(t.MedianVerifySeconds)} ({Text.Duration(t.LatestVerifySeconds)}) |");
+            }
+
+            if (r.Failures.Count > 0)
+            {
+                md.AppendLine().AppendLine("Failures:").AppendLine();
+                foreach (var f in r.Failures)
+                {
+                    md.AppendLine($"- {Text.Date(f.StartedAt)} `{f.RunId}` **{Text.Verdict(f.Verdict)}**: {Cell(f.Reason)}");
+                }
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Cli.Reports;
+
+/// <summary>Numbers as the report prints them.</summary>
+internal static class Text
+{
+    public static string Duration(double? seconds) => seconds is { } s ? RunJudge.Minutes(s) : "—";
+
+    public static string Percent(double? share) => share is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s * 100:0}%") : "—";
+
+    public static string Days(double? days) => days is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:0.#}") : "never passed";
+
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Verdict(Verdict verdict) => VerdictNames.Of(verdict);
+
+    public static string Number(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty;
+}

@@ -1,0 +1,38 @@
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Reporting;
+
+/// <summary>Everything the leadership report says about one plan over the window.</summary>
+public sealed record PlanReport(
+    string PlanName,
+    double RtoObjectiveMinutes,
+    double RpoObjectiveMinutes,
+    int Runs,
+    int Passes,
+    RunPoint? Latest,
+    DateTimeOffset? LastPassAt,
+    double? DaysSinceLastPass,
+    bool Stale,
+    double? RtoP50Seconds,
+    double? RtoP95Seconds,
+    double? WorstRpoSeconds,
+    IReadOnlyList<RunPoint> Points,
+    IReadOnlyList<TargetTimes> Targets,
+    IReadOnlyList<RunFailure> Failures,
+    IReadOnlyList<string> NeverVerified)
+{
+    /// <summary>Passes over concluded runs in the window (0–1), or null with no runs.</summary>
+    public double? PassRate => Runs == 0 ? null : (double)Passes / Runs;
+
+    /// <summary>The one-line answer a non-engineer needs: are the objectives being met?</summary>
+    public bool ObjectivesMet => Latest is { Verdict: Verdict.Pass } && !Stale && NeverVerified.Count == 0;
+}
+
+/// <summary>One run on the charts.</summary>
+public sealed record RunPoint(string RunId, DateTimeOffset StartedAt, Verdict Verdict, double? RtoSeconds, double? RpoSeconds, string Reason);
+
+/// <summary>A target's restore and verification times over the window (medians) and in the latest run that reached them.</summary>
+public sealed record TargetTimes(string TargetId, string SourceTable, int Restores, double? MedianRestoreSeconds, double? MedianVerifySeconds, double? LatestRestoreSeconds, double? LatestVerifySeconds);
+
+/// <summary>A run that did not pass, with its reason.</summary>
+public sealed record RunFailure(string RunId, DateTimeOffset StartedAt, Verdict Verdict, string Reason);

@@ -1,0 +1,90 @@
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Reporting;
+
+/// <summary>
+/// Builds the leadership report from the runs table. Rejected requests are not drills and are left
+/// out; a plan with no PASS for <see cref="StaleAfterDays"/> days is stale, which is a finding in itself.
+/// </summary>
+public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
+{
+    public const double StaleAfterDays = 8;
+
+    public async Task<PlanReport> BuildAsync(string planName, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await plans.GetLatestAsync(planName, cancellationToken);
+        var plan = stored is null ? null : PlanReader.Read(stored.Json).Plan;
+        var concluded = new List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)>();
+        foreach (var summary in await runs.HistoryAsync(planName, since, int.MaxValue, cancellationToken))
+        {
+            if (summary.Verdict is null || summary.Status == RunStatus.Rejected)
+            {
+                continue;
+            }
+
+            concluded.Add((await runs.GetAsync(summary.RunId, cancellationToken), await runs.GetTargetsAsync(summary.RunId, cancellationToken)));
+        }
+
+        concluded.Sort((a, b) => a.Run.StartedAt.CompareTo(b.Run.StartedAt));
+        var points = concluded.Select(c => new RunPoint(c.Run.RunId, c.Run.StartedAt, c.Run.Verdict!.Value, c.Run.RtoSeconds, c.Run.RpoSeconds, c.Run.VerdictReason ?? string.Empty)).ToList();
+        var lastPass = await LastPassAsync(planName, cancellationToken);
+        double? daysSincePass = lastPass is { } at ? (now - at).TotalDays : null;
+        var latest = points.LastOrDefault();
+        var latestRun = concluded.Count > 0 ? concluded[^1].Run : null;
+        var rtos = points.Where(p => p.RtoSeconds is not null).Select(p => p.RtoSeconds!.Value).ToList();
+        var rpos = points.Where(p => p.RpoSeconds is not null).Select(p => p.RpoSeconds!.Value).ToList();
+
+        return new PlanReport(
+            planName,
+            plan?.Objectives.RtoMinutes ?? latestRun?.RtoObjectiveMinutes ?? 0,
+            plan?.Objectives.RpoMinutes ?? latestRun?.RpoObjectiveMinutes ?? 0,
+            points.Count,
+            points.Count(p => p.Verdict == Verdict.Pass),
+            latest,
+            lastPass,
+            daysSincePass,
+            daysSincePass is null or > StaleAfterDays,
+            Percentiles.Of(rtos, 50),
+            Percentiles.Of(rtos, 95),
+            rpos.Count > 0 ? rpos.Max() : null,
+            points,
+            TargetTimesOf(concluded),
+            points.Where(p => p.Verdict != Verdict.Pass).Reverse().Select(p => new RunFailure(p.RunId, p.StartedAt, p.Verdict, p.Reason)).ToList(),
+            NeverVerified(plan, concluded));
+    }
+
+    /// <summary>The last PASS ever (not just in the window): staleness is about time since proof, whatever the window.</summary>
+    private async Task<DateTimeOffset?> LastPassAsync(string planName, CancellationToken cancellationToken) =>
+        (await runs.HistoryAsync(planName, null, int.MaxValue, cancellationToken)).FirstOrDefault(r => r.Verdict == Verdict.Pass)?.StartedAt;
+
+    private static List<TargetTimes> TargetTimesOf(List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)> concluded)
+    {
+        return concluded
+            .SelectMany(c => c.Targets)
+            .GroupBy(t => t.TargetId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var restores = g.Where(t => t.RestoreRequestedAt is not null && t.RestoreCompletedAt is not null).Select(t => (t.RestoreCompletedAt!.Value - t.RestoreRequestedAt!.Value).TotalSeconds).ToList();
+                var verifies = g.Where(t => t.RestoreCompletedAt is not null && t.VerifiedAt is not null).Select(t => (t.VerifiedAt!.Value - t.RestoreCompletedAt!.Value).TotalSeconds).ToList();
+                return new TargetTimes(
+                    g.Key,
+                    g.Last().SourceTable,
+                    restores.Count,
+                    Percentiles.Of(restores, 50),
+                    Percentiles.Of(verifies, 50),
+                    restores.Count > 0 ? restores[^1] : null,
+                    verifies.Count > 0 ? verifies[^1] : null);
+            })
+            .ToList();
+    }
+
+    private static List<string> NeverVerified(DrillPlan? plan, List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)> concluded)
+    {
+        var verified = concluded.SelectMany(c => c.Targets).Where(t => t.Stage == TargetStage.Verified).Select(t => t.TargetId).ToHashSet(StringComparer.Ordinal);
+        var inPlan = plan?.Targets.Select(t => t.Id) ?? concluded.SelectMany(c => c.Targets).Select(t => t.TargetId).Distinct();
+        return inPlan.Where(id => !verified.Contains(id)).Order(StringComparer.Ordinal).ToList();
+    }
+}

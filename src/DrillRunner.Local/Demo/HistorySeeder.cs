@@ -1,0 +1,74 @@
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Local.Demo;
+
+/// <summary>
+/// Writes a synthetic history of weekly drills into a runs table (through the real run store), so
+/// the report has a year to show on a laptop, and so its speed can be measured. Deterministic.
+/// </summary>
+public static class HistorySeeder
+{
+    public static readonly string[] TargetIds = ["orders", "customers", "ledger"];
+
+    /// <summary>Seeds <paramref name="plans"/> plans named history-01.. with <paramref name="weeks"/> weekly drills each, ending a day before <paramref name="now"/>.</summary>
+    public static async Task<int> SeedAsync(IPlanStore planStore, IRunStore runs, int plans, int weeks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var random = new Random(42);
+        var written = 0;
+        for (var p = 1; p <= plans; p++)
+        {
+            var name = $"history-{p:D2}";
+            await planStore.SaveAsync(name, PlanJson(name), now, cancellationToken);
+            // Every fifth plan stopped passing two weeks ago: a stale plan for the report to find.
+            var staleFrom = p % 5 == 0 ? 2 : int.MaxValue;
+            for (var week = weeks; week >= 1; week--)
+            {
+                var t0 = now.AddDays(-(7 * week) + 6).AddHours(-random.Next(0, 5));
+                var roll = random.NextDouble();
+                var verdict = week <= staleFrom ? (roll < 0.05 ? Verdict.Fail : roll < 0.12 ? Verdict.FailObjective : Verdict.Pass) : Verdict.Fail;
+                await WriteRunAsync(runs, name, $"{name}-w{week:D2}", t0, verdict, random, cancellationToken);
+                written++;
+            }
+        }
+
+        return written;
+    }
+
+    private static async Task WriteRunAsync(IRunStore runs, string plan, string runId, DateTimeOffset t0, Verdict verdict, Random random, CancellationToken cancellationToken)
+    {
+        var restore = 1200 + random.Next(0, 1800) + (verdict == Verdict.FailObjective ? 3000 : 0);
+        var rpo = 120 + random.Next(0, 500);
+        var targets = TargetIds.Select((id, i) => new TargetRun(runId, id, $"{id}-prod")
+        {
+            Stage = verdict == Verdict.Fail && i == 0 ? TargetStage.Failed : TargetStage.Verified,
+            RecoveryPoint = verdict == Verdict.Fail && i == 0 ? null : new RecoveryPoint(RecoveryPoint.Pitr, null, t0.AddSeconds(-rpo + (i * 30))),
+            RestoreRequestedAt = t0.AddSeconds(20),
+            RestoreCompletedAt = verdict == Verdict.Fail && i == 0 ? null : t0.AddSeconds(20 + restore - (i * 200)),
+            VerifiedAt = verdict == Verdict.Fail && i == 0 ? null : t0.AddSeconds(20 + restore - (i * 200) + 90),
+            Failure = verdict == Verdict.Fail && i == 0 ? new TargetFailure("RecoveryPointNotFound", $"no recovery point for table '{id}-prod': point-in-time recovery is off and the table has no AVAILABLE backup", false) : null,
+        }).ToList();
+        var run = new DrillRun(runId, plan, 1, PlanJson(plan), "schedule", t0)
+        {
+            Status = RunStatus.TornDown,
+            TargetIds = TargetIds,
+            RtoObjectiveMinutes = 60,
+            RpoObjectiveMinutes = 15,
+            Verdict = verdict,
+            RtoSeconds = verdict == Verdict.Fail ? null : restore + 200,
+            RpoSeconds = verdict == Verdict.Fail ? null : rpo,
+            VerdictReason = verdict switch
+            {
+                Verdict.Pass => "all 3 target(s) restored, verified and healthy",
+                Verdict.FailObjective => $"RTO {RunJudge.Minutes(restore + 200)} (objective 60 min) breached the objective",
+                _ => targets[0].Failure!.Reason,
+            },
+        };
+        await runs.CreateAsync(run, targets, cancellationToken);
+    }
+
+    private static string PlanJson(string name) => $$"""
+        { "name": "{{name}}", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
+          "targets": [ {{string.Join(", ", TargetIds.Select(id => $$"""{ "id": "{{id}}", "type": "dynamodb", "tableName": "{{id}}-prod" }"""))}} ] }
+        """;
+}

@@ -1,0 +1,123 @@
+using DrillRunner.Core.Reporting;
+using DrillRunner.Core.Runs;
+using DrillRunner.Core.Tests.Fakes;
+
+namespace DrillRunner.Core.Tests.Reporting;
+
+public sealed class ReportBuilderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private readonly InMemoryRunStore _runs = new();
+    private readonly InMemoryPlanStore _plans = new();
+
+    [Fact]
+    public async Task Build_WeeklyHistory_GivesTheFiguresComputedIndependently()
+    {
+        await Plan("prod", "orders", "ledger");
+        var rtos = new double[] { 600, 1200, 900, 3000, 1500, 700, 800, 4000, 650, 1000 };
+        for (var week = 0; week < rtos.Length; week++)
+        {
+            var verdict = rtos[week] > 3600 ? Verdict.FailObjective : Verdict.Pass;
+            await Run("prod", $"r{week}", Now.AddDays(-7 * (rtos.Length - week)), verdict, rtos[week], 60 + week, verified: ["orders", "ledger"]);
+        }
+
+        var report = await Build("prod");
+
+        var sorted = rtos.Order().ToArray();
+        Assert.Equal(10, report.Runs);
+        Assert.Equal(9, report.Passes);
+        Assert.Equal(0.9, report.PassRate);
+        Assert.Equal(sorted[4], report.RtoP50Seconds);
+        Assert.Equal(sorted[9], report.RtoP95Seconds);
+        Assert.Equal(69, report.WorstRpoSeconds);
+        Assert.Equal(1000, report.Latest!.RtoSeconds);
+        Assert.Equal(7, report.DaysSinceLastPass!.Value, 3);
+        Assert.False(report.Stale);
+        Assert.True(report.ObjectivesMet);
+        Assert.Equal("r7", Assert.Single(report.Failures).RunId);
+        Assert.Equal(10, report.Points.Count);
+        Assert.Equal(report.Points.OrderBy(p => p.StartedAt).Select(p => p.RunId), report.Points.Select(p => p.RunId));
+    }
+
+    [Fact]
+    public async Task Build_NoPassForMoreThanEightDays_IsStaleEvenIfThereWereRuns()
+    {
+        await Plan("billing", "invoices");
+        await Run("billing", "old-pass", Now.AddDays(-20), Verdict.Pass, 100, 10, verified: ["invoices"]);
+        await Run("billing", "fail-1", Now.AddDays(-13), Verdict.Fail, null, null, verified: []);
+        await Run("billing", "fail-2", Now.AddDays(-6), Verdict.Fail, null, null, verified: []);
+
+        var report = await Build("billing");
+
+        Assert.True(report.Stale);
+        Assert.Equal(20, report.DaysSinceLastPass!.Value, 3);
+        Assert.False(report.ObjectivesMet);
+        Assert.Equal(["fail-2", "fail-1"], report.Failures.Select(f => f.RunId));
+    }
+
+    [Fact]
+    public async Task Build_TargetNeverVerifiedInTheWindow_IsNamed()
+    {
+        await Plan("prod", "orders", "ledger");
+        await Run("prod", "r1", Now.AddDays(-2), Verdict.Fail, null, 30, verified: ["orders"]);
+        await Run("prod", "outside-window", Now.AddDays(-200), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
+
+        var report = await Build("prod");
+
+        Assert.Equal(["ledger"], report.NeverVerified);
+        Assert.Equal(1, report.Runs);
+    }
+
+    [Fact]
+    public async Task Build_RejectedRequestsAreNotDrills()
+    {
+        await Plan("prod", "orders");
+        await Run("prod", "r1", Now.AddDays(-1), Verdict.Pass, 100, 10, verified: ["orders"]);
+        await _runs.CreateAsync(new DrillRun("rejected", "prod", 1, "{}", "manual", Now.AddHours(-1)) { Status = RunStatus.Rejected }, [], default);
+
+        Assert.Equal(1, (await Build("prod")).Runs);
+    }
+
+    [Fact]
+    public async Task Build_PerTargetTimes_AreMediansAndLatest()
+    {
+        await Plan("prod", "orders");
+        await Run("prod", "r1", Now.AddDays(-3), Verdict.Pass, 100, 10, verified: ["orders"], restoreSeconds: 300, verifySeconds: 20);
+        await Run("prod", "r2", Now.AddDays(-2), Verdict.Pass, 100, 10, verified: ["orders"], restoreSeconds: 900, verifySeconds: 40);
+        await Run("prod", "r3", Now.AddDays(-1), Verdict.Pass, 100, 10, verified: ["orders"], restoreSeconds: 600, verifySeconds: 30);
+
+        var times = Assert.Single((await Build("prod")).Targets);
+
+        Assert.Equal((3, 600d, 30d, 600d, 30d), (times.Restores, times.MedianRestoreSeconds!.Value, times.MedianVerifySeconds!.Value, times.LatestRestoreSeconds!.Value, times.LatestVerifySeconds!.Value));
+    }
+
+    private Task<PlanReport> Build(string plan) => new ReportBuilder(_runs, _plans).BuildAsync(plan, Now.AddDays(-90), Now, default);
+
+    private Task Plan(string name, params string[] targets) =>
+        _plans.SaveAsync(name, $$"""
+            { "name": "{{name}}", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
+              "targets": [ {{string.Join(",", targets.Select(t => $$"""{ "id": "{{t}}", "type": "dynamodb", "tableName": "{{t}}-prod" }"""))}} ] }
+            """, Now, default);
+
+    private Task Run(string plan, string runId, DateTimeOffset t0, Verdict verdict, double? rto, double? rpo, string[] verified, double restoreSeconds = 600, double verifySeconds = 30)
+    {
+        var run = new DrillRun(runId, plan, 1, "{}", "schedule", t0)
+        {
+            Status = RunStatus.TornDown,
+            Verdict = verdict,
+            VerdictReason = $"{verdict} reason",
+            RtoSeconds = rto,
+            RpoSeconds = rpo,
+            RtoObjectiveMinutes = 60,
+            RpoObjectiveMinutes = 15,
+        };
+        var targets = verified.Select(id => new TargetRun(runId, id, id + "-prod")
+        {
+            Stage = TargetStage.Verified,
+            RestoreRequestedAt = t0.AddSeconds(10),
+            RestoreCompletedAt = t0.AddSeconds(10 + restoreSeconds),
+            VerifiedAt = t0.AddSeconds(10 + restoreSeconds + verifySeconds),
+        }).ToList();
+        return _runs.CreateAsync(run, targets, default);
+    }
+}
