@@ -20,13 +20,13 @@ public static class HistorySeeder
         {
             var name = $"history-{p:D2}";
             await planStore.SaveAsync(name, PlanJson(name), now, cancellationToken);
-            // Every fifth plan stopped passing two weeks ago: a stale plan for the report to find.
-            var staleFrom = p % 5 == 0 ? 2 : int.MaxValue;
+            // Every fifth plan has failed its last two weekly drills: a stale plan for the report to find.
+            var failingWeeks = p % 5 == 0 ? 2 : 0;
             for (var week = weeks; week >= 1; week--)
             {
                 var t0 = now.AddDays(-(7 * week) + 6).AddHours(-random.Next(0, 5));
                 var roll = random.NextDouble();
-                var verdict = week <= staleFrom ? (roll < 0.05 ? Verdict.Fail : roll < 0.12 ? Verdict.FailObjective : Verdict.Pass) : Verdict.Fail;
+                var verdict = week > failingWeeks ? (roll < 0.05 ? Verdict.Fail : roll < 0.12 ? Verdict.FailObjective : Verdict.Pass) : Verdict.Fail;
                 await WriteRunAsync(runs, name, $"{name}-w{week:D2}", t0, verdict, random, cancellationToken);
                 written++;
             }

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DrillRunner.Core.Runs;
+using DrillRunner.Local;
+using DrillRunner.Local.Demo;
+
+namespace DrillRunner.Cli.Tests;
+
+/// <summary>
+/// The report over a recorded history (three plans, passes and failures, one stale), in every
+/// format; figures are recomputed here from the seeded runs, not taken from the report code.
+/// </summary>
+public sealed class ReportCommandTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"drill-report-{Guid.NewGuid():N}");
+    private List<(string Plan, DrillRun Run)> _history = [];
+
+    public async Task InitializeAsync()
+    {
+        await using var store = await LocalStore.OpenAsync(_data, TimeProvider.System, default);
+        var services = store.Environment.Services;
+        await HistorySeeder.SeedAsync(services.Plans, services.Runs, plans: 5, weeks: 20, TimeProvider.System.GetUtcNow(), default);
+        foreach (var plan in await services.Plans.ListNamesAsync(default))
+        {
+            foreach (var summary in await services.Runs.HistoryAsync(plan, TimeProvider.System.GetUtcNow().AddDays(-90), int.MaxValue, default))
+            {
+                _history.Add((plan, await services.Runs.GetAsync(summary.RunId, default)));
+            }
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_data, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Csv_HasOneRowPerDrillInTheWindowWithItsNumbers()
+    {
+        var csv = (await Report("csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason", csv[0]);
+        Assert.Equal(_history.Count, csv.Length - 1);
+        var (plan, run) = _history.First(h => h.Run.Verdict == Verdict.FailObjective);
+        var row = Assert.Single(csv, line => line.Contains(run.RunId, StringComparison.Ordinal));
+        Assert.StartsWith($"{plan},{run.RunId},", row, StringComparison.Ordinal);
+        Assert.Contains($",FAIL_OBJECTIVE,{run.RtoSeconds!.Value.ToString(CultureInfo.InvariantCulture)},{run.RpoSeconds!.Value.ToString(CultureInfo.InvariantCulture)},3600,900,", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markdown_ShowsPassRateAndStalenessPerPlan()
+    {
+        var md = await Report("md");
+
+        foreach (var plan in _history.Select(h => h.Plan).Distinct())
+        {
+            var runs = _history.Where(h => h.Plan == plan).ToList();
+            var passes = runs.Count(h => h.Run.Verdict == Verdict.Pass);
+            var rate = Math.Round(100.0 * passes / runs.Count).ToString(CultureInfo.InvariantCulture);
+            Assert.Contains($"{rate}% ({passes}/{runs.Count})", md, StringComparison.Ordinal);
+        }
+
+        var staleRow = Assert.Single(md.Split('\n'), l => l.StartsWith("| history-05 |", StringComparison.Ordinal));
+        Assert.Contains("(stale)", staleRow, StringComparison.Ordinal);
+        Assert.Contains("| **no** |", staleRow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_CarriesPercentilesComputedIndependently()
+    {
+        using var json = JsonDocument.Parse(await Report("json"));
+        var plan = json.RootElement.GetProperty("plans").EnumerateArray().Single(p => p.GetProperty("report").GetProperty("planName").GetString() == "history-02");
+        var rtos = _history.Where(h => h.Plan == "history-02" && h.Run.RtoSeconds is not null).Select(h => h.Run.RtoSeconds!.Value).Order().ToList();
+
+        Assert.Equal(rtos[(int)Math.Ceiling(0.5 * rtos.Count) - 1], plan.GetProperty("report").GetProperty("rtoP50Seconds").GetDouble());
+        Assert.Equal(rtos[(int)Math.Ceiling(0.95 * rtos.Count) - 1], plan.GetProperty("report").GetProperty("rtoP95Seconds").GetDouble());
+        Assert.Equal(_history.Where(h => h.Plan == "history-02").Max(h => h.Run.RpoSeconds ?? 0), plan.GetProperty("report").GetProperty("worstRpoSeconds").GetDouble());
+    }
+
+    [Fact]
+    public async Task Html_RendersInChromiumWithOnePointPerMeasuredDrillAndNoConsoleErrors()
+    {
+        var file = Path.Combine(_data, "report.html");
+        Assert.Equal(0, (await CliHarness.RunAsync("report", "--local", "--data", _data, "--format", "html", "--out", file)).ExitCode);
+        Assert.DoesNotMatch(new Regex("(src|href)=\"(https?:)?//"), await File.ReadAllTextAsync(file));
+
+        var screenshot = Path.Combine(ArtefactsFolder(), "report.png");
+        var (dom, log) = await Chromium(file, screenshot);
+
+        Assert.Contains("data-ready=\"yes\"", dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("net::ERR", log, StringComparison.Ordinal);
+        foreach (var plan in _history.Select(h => h.Plan).Distinct())
+        {
+            var runs = _history.Where(h => h.Plan == plan).Select(h => h.Run).ToList();
+            Assert.Equal(runs.Count(r => r.RtoSeconds is not null), PointsIn(dom, $"rto-chart-{plan}"));
+            Assert.Equal(runs.Count(r => r.RpoSeconds is not null), PointsIn(dom, $"rpo-chart-{plan}"));
+        }
+
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show a rendered page");
+    }
+
+    private async Task<string> Report(string format)
+    {
+        var (exitCode, output, diagnostics) = await CliHarness.RunAsync("report", "--local", "--data", _data, "--format", format);
+        Assert.True(exitCode == 0, diagnostics);
+        return output;
+    }
+
+    private static int PointsIn(string dom, string chartId)
+    {
+        var start = dom.IndexOf($"id=\"{chartId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"chart {chartId} is missing");
+        var end = dom.IndexOf("</svg>", start, StringComparison.Ordinal);
+        return Regex.Matches(dom[start..end], "<circle class=\"point ").Count;
+    }
+
+    private static async Task<(string Dom, string Log)> Chromium(string file, string screenshot)
+    {
+        var profile = Path.Combine(Path.GetTempPath(), $"chromium-{Guid.NewGuid():N}");
+        string[] common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0"];
+        var (dom, log) = await RunChromium([.. common, "--dump-dom", new Uri(file).ToString()]);
+        await RunChromium([.. common, $"--screenshot={screenshot}", "--window-size=1280,2400", new Uri(file).ToString()]);
+        Directory.Delete(profile, recursive: true);
+        return (dom, log);
+    }
+
+    private static async Task<(string Out, string Err)> RunChromium(string[] arguments)
+    {
+        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium is not installed: run .ci/setup-tests (it installs Debian's chromium).");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (await output, await errors);
+    }
+
+    /// <summary>Test artefacts stay out of the repo: TestResults/ is git-ignored.</summary>
+    private static string ArtefactsFolder()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
