@@ -26,18 +26,20 @@ public sealed class ConcludeDrillFunction : IDrillFunction
     public Task<Stream> Handle(Stream input) =>
         TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.Conclusion, ConcludeAsync);
 
-    /// <summary>The EMF line for a conclusion: RTO and RPO in seconds (when measured) and DrillPassed 0/1, by plan.</summary>
+    /// <summary>The EMF line for a conclusion: DrillPassed 0/1, and (when measured) RTO and RPO in seconds and whether each breached its objective, by plan.</summary>
     public static string MetricsLine(Conclusion conclusion, DateTimeOffset at)
     {
         var metrics = new Dictionary<string, (double, string)> { ["DrillPassed"] = (conclusion.Verdict == "PASS" ? 1 : 0, "Count") };
         if (conclusion.RtoSeconds is { } rto)
         {
             metrics["RtoSeconds"] = (rto, "Seconds");
+            metrics["RtoOverObjective"] = (rto > conclusion.RtoObjectiveSeconds ? 1 : 0, "Count");
         }
 
         if (conclusion.RpoSeconds is { } rpo)
         {
             metrics["RpoSeconds"] = (rpo, "Seconds");
+            metrics["RpoOverObjective"] = (rpo > conclusion.RpoObjectiveSeconds ? 1 : 0, "Count");
         }
 
         return EmbeddedMetrics.Line(new Dictionary<string, string> { ["Plan"] = conclusion.PlanName }, metrics, at);

@@ -22,5 +22,5 @@ public static class DrillFunctionCatalog
         };
 
     /// <summary>Functions started by a schedule rather than by the state machine.</summary>
-    public static IReadOnlyList<string> Scheduled { get; } = ["Janitor"];
+    public static IReadOnlyList<string> Scheduled { get; } = ["Janitor", "DrillFreshness"];
 }

@@ -16,11 +16,13 @@ public sealed class DrillServices
 {
     public const string RunsTableVariable = "DRILL_RUNS_TABLE";
     public const string EndpointVariable = "DRILL_DYNAMODB_ENDPOINT";
+    public const string TopicVariable = "DRILL_NOTIFICATIONS_TOPIC_ARN";
 
     private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
 
     /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
-    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null)
+    /// <param name="notificationsTopicArn">Where a summary goes on anything but PASS when the plan names no topic.</param>
+    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null)
     {
         if (string.IsNullOrWhiteSpace(runsTable))
         {
@@ -29,6 +31,7 @@ public sealed class DrillServices
 
         Time = time;
         Log = log ?? Console.Out;
+        NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;
         Runs = new DynamoDbRunStore(dynamoDb, runsTable);
         Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
         Requests = new DynamoDbDrillRequests(dynamoDb, runsTable);
@@ -41,6 +44,8 @@ public sealed class DrillServices
     public TimeProvider Time { get; }
 
     public TextWriter Log { get; }
+
+    public string? NotificationsTopicArn { get; }
 
     public IRunStore Runs { get; }
 
@@ -73,7 +78,7 @@ public sealed class DrillServices
 
     public CheckHealth CheckHealth() => new(Runs, Health, Time);
 
-    public ConcludeDrill ConcludeDrill() => new(Runs, Time);
+    public ConcludeDrill ConcludeDrill() => new(Runs, Time, NotificationsTopicArn);
 
     public RecordRunnerError RecordRunnerError() => new(Runs, Time);
 
@@ -85,6 +90,11 @@ public sealed class DrillServices
         var client = string.IsNullOrEmpty(endpoint)
             ? new AmazonDynamoDBClient()
             : new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
-        return new DrillServices(client, Environment.GetEnvironmentVariable(RunsTableVariable) ?? string.Empty, TimeProvider.System, new HttpClient());
+        return new DrillServices(
+            client,
+            Environment.GetEnvironmentVariable(RunsTableVariable) ?? string.Empty,
+            TimeProvider.System,
+            new HttpClient(),
+            notificationsTopicArn: Environment.GetEnvironmentVariable(TopicVariable));
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DrillRunner.Local.Processes;
 
@@ -172,6 +174,69 @@ public sealed partial class TemplateTests
         Assert.Contains("planName", fields);
         Assert.Contains("requestId", fields);
     }
+
+    [Fact]
+    public void Alarms_WatchMetricsTheFunctionsEmit_ForThePlan_AndNotifyTheTopic()
+    {
+        var emitted = JsonDocument.Parse(ConcludeDrillFunction.MetricsLine(
+                new DrillRunner.Core.Drills.Contracts.Conclusion("r", "prod", "PASS", "", 1, 1, 2, 2, false, null, "", ""),
+                DateTimeOffset.UnixEpoch))
+            .RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray()
+            .Select(m => m.GetProperty("Name").GetString()!)
+            .Append("HoursSinceLastPass")
+            .ToHashSet();
+        var alarms = TemplateDocument.OfType(_template, "AWS::CloudWatch::Alarm").ToDictionary(a => a.Name, a => a.Properties);
+
+        Assert.Equal(["DrillDidNotPassAlarm", "NoPassInEightDaysAlarm", "RpoOverObjectiveAlarm"], alarms.Keys.Order());
+        foreach (var (name, alarm) in alarms)
+        {
+            Assert.Equal(EmbeddedMetrics.Namespace, alarm["Namespace"]);
+            Assert.Contains((string)alarm["MetricName"], emitted);
+            var dimension = TemplateDocument.Map(Assert.Single(TemplateDocument.List(alarm["Dimensions"])));
+            Assert.Equal("Plan", dimension["Name"]);
+            Assert.Equal("PlanName", TemplateDocument.Map(dimension["Value"])["Ref"]);
+            Assert.Equal("NotificationsTopic", TemplateDocument.Map(Assert.Single(TemplateDocument.List(alarm["AlarmActions"])))["Ref"]);
+            Assert.True(int.Parse((string)alarm["Period"], CultureInfo.InvariantCulture) * int.Parse((string)alarm["EvaluationPeriods"], CultureInfo.InvariantCulture) <= 604_800, $"{name} looks back further than CloudWatch allows");
+        }
+
+        var stale = alarms["NoPassInEightDaysAlarm"];
+        Assert.Equal("breaching", stale["TreatMissingData"]);
+        Assert.Equal("192", stale["Threshold"]);
+    }
+
+    [Fact]
+    public void Dashboard_IsValidJsonShowingRtoRpoPassesAndTheAlarms()
+    {
+        var (_, dashboard) = Assert.Single(TemplateDocument.OfType(_template, "AWS::CloudWatch::Dashboard"));
+        var body = (string)TemplateDocument.Map(dashboard["DashboardBody"])["Fn::Sub"];
+
+        using var json = JsonDocument.Parse(SubstitutionWithAttributes().Replace(body, "x"));
+        var text = json.RootElement.GetRawText();
+        foreach (var metric in new[] { "RtoSeconds", "RpoSeconds", "DrillPassed", "HoursSinceLastPass" })
+        {
+            Assert.Contains($"\"{metric}\"", text, StringComparison.Ordinal);
+        }
+
+        foreach (var reference in SubstitutionWithAttributes().Matches(body).Select(m => m.Groups[1].Value))
+        {
+            Assert.True(reference is "AWS::Region" or "PlanName" || TemplateDocument.Resources(_template).ContainsKey(reference.Split('.')[0]), $"dashboard names unknown ${{{reference}}}");
+        }
+    }
+
+    [Fact]
+    public void NotificationsTopic_HasAnOptionalEmailSubscription_AndIsTheFunctionsDefault()
+    {
+        var resources = TemplateDocument.Resources(_template);
+        var subscription = TemplateDocument.Map(resources["NotificationsEmailSubscription"]);
+        var variables = TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.Map(_template["Globals"])["Function"])["Environment"])["Variables"]);
+
+        Assert.Equal("HasNotificationEmail", subscription["Condition"]);
+        Assert.Equal("NotificationsTopic", TemplateDocument.Map(TemplateDocument.Map(subscription["Properties"])["TopicArn"])["Ref"]);
+        Assert.Equal("NotificationsTopic", TemplateDocument.Map(variables[DrillServices.TopicVariable])["Ref"]);
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z0-9:.]+)\}")]
+    private static partial Regex SubstitutionWithAttributes();
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
     private static partial Regex Substitution();

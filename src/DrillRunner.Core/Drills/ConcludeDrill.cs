@@ -5,7 +5,7 @@ using DrillRunner.Core.Runs;
 namespace DrillRunner.Core.Drills;
 
 /// <summary>Computes RTO and RPO, judges them against the objectives and records the verdict.</summary>
-public sealed class ConcludeDrill(IRunStore runs, TimeProvider time)
+public sealed class ConcludeDrill(IRunStore runs, TimeProvider time, string? defaultTopicArn = null)
 {
     public async Task<Conclusion> ExecuteAsync(RunRef input, CancellationToken cancellationToken)
     {
@@ -22,6 +22,6 @@ public sealed class ConcludeDrill(IRunStore runs, TimeProvider time)
             ConcludedAt = time.GetUtcNow(),
         };
         await runs.SaveAsync(run, cancellationToken);
-        return Notification.For(run, context.Plan.SnsTopicArn);
+        return Notification.For(run, context.Plan.SnsTopicArn ?? defaultTopicArn);
     }
 }

@@ -6,6 +6,7 @@ namespace DrillRunner.Core.Drills;
 /// <summary>The human-readable summary published on anything but PASS.</summary>
 public static class Notification
 {
+    /// <param name="topicArn">The plan's topic, else the stack's default; null: nobody to tell.</param>
     public static Conclusion For(DrillRun run, string? topicArn)
     {
         var verdict = VerdictNames.Of(run.Verdict ?? Verdict.Error);
@@ -21,6 +22,6 @@ public static class Notification
             $"RPO: {rpo} (objective {RunJudge.Minutes(run.RpoObjectiveMinutes * 60)})",
             $"Reason: {run.VerdictReason}");
         var notify = run.Verdict != Verdict.Pass && topicArn is not null;
-        return new Conclusion(run.RunId, run.PlanName, verdict, run.VerdictReason ?? string.Empty, run.RtoSeconds, run.RpoSeconds, notify, topicArn, subject, message);
+        return new Conclusion(run.RunId, run.PlanName, verdict, run.VerdictReason ?? string.Empty, run.RtoSeconds, run.RpoSeconds, run.RtoObjectiveMinutes * 60, run.RpoObjectiveMinutes * 60, notify, topicArn, subject, message);
     }
 }

@@ -201,6 +201,23 @@ public sealed class DrillStepsTests
         Assert.False(failure.IsRunnerError);
     }
 
+    [Theory]
+    [InlineData(true, "arn:aws:sns:eu-west-1:123456789012:drills")]
+    [InlineData(false, "arn:aws:sns:eu-west-1:123456789012:stack-default")]
+    public async Task Conclude_NotifiesThePlansTopicOrElseTheStacksDefault(bool planNamesTopic, string expected)
+    {
+        var plan = planNamesTopic ? PlanSamples.Valid : PlanSamples.With("\"snsTopicArn\": \"arn:aws:sns:eu-west-1:123456789012:drills\"", "\"snsTopicArn\": null");
+        await _plans.SaveAsync("prod", plan, T0, default);
+        var begun = await new BeginDrill(_plans, _runs, _requests, _clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
+
+        var conclusion = await new ConcludeDrill(_runs, _clock, "arn:aws:sns:eu-west-1:123456789012:stack-default").ExecuteAsync(new RunRef(begun.RunId), default);
+
+        Assert.Equal("ERROR", conclusion.Verdict);
+        Assert.True(conclusion.Notify);
+        Assert.Equal(expected, conclusion.TopicArn);
+        Assert.Contains($"Run: {begun.RunId}", conclusion.Message, StringComparison.Ordinal);
+    }
+
     private async Task<BeginResult> BeginAsync()
     {
         await _plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
