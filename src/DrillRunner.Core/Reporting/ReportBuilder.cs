@@ -16,20 +16,11 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
     {
         var stored = await plans.GetLatestAsync(planName, cancellationToken);
         var plan = stored is null ? null : PlanReader.Read(stored.Json).Plan;
-        var concluded = new List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)>();
-        foreach (var summary in await runs.HistoryAsync(planName, since, int.MaxValue, cancellationToken))
-        {
-            if (summary.Verdict is null || summary.Status == RunStatus.Rejected)
-            {
-                continue;
-            }
-
-            concluded.Add((await runs.GetAsync(summary.RunId, cancellationToken), await runs.GetTargetsAsync(summary.RunId, cancellationToken)));
-        }
-
+        var inWindow = await runs.HistoryAsync(planName, since, int.MaxValue, cancellationToken);
+        var concluded = await ReadRunsAsync(inWindow.Where(s => s.Verdict is not null && s.Status != RunStatus.Rejected), cancellationToken);
         concluded.Sort((a, b) => a.Run.StartedAt.CompareTo(b.Run.StartedAt));
         var points = concluded.Select(c => new RunPoint(c.Run.RunId, c.Run.StartedAt, c.Run.Verdict!.Value, c.Run.RtoSeconds, c.Run.RpoSeconds, c.Run.VerdictReason ?? string.Empty)).ToList();
-        var lastPass = await LastPassAsync(planName, cancellationToken);
+        var lastPass = inWindow.FirstOrDefault(r => r.Verdict == Verdict.Pass)?.StartedAt ?? await LastPassAsync(planName, cancellationToken);
         double? daysSincePass = lastPass is { } at ? (now - at).TotalDays : null;
         var latest = points.LastOrDefault();
         var latestRun = concluded.Count > 0 ? concluded[^1].Run : null;
@@ -53,6 +44,25 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             TargetTimesOf(concluded),
             points.Where(p => p.Verdict != Verdict.Pass).Reverse().Select(p => new RunFailure(p.RunId, p.StartedAt, p.Verdict, p.Reason)).ToList(),
             NeverVerified(plan, concluded));
+    }
+
+    /// <summary>Reads runs and their targets a few at a time: a year of weekly drills is hundreds of round trips.</summary>
+    private async Task<List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)>> ReadRunsAsync(IEnumerable<RunSummary> summaries, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(8);
+        var reads = summaries.Select(async summary =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return (await runs.GetAsync(summary.RunId, cancellationToken), await runs.GetTargetsAsync(summary.RunId, cancellationToken));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        return [.. await Task.WhenAll(reads)];
     }
 
     /// <summary>The last PASS ever (not just in the window): staleness is about time since proof, whatever the window.</summary>
