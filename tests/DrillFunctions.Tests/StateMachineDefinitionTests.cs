@@ -157,6 +157,17 @@ public sealed class StateMachineDefinitionTests
     }
 
     [Fact]
+    public void TargetsRunAsChildExecutions_SoHistoryLimitsHoldForHundredsOfTargets()
+    {
+        // Inline, every poll of every target lands in one 25,000-event history: ~300 events for one
+        // target's hour-long restore caps a plan at ~80 targets. Distributed, each target has its own.
+        var config = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["ProcessorConfig"]!;
+
+        Assert.Equal("DISTRIBUTED", config["Mode"]!.GetValue<string>());
+        Assert.Equal("STANDARD", config["ExecutionType"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void PollingLoop_WaitsAsLongAsCheckRestoreSays()
     {
         var map = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["States"]!.AsObject();

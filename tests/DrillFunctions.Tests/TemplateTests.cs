@@ -176,6 +176,18 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public void StateMachine_MayStartItsOwnChildExecutions_ForTheDistributedMap()
+    {
+        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var name = (string)TemplateDocument.Map(machine["Name"])["Fn::Sub"];
+        var ownArn = $"arn:${{AWS::Partition}}:states:${{AWS::Region}}:${{AWS::AccountId}}:stateMachine:{name}";
+
+        var starts = TemplateDocument.Statements(machine).Where(s => s.Actions.Contains("states:StartExecution")).SelectMany(s => s.Resources);
+        Assert.Equal([ownArn], starts);
+        Assert.Contains(TemplateDocument.Statements(machine), s => s.Actions.Contains("states:DescribeExecution") && s.Resources.All(r => r.Contains($"execution:{name}/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Alarms_WatchMetricsTheFunctionsEmit_ForThePlan_AndNotifyTheTopic()
     {
         var emitted = JsonDocument.Parse(ConcludeDrillFunction.MetricsLine(
