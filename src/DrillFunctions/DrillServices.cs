@@ -22,7 +22,8 @@ public sealed class DrillServices
 
     /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
     /// <param name="notificationsTopicArn">Where a summary goes on anything but PASS when the plan names no topic.</param>
-    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null)
+    /// <param name="verificationBudget">How long one VerifyTarget invocation may count before saving progress (default 10 minutes).</param>
+    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null)
     {
         if (string.IsNullOrWhiteSpace(runsTable))
         {
@@ -31,6 +32,7 @@ public sealed class DrillServices
 
         Time = time;
         Log = log ?? Console.Out;
+        VerificationBudget = verificationBudget ?? DrillRunner.Core.Drills.VerifyTarget.DefaultBudget;
         NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;
         Runs = new DynamoDbRunStore(dynamoDb, runsTable);
         Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
@@ -44,6 +46,8 @@ public sealed class DrillServices
     public TimeProvider Time { get; }
 
     public TextWriter Log { get; }
+
+    public TimeSpan VerificationBudget { get; }
 
     public string? NotificationsTopicArn { get; }
 
@@ -72,7 +76,7 @@ public sealed class DrillServices
 
     public CheckRestore CheckRestore() => new(Runs, ScratchTables, Time);
 
-    public VerifyTarget VerifyTarget() => new(Runs, Inspector, Time);
+    public VerifyTarget VerifyTarget() => new(Runs, Inspector, Time, VerificationBudget);
 
     public RecordTargetFailure RecordTargetFailure() => new(Runs);
 

@@ -3,7 +3,7 @@ using DrillRunner.Core.Json;
 
 namespace DrillFunctions;
 
-/// <summary>Lambda entry point: verify the restored data.</summary>
+/// <summary>Lambda entry point: verify the restored data (answers done: false when it must continue in another invocation).</summary>
 public sealed class VerifyTargetFunction : IDrillFunction
 {
     private readonly VerifyTarget _step;
@@ -19,5 +19,5 @@ public sealed class VerifyTargetFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.TargetRef, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.VerificationStep, _step.ExecuteAsync);
 }

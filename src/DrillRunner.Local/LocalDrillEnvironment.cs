@@ -63,7 +63,8 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     public int WaitMilliseconds { get; set; } = 100;
 
     /// <param name="dataDirectory">Where to keep tables, backups and runs between commands; null keeps everything in memory.</param>
-    public static async Task<LocalDrillEnvironment> StartAsync(TimeProvider time, CancellationToken cancellationToken, string? dataDirectory = null)
+    /// <param name="verificationBudget">How long VerifyTarget may count per invocation; tiny values exercise the checkpointed loop.</param>
+    public static async Task<LocalDrillEnvironment> StartAsync(TimeProvider time, CancellationToken cancellationToken, string? dataDirectory = null, TimeSpan? verificationBudget = null)
     {
         string? dynalitePath = null, statePath = null;
         if (dataDirectory is not null)
@@ -76,7 +77,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         var dynalite = await DynaliteProcess.StartAsync(dynalitePath, cancellationToken);
         var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken, statePath);
         var log = new StringWriter();
-        var services = new DrillServices(standIn.CreateClient(), RunsTableName, time, new HttpClient(), TextWriter.Synchronized(log));
+        var services = new DrillServices(standIn.CreateClient(), RunsTableName, time, new HttpClient(), TextWriter.Synchronized(log), verificationBudget: verificationBudget);
         var functions = await LocalLambdaHost.StartAsync(services, cancellationToken);
         var environment = new LocalDrillEnvironment(dynalite, standIn, services, functions) { _log = log };
         await environment.EnsureRunsTableAsync(cancellationToken);

@@ -175,6 +175,9 @@ public sealed class StateMachineDefinitionTests
         Assert.Equal("$.waitSeconds", map["WaitForRestore"]!["SecondsPath"]!.GetValue<string>());
         Assert.Equal("CheckRestore", map["WaitForRestore"]!["Next"]!.GetValue<string>());
         Assert.Equal("WaitForRestore", map["IsRestored"]!["Default"]!.GetValue<string>());
+        Assert.Equal("IsVerified", map["VerifyTarget"]!["Next"]!.GetValue<string>());
+        Assert.Equal("VerifyTarget", map["IsVerified"]!["Default"]!.GetValue<string>());
+        Assert.Contains("RestoreCapacityBusy", map["StartRestore"]!["Retry"]!.AsArray().SelectMany(r => r!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>())));
     }
 
     [Fact]

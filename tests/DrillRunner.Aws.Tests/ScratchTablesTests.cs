@@ -63,6 +63,19 @@ public sealed class ScratchTablesTests(StandInFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Restore_OverTheConcurrentRestoreLimit_IsATypedRetryableError()
+    {
+        var source = await fixture.CreateTableAsync("src-limit", 5);
+        await fixture.EnablePitrAsync(source);
+        // More times than the SDK retries by itself (it counts LimitExceededException as throttling).
+        fixture.StandIn.Faults.FailNext("RestoreTableToPointInTime", "LimitExceededException", 5);
+
+        await Assert.ThrowsAsync<DrillRunner.Core.Errors.RestoreCapacityBusy>(() => new DynamoDbScratchTables(fixture.Client).StartRestoreAsync(
+            RecoveryPointCatalogTests.Target(source, RestoreSource.Pitr), new RecoveryPoint(RecoveryPoint.Pitr, null, TimeProvider.System.GetUtcNow()), fixture.NewName("drill-r5"), default));
+        fixture.StandIn.Faults.FailNext("RestoreTableToPointInTime", "LimitExceededException", 0);
+    }
+
+    [Fact]
     public async Task Restore_AbandonedByAws_LeavesNoTable()
     {
         var source = await fixture.CreateTableAsync("src-fails", 5);

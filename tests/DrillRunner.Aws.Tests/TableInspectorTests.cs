@@ -21,6 +21,26 @@ public sealed class TableInspectorTests(StandInFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ContinueCount_StoppedAfterEveryPage_ResumesToTheExactCount()
+    {
+        var table = await fixture.CreateTableAsync("resume", 3_000, paddingBytes: 1_500);
+        var inspector = new DynamoDbTableInspector(fixture.Client);
+        var checkpoint = DrillRunner.Core.Runs.ScanCheckpoint.Start(2);
+        var calls = 0;
+
+        while (!checkpoint.IsComplete && calls < 100)
+        {
+            // Out of time at once: each call still makes one page of progress per unfinished segment.
+            checkpoint = await inspector.ContinueCountAsync(table, checkpoint, () => true, default);
+            calls++;
+        }
+
+        Assert.True(checkpoint.IsComplete);
+        Assert.True(calls > 1, "a 4.5 MB table needs several 1 MB pages");
+        Assert.Equal(3_000, checkpoint.Count);
+    }
+
+    [Fact]
     public async Task ItemExists_FindsPresentKeysOnly()
     {
         var table = await fixture.CreateTableAsync("exists", 10);

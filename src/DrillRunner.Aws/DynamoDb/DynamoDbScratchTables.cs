@@ -20,8 +20,12 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
             var restoredTo = description?.RestoreSummary?.RestoreDateTime is { } at ? AwsTime.ToOffset(at) : (DateTimeOffset?)null;
             return new RestoreRequest(description?.TableArn ?? throw new RestoreFailed($"AWS accepted the restore of '{target.TableName}' but returned no table ARN"), restoredTo);
         }
+        catch (LimitExceededException ex)
+        {
+            throw new RestoreCapacityBusy($"AWS refused to start the restore of '{target.TableName}' for now: {ex.Message}");
+        }
         catch (AmazonDynamoDBException ex) when (ex is PointInTimeRecoveryUnavailableException or BackupNotFoundException or BackupInUseException
-            or TableAlreadyExistsException or TableNotFoundException or InvalidRestoreTimeException or LimitExceededException)
+            or TableAlreadyExistsException or TableNotFoundException or InvalidRestoreTimeException)
         {
             throw new RestoreFailed($"AWS refused to restore '{target.TableName}' into '{scratchName}': {ex.ErrorCode}: {ex.Message}");
         }

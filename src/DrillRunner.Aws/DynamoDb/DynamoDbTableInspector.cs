@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Aws.DynamoDb;
 
@@ -11,10 +12,15 @@ namespace DrillRunner.Aws.DynamoDb;
 /// </summary>
 public sealed class DynamoDbTableInspector(IAmazonDynamoDB dynamoDb) : ITableInspector
 {
-    public async Task<long> CountItemsAsync(string tableName, int segments, CancellationToken cancellationToken)
+    public async Task<long> CountItemsAsync(string tableName, int segments, CancellationToken cancellationToken) =>
+        (await ContinueCountAsync(tableName, ScanCheckpoint.Start(segments), () => false, cancellationToken)).Count;
+
+    public async Task<ScanCheckpoint> ContinueCountAsync(string tableName, ScanCheckpoint checkpoint, Func<bool> outOfTime, CancellationToken cancellationToken)
     {
-        var counts = await Task.WhenAll(Enumerable.Range(0, segments).Select(segment => CountSegmentAsync(tableName, segment, segments, cancellationToken)));
-        return counts.Sum();
+        var total = checkpoint.Segments.Count;
+        var segments = await Task.WhenAll(checkpoint.Segments.Select(segment =>
+            segment.Done ? Task.FromResult(segment) : ContinueSegmentAsync(tableName, segment, total, outOfTime, cancellationToken)));
+        return new ScanCheckpoint(segments);
     }
 
     public async Task<bool> ItemExistsAsync(string tableName, IReadOnlyDictionary<string, KeyValue> key, CancellationToken cancellationToken)
@@ -43,10 +49,11 @@ public sealed class DynamoDbTableInspector(IAmazonDynamoDB dynamoDb) : ITableIns
         return pairs;
     }
 
-    private async Task<long> CountSegmentAsync(string tableName, int segment, int totalSegments, CancellationToken cancellationToken)
+    /// <summary>Scans one segment page by page; always makes at least one page of progress before checking the budget.</summary>
+    private async Task<SegmentProgress> ContinueSegmentAsync(string tableName, SegmentProgress progress, int totalSegments, Func<bool> outOfTime, CancellationToken cancellationToken)
     {
-        long count = 0;
-        Dictionary<string, AttributeValue>? lastKey = null;
+        var count = progress.Count;
+        var lastKey = ScanKeys.Read(progress.ResumeAfter);
         do
         {
             var page = await dynamoDb.ScanAsync(
@@ -54,16 +61,16 @@ public sealed class DynamoDbTableInspector(IAmazonDynamoDB dynamoDb) : ITableIns
                 {
                     TableName = tableName,
                     Select = Select.COUNT,
-                    Segment = segment,
+                    Segment = progress.Segment,
                     TotalSegments = totalSegments,
                     ExclusiveStartKey = lastKey,
                 },
                 cancellationToken);
             count += page.Count ?? 0;
-            lastKey = page.LastEvaluatedKey;
+            lastKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
-        while (lastKey is { Count: > 0 });
+        while (lastKey is not null && !outOfTime());
 
-        return count;
+        return new SegmentProgress(progress.Segment, count, ScanKeys.Write(lastKey), Done: lastKey is null);
     }
 }

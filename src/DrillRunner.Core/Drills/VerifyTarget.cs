@@ -5,11 +5,25 @@ using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Drills;
 
-/// <summary>Verifies the restored data: exact count, sentinel items, a sample equal to the source.</summary>
-public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, TimeProvider time)
+/// <summary>
+/// Verifies the restored data: exact count, sentinel items, a sample equal to the source. Counting a
+/// large table can outlast one Lambda invocation, so the counts are checkpointed in the run record
+/// and the step answers "not done" when its time budget runs out; the state machine calls it again.
+/// </summary>
+public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, TimeProvider time, TimeSpan budget)
 {
-    public async Task<TargetRef> ExecuteAsync(TargetRef input, CancellationToken cancellationToken)
+    /// <summary>Leaves a margin under Lambda's 15 minutes for saving progress.</summary>
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
+
+    public VerifyTarget(IRunStore runs, ITableInspector inspector, TimeProvider time)
+        : this(runs, inspector, time, DefaultBudget)
     {
+    }
+
+    public async Task<VerificationStep> ExecuteAsync(TargetRef input, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + budget;
+        bool OutOfTime() => time.GetUtcNow() >= deadline;
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
         var target = context.Plan.Target(input.TargetId);
         var verification = target.Verification;
@@ -17,11 +31,20 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
         var scratch = record.Scratch?.Name ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no scratch table to verify.");
         var recoveryPoint = record.RecoveryPoint?.CreatedAt ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no recovery point.");
 
-        var count = await inspector.CountItemsAsync(scratch, verification.ScanSegments, cancellationToken);
-        long? sourceCount = verification.TolerancePercentOfSource is null
-            ? null
-            : await inspector.CountItemsAsync(target.TableName, verification.ScanSegments, cancellationToken);
-        var expectation = CountExpectation.From(verification, sourceCount);
+        var restoredCount = await inspector.ContinueCountAsync(scratch, record.RestoredCount ?? ScanCheckpoint.Start(verification.ScanSegments), OutOfTime, cancellationToken);
+        var sourceCount = verification.TolerancePercentOfSource is null || !restoredCount.IsComplete
+            ? record.SourceCount
+            : await inspector.ContinueCountAsync(target.TableName, record.SourceCount ?? ScanCheckpoint.Start(verification.ScanSegments), OutOfTime, cancellationToken);
+        var countsDone = restoredCount.IsComplete && (verification.TolerancePercentOfSource is null || sourceCount is { IsComplete: true });
+        if (!countsDone)
+        {
+            await runs.SaveTargetAsync(record with { RestoredCount = restoredCount, SourceCount = sourceCount }, cancellationToken);
+            return new VerificationStep(input.RunId, input.TargetId, Done: false);
+        }
+
+        var count = restoredCount.Count;
+        long? liveCount = sourceCount?.Count;
+        var expectation = CountExpectation.From(verification, liveCount);
 
         var missing = new List<string>();
         foreach (var key in verification.SentinelKeys)
@@ -37,7 +60,7 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
             : [];
         var (compared, skipped, mismatches) = SampleComparison.Compare(pairs, verification.LastModifiedAttribute, recoveryPoint);
 
-        var result = new VerificationResult(count, sourceCount, expectation.Min, expectation.Max, verification.SentinelKeys.Count, missing, compared, skipped, mismatches);
+        var result = new VerificationResult(count, liveCount, expectation.Min, expectation.Max, verification.SentinelKeys.Count, missing, compared, skipped, mismatches);
         var problems = new List<string>();
         if (expectation.Judge(count) is { } countProblem)
         {
@@ -57,11 +80,11 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
         var now = time.GetUtcNow();
         if (problems.Count > 0)
         {
-            await runs.SaveTargetAsync(record with { Verification = result }, cancellationToken);
+            await runs.SaveTargetAsync(record with { Verification = result, RestoredCount = restoredCount, SourceCount = sourceCount }, cancellationToken);
             throw new VerificationFailed($"verification of '{target.TableName}' failed: {string.Join("; ", problems)}");
         }
 
-        await runs.SaveTargetAsync(record with { Verification = result, Stage = TargetStage.Verified, VerifiedAt = now }, cancellationToken);
-        return input;
+        await runs.SaveTargetAsync(record with { Verification = result, RestoredCount = restoredCount, SourceCount = sourceCount, Stage = TargetStage.Verified, VerifiedAt = now }, cancellationToken);
+        return new VerificationStep(input.RunId, input.TargetId, Done: true);
     }
 }

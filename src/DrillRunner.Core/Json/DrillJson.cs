@@ -17,6 +17,7 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(BeginInvocation))]
 [JsonSerializable(typeof(BeginResult))]
 [JsonSerializable(typeof(TargetRef))]
+[JsonSerializable(typeof(VerificationStep))]
 [JsonSerializable(typeof(RestorePoll))]
 [JsonSerializable(typeof(TargetFailureInput))]
 [JsonSerializable(typeof(RunRef))]

@@ -1,4 +1,5 @@
 using DrillRunner.Core.Plans;
+using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Ports;
 
@@ -7,6 +8,12 @@ public interface ITableInspector
 {
     /// <summary>The exact item count, by a parallel Select=COUNT scan (never the lagging ItemCount).</summary>
     Task<long> CountItemsAsync(string tableName, int segments, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Continues an exact count from <paramref name="checkpoint"/>, page by page, until every segment
+    /// is done or <paramref name="outOfTime"/> says to stop; returns where it got to.
+    /// </summary>
+    Task<ScanCheckpoint> ContinueCountAsync(string tableName, ScanCheckpoint checkpoint, Func<bool> outOfTime, CancellationToken cancellationToken);
 
     /// <summary>Whether an item with this key exists.</summary>
     Task<bool> ItemExistsAsync(string tableName, IReadOnlyDictionary<string, KeyValue> key, CancellationToken cancellationToken);

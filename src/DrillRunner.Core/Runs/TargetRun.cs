@@ -27,5 +27,11 @@ public sealed record TargetRun(string RunId, string TargetId, string SourceTable
 
     public VerificationResult? Verification { get; init; }
 
+    /// <summary>The restored table's count so far, while verification spans several invocations.</summary>
+    public ScanCheckpoint? RestoredCount { get; init; }
+
+    /// <summary>The live source's count so far (for a tolerance), while verification spans several invocations.</summary>
+    public ScanCheckpoint? SourceCount { get; init; }
+
     public TargetFailure? Failure { get; init; }
 }

@@ -70,9 +70,9 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
                 await Task.Delay(Faults.Latency, context.RequestAborted);
             }
 
-            if (Faults.TakeThrottle(operation))
+            if (Faults.TakeFailure(operation) is { } injected)
             {
-                throw new DynamoDbError("ThrottlingException", $"Rate of requests exceeds the allowed throughput ({operation}, injected by the stand-in).");
+                throw new DynamoDbError(injected, $"{injected} on {operation}, injected by the stand-in.");
             }
 
             var request = string.IsNullOrWhiteSpace(body) ? [] : JsonNode.Parse(body)!.AsObject();

@@ -16,7 +16,7 @@ public sealed class StandInFaults
         }
     }
 
-    private readonly ConcurrentDictionary<string, int> _throttles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Error, int Left)> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _failingSources = new(StringComparer.Ordinal);
 
     /// <summary>How long a restore stays CREATING after it was requested.</summary>
@@ -62,18 +62,21 @@ public sealed class StandInFaults
     public bool RestoreFails(string sourceTable) => _failingSources.ContainsKey(sourceTable);
 
     /// <summary>The next <paramref name="times"/> calls of an operation answer ThrottlingException.</summary>
-    public void Throttle(string operation, int times) => _throttles[operation] = times;
+    public void Throttle(string operation, int times) => FailNext(operation, "ThrottlingException", times);
 
-    internal bool TakeThrottle(string operation)
+    /// <summary>The next <paramref name="times"/> calls of an operation answer the given DynamoDB error (e.g. LimitExceededException).</summary>
+    public void FailNext(string operation, string errorType, int times) => _failures[operation] = (errorType, times);
+
+    internal string? TakeFailure(string operation)
     {
-        while (_throttles.TryGetValue(operation, out var left) && left > 0)
+        while (_failures.TryGetValue(operation, out var failure) && failure.Left > 0)
         {
-            if (_throttles.TryUpdate(operation, left - 1, left))
+            if (_failures.TryUpdate(operation, (failure.Error, failure.Left - 1), failure))
             {
-                return true;
+                return failure.Error;
             }
         }
 
-        return false;
+        return null;
     }
 }

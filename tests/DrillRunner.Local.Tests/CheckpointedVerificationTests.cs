@@ -1,0 +1,57 @@
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Runs;
+using DrillRunner.Local.Hosting;
+
+namespace DrillRunner.Local.Tests;
+
+/// <summary>Counting that outlasts one invocation goes on in the next one, through the real state machine's loop.</summary>
+public sealed class CheckpointedVerificationTests
+{
+    [Fact]
+    public async Task Verification_OutOfBudgetEveryPage_LoopsUntilTheCountIsExact()
+    {
+        await using var local = await LocalDrillEnvironment.StartAsync(TimeProvider.System, CancellationToken.None, verificationBudget: TimeSpan.Zero);
+        var db = local.DynamoDb;
+        await db.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "big-events",
+            BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement("pk", Amazon.DynamoDBv2.KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", Amazon.DynamoDBv2.ScalarAttributeType.S)],
+        });
+        await TableWaits.UntilActiveAsync(db, "big-events", default);
+        var padding = new string('x', 1_500);
+        foreach (var chunk in Enumerable.Range(0, 3_000).Chunk(25))
+        {
+            var pending = new Dictionary<string, List<WriteRequest>>
+            {
+                ["big-events"] = chunk.Select(n => new WriteRequest { PutRequest = new PutRequest { Item = new() { ["pk"] = new AttributeValue { S = $"e{n:D5}" }, ["pad"] = new AttributeValue { S = padding } } } }).ToList(),
+            };
+            while (pending.Values.Any(v => v.Count > 0))
+            {
+                pending = (await db.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending })).UnprocessedItems ?? [];
+            }
+        }
+
+        await db.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest { TableName = "big-events", PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true } });
+        await local.ApplyPlanAsync(
+            """
+            { "name": "big", "objectives": { "rtoMinutes": 5, "rpoMinutes": 5 }, "scratchPrefix": "drill-",
+              "targets": [ { "id": "events", "type": "dynamodb", "tableName": "big-events", "restoreFrom": "pitr",
+                             "verification": { "tolerancePercentOfSource": 0, "scanSegments": 1 } } ] }
+            """,
+            TimeProvider.System,
+            default);
+
+        var execution = await local.RunDrillAsync(new BeginRequest("big", "test", null, null, null), null, default);
+        var runId = execution.Events.First(e => e.State == "BeginDrill" && e.Type == "StateExited").RunId!;
+        var run = await local.Services.Runs.GetAsync(runId, default);
+        var target = Assert.Single(await local.Services.Runs.GetTargetsAsync(runId, default));
+
+        Assert.Equal(Verdict.Pass, run.Verdict);
+        Assert.Equal(3_000, target.Verification!.ItemCount);
+        Assert.Equal(3_000, target.Verification.SourceItemCount);
+        Assert.True(local.Functions.Invocations.Count(f => f == "VerifyTarget") > 2, "each 1 MB page should have needed its own invocation");
+    }
+}
