@@ -7,6 +7,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: load the plan, create the run, take the plan's lock.</summary>
 public sealed class BeginDrillFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly BeginDrill _step;
 
     public BeginDrillFunction()
@@ -17,10 +18,11 @@ public sealed class BeginDrillFunction : IDrillFunction
     public BeginDrillFunction(DrillServices services)
     {
         _step = services.BeginDrill();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.BeginInvocation, DrillJson.Default.BeginResult, Begin);
+        TaskJson.RunAsync(input, DrillJson.Default.BeginInvocation, DrillJson.Default.BeginResult, Begin, _log, "BeginDrill");
 
     private Task<BeginResult> Begin(BeginInvocation invocation, CancellationToken cancellationToken)
     {

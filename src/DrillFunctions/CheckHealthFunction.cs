@@ -6,6 +6,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: run the plan's health checks against the scratch environment.</summary>
 public sealed class CheckHealthFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly CheckHealth _step;
 
     public CheckHealthFunction()
@@ -16,8 +17,9 @@ public sealed class CheckHealthFunction : IDrillFunction
     public CheckHealthFunction(DrillServices services)
     {
         _step = services.CheckHealth();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.RunRef, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.RunRef, _step.ExecuteAsync, _log, "CheckHealth");
 }

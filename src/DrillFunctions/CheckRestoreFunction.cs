@@ -6,6 +6,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: one look at a restoring scratch table.</summary>
 public sealed class CheckRestoreFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly CheckRestore _step;
 
     public CheckRestoreFunction()
@@ -16,8 +17,9 @@ public sealed class CheckRestoreFunction : IDrillFunction
     public CheckRestoreFunction(DrillServices services)
     {
         _step = services.CheckRestore();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RestorePoll, DrillJson.Default.RestorePoll, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.RestorePoll, DrillJson.Default.RestorePoll, _step.ExecuteAsync, _log, "CheckRestore");
 }

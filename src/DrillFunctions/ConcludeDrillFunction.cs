@@ -24,7 +24,7 @@ public sealed class ConcludeDrillFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.Conclusion, ConcludeAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.Conclusion, ConcludeAsync, _log, "ConcludeDrill");
 
     /// <summary>The EMF line for a conclusion: DrillPassed 0/1, and (when measured) RTO and RPO in seconds and whether each breached its objective, by plan.</summary>
     public static string MetricsLine(Conclusion conclusion, DateTimeOffset at)

@@ -6,6 +6,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: record a target's failure so the others go on.</summary>
 public sealed class RecordTargetFailureFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly RecordTargetFailure _step;
 
     public RecordTargetFailureFunction()
@@ -16,8 +17,9 @@ public sealed class RecordTargetFailureFunction : IDrillFunction
     public RecordTargetFailureFunction(DrillServices services)
     {
         _step = services.RecordTargetFailure();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetFailureInput, DrillJson.Default.TargetRef, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.TargetFailureInput, DrillJson.Default.TargetRef, _step.ExecuteAsync, _log, "RecordTargetFailure");
 }

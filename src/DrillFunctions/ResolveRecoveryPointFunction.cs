@@ -6,6 +6,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: find the target's newest usable recovery point.</summary>
 public sealed class ResolveRecoveryPointFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly ResolveRecoveryPoint _step;
 
     public ResolveRecoveryPointFunction()
@@ -16,8 +17,9 @@ public sealed class ResolveRecoveryPointFunction : IDrillFunction
     public ResolveRecoveryPointFunction(DrillServices services)
     {
         _step = services.ResolveRecoveryPoint();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.TargetRef, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.TargetRef, _step.ExecuteAsync, _log, "ResolveRecoveryPoint");
 }

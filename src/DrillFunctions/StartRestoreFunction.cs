@@ -6,6 +6,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: request the restore into a scratch table.</summary>
 public sealed class StartRestoreFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly StartRestore _step;
 
     public StartRestoreFunction()
@@ -16,8 +17,9 @@ public sealed class StartRestoreFunction : IDrillFunction
     public StartRestoreFunction(DrillServices services)
     {
         _step = services.StartRestore();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.RestorePoll, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.RestorePoll, _step.ExecuteAsync, _log, "StartRestore");
 }

@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
 namespace DrillFunctions;
 
 /// <summary>
-/// Reads a task's input, runs its step and writes its output. Exceptions are not caught: the
-/// runtime reports the exception's type name, which is the error name the state machine matches.
+/// Reads a task's input, runs its step and writes its output, logging one structured JSON line per
+/// task with the run id as the correlation id. Exceptions are logged and rethrown, never swallowed:
+/// the runtime reports the exception's type name, which is the error name the state machine matches.
 /// </summary>
 internal static class TaskJson
 {
@@ -16,15 +19,47 @@ internal static class TaskJson
         Stream input,
         JsonTypeInfo<TIn> inputType,
         JsonTypeInfo<TOut> outputType,
-        Func<TIn, CancellationToken, Task<TOut>> step)
+        Func<TIn, CancellationToken, Task<TOut>> step,
+        TextWriter log,
+        string task)
     {
         using var budget = new CancellationTokenSource(Budget);
+        var started = Stopwatch.GetTimestamp();
         var request = await JsonSerializer.DeserializeAsync(input, inputType, budget.Token)
             ?? throw new ArgumentException($"The task input was empty; expected a JSON {typeof(TIn).Name}.", nameof(input));
-        var result = await step(request, budget.Token);
-        var output = new MemoryStream();
-        await JsonSerializer.SerializeAsync(output, result, outputType, budget.Token);
-        output.Position = 0;
-        return output;
+        var runId = JsonSerializer.SerializeToNode(request, inputType)?["runId"]?.GetValue<string>();
+        try
+        {
+            var result = await step(request, budget.Token);
+            runId ??= JsonSerializer.SerializeToNode(result, outputType)?["runId"]?.GetValue<string>();
+            Log(log, "info", task, runId, started, null);
+            var output = new MemoryStream();
+            await JsonSerializer.SerializeAsync(output, result, outputType, budget.Token);
+            output.Position = 0;
+            return output;
+        }
+        catch (Exception ex)
+        {
+            Log(log, "error", task, runId, started, ex);
+            throw;
+        }
+    }
+
+    private static void Log(TextWriter log, string level, string task, string? runId, long started, Exception? error)
+    {
+        var line = new JsonObject
+        {
+            ["level"] = level,
+            ["task"] = task,
+            ["runId"] = runId,
+            ["durationMs"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
+        };
+        if (error is not null)
+        {
+            line["errorType"] = error.GetType().Name;
+            line["message"] = error.Message;
+        }
+
+        log.WriteLine(line.ToJsonString());
     }
 }

@@ -6,6 +6,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: delete what the run created (guarded) and release the plan's lock.</summary>
 public sealed class TeardownFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly TeardownRun _step;
 
     public TeardownFunction()
@@ -16,8 +17,9 @@ public sealed class TeardownFunction : IDrillFunction
     public TeardownFunction(DrillServices services)
     {
         _step = services.TeardownRun();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunnerErrorInput, DrillJson.Default.TeardownResult, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.RunnerErrorInput, DrillJson.Default.TeardownResult, _step.ExecuteAsync, _log, "Teardown");
 }

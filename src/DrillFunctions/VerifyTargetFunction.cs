@@ -6,6 +6,7 @@ namespace DrillFunctions;
 /// <summary>Lambda entry point: verify the restored data (answers done: false when it must continue in another invocation).</summary>
 public sealed class VerifyTargetFunction : IDrillFunction
 {
+    private readonly TextWriter _log;
     private readonly VerifyTarget _step;
 
     public VerifyTargetFunction()
@@ -16,8 +17,9 @@ public sealed class VerifyTargetFunction : IDrillFunction
     public VerifyTargetFunction(DrillServices services)
     {
         _step = services.VerifyTarget();
+        _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.VerificationStep, _step.ExecuteAsync);
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.VerificationStep, _step.ExecuteAsync, _log, "VerifyTarget");
 }
