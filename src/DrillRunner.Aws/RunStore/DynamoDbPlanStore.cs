@@ -30,23 +30,17 @@ public sealed class DynamoDbPlanStore(IAmazonDynamoDB dynamoDb, string tableName
 
     public async Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken)
     {
-        var names = new List<string>();
-        Dictionary<string, AttributeValue>? lastKey = null;
-        do
+        var query = new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = tableName,
-                    KeyConditionExpression = "pk = :pk",
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = PlanRegistry } },
-                    ExclusiveStartKey = lastKey,
-                },
-                cancellationToken);
-            names.AddRange((page.Items ?? []).Select(i => i[SortKeyName].S));
-            lastKey = page.LastEvaluatedKey;
+            TableName = tableName,
+            KeyConditionExpression = "pk = :pk",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = PlanRegistry } },
+        };
+        var names = new List<string>();
+        await foreach (var item in QueryPages.AllAsync(dynamoDb, query, cancellationToken))
+        {
+            names.Add(item[SortKeyName].S);
         }
-        while (lastKey is { Count: > 0 });
 
         return names;
     }

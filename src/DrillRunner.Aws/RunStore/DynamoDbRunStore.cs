@@ -59,28 +59,22 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
 
     public async Task<IReadOnlyList<TargetRun>> GetTargetsAsync(string runId, CancellationToken cancellationToken)
     {
-        var targets = new List<TargetRun>();
-        Dictionary<string, AttributeValue>? lastKey = null;
-        do
+        var query = new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = tableName,
-                    KeyConditionExpression = "pk = :pk AND begins_with(sk, :prefix)",
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                    {
-                        [":pk"] = new() { S = Run(runId) },
-                        [":prefix"] = new() { S = TargetPrefix },
-                    },
-                    ConsistentRead = true,
-                    ExclusiveStartKey = lastKey,
-                },
-                cancellationToken);
-            targets.AddRange((page.Items ?? []).Select(i => JsonSerializer.Deserialize(i[Document].S, DrillJson.Default.TargetRun)!));
-            lastKey = page.LastEvaluatedKey;
+            TableName = tableName,
+            KeyConditionExpression = "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+            {
+                [":pk"] = new() { S = Run(runId) },
+                [":prefix"] = new() { S = TargetPrefix },
+            },
+            ConsistentRead = true,
+        };
+        var targets = new List<TargetRun>();
+        await foreach (var item in QueryPages.AllAsync(dynamoDb, query, cancellationToken))
+        {
+            targets.Add(JsonSerializer.Deserialize(item[Document].S, DrillJson.Default.TargetRun)!);
         }
-        while (lastKey is { Count: > 0 });
 
         return targets;
     }
@@ -138,7 +132,6 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
     public async Task<IReadOnlyList<RunSummary>> HistoryAsync(string planName, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
         var summaries = new List<RunSummary>();
-        Dictionary<string, AttributeValue>? lastKey = null;
         var values = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = PlanRuns(planName) } };
         var condition = "pk = :pk";
         if (since is { } from)
@@ -147,32 +140,17 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
             values[":since"] = new() { S = HistoryKeyTime(from) };
         }
 
-        do
+        var query = new QueryRequest { TableName = tableName, KeyConditionExpression = condition, ExpressionAttributeValues = values, ScanIndexForward = false };
+        await foreach (var item in QueryPages.AllAsync(dynamoDb, query, cancellationToken))
         {
-            var page = await dynamoDb.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = tableName,
-                    KeyConditionExpression = condition,
-                    ExpressionAttributeValues = values,
-                    ScanIndexForward = false,
-                    ExclusiveStartKey = lastKey,
-                },
-                cancellationToken);
-            foreach (var item in page.Items ?? [])
+            var startedAt = DateTimeOffset.Parse(item[SortKeyName].S.Split('#')[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            var verdict = item.TryGetValue("verdict", out var v) ? VerdictFromName(v.S) : (Verdict?)null;
+            summaries.Add(new RunSummary(item["runId"].S, planName, startedAt, Enum.Parse<RunStatus>(item["status"].S), verdict));
+            if (summaries.Count == limit)
             {
-                var startedAt = DateTimeOffset.Parse(item[SortKeyName].S.Split('#')[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-                var verdict = item.TryGetValue("verdict", out var v) ? VerdictFromName(v.S) : (Verdict?)null;
-                summaries.Add(new RunSummary(item["runId"].S, planName, startedAt, Enum.Parse<RunStatus>(item["status"].S), verdict));
-                if (summaries.Count == limit)
-                {
-                    return summaries;
-                }
+                break;
             }
-
-            lastKey = page.LastEvaluatedKey;
         }
-        while (lastKey is { Count: > 0 });
 
         return summaries;
     }

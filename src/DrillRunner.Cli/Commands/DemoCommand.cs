@@ -23,10 +23,7 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         [Description("Print the run record as one JSON document on stdout (progress goes to stderr).")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate() =>
-            DemoScenario.Find(Scenario) is null
-                ? ValidationResult.Error($"--scenario '{Scenario}' is not a scenario. Use one of: {string.Join(", ", DemoScenario.All.Select(s => s.Name))}.")
-                : ValidationResult.Success();
+        public override ValidationResult Validate() => ScenarioOption.Validate(Scenario);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

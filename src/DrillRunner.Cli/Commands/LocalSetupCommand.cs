@@ -20,10 +20,7 @@ public sealed class LocalSetupCommand(OutputConsoles consoles, TimeProvider time
         [Description("The local store's folder. Default: .drill/local in the clone.")]
         public string? DataDirectory { get; init; }
 
-        public override ValidationResult Validate() =>
-            DemoScenario.Find(Scenario) is null
-                ? ValidationResult.Error($"--scenario '{Scenario}' is not a scenario. Use one of: {string.Join(", ", DemoScenario.All.Select(s => s.Name))}.")
-                : ValidationResult.Success();
+        public override ValidationResult Validate() => ScenarioOption.Validate(Scenario);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
