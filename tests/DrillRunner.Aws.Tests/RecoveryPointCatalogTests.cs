@@ -36,6 +36,31 @@ public sealed class RecoveryPointCatalogTests(StandInFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task FindLatest_NewerVaultRecoveryPoint_IsPassedOverForOneRestoreTableFromBackupCanUse()
+    {
+        var table = await fixture.CreateTableAsync("vault-mixed", 2);
+        await fixture.StandIn.CreateBackupAsync(table, "USER", default);
+        await Task.Delay(20);
+        await fixture.StandIn.CreateBackupAsync(table, "AWS_BACKUP_VAULT", default);
+
+        var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Backup), default);
+
+        Assert.StartsWith("arn:aws:dynamodb:", search.Point!.BackupArn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindLatest_OnlyVaultRecoveryPoints_SaysTheyNeedAwsBackup()
+    {
+        var table = await fixture.CreateTableAsync("vault-only", 2);
+        await fixture.StandIn.CreateBackupAsync(table, "AWS_BACKUP_VAULT", default);
+
+        var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Auto), default);
+
+        Assert.Null(search.Point);
+        Assert.Contains("StartRestoreJob", search.WhyNone, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FindLatest_PitrRequestedButOff_SaysSo()
     {
         var table = await fixture.CreateTableAsync("nopitr", 1);
@@ -55,7 +80,7 @@ public sealed class RecoveryPointCatalogTests(StandInFixture fixture) : IClassFi
         var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Auto), default);
 
         Assert.Null(search.Point);
-        Assert.Contains("no AVAILABLE backup", search.WhyNone, StringComparison.Ordinal);
+        Assert.Contains("no AVAILABLE DynamoDB backup", search.WhyNone, StringComparison.Ordinal);
     }
 
     [Fact]

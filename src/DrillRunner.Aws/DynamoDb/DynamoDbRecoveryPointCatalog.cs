@@ -36,15 +36,18 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
             return new RecoveryPointSearch(new RecoveryPoint(RecoveryPoint.Pitr, null, auto), null);
         }
 
-        var backup = await NewestAvailableBackupAsync(target.TableName, cancellationToken);
+        var (backup, vaultOnly) = await NewestAvailableBackupAsync(target.TableName, cancellationToken);
         if (backup is not null)
         {
             return new RecoveryPointSearch(new RecoveryPoint(RecoveryPoint.Backup, backup.BackupArn, AwsTime.ToOffset(backup.BackupCreationDateTime!.Value)), null);
         }
 
-        return new RecoveryPointSearch(null, target.RestoreFrom == RestoreSource.Auto
-            ? "point-in-time recovery is off and the table has no AVAILABLE backup (on-demand or AWS Backup)"
-            : "the table has no AVAILABLE backup (on-demand or AWS Backup)");
+        var vaultNote = vaultOnly > 0
+            ? $"; {vaultOnly} AWS Backup recovery point(s) with advanced features exist, but those restore only through AWS Backup's StartRestoreJob, not RestoreTableFromBackup"
+            : string.Empty;
+        return new RecoveryPointSearch(null, (target.RestoreFrom == RestoreSource.Auto
+            ? "point-in-time recovery is off and the table has no AVAILABLE DynamoDB backup (on-demand or AWS Backup)"
+            : "the table has no AVAILABLE DynamoDB backup (on-demand or AWS Backup)") + vaultNote);
     }
 
     private async Task<DateTimeOffset?> LatestRestorableTimeAsync(string tableName, CancellationToken cancellationToken)
@@ -59,9 +62,14 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
         return AwsTime.ToOffset(latest);
     }
 
-    private async Task<BackupSummary?> NewestAvailableBackupAsync(string tableName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest AVAILABLE backup that RestoreTableFromBackup can restore: DynamoDB backup ARNs only.
+    /// Recovery points of AWS Backup's advanced features (arn:aws:backup:…) are counted, not chosen.
+    /// </summary>
+    private async Task<(BackupSummary? Newest, int VaultOnly)> NewestAvailableBackupAsync(string tableName, CancellationToken cancellationToken)
     {
         BackupSummary? newest = null;
+        var vaultOnly = 0;
         string? startArn = null;
         do
         {
@@ -70,9 +78,18 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
                 cancellationToken);
             foreach (var summary in page.BackupSummaries ?? [])
             {
-                if (summary.BackupStatus == BackupStatus.AVAILABLE
-                    && summary.BackupCreationDateTime is not null
-                    && (newest is null || summary.BackupCreationDateTime > newest.BackupCreationDateTime))
+                if (summary.BackupStatus != BackupStatus.AVAILABLE || summary.BackupCreationDateTime is null)
+                {
+                    continue;
+                }
+
+                if (!IsDynamoDbBackupArn(summary.BackupArn))
+                {
+                    vaultOnly++;
+                    continue;
+                }
+
+                if (newest is null || summary.BackupCreationDateTime > newest.BackupCreationDateTime)
                 {
                     newest = summary;
                 }
@@ -82,6 +99,9 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
         }
         while (!string.IsNullOrEmpty(startArn));
 
-        return newest;
+        return (newest, vaultOnly);
     }
+
+    private static bool IsDynamoDbBackupArn(string? arn) =>
+        arn is not null && arn.Split(':') is { Length: > 5 } parts && parts[2] == "dynamodb";
 }

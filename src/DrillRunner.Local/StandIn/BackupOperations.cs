@@ -15,6 +15,9 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
     /// <summary>Hidden tables holding backups' items; never listed to clients.</summary>
     public const string CopyTablePrefix = "__standin_backup_";
 
+    /// <summary>Pseudo backup type for the stand-in's API: an AWS Backup vault recovery point (advanced features).</summary>
+    public const string VaultBackupType = "AWS_BACKUP_VAULT";
+
     private readonly ConcurrentDictionary<string, StandInBackup> _backups = state.Backups;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pitrEnabledAt = state.PitrEnabledAt;
     private readonly ConcurrentDictionary<string, StandInRestore> _restores = new(StringComparer.Ordinal);
@@ -28,7 +31,11 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         var items = await _copier.ReadAllAsync(tableName, cancellationToken);
         var now = time.GetUtcNow();
         var sequence = Interlocked.Increment(ref _backupSequence) + _backups.Count;
-        var arn = $"{table.TableArn}/backup/{now.ToUnixTimeMilliseconds():D13}-{sequence:D4}";
+        // AWS Backup's advanced features keep DynamoDB recovery points in a vault, under a Backup ARN.
+        var arn = backupType == VaultBackupType
+            ? $"arn:aws:backup:us-east-1:000000000000:recovery-point:{now.ToUnixTimeMilliseconds():D13}-{sequence:D4}"
+            : $"{table.TableArn}/backup/{now.ToUnixTimeMilliseconds():D13}-{sequence:D4}";
+        backupType = backupType == VaultBackupType ? "AWS_BACKUP" : backupType;
         var copyTable = $"{CopyTablePrefix}{now.ToUnixTimeMilliseconds()}_{sequence}";
         await _copier.CreateLikeAsync(table, copyTable, withoutIndexes: false, cancellationToken);
         await _copier.WaitUntilActiveAsync(copyTable, cancellationToken);
@@ -232,8 +239,8 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
 
         if (fails)
         {
-            // What AWS does with a restore it cannot finish: the half-made table goes away.
-            restore.Done = true;
+            // What AWS does with a restore it cannot finish: the half-made table goes away. Never
+            // marked done, so no look in between can see it ACTIVE: it is CREATING, then gone.
             await dynalite.DeleteTableAsync(restore.TargetTable);
             _restores.TryRemove(restore.TargetTable, out _);
             return;

@@ -48,7 +48,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     /// <summary>An AWSSDK client pointed at the stand-in.</summary>
     public IAmazonDynamoDB CreateClient() => LocalClients.DynamoDb(Url);
 
-    /// <summary>Makes a backup of the given type (USER, or AWS_BACKUP as AWS Backup would).</summary>
+    /// <summary>Makes a backup of the given type: USER, AWS_BACKUP (a DynamoDB backup AWS Backup made), or AWS_BACKUP_VAULT (a recovery point of AWS Backup's advanced features, with a Backup ARN).</summary>
     public Task CreateBackupAsync(string tableName, string backupType, CancellationToken cancellationToken) =>
         _backups.CreateBackupAsync(new JsonObject { ["TableName"] = tableName, ["BackupName"] = $"{tableName}-{backupType.ToLowerInvariant()}" }, cancellationToken, backupType);
 
