@@ -187,8 +187,6 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         }
     }
 
-    public int BackupCount => _backups.Count;
-
     private async Task<JsonObject> StartRestoreAsync(JsonObject request, TableDescription source, IReadOnlyList<Dictionary<string, AttributeValue>> items, DateTimeOffset restoredTo, string? backupArn, CancellationToken cancellationToken)
     {
         var target = Required(request, "TargetTableName");
