@@ -29,7 +29,7 @@ internal static class SvgChart
         double Y(double seconds) => Top + ((Height - Top - Bottom) * (1 - (seconds / unit / top)));
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" class=\"chart\" role=\"img\" aria-label=\"{Encode(title)}\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" data-points=\"{points.Count}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{Encode(id)}\" class=\"chart\" role=\"img\" aria-label=\"{Encode(title)}\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" data-points=\"{points.Count}\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>");
         foreach (var fraction in new[] { 0.0, 0.5, 1.0 })
         {
