@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using DrillRunner.Cli.Infrastructure;
-using DrillRunner.Core.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,22 +17,18 @@ public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time)
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!System.IO.File.Exists(settings.File))
+        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken);
+        if (read is null)
         {
-            consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] plan file '{settings.File}' does not exist. Fix: give the path of a plan JSON file.");
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var json = await System.IO.File.ReadAllTextAsync(settings.File, cancellationToken);
-        var result = PlanReader.Read(json);
+        var (json, result) = read.Value;
+
         if (!result.IsValid)
         {
-            consoles.Diagnostics.MarkupLineInterpolated($"[red]not stored:[/] {result.Problems.Count} problem(s); run `drill plan validate {settings.File}` for the details.");
-            foreach (var problem in result.Problems)
-            {
-                consoles.Diagnostics.MarkupLineInterpolated($"  [yellow]{problem.Path}[/] {problem.Message} fix: {problem.Fix}");
-            }
-
+            consoles.Diagnostics.MarkupLineInterpolated($"[red]not stored:[/] {result.Problems.Count} problem(s) in {settings.File}");
+            PlanFile.WriteProblems(consoles.Diagnostics, result.Problems);
             return ExitCodes.UsageOrConfiguration;
         }
 

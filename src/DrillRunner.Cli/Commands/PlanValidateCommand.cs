@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using DrillRunner.Cli.Infrastructure;
-using DrillRunner.Core.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,13 +17,14 @@ public sealed class PlanValidateCommand(OutputConsoles consoles) : AsyncCommand<
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!System.IO.File.Exists(settings.File))
+        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken);
+        if (read is null)
         {
-            consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] plan file '{settings.File}' does not exist. Fix: give the path of a plan JSON file.");
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var result = PlanReader.Read(await System.IO.File.ReadAllTextAsync(settings.File, cancellationToken));
+        var (_, result) = read.Value;
+
         if (result.IsValid)
         {
             var plan = result.Plan!;
@@ -33,12 +33,7 @@ public sealed class PlanValidateCommand(OutputConsoles consoles) : AsyncCommand<
         }
 
         consoles.Out.MarkupLineInterpolated($"[red]invalid:[/] {result.Problems.Count} problem(s) in {settings.File}");
-        foreach (var problem in result.Problems)
-        {
-            consoles.Out.MarkupLineInterpolated($"  [yellow]{problem.Path}[/] {problem.Message}");
-            consoles.Out.MarkupLineInterpolated($"      fix: {problem.Fix}");
-        }
-
+        PlanFile.WriteProblems(consoles.Out, result.Problems);
         return ExitCodes.UsageOrConfiguration;
     }
 }
