@@ -65,29 +65,14 @@ public sealed class StandInFixture : IAsyncLifetime
     public async Task PutItemsAsync(string table, int first, int count, int paddingBytes = 0)
     {
         var padding = new string('x', paddingBytes);
-        foreach (var chunk in Enumerable.Range(first, count).Chunk(25))
+        var items = Enumerable.Range(first, count).Select(n => new Dictionary<string, AttributeValue>
         {
-            var pending = new Dictionary<string, List<WriteRequest>>
-            {
-                [table] = chunk.Select(n => new WriteRequest
-                {
-                    PutRequest = new PutRequest
-                    {
-                        Item = new()
-                        {
-                            ["pk"] = new AttributeValue { S = $"item#{n:D6}" },
-                            ["customer"] = new AttributeValue { S = $"c{n % 3}" },
-                            ["n"] = new AttributeValue { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                            ["pad"] = new AttributeValue { S = padding + "." },
-                        },
-                    },
-                }).ToList(),
-            };
-            while (pending.Values.Any(v => v.Count > 0))
-            {
-                pending = (await Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending })).UnprocessedItems ?? [];
-            }
-        }
+            ["pk"] = new AttributeValue { S = $"item#{n:D6}" },
+            ["customer"] = new AttributeValue { S = $"c{n % 3}" },
+            ["n"] = new AttributeValue { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["pad"] = new AttributeValue { S = padding + "." },
+        });
+        await DrillRunner.Aws.DynamoDb.BatchPuts.PutAllAsync(Client, table, items, parallelism: 1, default);
     }
 
     public Task EnablePitrAsync(string table) => Client.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest

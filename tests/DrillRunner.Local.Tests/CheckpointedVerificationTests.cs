@@ -22,17 +22,8 @@ public sealed class CheckpointedVerificationTests
         });
         await TableWaits.UntilActiveAsync(db, "big-events", default);
         var padding = new string('x', 1_500);
-        foreach (var chunk in Enumerable.Range(0, 3_000).Chunk(25))
-        {
-            var pending = new Dictionary<string, List<WriteRequest>>
-            {
-                ["big-events"] = chunk.Select(n => new WriteRequest { PutRequest = new PutRequest { Item = new() { ["pk"] = new AttributeValue { S = $"e{n:D5}" }, ["pad"] = new AttributeValue { S = padding } } } }).ToList(),
-            };
-            while (pending.Values.Any(v => v.Count > 0))
-            {
-                pending = (await db.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending })).UnprocessedItems ?? [];
-            }
-        }
+        var items = Enumerable.Range(0, 3_000).Select(n => new Dictionary<string, AttributeValue> { ["pk"] = new AttributeValue { S = $"e{n:D5}" }, ["pad"] = new AttributeValue { S = padding } });
+        await DrillRunner.Aws.DynamoDb.BatchPuts.PutAllAsync(db, "big-events", items, parallelism: 1, default);
 
         await db.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest { TableName = "big-events", PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true } });
         await local.ApplyPlanAsync(

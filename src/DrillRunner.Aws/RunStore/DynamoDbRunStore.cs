@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DrillRunner.Aws.DynamoDb;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.Ports;
@@ -23,17 +24,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
                 ConditionExpression = "attribute_not_exists(pk)",
             },
             cancellationToken);
-        foreach (var chunk in targets.Chunk(25))
-        {
-            var writes = chunk.Select(t => new WriteRequest { PutRequest = new PutRequest { Item = TargetItem(t) } }).ToList();
-            var pending = new Dictionary<string, List<WriteRequest>> { [tableName] = writes };
-            while (pending.Count > 0 && pending.Values.Any(v => v.Count > 0))
-            {
-                var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
-                pending = response.UnprocessedItems ?? [];
-            }
-        }
-
+        await BatchPuts.PutAllAsync(dynamoDb, tableName, targets.Select(TargetItem), parallelism: 1, cancellationToken);
         await SaveHistoryAsync(run, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DrillRunner.Aws.DynamoDb;
 
 using DrillRunner.Local.Hosting;
 
@@ -43,20 +44,7 @@ public static class DemoData
     public static async Task SeedOrdersAsync(IAmazonDynamoDB dynamoDb, int first, int last, DateTimeOffset updatedAt, CancellationToken cancellationToken)
     {
         var stamp = updatedAt.ToString("O", CultureInfo.InvariantCulture);
-        await Parallel.ForEachAsync(
-            Enumerable.Range(first, last - first + 1).Chunk(25),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (chunk, ct) =>
-            {
-                var pending = new Dictionary<string, List<WriteRequest>>
-                {
-                    [SourceTable] = chunk.Select(n => new WriteRequest { PutRequest = new PutRequest { Item = Order(n, stamp) } }).ToList(),
-                };
-                while (pending.Values.Any(v => v.Count > 0))
-                {
-                    pending = (await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, ct)).UnprocessedItems ?? [];
-                }
-            });
+        await BatchPuts.PutAllAsync(dynamoDb, SourceTable, Enumerable.Range(first, last - first + 1).Select(n => Order(n, stamp)), parallelism: 4, cancellationToken);
     }
 
     /// <summary>A small second table, so the demo shows targets restored in parallel and failing independently.</summary>
@@ -73,28 +61,13 @@ public static class DemoData
             cancellationToken);
         await TableWaits.UntilActiveAsync(dynamoDb, CustomersTable, cancellationToken);
 
-        foreach (var chunk in Enumerable.Range(0, Customers).Chunk(25))
+        var customers = Enumerable.Range(0, Customers).Select(n => new Dictionary<string, AttributeValue>
         {
-            var pending = new Dictionary<string, List<WriteRequest>>
-            {
-                [CustomersTable] = chunk.Select(n => new WriteRequest
-                {
-                    PutRequest = new PutRequest
-                    {
-                        Item = new()
-                        {
-                            ["pk"] = new AttributeValue { S = $"CUSTOMER#{n:D4}" },
-                            ["name"] = new AttributeValue { S = $"Customer {n}" },
-                            ["tier"] = new AttributeValue { S = n % 10 == 0 ? "gold" : "standard" },
-                        },
-                    },
-                }).ToList(),
-            };
-            while (pending.Values.Any(v => v.Count > 0))
-            {
-                pending = (await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken)).UnprocessedItems ?? [];
-            }
-        }
+            ["pk"] = new AttributeValue { S = $"CUSTOMER#{n:D4}" },
+            ["name"] = new AttributeValue { S = $"Customer {n}" },
+            ["tier"] = new AttributeValue { S = n % 10 == 0 ? "gold" : "standard" },
+        });
+        await BatchPuts.PutAllAsync(dynamoDb, CustomersTable, customers, parallelism: 1, cancellationToken);
 
         await EnablePitrAsync(dynamoDb, CustomersTable, cancellationToken);
     }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
+using DrillRunner.Aws.DynamoDb;
 using DrillRunner.Local.Hosting;
 
 namespace DrillRunner.Local.StandIn;
@@ -54,21 +55,6 @@ internal sealed class TableCopier(IAmazonDynamoDB dynalite)
         await TableWaits.UntilActiveAsync(dynalite, tableName, cancellationToken);
     }
 
-    public async Task WriteAllAsync(string tableName, IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
-    {
-        await Parallel.ForEachAsync(
-            items.Chunk(25),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (chunk, ct) =>
-            {
-                var pending = new Dictionary<string, List<WriteRequest>>
-                {
-                    [tableName] = chunk.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i } }).ToList(),
-                };
-                while (pending.Values.Any(v => v.Count > 0))
-                {
-                    pending = (await dynalite.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, ct)).UnprocessedItems ?? [];
-                }
-            });
-    }
+    public Task WriteAllAsync(string tableName, IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken) =>
+        BatchPuts.PutAllAsync(dynalite, tableName, items, parallelism: 4, cancellationToken);
 }
