@@ -24,6 +24,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         var targets = await runs.GetTargetsAsync(input.RunId, cancellationToken);
         var prefix = Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix ?? string.Empty;
         var busy = new List<string>();
+        var refused = 0;
         foreach (var target in targets.Where(t => t.Scratch is { TornDown: false }))
         {
             var scratch = target.Scratch!;
@@ -39,6 +40,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             if (!decision.Allowed)
             {
                 await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = $"refused: {decision.Why}" } }, cancellationToken);
+                refused++;
                 continue;
             }
 
@@ -64,7 +66,8 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             await runs.ReleasePlanLockAsync(run.PlanName, run.RunId, cancellationToken);
         }
 
-        var left = (await runs.GetTargetsAsync(input.RunId, cancellationToken)).Count(t => t.Scratch is { TornDown: false });
+        // Busy tables threw above, so what is left is exactly what the guard refused.
+        var left = refused;
         run = run with { HoldsPlanLock = false, Status = run.Status == RunStatus.Rejected ? RunStatus.Rejected : RunStatus.TornDown, TornDownAt = time.GetUtcNow() };
         await runs.SaveAsync(run, cancellationToken);
         var verdict = run.Status == RunStatus.Rejected ? "REJECTED" : VerdictNames.Of(run.Verdict ?? Verdict.Error);
