@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using DrillRunner.Local.Demo;
+using DrillRunner.Local.Hosting;
 using DrillRunner.Local.Processes;
 
 namespace DrillRunner.Local;
@@ -58,7 +57,7 @@ public sealed class LocalStore : IAsyncDisposable
         }
 
         await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken, directory);
-        var settings = new DemoSettings(FreeLoopbackPort(), scenario.Name != "app-down", scenario.Name);
+        var settings = new DemoSettings(LoopbackPorts.Free(), scenario.Name != "app-down", scenario.Name);
         await DemoSetup.PrepareAsync(environment, scenario, new Uri($"http://127.0.0.1:{settings.ShopPort}"), time, progress, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, DemoSettingsFile), JsonSerializer.Serialize(settings), cancellationToken);
     }
@@ -94,15 +93,6 @@ public sealed class LocalStore : IAsyncDisposable
     {
         var file = Path.Combine(directory, DemoSettingsFile);
         return File.Exists(file) ? JsonSerializer.Deserialize<DemoSettings>(File.ReadAllText(file)) : null;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private sealed record DemoSettings(int ShopPort, bool AppUp, string Scenario);

@@ -27,12 +27,4 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(JanitorReport))]
 public sealed partial class DrillJson : JsonSerializerContext
 {
-    /// <summary>Readable output for people and files.</summary>
-    public static DrillJson Indented { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNameCaseInsensitive = true,
-        WriteIndented = true,
-    });
 }

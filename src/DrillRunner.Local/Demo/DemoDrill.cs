@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using DrillRunner.Local.Hosting;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Local.Workflow;
 
@@ -44,12 +43,5 @@ public static class DemoDrill
     }
 
     /// <summary>A loopback address nothing listens on: the application is down.</summary>
-    public static Uri UnusedLoopbackUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}");
-    }
+    public static Uri UnusedLoopbackUrl() => new($"http://127.0.0.1:{LoopbackPorts.Free()}");
 }
