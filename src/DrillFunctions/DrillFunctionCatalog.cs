@@ -19,6 +19,7 @@ public static class DrillFunctionCatalog
             ["ConcludeDrill"] = s => new ConcludeDrillFunction(s),
             ["RecordRunnerError"] = s => new RecordRunnerErrorFunction(s),
             ["Teardown"] = s => new TeardownFunction(s),
+            ["BackupStep"] = s => new BackupStepFunction(s),
         };
 
     /// <summary>Functions started by a schedule rather than by the state machine.</summary>

@@ -1,8 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.S3;
 using DrillRunner.Aws.DynamoDb;
 using DrillRunner.Aws.Http;
+using DrillRunner.Aws.Net;
 using DrillRunner.Aws.RunStore;
+using DrillRunner.Aws.S3;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Ports;
 
@@ -23,7 +26,9 @@ public sealed class DrillServices
     /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
     /// <param name="notificationsTopicArn">Where a summary goes on anything but PASS when the plan names no topic.</param>
     /// <param name="verificationBudget">How long one VerifyTarget invocation may count before saving progress (default 10 minutes).</param>
-    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null)
+    /// <param name="buckets">S3 access for bucket targets (AWSSDK.S3 in AWS; the local runner passes its own).</param>
+    /// <param name="probe">How database endpoints are tried (TCP in AWS).</param>
+    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null)
     {
         if (string.IsNullOrWhiteSpace(runsTable))
         {
@@ -41,6 +46,9 @@ public sealed class DrillServices
         ScratchTables = new DynamoDbScratchTables(dynamoDb);
         Inspector = new DynamoDbTableInspector(dynamoDb);
         Health = new HttpHealthProbe(http, time);
+        BucketInspector = buckets?.Inspector;
+        ScratchBuckets = buckets?.Scratch;
+        Probe = probe ?? new TcpEndpointProbe();
     }
 
     public TimeProvider Time { get; }
@@ -65,6 +73,12 @@ public sealed class DrillServices
 
     public IHealthProbe Health { get; }
 
+    public IBucketInspector? BucketInspector { get; }
+
+    public IScratchBuckets? ScratchBuckets { get; }
+
+    public IEndpointProbe Probe { get; }
+
     /// <summary>One instance per Lambda container, built on first use.</summary>
     public static DrillServices FromEnvironment() => FromEnvironmentOnce.Value;
 
@@ -76,7 +90,7 @@ public sealed class DrillServices
 
     public CheckRestore CheckRestore() => new(Runs, ScratchTables, Time);
 
-    public VerifyTarget VerifyTarget() => new(Runs, Inspector, Time, VerificationBudget);
+    public VerifyTarget VerifyTarget() => new(Runs, Inspector, Time, VerificationBudget, BucketInspector);
 
     public RecordTargetFailure RecordTargetFailure() => new(Runs);
 
@@ -86,7 +100,28 @@ public sealed class DrillServices
 
     public RecordRunnerError RecordRunnerError() => new(Runs, Time);
 
-    public TeardownRun TeardownRun() => new(Runs, ScratchTables, Time);
+    public TeardownRun TeardownRun() => new(Runs, ScratchTables, Time, ScratchBuckets);
+
+    public ChooseRecoveryPoint ChooseRecoveryPoint() => new(Runs, Time);
+
+    public PrepareBackupRestore PrepareBackupRestore() => new(Runs);
+
+    public RecordRestoreJob RecordRestoreJob() => new(Runs, Time);
+
+    public CheckRestoreJob CheckRestoreJob() => new(Runs, Time);
+
+    public CheckRestoredResource CheckRestoredResource() => new(Runs, Probe, Time);
+
+    public RecordVerifierAnswer RecordVerifierAnswer() => new(Runs, Time);
+
+    public RecordValidation RecordValidation() => new(Runs);
+
+    /// <summary>The two sides of bucket access: reading restored buckets, deleting scratch ones.</summary>
+    public sealed record BucketAccess(IBucketInspector Inspector, IScratchBuckets Scratch)
+    {
+        public static BucketAccess Of<T>(T both)
+            where T : IBucketInspector, IScratchBuckets => new(both, both);
+    }
 
     private static DrillServices CreateFromEnvironment()
     {
@@ -99,6 +134,7 @@ public sealed class DrillServices
             Environment.GetEnvironmentVariable(RunsTableVariable) ?? string.Empty,
             TimeProvider.System,
             new HttpClient(),
-            notificationsTopicArn: Environment.GetEnvironmentVariable(TopicVariable));
+            notificationsTopicArn: Environment.GetEnvironmentVariable(TopicVariable),
+            buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
     }
 }

@@ -24,7 +24,7 @@ public sealed class JanitorFunction : IDrillFunction
 
     public JanitorFunction(DrillServices services, string scratchPrefix)
     {
-        _sweep = new SweepExpiredScratch(services.Runs, services.ScratchTables, services.Time);
+        _sweep = new SweepExpiredScratch(services.Runs, services.ScratchTables, services.Time, services.ScratchBuckets);
         _scratchPrefix = scratchPrefix;
         _time = services.Time;
         _log = services.Log;

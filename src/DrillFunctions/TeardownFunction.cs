@@ -21,5 +21,5 @@ public sealed class TeardownFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunnerErrorInput, DrillJson.Default.TeardownResult, _step.ExecuteAsync, _log, "Teardown");
+        TaskJson.RunAsync(input, DrillJson.Default.TeardownInput, DrillJson.Default.TeardownResult, _step.ExecuteAsync, _log, "Teardown");
 }

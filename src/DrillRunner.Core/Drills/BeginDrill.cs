@@ -58,7 +58,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             return new BeginResult(runId, plan.Name, false, reason, 1, []);
         }
 
-        var targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.TableName)).ToList();
+        var targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.SourceName)).ToList();
         await runs.CreateAsync(run with { HoldsPlanLock = true }, targets, cancellationToken);
         await LinkAsync(request, runId, cancellationToken);
         return new BeginResult(
@@ -67,7 +67,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             true,
             $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)",
             plan.MaxConcurrentRestores,
-            targets.Select(t => new TargetRef(runId, t.TargetId)).ToList());
+            plan.Targets.Select(t => new TargetRef(runId, t.Id) { Type = t.Type, ResourceArn = (t as AwsBackupTarget)?.ResourceArn }).ToList());
     }
 
     private async Task LinkAsync(BeginRequest request, string runId, CancellationToken cancellationToken)

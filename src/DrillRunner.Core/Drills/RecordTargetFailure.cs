@@ -5,10 +5,16 @@ using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Drills;
 
-/// <summary>Records why a target failed, so that the other targets go on and the verdict can say why.</summary>
+/// <summary>
+/// Records why a target failed, so that the other targets go on and the verdict can say why. For a
+/// target with an AWS Backup restore job, it also hands back the FAILED validation result the
+/// state machine reports to AWS Backup, so the Backup console shows the failed drill too.
+/// </summary>
 public sealed class RecordTargetFailure(IRunStore runs)
 {
-    public async Task<TargetRef> ExecuteAsync(TargetFailureInput input, CancellationToken cancellationToken)
+    public const int MaxValidationMessageLength = 1000;
+
+    public async Task<BackupTargetState> ExecuteAsync(TargetFailureInput input, CancellationToken cancellationToken)
     {
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var error = input.Error?.Error ?? "Unknown";
@@ -17,6 +23,19 @@ public sealed class RecordTargetFailure(IRunStore runs)
         await runs.SaveTargetAsync(
             record with { Stage = TargetStage.Failed, Failure = new TargetFailure(error, reason, IsRunnerError: !isFinding) },
             cancellationToken);
-        return new TargetRef(input.RunId, input.TargetId);
+
+        var state = new BackupTargetState(input.RunId, input.TargetId);
+        if (record.Backup?.RestoreJobId is not { } jobId)
+        {
+            return state;
+        }
+
+        var message = $"DrillRunner run {input.RunId}: {error}: {reason}";
+        return state with
+        {
+            RestoreJobId = jobId,
+            ValidationStatus = "FAILED",
+            ValidationMessage = message.Length <= MaxValidationMessageLength ? message : message[..MaxValidationMessageLength],
+        };
     }
 }

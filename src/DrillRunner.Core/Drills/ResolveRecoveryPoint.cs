@@ -11,7 +11,7 @@ public sealed class ResolveRecoveryPoint(IRunStore runs, IRecoveryPointCatalog c
     public async Task<TargetRef> ExecuteAsync(TargetRef input, CancellationToken cancellationToken)
     {
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
-        var target = context.Plan.Target(input.TargetId);
+        var target = context.Plan.TableTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
 
         var search = await catalog.FindLatestAsync(target, cancellationToken);

@@ -11,7 +11,7 @@ public sealed class StartRestore(IRunStore runs, IScratchTables scratchTables, T
     public async Task<RestorePoll> ExecuteAsync(TargetRef input, CancellationToken cancellationToken)
     {
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
-        var target = context.Plan.Target(input.TargetId);
+        var target = context.Plan.TableTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var deadline = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
 

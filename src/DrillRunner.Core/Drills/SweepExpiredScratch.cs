@@ -13,7 +13,7 @@ namespace DrillRunner.Core.Drills;
 /// teardown (the run's record says it created the table, the tag names that run, the name has
 /// the prefix), and reports each leak. Tables it cannot attribute are refused, never deleted.
 /// </summary>
-public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTables, TimeProvider time)
+public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTables, TimeProvider time, IScratchBuckets? buckets = null)
 {
     public async Task<JanitorReport> ExecuteAsync(string scratchPrefix, CancellationToken cancellationToken)
     {
@@ -26,7 +26,13 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
         var deleted = new List<JanitorFinding>();
         var refused = new List<JanitorFinding>();
         var inUse = 0;
-        foreach (var table in await scratchTables.ListAsync(scratchPrefix, cancellationToken))
+        var listed = (await scratchTables.ListAsync(scratchPrefix, cancellationToken)).Select(t => (Listing: t, Kind: Plans.ScratchKinds.DynamoDbTable)).ToList();
+        if (buckets is not null)
+        {
+            listed.AddRange((await buckets.ListAsync(scratchPrefix, cancellationToken)).Select(b => (Listing: b, Kind: Plans.ScratchKinds.S3Bucket)));
+        }
+
+        foreach (var (table, kind) in listed)
         {
             table.Tags.TryGetValue(TeardownGuard.RunIdTag, out var runId);
             if (!table.Tags.TryGetValue(TeardownGuard.ExpiresAtTag, out var expiresText)
@@ -56,7 +62,9 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
                 continue;
             }
 
-            var outcome = await scratchTables.DeleteAsync(table.Name, cancellationToken);
+            var outcome = kind == Plans.ScratchKinds.S3Bucket
+                ? await buckets!.DeleteAsync(table.Name, cancellationToken)
+                : await scratchTables.DeleteAsync(table.Name, cancellationToken);
             if (outcome == DeleteOutcome.Busy)
             {
                 refused.Add(new JanitorFinding(table.Name, runId, "still being created; the next sweep deletes it"));
@@ -76,7 +84,7 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
         try
         {
             var run = await runs.GetAsync(runId, cancellationToken);
-            var target = (await runs.GetTargetsAsync(runId, cancellationToken)).FirstOrDefault(t => t.Scratch?.Name == tableName);
+            var target = (await runs.GetTargetsAsync(runId, cancellationToken)).FirstOrDefault(t => t.Scratch?.Name == tableName && t.Scratch.Kind is Plans.ScratchKinds.DynamoDbTable or Plans.ScratchKinds.S3Bucket);
             return target is null ? null : (run, target);
         }
         catch (RunNotFound)

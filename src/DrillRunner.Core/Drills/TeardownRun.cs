@@ -1,5 +1,7 @@
+using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
@@ -8,12 +10,14 @@ namespace DrillRunner.Core.Drills;
 
 /// <summary>
 /// Deletes what this run created, only through the teardown guard, and releases the plan's lock.
-/// Runs on every path; throws <see cref="ScratchTableBusy"/> while a table cannot be deleted yet,
-/// so that the state machine retries.
+/// Runs on every path. Tables and buckets it deletes itself (throwing <see cref="ScratchTableBusy"/>
+/// while a table cannot be deleted yet, so that the state machine retries); databases, volumes and
+/// file systems that pass the guard it hands to the state machine to delete, then records the
+/// outcome when called again.
 /// </summary>
-public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, TimeProvider time)
+public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, TimeProvider time, IScratchBuckets? buckets = null)
 {
-    public async Task<TeardownResult> ExecuteAsync(RunnerErrorInput input, CancellationToken cancellationToken)
+    public async Task<TeardownResult> ExecuteAsync(TeardownInput input, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(input.RunId))
         {
@@ -22,38 +26,37 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
 
         var run = await runs.GetAsync(input.RunId, cancellationToken);
         var targets = await runs.GetTargetsAsync(input.RunId, cancellationToken);
-        var prefix = Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix ?? string.Empty;
+        var prefix = PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix ?? string.Empty;
+        var liveTags = TagsByArn(input.Tagged);
         var busy = new List<string>();
-        var refused = 0;
+        var deletions = new List<ScratchDeletion>();
+        var left = 0;
         foreach (var target in targets.Where(t => t.Scratch is { TornDown: false }))
         {
             var scratch = target.Scratch!;
-            if (await scratchTables.DescribeAsync(scratch.Name, cancellationToken) == ScratchTableState.Missing)
+            var (outcome, note) = scratch.Kind switch
             {
-                // AWS removes the table of a failed restore itself: nothing is left to delete.
-                await runs.SaveTargetAsync(target with { Scratch = scratch with { TornDown = true, TeardownNote = "already gone" } }, cancellationToken);
-                continue;
-            }
-
-            var tags = scratch.Arn is null ? new Dictionary<string, string>() : await scratchTables.GetTagsAsync(scratch.Arn, cancellationToken);
-            var decision = TeardownGuard.Check(scratch, tags, run.RunId, prefix);
-            if (!decision.Allowed)
+                ScratchKinds.DynamoDbTable => await TableAsync(scratch, run.RunId, prefix, cancellationToken),
+                ScratchKinds.S3Bucket => await BucketAsync(scratch, run.RunId, prefix, cancellationToken),
+                _ => ByStateMachine(target, scratch, input.DeletionResults, liveTags, run.RunId, prefix, deletions),
+            };
+            switch (outcome)
             {
-                await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = $"refused: {decision.Why}" } }, cancellationToken);
-                refused++;
-                continue;
+                case Outcome.Gone:
+                    await runs.SaveTargetAsync(target with { Scratch = scratch with { TornDown = true, TeardownNote = note } }, cancellationToken);
+                    break;
+                case Outcome.Busy:
+                    busy.Add(scratch.Name);
+                    await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = note } }, cancellationToken);
+                    break;
+                case Outcome.Left:
+                    left++;
+                    await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = note } }, cancellationToken);
+                    break;
+                case Outcome.Handed:
+                    await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = note } }, cancellationToken);
+                    break;
             }
-
-            var outcome = await scratchTables.DeleteAsync(scratch.Name, cancellationToken);
-            if (outcome == DeleteOutcome.Busy)
-            {
-                busy.Add(scratch.Name);
-                await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = "waiting: the table is still being created" } }, cancellationToken);
-                continue;
-            }
-
-            var note = outcome == DeleteOutcome.Deleted ? "deleted" : "already gone";
-            await runs.SaveTargetAsync(target with { Scratch = scratch with { TornDown = true, TeardownNote = note } }, cancellationToken);
         }
 
         if (busy.Count > 0)
@@ -61,16 +64,143 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             throw new ScratchTableBusy($"scratch table(s) {string.Join(", ", busy)} cannot be deleted until their restore finishes");
         }
 
+        var verdict = run.Status == RunStatus.Rejected ? "REJECTED" : VerdictNames.Of(run.Verdict ?? Verdict.Error);
+        if (deletions.Count > 0)
+        {
+            return new TeardownResult(run.RunId, verdict, run.VerdictReason ?? "the drill ended without a verdict", left) { Done = false, Deletions = deletions };
+        }
+
         if (run.HoldsPlanLock)
         {
             await runs.ReleasePlanLockAsync(run.PlanName, run.RunId, cancellationToken);
         }
 
-        // Busy tables threw above, so what is left is exactly what the guard refused.
-        var left = refused;
         run = run with { HoldsPlanLock = false, Status = run.Status == RunStatus.Rejected ? RunStatus.Rejected : RunStatus.TornDown, TornDownAt = time.GetUtcNow() };
         await runs.SaveAsync(run, cancellationToken);
-        var verdict = run.Status == RunStatus.Rejected ? "REJECTED" : VerdictNames.Of(run.Verdict ?? Verdict.Error);
         return new TeardownResult(run.RunId, verdict, run.VerdictReason ?? "the drill ended without a verdict", left);
+    }
+
+    private enum Outcome
+    {
+        Gone,
+        Busy,
+        Left,
+        Handed,
+    }
+
+    private async Task<(Outcome, string)> TableAsync(ScratchTable scratch, string runId, string prefix, CancellationToken cancellationToken)
+    {
+        if (await scratchTables.DescribeAsync(scratch.Name, cancellationToken) == ScratchTableState.Missing)
+        {
+            // AWS removes the table of a failed restore itself: nothing is left to delete.
+            return (Outcome.Gone, "already gone");
+        }
+
+        var tags = scratch.Arn is null ? new Dictionary<string, string>() : await scratchTables.GetTagsAsync(scratch.Arn, cancellationToken);
+        var decision = TeardownGuard.Check(scratch, tags, runId, prefix);
+        if (!decision.Allowed)
+        {
+            return (Outcome.Left, $"refused: {decision.Why}");
+        }
+
+        return await scratchTables.DeleteAsync(scratch.Name, cancellationToken) switch
+        {
+            DeleteOutcome.Busy => (Outcome.Busy, "waiting: the table is still being created"),
+            DeleteOutcome.Deleted => (Outcome.Gone, "deleted"),
+            _ => (Outcome.Gone, "already gone"),
+        };
+    }
+
+    private async Task<(Outcome, string)> BucketAsync(ScratchTable scratch, string runId, string prefix, CancellationToken cancellationToken)
+    {
+        if (scratch.Arn is null)
+        {
+            return (Outcome.Gone, "AWS Backup created no bucket");
+        }
+
+        if (buckets is null)
+        {
+            return (Outcome.Left, "left: this deployment has no S3 access to delete buckets");
+        }
+
+        var tags = await buckets.GetTagsAsync(scratch.Name, cancellationToken);
+        var decision = TeardownGuard.Check(scratch, tags, runId, prefix);
+        if (!decision.Allowed)
+        {
+            return (Outcome.Left, $"refused: {decision.Why}");
+        }
+
+        return await buckets.DeleteAsync(scratch.Name, cancellationToken) switch
+        {
+            DeleteOutcome.Deleted => (Outcome.Gone, "emptied and deleted"),
+            DeleteOutcome.Busy => (Outcome.Left, "left: the bucket could not be emptied"),
+            _ => (Outcome.Gone, "already gone"),
+        };
+    }
+
+    private static (Outcome, string) ByStateMachine(
+        TargetRun target,
+        ScratchTable scratch,
+        IReadOnlyList<DeletionResult>? results,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> liveTags,
+        string runId,
+        string prefix,
+        List<ScratchDeletion> deletions)
+    {
+        if (results?.FirstOrDefault(r => r.TargetId == target.TargetId) is { } result)
+        {
+            return result.Deleted
+                ? (Outcome.Gone, "deletion requested (no final snapshot)")
+                : (Outcome.Left, $"left: the delete call failed: {result.Error?.Error}: {result.Error?.Message()}");
+        }
+
+        if (scratch.Arn is null)
+        {
+            return target.Backup?.JobStatus is "FAILED" or "ABORTED"
+                ? (Outcome.Gone, $"AWS Backup created nothing (restore job {target.Backup.JobStatus})")
+                : (Outcome.Left, $"left: restore job {target.Backup?.RestoreJobId ?? "(none)"} had not completed, so what it creates is untagged and unknown to this run; look for '{scratch.Name}'");
+        }
+
+        var tags = liveTags.TryGetValue(scratch.Arn, out var found) ? found : new Dictionary<string, string>();
+        var decision = TeardownGuard.Check(scratch, tags, runId, prefix);
+        if (!decision.Allowed)
+        {
+            return (Outcome.Left, $"refused: {decision.Why}");
+        }
+
+        var resourceId = BackupResources.Parse(scratch.Arn)?.Name ?? scratch.Name;
+        deletions.Add(new ScratchDeletion(target.TargetId, scratch.Kind, resourceId, scratch.Arn));
+        return (Outcome.Handed, "deleting");
+    }
+
+    /// <summary>GetResources' ResourceTagMappingList ([{ ResourceARN, Tags: [{ Key, Value }] }]) by ARN.</summary>
+    internal static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TagsByArn(JsonElement? tagged)
+    {
+        var byArn = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (tagged is not { ValueKind: JsonValueKind.Object } answer)
+        {
+            return byArn;
+        }
+
+        foreach (var mapping in AwsAnswer.Array(answer, "resources"))
+        {
+            if (AwsAnswer.String(mapping, "ResourceARN") is not { } arn)
+            {
+                continue;
+            }
+
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var tag in AwsAnswer.Array(mapping, "Tags"))
+            {
+                if (AwsAnswer.String(tag, "Key") is { } key)
+                {
+                    tags[key] = AwsAnswer.String(tag, "Value") ?? string.Empty;
+                }
+            }
+
+            byArn[arn] = tags;
+        }
+
+        return byArn;
     }
 }

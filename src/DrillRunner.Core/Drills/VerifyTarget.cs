@@ -1,5 +1,6 @@
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
@@ -10,7 +11,7 @@ namespace DrillRunner.Core.Drills;
 /// large table can outlast one Lambda invocation, so the counts are checkpointed in the run record
 /// and the step answers "not done" when its time budget runs out; the state machine calls it again.
 /// </summary>
-public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, TimeProvider time, TimeSpan budget)
+public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, TimeProvider time, TimeSpan budget, IBucketInspector? buckets = null)
 {
     /// <summary>Leaves a margin under Lambda's 15 minutes for saving progress.</summary>
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
@@ -25,7 +26,12 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
         var deadline = time.GetUtcNow() + budget;
         bool OutOfTime() => time.GetUtcNow() >= deadline;
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
-        var target = context.Plan.Target(input.TargetId);
+        if (context.Plan.Target(input.TargetId) is AwsBackupTarget { ResourceType: BackupResourceType.S3 } bucketTarget)
+        {
+            return await new VerifyBucket(runs, buckets ?? throw new InvalidOperationException("S3 targets need a bucket inspector."), time).ExecuteAsync(input, bucketTarget, OutOfTime, cancellationToken);
+        }
+
+        var target = context.Plan.TableTarget(input.TargetId);
         var verification = target.Verification;
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var scratch = record.Scratch?.Name ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no scratch table to verify.");

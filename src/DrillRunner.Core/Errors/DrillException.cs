@@ -18,5 +18,7 @@ public abstract class DrillException : Exception
         nameof(RestoreFailed),
         nameof(RestoreTimedOut),
         nameof(VerificationFailed),
+        nameof(RecoveryPointTooOld),
+        nameof(VerifierFailed),
     };
 }

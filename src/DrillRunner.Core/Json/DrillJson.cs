@@ -25,6 +25,9 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(Conclusion))]
 [JsonSerializable(typeof(TeardownResult))]
 [JsonSerializable(typeof(JanitorReport))]
+[JsonSerializable(typeof(TeardownInput))]
+[JsonSerializable(typeof(BackupTargetState))]
+[JsonSerializable(typeof(BackupStepInput))]
 public sealed partial class DrillJson : JsonSerializerContext
 {
 }

@@ -7,14 +7,27 @@ public sealed record DrillPlan(
     string ScratchPrefix,
     int MaxConcurrentRestores,
     int RestoreTimeoutMinutes,
-    IReadOnlyList<DynamoDbTarget> Targets,
+    IReadOnlyList<DrillTarget> Targets,
     IReadOnlyList<HttpHealthCheck> HealthChecks,
     string? SnsTopicArn)
 {
     /// <summary>Version assigned when the plan is stored; 0 for a plan read from a file.</summary>
     public int Version { get; init; }
 
-    public DynamoDbTarget Target(string targetId) =>
+    public DrillTarget Target(string targetId) =>
         Targets.FirstOrDefault(t => t.Id == targetId)
         ?? throw new InvalidOperationException($"Plan '{Name}' has no target '{targetId}'.");
+
+    /// <summary>A target whose restore is a DynamoDB table: a native target, or an AWS Backup one of a table.</summary>
+    public DynamoDbTarget TableTarget(string targetId) => Target(targetId) switch
+    {
+        DynamoDbTarget table => table,
+        AwsBackupTarget { ResourceType: BackupResourceType.DynamoDb } backup => backup.AsDynamoDbTarget(),
+        var other => throw new InvalidOperationException($"Target '{targetId}' of plan '{Name}' does not restore a DynamoDB table ({other.Type})."),
+    };
+
+    /// <summary>An "aws-backup" target.</summary>
+    public AwsBackupTarget BackupTarget(string targetId) =>
+        Target(targetId) as AwsBackupTarget
+        ?? throw new InvalidOperationException($"Target '{targetId}' of plan '{Name}' is not an aws-backup target.");
 }

@@ -6,4 +6,11 @@ public sealed record DynamoDbTarget(
     string TableName,
     RestoreSource RestoreFrom,
     RestoreOptions Restore,
-    Verification Verification);
+    Verification Verification) : DrillTarget(Id)
+{
+    public const string TypeName = "dynamodb";
+
+    public override string SourceName => TableName;
+
+    public override string Type => TypeName;
+}

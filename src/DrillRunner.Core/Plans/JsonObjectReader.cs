@@ -159,6 +159,36 @@ internal sealed class JsonObjectReader
         return new JsonObjectReader(value, At(field), _problems);
     }
 
+    /// <summary>An object whose values are all strings (e.g. restore metadata); empty when absent.</summary>
+    public Dictionary<string, string> StringMap(string field, string fix)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!TryGet(field, out var value))
+        {
+            return map;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Problem(At(field), "must be an object of string values.", fix);
+            return map;
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                map[property.Name] = property.Value.GetString()!;
+            }
+            else
+            {
+                Problem($"{At(field)}.{property.Name}", "must be a string (AWS Backup metadata values are strings, e.g. \"true\" or \"5432\").", fix);
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>Call last: every field not asked for is an unknown field.</summary>
     public void RejectUnknownFields()
     {

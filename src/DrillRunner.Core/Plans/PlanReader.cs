@@ -50,7 +50,7 @@ public static partial class PlanReader
         var maxConcurrent = root.Whole("maxConcurrentRestores", 1, 50, "use 1 to 50 (DynamoDB allows 50 concurrent restores per account).") ?? 4;
         var restoreTimeout = root.Whole("restoreTimeoutMinutes", 1, 1440, "use 1 to 1440 minutes; 95% of DynamoDB restores finish within 60.") ?? 120;
 
-        var targets = new List<DynamoDbTarget>();
+        var targets = new List<DrillTarget>();
         foreach (var (item, path) in root.Array("targets", true, "list at least one table under \"targets\"."))
         {
             if (ReadTarget(item, path, root) is { } target)
@@ -89,7 +89,7 @@ public static partial class PlanReader
             topic);
     }
 
-    private static DynamoDbTarget? ReadTarget(JsonElement item, string path, JsonObjectReader parent)
+    private static DrillTarget? ReadTarget(JsonElement item, string path, JsonObjectReader parent)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -104,12 +104,23 @@ public static partial class PlanReader
             target.Problem(target.At("id"), "may hold only letters, digits, '-' and '_' (1–40 characters).", "shorten or rename the id.");
         }
 
-        var type = target.String("type", true, "set \"type\": \"dynamodb\".");
-        if (type is not null && type != "dynamodb")
+        var type = target.String("type", true, "set \"type\": \"dynamodb\" (a table, natively) or \"aws-backup\" (any resource AWS Backup protects).");
+        switch (type)
         {
-            target.Problem(target.At("type"), $"'{type}' is not a supported target type.", "use \"dynamodb\".");
+            case null:
+                return null;
+            case DynamoDbTarget.TypeName:
+                return ReadDynamoDbTarget(target, id);
+            case AwsBackupTarget.TypeName:
+                return ReadBackupTarget(target, id);
+            default:
+                target.Problem(target.At("type"), $"'{type}' is not a supported target type.", "use \"dynamodb\" or \"aws-backup\".");
+                return null;
         }
+    }
 
+    private static DynamoDbTarget? ReadDynamoDbTarget(JsonObjectReader target, string? id)
+    {
         var tableName = target.String("tableName", true, "name the source table to drill.");
         if (tableName is not null && !TableNamePattern().IsMatch(tableName))
         {

@@ -31,12 +31,12 @@ internal static partial class PlanRules
 
         for (var i = 0; i < plan.Targets.Count; i++)
         {
-            if (plan.Targets[i].TableName.StartsWith(prefix, StringComparison.Ordinal))
+            if (plan.Targets[i].SourceName.StartsWith(prefix, StringComparison.Ordinal))
             {
                 problems.Add(new PlanProblem(
-                    $"$.targets[{i}].tableName",
-                    $"source table '{plan.Targets[i].TableName}' starts with the scratch prefix '{prefix}', so a scratch table could be mistaken for it (and teardown could delete it).",
-                    "choose a scratch prefix that no source table starts with."));
+                    $"$.targets[{i}].{SourceField(plan.Targets[i])}",
+                    $"source '{plan.Targets[i].SourceName}' starts with the scratch prefix '{prefix}', so a scratch resource could be mistaken for it (and teardown could delete it).",
+                    "choose a scratch prefix that no source table or resource starts with."));
             }
         }
     }
@@ -44,7 +44,7 @@ internal static partial class PlanRules
     private static void CheckTargets(DrillPlan plan, List<PlanProblem> problems)
     {
         var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seenTables = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenSources = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < plan.Targets.Count; i++)
         {
             var target = plan.Targets[i];
@@ -53,15 +53,27 @@ internal static partial class PlanRules
                 problems.Add(new PlanProblem($"$.targets[{i}].id", $"'{target.Id}' is also the id of targets[{seenIds[target.Id]}].", "give every target a distinct id."));
             }
 
-            if (!seenTables.TryAdd(target.TableName, i))
+            var source = target is AwsBackupTarget { ResourceType: not BackupResourceType.DynamoDb } ? ((AwsBackupTarget)target).ResourceArn : target.SourceName;
+            if (!seenSources.TryAdd(source, i))
             {
-                problems.Add(new PlanProblem($"$.targets[{i}].tableName", $"'{target.TableName}' is also drilled by targets[{seenTables[target.TableName]}]; both would restore into the same scratch table.", "list each table once."));
+                problems.Add(new PlanProblem($"$.targets[{i}].{SourceField(target)}", $"'{source}' is also drilled by targets[{seenSources[source]}]; both would restore the same resource.", "list each resource once."));
             }
 
-            var longest = ScratchNames.For(plan.ScratchPrefix, ScratchNames.LongestRunId, target.TableName);
-            if (longest.Length > ScratchNames.MaxTableNameLength)
+            var longest = ScratchNames.For(plan.ScratchPrefix, ScratchNames.LongestRunId, target);
+            if (target is DynamoDbTarget && longest.Length > ScratchNames.MaxTableNameLength)
             {
                 problems.Add(new PlanProblem($"$.targets[{i}].tableName", $"the scratch table name would be {longest.Length} characters, over DynamoDB's {ScratchNames.MaxTableNameLength}.", "shorten the scratch prefix."));
+            }
+
+            if (target is AwsBackupTarget backup && plan.ScratchPrefix.Length > 0 && BackupResources.NameProblem(backup.ResourceType, longest) is { } nameProblem)
+            {
+                var field = backup.ResourceType == BackupResourceType.DynamoDb ? "resourceArn" : "id";
+                problems.Add(new PlanProblem(
+                    $"$.targets[{i}].{field}",
+                    $"the scratch {BackupResources.AwsName(backup.ResourceType)} name would be '{longest}', which {nameProblem}.",
+                    backup.ResourceType is BackupResourceType.S3 or BackupResourceType.Rds or BackupResourceType.Aurora
+                        ? "use a lowercase target id and scratch prefix of a-z, 0-9 and '-' (e.g. \"drill-\" and \"orders-db\"), short enough for 63 characters."
+                        : "shorten the scratch prefix or the target id."));
             }
         }
 
@@ -70,6 +82,8 @@ internal static partial class PlanRules
             problems.Add(new PlanProblem("$.targets", "is empty: a drill of nothing proves nothing.", "list at least one table under \"targets\"."));
         }
     }
+
+    private static string SourceField(DrillTarget target) => target is DynamoDbTarget ? "tableName" : "resourceArn";
 
     private static void CheckHealthChecks(DrillPlan plan, List<PlanProblem> problems)
     {

@@ -1,11 +1,12 @@
 namespace DrillRunner.Core.Runs;
 
 /// <summary>The recovery point a target was (or will be) restored from.</summary>
-/// <param name="Kind">"pitr" or "backup".</param>
-/// <param name="BackupArn">The backup restored, for kind "backup".</param>
+/// <param name="Kind">"pitr", "backup" (a DynamoDB backup) or "aws-backup" (an AWS Backup recovery point).</param>
+/// <param name="BackupArn">The backup or recovery point restored.</param>
 /// <param name="CreatedAt">RP: the point in time whose data the restore holds.</param>
 public sealed record RecoveryPoint(string Kind, string? BackupArn, DateTimeOffset CreatedAt)
 {
     public const string Pitr = "pitr";
     public const string Backup = "backup";
+    public const string AwsBackup = "aws-backup";
 }

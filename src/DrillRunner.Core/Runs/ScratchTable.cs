@@ -1,8 +1,11 @@
 namespace DrillRunner.Core.Runs;
 
-/// <summary>A scratch table this run asked AWS to create, and what became of it.</summary>
+/// <summary>A scratch resource (a table, or what an AWS Backup restore created) this run asked AWS to create, and what became of it.</summary>
 public sealed record ScratchTable(string Name, string? Arn, bool CreatedByRun)
 {
+    /// <summary>One of <see cref="Plans.ScratchKinds"/>; run records from before other kinds existed are tables.</summary>
+    public string Kind { get; init; } = Plans.ScratchKinds.DynamoDbTable;
+
     public bool Tagged { get; init; }
 
     public bool TornDown { get; init; }

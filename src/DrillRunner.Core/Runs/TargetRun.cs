@@ -34,4 +34,16 @@ public sealed record TargetRun(string RunId, string TargetId, string SourceTable
     public ScanCheckpoint? SourceCount { get; init; }
 
     public TargetFailure? Failure { get; init; }
+
+    /// <summary>The AWS Backup side of an "aws-backup" target: recovery point search, restore job, validation report.</summary>
+    public BackupRestore? Backup { get; init; }
+
+    /// <summary>A restored S3 bucket's counts and sentinels; while counting, progress so far.</summary>
+    public BucketCheck? Bucket { get; init; }
+
+    /// <summary>A restored database, volume or file system as AWS last described it.</summary>
+    public ResourceCheck? Resource { get; init; }
+
+    /// <summary>The user's verifier Lambda's answer.</summary>
+    public VerifierAnswer? Verifier { get; init; }
 }

@@ -10,4 +10,14 @@ public static class ScratchNames
 
     public static string For(string scratchPrefix, string runId, string sourceName) =>
         $"{scratchPrefix}{runId}-{sourceName}";
+
+    /// <summary>
+    /// A target's scratch name: tables keep the source table's name after the run id; other
+    /// resources take the target id, since bucket and DB names allow only 63 characters.
+    /// </summary>
+    public static string For(string scratchPrefix, string runId, Plans.DrillTarget target) => target switch
+    {
+        Plans.AwsBackupTarget { ResourceType: not Plans.BackupResourceType.DynamoDb } backup => For(scratchPrefix, runId, backup.Id),
+        _ => For(scratchPrefix, runId, target.SourceName),
+    };
 }

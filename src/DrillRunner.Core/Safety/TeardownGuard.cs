@@ -4,13 +4,16 @@ namespace DrillRunner.Core.Safety;
 
 /// <summary>
 /// Safety rule 3: a resource is deleted only if this run recorded creating it, it carries this
-/// run's drill:run-id tag, and its name starts with the scratch prefix. Anything else is refused.
+/// run's drill:run-id tag, and its name (for volumes and file systems, its Name tag) starts with the scratch prefix. Anything else is refused.
 /// </summary>
 public static class TeardownGuard
 {
     public const string RunIdTag = "drill:run-id";
     public const string PlanTag = "drill:plan";
     public const string ExpiresAtTag = "drill:expires-at";
+
+    /// <summary>Volumes and file systems have AWS-assigned ids: their scratch name is this tag.</summary>
+    public const string NameTag = "Name";
 
     public static TeardownDecision Check(ScratchTable scratch, IReadOnlyDictionary<string, string> tags, string runId, string scratchPrefix)
     {
@@ -22,6 +25,11 @@ public static class TeardownGuard
         if (string.IsNullOrEmpty(scratchPrefix) || !scratch.Name.StartsWith(scratchPrefix, StringComparison.Ordinal))
         {
             return TeardownDecision.Refuse($"'{scratch.Name}' does not start with the scratch prefix '{scratchPrefix}'");
+        }
+
+        if (Plans.ScratchKinds.NamedByTag(scratch.Kind) && (!tags.TryGetValue(NameTag, out var liveName) || liveName != scratch.Name))
+        {
+            return TeardownDecision.Refuse($"'{scratch.Arn ?? scratch.Name}' does not carry the Name tag '{scratch.Name}' this run gave it");
         }
 
         if (!tags.TryGetValue(RunIdTag, out var tagged) || tagged != runId)

@@ -144,7 +144,7 @@ public sealed class DrillStepsTests
         _scratch.States[name] = ScratchTableState.Active;
         _scratch.Tags[FakeScratchTables.Arn(name)][TeardownGuard.RunIdTag] = "someone-else";
 
-        var result = await new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new RunnerErrorInput(target.RunId, null), default);
+        var result = await new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new TeardownInput(target.RunId, null), default);
 
         Assert.Empty(_scratch.Deleted);
         Assert.Equal(1, result.ScratchResourcesLeft);
@@ -158,7 +158,7 @@ public sealed class DrillStepsTests
         var target = await RestoringAsync();
         _scratch.States[ScratchName(target.RunId)] = ScratchTableState.Active;
 
-        var result = await new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new RunnerErrorInput(target.RunId, null), default);
+        var result = await new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new TeardownInput(target.RunId, null), default);
 
         Assert.Equal([ScratchName(target.RunId)], _scratch.Deleted);
         Assert.Equal(0, result.ScratchResourcesLeft);
@@ -170,7 +170,7 @@ public sealed class DrillStepsTests
     {
         var target = await RestoringAsync();
 
-        await Assert.ThrowsAsync<ScratchTableBusy>(() => new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new RunnerErrorInput(target.RunId, null), default));
+        await Assert.ThrowsAsync<ScratchTableBusy>(() => new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new TeardownInput(target.RunId, null), default));
         Assert.NotEmpty(_runs.Locks);
     }
 
@@ -183,7 +183,7 @@ public sealed class DrillStepsTests
         _scratch.States["orders-prod"] = ScratchTableState.Active;
         _scratch.Tags[FakeScratchTables.Arn("orders-prod")] = new() { [TeardownGuard.RunIdTag] = target.RunId };
 
-        await new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new RunnerErrorInput(target.RunId, null), default);
+        await new TeardownRun(_runs, _scratch, _clock).ExecuteAsync(new TeardownInput(target.RunId, null), default);
 
         Assert.DoesNotContain("orders-prod", _scratch.Deleted);
     }

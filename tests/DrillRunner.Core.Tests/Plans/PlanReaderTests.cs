@@ -14,7 +14,7 @@ public sealed class PlanReaderTests
         Assert.Equal("prod", plan.Name);
         Assert.Equal(60, plan.Objectives.RtoMinutes);
         Assert.Equal(15, plan.Objectives.RpoMinutes);
-        var target = Assert.Single(plan.Targets);
+        var target = Assert.IsType<DynamoDbTarget>(Assert.Single(plan.Targets));
         Assert.Equal(RestoreSource.Auto, target.RestoreFrom);
         Assert.True(target.Restore.WithoutSecondaryIndexes);
         Assert.Equal("KMS", target.Restore.SseType);
@@ -86,8 +86,8 @@ public sealed class PlanReaderTests
 
         Assert.Equal(4, plan.MaxConcurrentRestores);
         Assert.Equal(120, plan.RestoreTimeoutMinutes);
-        Assert.Equal(RestoreSource.Auto, plan.Targets[0].RestoreFrom);
-        Assert.Equal(4, plan.Targets[0].Verification.ScanSegments);
+        Assert.Equal(RestoreSource.Auto, plan.TableTarget(plan.Targets[0].Id).RestoreFrom);
+        Assert.Equal(4, plan.TableTarget(plan.Targets[0].Id).Verification.ScanSegments);
         Assert.Empty(plan.HealthChecks);
     }
 }

@@ -1,4 +1,13 @@
 namespace DrillRunner.Core.Drills.Contracts;
 
-/// <summary>The handle one Map iteration carries: details live in the runs table, not the payload.</summary>
-public sealed record TargetRef(string RunId, string TargetId);
+/// <summary>
+/// The handle one Map iteration carries: details live in the runs table, not the payload. The
+/// type routes the iteration; an "aws-backup" target also carries its resource ARN, which the state
+/// machine lists recovery points for.
+/// </summary>
+public sealed record TargetRef(string RunId, string TargetId)
+{
+    public string? Type { get; init; }
+
+    public string? ResourceArn { get; init; }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Errors;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>
+/// After AWS Backup's job completed: records whether tagging the restored resource worked, and for
+/// databases, volumes and file systems reads the state machine's describe answer — usable only
+/// once "available", and a database only once its endpoint accepts a TCP connection (if the plan
+/// asks). Tables and buckets are ready at once; their data is verified next.
+/// </summary>
+public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, TimeProvider time)
+{
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly HashSet<string> BrokenStates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "failed", "error", "incompatible-restore", "incompatible-parameters", "incompatible-network", "storage-full", "inaccessible-encryption-credentials", "deleting", "deleted",
+    };
+
+    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    {
+        var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
+        var target = context.Plan.BackupTarget(input.TargetId);
+        var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
+        var scratch = record.Scratch ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no scratch resource; CheckRestoreJob must run first.");
+        var now = time.GetUtcNow();
+
+        if (input.TagResult is { } tagResult)
+        {
+            var failed = tagResult.ValueKind == JsonValueKind.Object
+                && tagResult.TryGetProperty("FailedResourcesMap", out var map)
+                && map.ValueKind == JsonValueKind.Object
+                && map.EnumerateObject().Any();
+            scratch = scratch with { Tagged = !failed, TeardownNote = failed ? $"tagging failed: {tagResult.GetRawText()}" : scratch.TeardownNote };
+            record = record with { Scratch = scratch };
+        }
+
+        var identifiers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["resourceType"] = BackupResources.AwsName(target.ResourceType),
+            ["resourceArn"] = scratch.Arn ?? string.Empty,
+            ["sourceResourceArn"] = target.ResourceArn,
+        };
+
+        if (scratch.Kind is ScratchKinds.DynamoDbTable or ScratchKinds.S3Bucket)
+        {
+            identifiers[scratch.Kind == ScratchKinds.S3Bucket ? "bucketName" : "tableName"] = scratch.Name;
+            await runs.SaveTargetAsync(record, cancellationToken);
+            return input.Handed() with { Ready = true, Tagging = null, RestoredIdentifiers = identifiers };
+        }
+
+        var described = Describe(scratch.Kind, AwsAnswer.Required(input.Resource, "describe answer for the restored resource"), input.ResourceId ?? scratch.Name);
+        identifiers[described.IdentifierName] = described.Identifier;
+        var check = new ResourceCheck(scratch.Kind, described.Identifier, described.Status);
+        if (described.Status is { } broken && BrokenStates.Contains(broken))
+        {
+            await runs.SaveTargetAsync(record with { Resource = check }, cancellationToken);
+            throw new RestoreFailed($"the restored {scratch.Kind} '{described.Identifier}' is '{broken}', not usable");
+        }
+
+        if (!string.Equals(described.Status, "available", StringComparison.OrdinalIgnoreCase))
+        {
+            await runs.SaveTargetAsync(record with { Resource = check, Polls = record.Polls + 1, LastPolledAt = now }, cancellationToken);
+            var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
+            var waited = now - (record.RestoreRequestedAt ?? now);
+            if (waited >= timeout)
+            {
+                throw new RestoreTimedOut($"the restored {scratch.Kind} '{described.Identifier}' was still '{described.Status ?? "unknown"}' after {RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {context.Plan.RestoreTimeoutMinutes})");
+            }
+
+            var attempt = input.Attempt + 1;
+            return input.Handed() with { Ready = false, Tagging = null, Attempt = attempt, WaitSeconds = PollSchedule.WaitSeconds(attempt, timeout - waited) };
+        }
+
+        if (described.Host is { } host && described.Port is { } port)
+        {
+            identifiers["endpointAddress"] = host;
+            identifiers["endpointPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            check = check with { Endpoint = $"{host}:{port}" };
+            if (target.TcpConnect)
+            {
+                var refused = await probe.TryConnectAsync(host, port, ConnectTimeout, cancellationToken);
+                check = check with { Connected = refused is null, Note = refused };
+                if (refused is not null)
+                {
+                    await runs.SaveTargetAsync(record with { Resource = check }, cancellationToken);
+                    throw new VerificationFailed($"the restored {scratch.Kind} '{described.Identifier}' is available but its endpoint {host}:{port} did not accept a TCP connection: {refused}");
+                }
+            }
+        }
+        else if (target.TcpConnect && scratch.Kind == ScratchKinds.RdsCluster)
+        {
+            check = check with { Note = "AWS Backup restores an Aurora cluster without DB instances: no endpoint accepts connections until one is added (the verifier Lambda can)" };
+        }
+
+        var verified = target.VerifierFunction is null;
+        await runs.SaveTargetAsync(
+            record with { Resource = check, Stage = verified ? TargetStage.Verified : record.Stage, VerifiedAt = verified ? now : record.VerifiedAt },
+            cancellationToken);
+        return input.Handed() with { Ready = true, Tagging = null, RestoredIdentifiers = identifiers };
+    }
+
+    private sealed record Described(string IdentifierName, string Identifier, string? Status, string? Host, int? Port);
+
+    private static Described Describe(string kind, JsonElement answer, string id)
+    {
+        JsonElement First(string list) => AwsAnswer.Array(answer, list).FirstOrDefault();
+        switch (kind)
+        {
+            case ScratchKinds.RdsInstance:
+            {
+                var instance = First("DBInstances");
+                var endpoint = instance.ValueKind == JsonValueKind.Object && instance.TryGetProperty("Endpoint", out var e) ? e : default;
+                return new Described("dbInstanceIdentifier", AwsAnswer.String(instance, "DBInstanceIdentifier") ?? id, AwsAnswer.String(instance, "DBInstanceStatus"), AwsAnswer.String(endpoint, "Address"), (int?)AwsAnswer.Long(endpoint, "Port"));
+            }
+
+            case ScratchKinds.RdsCluster:
+            {
+                var cluster = First("DBClusters");
+                var hasMembers = AwsAnswer.Array(cluster, "DBClusterMembers").Any();
+                return new Described("dbClusterIdentifier", AwsAnswer.String(cluster, "DBClusterIdentifier") ?? id, AwsAnswer.String(cluster, "Status"), hasMembers ? AwsAnswer.String(cluster, "Endpoint") : null, hasMembers ? (int?)AwsAnswer.Long(cluster, "Port") : null);
+            }
+
+            case ScratchKinds.EbsVolume:
+            {
+                var volume = First("Volumes");
+                return new Described("volumeId", AwsAnswer.String(volume, "VolumeId") ?? id, AwsAnswer.String(volume, "State"), null, null);
+            }
+
+            case ScratchKinds.EfsFileSystem:
+            {
+                var fileSystem = First("FileSystems");
+                return new Described("fileSystemId", AwsAnswer.String(fileSystem, "FileSystemId") ?? id, AwsAnswer.String(fileSystem, "LifeCycleState"), null, null);
+            }
+
+            default:
+                throw new InvalidOperationException($"No describe answer is read for scratch kind '{kind}'.");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+using DrillRunner.Core.Safety;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>Records the restore job AWS Backup started, and the scratch resource it will create, before the first poll.</summary>
+public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)
+{
+    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    {
+        var job = AwsAnswer.Required(input.Job, "StartRestoreJob answer");
+        var jobId = AwsAnswer.String(job, "RestoreJobId") ?? throw new InvalidOperationException("StartRestoreJob answered without a RestoreJobId.");
+        var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
+        var target = context.Plan.BackupTarget(input.TargetId);
+        var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
+        var scratchName = ScratchNames.For(context.Plan.ScratchPrefix, input.RunId, target);
+        var now = time.GetUtcNow();
+
+        await runs.SaveTargetAsync(
+            record with
+            {
+                Stage = TargetStage.Restoring,
+                RestoreRequestedAt = record.RestoreRequestedAt ?? now,
+                Scratch = record.Scratch ?? new ScratchTable(scratchName, null, CreatedByRun: true) { Kind = BackupResources.ScratchKind(target.ResourceType) },
+                Backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { RestoreJobId = jobId },
+            },
+            cancellationToken);
+        var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
+        return input.Handed() with { RestoreJobId = jobId, StartRestore = null, Restored = false, Attempt = 0, WaitSeconds = PollSchedule.WaitSeconds(0, timeout) };
+    }
+}

@@ -1,0 +1,21 @@
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Drills;
+
+/// <summary>Records what was reported to AWS Backup with PutRestoreValidationResult, and whether AWS Backup took it.</summary>
+public sealed class RecordValidation(IRunStore runs)
+{
+    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    {
+        var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
+        var note = input.ValidationError is { } error
+            ? $"AWS Backup did not take the validation result: {error.Error}: {error.Message()}"
+            : $"reported to AWS Backup for restore job {input.RestoreJobId}";
+        await runs.SaveTargetAsync(
+            record with { Backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { ValidationStatus = input.ValidationStatus, ValidationNote = note } },
+            cancellationToken);
+        return input.Handed();
+    }
+}

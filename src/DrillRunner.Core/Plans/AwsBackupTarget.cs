@@ -1,0 +1,39 @@
+namespace DrillRunner.Core.Plans;
+
+/// <summary>
+/// A resource AWS Backup protects: restored from its newest COMPLETED recovery point into a scratch
+/// resource, verified as its type allows, and deleted by teardown.
+/// </summary>
+/// <param name="ResourceArn">The protected (source) resource.</param>
+/// <param name="ResourceType">Read from the ARN.</param>
+/// <param name="ResourceName">The table, bucket, DB identifier, volume id or file system id in the ARN.</param>
+/// <param name="BackupVaultName">Only recovery points in this vault count; null for any vault.</param>
+/// <param name="MaxRecoveryPointAge">A newest recovery point older than this fails the target.</param>
+/// <param name="RestoreMetadata">Overrides merged into the recovery point's restore metadata.</param>
+/// <param name="Table">DynamoDB checks (the same as a "dynamodb" target's).</param>
+/// <param name="Bucket">S3 checks.</param>
+/// <param name="TcpConnect">RDS/Aurora: the restored endpoint must accept a TCP connection.</param>
+/// <param name="VerifierFunction">A Lambda (name or ARN) the state machine invokes with the restored identifiers.</param>
+public sealed record AwsBackupTarget(
+    string Id,
+    string ResourceArn,
+    BackupResourceType ResourceType,
+    string ResourceName,
+    string? BackupVaultName,
+    TimeSpan? MaxRecoveryPointAge,
+    IReadOnlyDictionary<string, string> RestoreMetadata,
+    Verification Table,
+    BucketVerification Bucket,
+    bool TcpConnect,
+    string? VerifierFunction) : DrillTarget(Id)
+{
+    public const string TypeName = "aws-backup";
+
+    public override string SourceName => ResourceName;
+
+    public override string Type => TypeName;
+
+    /// <summary>The DynamoDB view of a DynamoDB recovery point, so that it is verified exactly like a native target.</summary>
+    public DynamoDbTarget AsDynamoDbTarget() =>
+        new(Id, ResourceName, RestoreSource.Backup, RestoreOptions.Default, Table);
+}

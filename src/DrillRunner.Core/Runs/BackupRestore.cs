@@ -1,0 +1,28 @@
+namespace DrillRunner.Core.Runs;
+
+/// <summary>What AWS Backup said about an "aws-backup" target's restore.</summary>
+/// <param name="PointsSeen">Recovery points listed for the resource (every status, every vault).</param>
+/// <param name="PagesRead">ListRecoveryPointsByResource pages read.</param>
+/// <param name="NewestSkipped">The newest recovery point not chosen and why (e.g. another vault, not COMPLETED).</param>
+public sealed record BackupRestore(int PointsSeen, int PagesRead, string? NewestSkipped)
+{
+    public DateTimeOffset? NewestSkippedAt { get; init; }
+
+    public string? BackupVaultName { get; init; }
+
+    public string? RestoreJobId { get; init; }
+
+    public string? JobStatus { get; init; }
+
+    public string? JobStatusMessage { get; init; }
+
+    public string? CreatedResourceArn { get; init; }
+
+    public long? ExpectedCompletionMinutes { get; init; }
+
+    /// <summary>The status reported with PutRestoreValidationResult: SUCCESSFUL or FAILED.</summary>
+    public string? ValidationStatus { get; init; }
+
+    /// <summary>Whether AWS Backup accepted the validation result, or why not.</summary>
+    public string? ValidationNote { get; init; }
+}
