@@ -4,6 +4,8 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DrillFunctions;
 using DrillRunner.Aws.RunStore;
+using DrillRunner.Aws.S3;
+using DrillRunner.Local.AwsWorld;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.Plans;
@@ -29,9 +31,11 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     private int _executions;
     private StringWriter _log = new();
 
-    private LocalDrillEnvironment(DynaliteProcess dynalite, LocalDynamoDbStandIn standIn, DrillServices services, LocalLambdaHost functions)
+    private LocalDrillEnvironment(DynaliteProcess dynalite, LocalDynamoDbStandIn standIn, LocalS3 s3, LocalAwsWorld world, DrillServices services, LocalLambdaHost functions)
     {
         _dynalite = dynalite;
+        S3 = s3;
+        Aws = world;
         StandIn = standIn;
         Services = services;
         Functions = functions;
@@ -39,6 +43,12 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     }
 
     public LocalDynamoDbStandIn StandIn { get; }
+
+    /// <summary>The local S3 that bucket targets restore into; the functions read it through AWSSDK.S3.</summary>
+    public LocalS3 S3 { get; }
+
+    /// <summary>What the state machine's AWS SDK integrations (AWS Backup, tagging, RDS, EC2, EFS) talk to.</summary>
+    public LocalAwsWorld Aws { get; }
 
     public DrillServices Services { get; }
 
@@ -76,10 +86,19 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
 
         var dynalite = await DynaliteProcess.StartAsync(dynalitePath, cancellationToken);
         var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken, statePath);
+        var s3 = await LocalS3.StartAsync(cancellationToken);
+        var world = new LocalAwsWorld(time, s3, standIn.CreateClient());
         var log = new StringWriter();
-        var services = new DrillServices(standIn.CreateClient(), RunsTableName, time, new HttpClient(), TextWriter.Synchronized(log), verificationBudget: verificationBudget);
-        var functions = await LocalLambdaHost.StartAsync(services, cancellationToken);
-        var environment = new LocalDrillEnvironment(dynalite, standIn, services, functions) { _log = log };
+        var services = new DrillServices(
+            standIn.CreateClient(),
+            RunsTableName,
+            time,
+            new HttpClient(),
+            TextWriter.Synchronized(log),
+            verificationBudget: verificationBudget,
+            buckets: DrillServices.BucketAccess.Of(new S3Buckets(s3.CreateClient())));
+        var functions = await LocalLambdaHost.StartAsync(services, world, cancellationToken);
+        var environment = new LocalDrillEnvironment(dynalite, standIn, s3, world, services, functions) { _log = log };
         await environment.EnsureRunsTableAsync(cancellationToken);
         return environment;
     }
@@ -152,6 +171,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     {
         await Functions.DisposeAsync();
         await StandIn.DisposeAsync();
+        await S3.DisposeAsync();
         await _dynalite.DisposeAsync();
         DynamoDb.Dispose();
     }

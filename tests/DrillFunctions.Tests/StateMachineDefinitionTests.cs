@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using DrillRunner.Core.Errors;
+using DrillRunner.Local.AwsWorld;
 using DrillRunner.Local.Processes;
 
 namespace DrillFunctions.Tests;
@@ -10,6 +11,7 @@ namespace DrillFunctions.Tests;
 public sealed class StateMachineDefinitionTests
 {
     private static readonly string[] LambdaRetryErrors = ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"];
+    private const string AwsSdk = "arn:aws:states:::aws-sdk:";
     private static readonly string[] SupportedResources = ["arn:aws:states:::lambda:invoke", "arn:aws:states:::sns:publish"];
     private readonly JsonObject _machine = AslDocument.Load();
 
@@ -49,17 +51,32 @@ public sealed class StateMachineDefinitionTests
         var tasks = AslDocument.States(_machine).Where(s => s.State["Type"]!.GetValue<string>() == "Task").ToList();
 
         Assert.True(tasks.Count >= 10);
-        Assert.All(tasks, t => Assert.Contains(t.State["Resource"]!.GetValue<string>(), SupportedResources));
+        Assert.All(tasks, t =>
+        {
+            var resource = t.State["Resource"]!.GetValue<string>();
+            if (resource.StartsWith(AwsSdk, StringComparison.Ordinal))
+            {
+                Assert.Contains(resource[AwsSdk.Length..], LocalAwsWorld.Answers);
+            }
+            else
+            {
+                Assert.Contains(resource, SupportedResources);
+            }
+        });
     }
 
     [Fact]
     public void EveryLambdaTask_NamesAFunctionOfTheCatalog_AndHasTheStandardRetry()
     {
-        var lambdaTasks = AslDocument.States(_machine).Where(s => s.State["Resource"]?.GetValue<string>() == SupportedResources[0]).ToList();
+        var invokes = AslDocument.States(_machine).Where(s => s.State["Resource"]?.GetValue<string>() == SupportedResources[0]).ToList();
 
-        Assert.All(lambdaTasks, t =>
+        // The plan's own verifier is the one function named at run time; it gets the standard retry too.
+        var verifier = Assert.Single(invokes, t => t.State["Parameters"]!["FunctionName.$"] is not null);
+        Assert.Equal("$.verifierFunction", verifier.State["Parameters"]!["FunctionName.$"]!.GetValue<string>());
+        var lambdaTasks = invokes.Where(t => t.State["Parameters"]!["FunctionName"] is not null).ToList();
+        Assert.All(invokes, t =>
         {
-            Assert.Contains(t.State["Parameters"]!["FunctionName"]!.GetValue<string>(), DrillFunctionCatalog.Functions.Keys);
+            Assert.True(t.Name == verifier.Name || DrillFunctionCatalog.Functions.ContainsKey(t.State["Parameters"]!["FunctionName"]!.GetValue<string>()), $"{t.Name} names no function of the catalog");
             var retried = t.State["Retry"]!.AsArray().SelectMany(r => r!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>())).ToHashSet();
             Assert.True(LambdaRetryErrors.All(retried.Contains), $"{t.Name} lacks the standard Lambda retry");
             Assert.True(t.State["TimeoutSeconds"]!.GetValue<int>() <= 900, $"{t.Name} may wait longer than Lambda can run");
@@ -141,6 +158,14 @@ public sealed class StateMachineDefinitionTests
     {
         var map = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["States"]!.AsObject();
 
+        // Where a Catch leads elsewhere, it is on purpose: the target's outcome is already decided or still to be.
+        var deliberately = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["TagRestoredResource"] = "DescribeRestoredResource", // untagged is recorded, and the guard then refuses teardown
+            ["InvokeVerifier"] = "VerifierFailed",                // which records the target's failure, naming the verifier
+            ["ReportValidation"] = "RecordValidation",            // AWS Backup not taking a result changes no verdict
+            ["RecordValidation"] = "TargetDone",
+        };
         foreach (var (name, node) in map)
         {
             if (node!["Type"]!.GetValue<string>() != "Task" || name == "RecordTargetFailure")
@@ -149,8 +174,10 @@ public sealed class StateMachineDefinitionTests
             }
 
             var catcher = Assert.Single(node["Catch"]!.AsArray());
-            Assert.Equal("RecordTargetFailure", catcher!["Next"]!.GetValue<string>());
+            Assert.Equal(deliberately.GetValueOrDefault(name, "RecordTargetFailure"), catcher!["Next"]!.GetValue<string>());
         }
+
+        Assert.Equal("RecordTargetFailure", map["VerifierFailed"]!["Next"]!.GetValue<string>());
 
         Assert.Equal("Succeed", map["TargetFailed"]!["Type"]!.GetValue<string>());
         Assert.Equal("$.maxConcurrency", _machine["States"]!["DrillTargets"]!["MaxConcurrencyPath"]!.GetValue<string>());
@@ -191,6 +218,67 @@ public sealed class StateMachineDefinitionTests
         {
             Assert.Contains(field.TrimEnd('$').TrimEnd('.'), members);
         }
+    }
+
+    [Fact]
+    public void EveryAwsSdkTask_UsesAServiceActionAndParameterNamesOfTheApiModel()
+    {
+        var sdkTasks = AslDocument.States(_machine).Where(s => s.State["Resource"]?.GetValue<string>()?.StartsWith(AwsSdk, StringComparison.Ordinal) == true).ToList();
+        Assert.True(sdkTasks.Count >= 14, $"only {sdkTasks.Count} aws-sdk tasks");
+
+        foreach (var (name, state, _) in sdkTasks)
+        {
+            var parts = state["Resource"]!.GetValue<string>()[AwsSdk.Length..].Split(':');
+            Assert.True(parts.Length == 2, $"{name}: expected aws-sdk:service:action");
+            var model = ApiModel.For(parts[0]);
+            var operation = model.Operation(parts[1]);
+            Assert.True(operation is not null, $"{name}: '{parts[1]}' is not a camelCase action of {parts[0]}");
+            Assert.Empty(model.CheckInput(operation!, state["Parameters"]!.AsObject()));
+        }
+    }
+
+    [Fact]
+    public void ApiModelCheck_CatchesWrongNamesCasingAndMissingRequiredMembers()
+    {
+        var backup = ApiModel.For("backup");
+
+        Assert.Null(backup.Operation("StartRestoreJob"));
+        Assert.Null(backup.Operation("startRestoreJobs"));
+        Assert.Equal("StartRestoreJob", backup.Operation("startRestoreJob"));
+        Assert.Contains(backup.CheckInput("StartRestoreJob", new JsonObject { ["RecoveryPointArn.$"] = "$.a", ["MetaData.$"] = "$.b" }), p => p.Contains("'MetaData' is not a member", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckInput("StartRestoreJob", new JsonObject { ["RecoveryPointArn.$"] = "$.a" }), p => p.Contains("required member 'Metadata'", StringComparison.Ordinal));
+        Assert.Contains(ApiModel.For("rds").CheckInput("DeleteDBInstance", new JsonObject { ["DBInstanceIdentifier.$"] = "$.id", ["SkipFinalSnapshot"] = "true" }), p => p.Contains("expected a boolean", StringComparison.Ordinal));
+        Assert.Contains(ApiModel.For("resourcegroupstaggingapi").CheckInput("GetResources", new JsonObject { ["TagFilters"] = new JsonArray(new JsonObject { ["Name"] = "x" }) }), p => p.Contains("'Name' is not a member", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BackupBranch_RestoresWithTheTemplatesRoleAndAnIdempotencyToken_AndReportsValidationOnBothOutcomes()
+    {
+        var map = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["States"]!.AsObject();
+        var start = map["StartRestoreJob"]!["Parameters"]!;
+
+        Assert.Equal("arn:aws:iam::000000000000:role/local-backup-restore", start["IamRoleArn"]!.GetValue<string>());
+        Assert.Equal("$.startRestore.IdempotencyToken", start["IdempotencyToken.$"]!.GetValue<string>());
+        Assert.Equal("ListRecoveryPoints", map["RouteTarget"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        Assert.Equal("ListMoreRecoveryPoints", map["MoreRecoveryPoints"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        Assert.Contains("ReportValidation", AslDocument.ReachableFrom("RecordTargetFailure", map));
+        Assert.Contains("ReportValidation", AslDocument.ReachableFrom("HasVerifier", map));
+        Assert.Equal("WaitForRestoreJob", map["IsRestoreJobDone"]!["Default"]!.GetValue<string>());
+        Assert.Equal("$.waitSeconds", map["WaitForRestoreJob"]!["SecondsPath"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Teardown_DeletesDatabasesWithoutFinalSnapshot_AndComesBackToRecordTheOutcome()
+    {
+        var top = _machine["States"]!.AsObject();
+        var deletions = top["DeleteScratchResources"]!["ItemProcessor"]!["States"]!.AsObject();
+
+        Assert.True(deletions["DeleteDBInstance"]!["Parameters"]!["SkipFinalSnapshot"]!.GetValue<bool>());
+        Assert.True(deletions["DeleteDBCluster"]!["Parameters"]!["SkipFinalSnapshot"]!.GetValue<bool>());
+        Assert.Equal("Teardown", top["DeleteScratchResources"]!["Next"]!.GetValue<string>());
+        Assert.Equal("Teardown", top["DeleteScratchResources"]!["Catch"]![0]!["Next"]!.GetValue<string>());
+        Assert.Equal("FindRunResources", top["PrepareTeardown"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        Assert.All(deletions.Where(d => d.Value!["Type"]!.GetValue<string>() == "Task"), d => Assert.Equal("DeletionFailed", d.Value!["Catch"]![0]!["Next"]!.GetValue<string>()));
     }
 
     [Fact]

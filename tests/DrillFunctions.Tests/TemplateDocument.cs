@@ -21,8 +21,8 @@ internal static class TemplateDocument
             .Where(r => (string)Map(r.Value)["Type"] == type)
             .Select(r => ((string)r.Key, Map(Map(r.Value)["Properties"])));
 
-    /// <summary>Every inline IAM statement of a function, with its actions and resources as written.</summary>
-    public static IEnumerable<(List<string> Actions, List<string> Resources)> Statements(Dictionary<object, object> properties)
+    /// <summary>Every inline IAM statement of a function or state machine, with its actions, resources (GetAtt as "GetAtt:Name") and condition as written.</summary>
+    public static IEnumerable<Statement> Statements(Dictionary<object, object> properties)
     {
         foreach (var policy in properties.TryGetValue("Policies", out var policies) ? List(policies) : [])
         {
@@ -31,10 +31,40 @@ internal static class TemplateDocument
                 foreach (var statement in List(statements).Cast<Dictionary<object, object>>())
                 {
                     var actions = List(statement["Action"]).Cast<string>().ToList();
-                    var resources = List(statement["Resource"]).Select(r => r is string s ? s : (string)Map(r)["Fn::Sub"]).ToList();
-                    yield return (actions, resources);
+                    var resources = List(statement["Resource"]).Select(ResourceText).ToList();
+                    var condition = statement.TryGetValue("Condition", out var c) ? Map(c) : null;
+                    yield return new Statement(actions, resources, condition);
                 }
             }
         }
     }
+
+    private static string ResourceText(object resource) => resource switch
+    {
+        string text => text,
+        Dictionary<object, object> sub when sub.ContainsKey("Fn::Sub") => (string)sub["Fn::Sub"],
+        Dictionary<object, object> getAtt when getAtt.ContainsKey("Fn::GetAtt") => "GetAtt:" + string.Join('.', List(getAtt["Fn::GetAtt"]).Cast<string>()),
+        _ => throw new InvalidOperationException($"Unexpected IAM resource form: {resource}"),
+    };
+}
+
+/// <summary>One IAM statement.</summary>
+public sealed record Statement(List<string> Actions, List<string> Resources, Dictionary<object, object>? Condition)
+{
+    public void Deconstruct(out List<string> actions, out List<string> resources)
+    {
+        actions = Actions;
+        resources = Resources;
+    }
+
+    /// <summary>The condition's value for a key under an operator (e.g. StringLike, aws:ResourceTag/Name), as written.</summary>
+    public string? ConditionValue(string @operator, string key) =>
+        Condition is not null && Condition.TryGetValue(@operator, out var block) && TemplateDocument.Map(block).TryGetValue(key, out var value)
+            ? value switch
+            {
+                string text => text,
+                Dictionary<object, object> sub when sub.ContainsKey("Fn::Sub") => (string)sub["Fn::Sub"],
+                _ => value.ToString(),
+            }
+            : null;
 }

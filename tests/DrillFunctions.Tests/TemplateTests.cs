@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DrillRunner.Local.AwsWorld;
 using DrillRunner.Local.Processes;
 
 namespace DrillFunctions.Tests;
@@ -9,6 +10,16 @@ namespace DrillFunctions.Tests;
 public sealed partial class TemplateTests
 {
     private const string ScratchArn = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${ScratchPrefix}*";
+    private const string ScratchBucketArn = "arn:${AWS::Partition}:s3:::${ScratchPrefix}*";
+    private const string ScratchObjectArn = "arn:${AWS::Partition}:s3:::${ScratchPrefix}*/*";
+    private const string ScratchDbArn = "arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:db:${ScratchPrefix}*";
+    private const string ScratchClusterArn = "arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:${ScratchPrefix}*";
+
+    /// <summary>Actions that delete a resource or its data, outside DynamoDB.</summary>
+    private static readonly string[] DeletingActions =
+    [
+        "s3:DeleteBucket", "s3:DeleteObject", "s3:DeleteObjectVersion", "rds:DeleteDBInstance", "rds:DeleteDBCluster", "ec2:DeleteVolume", "elasticfilesystem:DeleteFileSystem",
+    ];
 
     /// <summary>Actions that change or delete a table or its data; granted only on scratch tables (or the runner's own runs table via its policy template).</summary>
     private static readonly string[] MutatingActions =
@@ -78,6 +89,11 @@ public sealed partial class TemplateTests
                 {
                     Assert.True(resources.All(r => r == ScratchArn), $"{name} may change or delete {string.Join(", ", resources)}");
                 }
+
+                if (actions.Any(DeletingActions.Contains))
+                {
+                    Assert.True(resources.All(r => r is ScratchBucketArn or ScratchObjectArn), $"{name} may delete {string.Join(", ", resources)}");
+                }
             }
         }
     }
@@ -127,7 +143,9 @@ public sealed partial class TemplateTests
         var invokable = policies.Where(p => p.ContainsKey("LambdaInvokePolicy"))
             .Select(p => (string)TemplateDocument.Map(TemplateDocument.Map(p["LambdaInvokePolicy"])["FunctionName"])["Ref"]);
 
-        Assert.Equal(DrillFunctionCatalog.Functions.Keys.Select(k => k + "Function").Order(), invokable.Order());
+        // The functions of the drill, and the plans' verifiers: only those named by the VerifierFunctionPattern parameter.
+        Assert.Equal(DrillFunctionCatalog.Functions.Keys.Select(k => k + "Function").Append("VerifierFunctionPattern").Order(), invokable.Order());
+        Assert.Contains("VerifierFunctionPattern", TemplateDocument.Map(_template["Parameters"]).Keys.Cast<string>());
         Assert.Contains(policies, p => p.ContainsKey("SNSPublishMessagePolicy"));
     }
 
@@ -142,6 +160,91 @@ public sealed partial class TemplateTests
         Assert.Equal("ScheduleV2", TemplateDocument.Map(events.Values.Single())["Type"]);
         var deletes = TemplateDocument.Statements(janitor).Where(s => s.Actions.Contains("dynamodb:DeleteTable")).SelectMany(s => s.Resources);
         Assert.Equal([ScratchArn], deletes);
+    }
+
+    [Fact]
+    public void EveryAwsSdkActionTheAslCalls_IsAllowedToTheStateMachine_WithTheTaggingItNeeds()
+    {
+        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var allowed = TemplateDocument.Statements(machine).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
+        var called = AslDocument.States(AslDocument.Load())
+            .Select(s => s.State["Resource"]?.GetValue<string>())
+            .OfType<string>()
+            .Where(r => r.StartsWith("arn:aws:states:::aws-sdk:", StringComparison.Ordinal))
+            .Select(r => r["arn:aws:states:::aws-sdk:".Length..].Split(':'))
+            .Select(p => (Model: ApiModel.For(p[0]), Action: p[1]))
+            .Select(c => $"{c.Model.IamPrefix}:{c.Model.Operation(c.Action)}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(called.Count >= 14);
+        Assert.All(called, action => Assert.True(allowed.Contains(action), $"the state machine calls {action} but may not"));
+
+        // TagResources also needs each service's own tagging permission on the restored resource.
+        Assert.Subset(allowed, new HashSet<string> { "rds:AddTagsToResource", "ec2:CreateTags", "elasticfilesystem:TagResource", "s3:PutBucketTagging", "dynamodb:TagResource" });
+    }
+
+    [Fact]
+    public void StateMachine_DeletesOnlyScratchNamedOrScratchTaggedResources()
+    {
+        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+
+        foreach (var statement in TemplateDocument.Statements(machine).Where(s => s.Actions.Any(a => a.Contains(":Delete", StringComparison.Ordinal))))
+        {
+            if (statement.Actions.Any(a => a.StartsWith("rds:", StringComparison.Ordinal)))
+            {
+                Assert.True(statement.Resources.All(r => r is ScratchDbArn or ScratchClusterArn), string.Join(", ", statement.Resources));
+                continue;
+            }
+
+            // Volumes and file systems have AWS-assigned ids: only their tags say they are scratch.
+            Assert.All(statement.Actions, a => Assert.Contains(a, new[] { "ec2:DeleteVolume", "elasticfilesystem:DeleteFileSystem" }));
+            Assert.Equal("${ScratchPrefix}*", statement.ConditionValue("StringLike", "aws:ResourceTag/Name"));
+            Assert.Equal("false", statement.ConditionValue("Null", "aws:ResourceTag/drill:run-id"));
+        }
+
+        Assert.Contains(TemplateDocument.Statements(machine), s => s.Actions.Contains("ec2:DeleteVolume"));
+        Assert.Contains(TemplateDocument.Statements(machine), s => s.Actions.Contains("rds:DeleteDBCluster"));
+    }
+
+    [Fact]
+    public void BackupRestoreRole_TrustsOnlyAwsBackup_AndOnlyAwsBackupMayBeHandedIt()
+    {
+        var role = TemplateDocument.Map(TemplateDocument.Resources(_template)["BackupRestoreRole"]);
+        var trust = TemplateDocument.Map(TemplateDocument.Map(role["Properties"])["AssumeRolePolicyDocument"]);
+        var principal = TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.List(trust["Statement"]).Single())["Principal"]);
+        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var passRole = Assert.Single(TemplateDocument.Statements(machine), s => s.Actions.Contains("iam:PassRole"));
+
+        Assert.Equal("backup.amazonaws.com", principal["Service"]);
+        Assert.Equal(["GetAtt:BackupRestoreRole.Arn"], passRole.Resources);
+        Assert.Equal("backup.amazonaws.com", passRole.ConditionValue("StringEquals", "iam:PassedToService"));
+        Assert.Equal("BackupRestoreRole", TemplateDocument.List(TemplateDocument.Map(TemplateDocument.Map(machine["DefinitionSubstitutions"])["BackupRestoreRoleArn"])["Fn::GetAtt"])[0]);
+    }
+
+    [Fact]
+    public void FunctionsThatTouchBuckets_MayCallWhatTheS3AdapterCalls()
+    {
+        // AWSSDK.S3 call -> IAM action (ListObjectsV2 is s3:ListBucket, HEAD object is s3:GetObject, DeleteObjects is s3:DeleteObject per object).
+        var iamOf = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ListObjectsV2Async"] = "s3:ListBucket", ["GetObjectMetadataAsync"] = "s3:GetObject", ["GetBucketTaggingAsync"] = "s3:GetBucketTagging",
+            ["ListVersionsAsync"] = "s3:ListBucketVersions", ["DeleteObjectsAsync"] = "s3:DeleteObject", ["DeleteBucketAsync"] = "s3:DeleteBucket", ["ListBucketsAsync"] = "s3:ListAllMyBuckets",
+        };
+        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "DrillRunner.Aws", "S3", "S3Buckets.cs"));
+        Assert.Equal(iamOf.Keys.Order(), S3Call().Matches(source).Select(m => m.Groups[1].Value).Distinct().Order());
+
+        var needs = new Dictionary<string, string[]>
+        {
+            ["VerifyTargetFunction"] = ["s3:ListBucket", "s3:GetObject"],
+            ["TeardownFunction"] = ["s3:GetBucketTagging", "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket"],
+            ["JanitorFunction"] = ["s3:ListAllMyBuckets", "s3:GetBucketTagging", "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket"],
+        };
+        foreach (var (function, actions) in needs)
+        {
+            var (_, properties) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::Function"), f => f.Name == function);
+            Assert.Subset(TemplateDocument.Statements(properties).SelectMany(s => s.Actions).ToHashSet(), actions.ToHashSet());
+        }
     }
 
     [Fact]
@@ -252,4 +355,7 @@ public sealed partial class TemplateTests
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]
     private static partial Regex Substitution();
+
+    [GeneratedRegex(@"s3\.(\w+Async)\(")]
+    private static partial Regex S3Call();
 }

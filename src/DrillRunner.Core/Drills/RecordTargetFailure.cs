@@ -19,7 +19,9 @@ public sealed class RecordTargetFailure(IRunStore runs)
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var error = input.Error?.Error ?? "Unknown";
         var isFinding = DrillException.DrillFindings.Contains(error);
-        var reason = input.Error?.Message() ?? "the target failed without an error description";
+        var reason = error == nameof(VerifierFailed)
+            ? await VerifierReasonAsync(input, cancellationToken)
+            : input.Error?.Message() ?? "the target failed without an error description";
         await runs.SaveTargetAsync(
             record with { Stage = TargetStage.Failed, Failure = new TargetFailure(error, reason, IsRunnerError: !isFinding) },
             cancellationToken);
@@ -37,5 +39,14 @@ public sealed class RecordTargetFailure(IRunStore runs)
             ValidationStatus = "FAILED",
             ValidationMessage = message.Length <= MaxValidationMessageLength ? message : message[..MaxValidationMessageLength],
         };
+    }
+
+    /// <summary>The state machine passes the verifier's caught error along; say which verifier and what it said.</summary>
+    private async Task<string> VerifierReasonAsync(TargetFailureInput input, CancellationToken cancellationToken)
+    {
+        var function = (await RunContext.LoadAsync(runs, input.RunId, cancellationToken)).Plan.Target(input.TargetId) is Plans.AwsBackupTarget { VerifierFunction: { } name } ? name : "(unknown)";
+        return input.Error?.Verifier is { } caught
+            ? $"the verifier Lambda '{function}' failed: {caught.Error ?? "unknown error"}: {caught.Message()}"
+            : $"the verifier Lambda '{function}' failed: {input.Error?.Message()}";
     }
 }

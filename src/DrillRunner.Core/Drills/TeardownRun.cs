@@ -30,6 +30,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         var liveTags = TagsByArn(input.Tagged);
         var busy = new List<string>();
         var deletions = new List<ScratchDeletion>();
+        var handed = new List<TargetRun>();
         var left = 0;
         foreach (var target in targets.Where(t => t.Scratch is { TornDown: false }))
         {
@@ -54,7 +55,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
                     await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = note } }, cancellationToken);
                     break;
                 case Outcome.Handed:
-                    await runs.SaveTargetAsync(target with { Scratch = scratch with { TeardownNote = note } }, cancellationToken);
+                    handed.Add(target);
                     break;
             }
         }
@@ -67,6 +68,11 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         var verdict = run.Status == RunStatus.Rejected ? "REJECTED" : VerdictNames.Of(run.Verdict ?? Verdict.Error);
         if (deletions.Count > 0)
         {
+            foreach (var target in handed)
+            {
+                await runs.SaveTargetAsync(target with { Scratch = target.Scratch! with { TeardownNote = Deleting } }, cancellationToken);
+            }
+
             return new TeardownResult(run.RunId, verdict, run.VerdictReason ?? "the drill ended without a verdict", left) { Done = false, Deletions = deletions };
         }
 
@@ -79,6 +85,8 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         await runs.SaveAsync(run, cancellationToken);
         return new TeardownResult(run.RunId, verdict, run.VerdictReason ?? "the drill ended without a verdict", left);
     }
+
+    private const string Deleting = "deleting: handed to the state machine";
 
     private enum Outcome
     {
@@ -154,6 +162,12 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
                 : (Outcome.Left, $"left: the delete call failed: {result.Error?.Error}: {result.Error?.Message()}");
         }
 
+        if (scratch.TeardownNote == Deleting)
+        {
+            // Handed over before, and the state machine came back without an outcome: never hand it twice.
+            return (Outcome.Left, "left: the delete step did not report back; check whether it still exists");
+        }
+
         if (scratch.Arn is null)
         {
             return target.Backup?.JobStatus is "FAILED" or "ABORTED"
@@ -170,7 +184,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
 
         var resourceId = BackupResources.Parse(scratch.Arn)?.Name ?? scratch.Name;
         deletions.Add(new ScratchDeletion(target.TargetId, scratch.Kind, resourceId, scratch.Arn));
-        return (Outcome.Handed, "deleting");
+        return (Outcome.Handed, Deleting);
     }
 
     /// <summary>GetResources' ResourceTagMappingList ([{ ResourceARN, Tags: [{ Key, Value }] }]) by ARN.</summary>

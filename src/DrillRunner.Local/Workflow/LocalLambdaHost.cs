@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrillFunctions;
+using DrillRunner.Local.AwsWorld;
 using DrillRunner.Local.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,18 +12,22 @@ namespace DrillRunner.Local.Workflow;
 /// <summary>
 /// The C# handlers behind a loopback endpoint shaped like Lambda's Invoke API. An exception
 /// becomes X-Amz-Function-Error with errorType = the exception's short type name, as the
-/// managed runtime reports it. SNS publications are kept for the caller to show.
+/// managed runtime reports it. SNS publications are kept for the caller to show; AWS SDK
+/// integration calls go to the local AWS world; user verifier Lambdas are registered by tests.
 /// </summary>
 public sealed class LocalLambdaHost : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, IDrillFunction> _functions;
     private readonly ConcurrentQueue<JsonObject> _published = new();
     private readonly ConcurrentQueue<string> _invocations = new();
+    private readonly ConcurrentDictionary<string, Func<JsonObject, JsonNode>> _verifiers = new(StringComparer.Ordinal);
+    private readonly LocalAwsWorld _world;
 
     private LoopbackWebApp _app = null!;
 
-    private LocalLambdaHost(DrillServices services)
+    private LocalLambdaHost(DrillServices services, LocalAwsWorld world)
     {
+        _world = world;
         _functions = DrillFunctionCatalog.Functions.ToDictionary(f => f.Key, f => f.Value(services), StringComparer.Ordinal);
     }
 
@@ -34,14 +39,21 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     /// <summary>The functions invoked, in order.</summary>
     public IReadOnlyCollection<string> Invocations => _invocations;
 
-    public static async Task<LocalLambdaHost> StartAsync(DrillServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// A user's verifier Lambda, by the name or ARN a plan gives it: it gets the invocation payload
+    /// and answers (or throws, which reaches the state machine as a function error).
+    /// </summary>
+    public void AddVerifier(string functionName, Func<JsonObject, JsonNode> verifier) => _verifiers[functionName] = verifier;
+
+    public static async Task<LocalLambdaHost> StartAsync(DrillServices services, LocalAwsWorld world, CancellationToken cancellationToken)
     {
-        var host = new LocalLambdaHost(services);
+        var host = new LocalLambdaHost(services, world);
         host._app = await LoopbackWebApp.StartAsync(
             app =>
             {
                 app.MapPost("/2015-03-31/functions/{name}/invocations", host.InvokeAsync);
                 app.MapPost("/local/sns/publish", host.PublishAsync);
+                app.MapPost("/local/aws-sdk/{service}/{action}", host.CallAwsAsync);
             },
             cancellationToken);
         return host;
@@ -52,6 +64,23 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     private async Task InvokeAsync(HttpContext context, string name)
     {
         context.Response.ContentType = "application/json";
+        if (_verifiers.TryGetValue(name, out var verifier))
+        {
+            _invocations.Enqueue(name);
+            var request = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
+            try
+            {
+                await context.Response.WriteAsync(verifier(request).ToJsonString());
+            }
+            catch (Exception ex)
+            {
+                context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
+                await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = ex.GetType().Name, ["errorMessage"] = ex.Message }));
+            }
+
+            return;
+        }
+
         if (!_functions.TryGetValue(name, out var function))
         {
             context.Response.StatusCode = 404;
@@ -72,6 +101,22 @@ public sealed class LocalLambdaHost : IAsyncDisposable
         {
             context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
             await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = ex.GetType().Name, ["errorMessage"] = ex.Message }));
+        }
+    }
+
+    private async Task CallAwsAsync(HttpContext context, string service, string action)
+    {
+        var input = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
+        context.Response.ContentType = "application/json";
+        try
+        {
+            var output = await _world.CallAsync(service, action, input, context.RequestAborted);
+            await context.Response.WriteAsync(output.ToJsonString());
+        }
+        catch (LocalAwsError error)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync(new JsonObject { ["Error"] = error.Name, ["Cause"] = error.Message }.ToJsonString());
         }
     }
 

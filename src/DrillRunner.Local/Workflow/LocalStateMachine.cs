@@ -25,6 +25,7 @@ public static partial class LocalStateMachine
     {
         var values = DrillFunctionCatalog.Functions.Keys.ToDictionary(name => $"{name}FunctionArn", name => name, StringComparer.Ordinal);
         values["DrillTimeoutSeconds"] = "21600";
+        values["BackupRestoreRoleArn"] = "arn:aws:iam::000000000000:role/local-backup-restore";
         return values;
     }
 

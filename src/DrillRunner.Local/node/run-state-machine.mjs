@@ -1,6 +1,7 @@
 // Runs the real ASL definition with aws-local-stepfunctions. Every Task state is answered by a
 // local handler: Lambda invokes go to the C# handlers over a loopback endpoint shaped like
-// Lambda's Invoke API, so error names survive and Retry/Catch behave as in AWS.
+// Lambda's Invoke API, so error names survive and Retry/Catch behave as in AWS; AWS SDK
+// integrations go to the local AWS world behind the same endpoint.
 // Input: one JSON job on stdin. Output: one JSON line per event, then {"kind":"result",...}.
 if (!Promise.withResolvers) {
   // Node 20 lacks it; aws-local-stepfunctions 3 needs it.
@@ -71,6 +72,25 @@ function handlerFor(stateName, resource) {
         body: JSON.stringify(input),
       });
       return await response.json();
+    };
+  }
+  if (resource.startsWith('arn:aws:states:::aws-sdk:')) {
+    // AWS SDK integrations: the local AWS world answers with the API's output shape, or with an
+    // error named as Step Functions names it ("Backup.ResourceNotFoundException").
+    const [service, action] = resource.slice('arn:aws:states:::aws-sdk:'.length).split(':');
+    return async (input) => {
+      const response = await fetch(`${endpoint}/local/aws-sdk/${service}/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+      const body = await response.json();
+      if (!response.ok) {
+        const error = new Error(body.Cause);
+        error.name = body.Error;
+        throw error;
+      }
+      return body;
     };
   }
   // Without a local handler the engine would call real AWS and a States.ALL Catch would hide it.

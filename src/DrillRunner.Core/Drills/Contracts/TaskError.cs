@@ -8,6 +8,10 @@ public sealed record TaskError(
     [property: JsonPropertyName("Error")] string? Error,
     [property: JsonPropertyName("Cause")] string? Cause)
 {
+    /// <summary>For VerifierFailed: the error the user's verifier Lambda raised, as the Catch caught it.</summary>
+    [JsonPropertyName("Verifier")]
+    public TaskError? Verifier { get; init; }
+
     /// <summary>The human part of the cause: a Lambda's errorMessage when the cause is its error JSON.</summary>
     public string Message()
     {

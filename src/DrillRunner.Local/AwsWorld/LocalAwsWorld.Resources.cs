@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Core.Plans;
+using DrillRunner.Local.StandIn;
+
+namespace DrillRunner.Local.AwsWorld;
+
+/// <summary>Restored resources: creating them when a job completes, describing, tagging and deleting them.</summary>
+public sealed partial class LocalAwsWorld
+{
+    private async Task CompleteAsync(LocalRestoreJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string? Key(string name) => job.Metadata.FirstOrDefault(m => string.Equals(m.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        void Fail(string status, string message)
+        {
+            job.Status = status;
+            job.StatusMessage = message;
+            job.CompletedAt = now;
+        }
+
+        if (JobOutcomes.TryGetValue(job.Point.ResourceArn, out var outcome))
+        {
+            Fail(outcome, outcome == "ABORTED" ? "Restore job was aborted." : "Access denied to KMS key arn:aws:kms:us-east-1:000000000000:key/local (local fault).");
+            return;
+        }
+
+        var (kind, id) = job.Point.Type switch
+        {
+            BackupResourceType.Rds => (ScratchKinds.RdsInstance, Key("DBInstanceIdentifier")),
+            BackupResourceType.Aurora => (ScratchKinds.RdsCluster, Key("DBClusterIdentifier")),
+            BackupResourceType.Ebs => (ScratchKinds.EbsVolume, $"vol-{Next():x17}"),
+            BackupResourceType.Efs => (ScratchKinds.EfsFileSystem, Key("newFileSystem") == "true" ? $"fs-{Next():x17}" : null),
+            BackupResourceType.S3 => (ScratchKinds.S3Bucket, Key("NewBucket") == "true" ? Key("DestinationBucketName") : null),
+            BackupResourceType.DynamoDb => (ScratchKinds.DynamoDbTable, Key("targetTableName")),
+            _ => throw new InvalidOperationException($"Unknown type {job.Point.Type}"),
+        };
+        if (id is null)
+        {
+            // The local world never restores into an existing resource; AWS would, and the runner must never ask.
+            Fail("FAILED", $"The restore metadata names no new {kind}: restoring into an existing resource is refused locally.");
+            return;
+        }
+
+        // RDS keeps identifiers in lowercase, whatever case they were asked in.
+        var arn = ArnOf(kind, kind is ScratchKinds.RdsInstance or ScratchKinds.RdsCluster ? id.ToLowerInvariant() : id);
+        if (_resources.TryGetValue(arn, out var existing) && !existing.Deleted)
+        {
+            Fail("FAILED", $"{kind} {id} already exists.");
+            return;
+        }
+
+        if (kind == ScratchKinds.S3Bucket)
+        {
+            var bucket = s3.CreateBucket(id);
+            foreach (var (key, size) in job.Point.Objects ?? new Dictionary<string, long>())
+            {
+                bucket.Put(key, size);
+            }
+        }
+
+        if (kind == ScratchKinds.DynamoDbTable)
+        {
+            var copier = new TableCopier(dynamoDb);
+            var source = (await dynamoDb.DescribeTableAsync(job.Point.ResourceName, cancellationToken)).Table;
+            var items = await copier.ReadAllAsync(job.Point.ResourceName, cancellationToken);
+            await copier.CreateLikeAsync(source, id, withoutIndexes: false, cancellationToken);
+            await copier.WaitUntilActiveAsync(id, cancellationToken);
+            await copier.WriteAllAsync(id, items, cancellationToken);
+        }
+
+        _resources[arn] = new LocalResource(kind, arn[(arn.LastIndexOfAny([':', '/']) + 1)..], arn, IsSource: false)
+        {
+            Status = kind is ScratchKinds.S3Bucket or ScratchKinds.DynamoDbTable ? "available" : "creating",
+        };
+        job.CreatedResourceArn = arn;
+        job.CompletedAt = now;
+        job.Status = "COMPLETED";
+    }
+
+    private async Task<JsonObject> TagResourcesAsync(JsonObject input, CancellationToken cancellationToken)
+    {
+        var arns = (input["ResourceARNList"] as JsonArray ?? throw new LocalAwsError("States.TaskFailed", "Missing required parameter ResourceARNList")).Select(a => a!.GetValue<string>()).ToList();
+        var tags = (input["Tags"] as JsonObject ?? throw new LocalAwsError("States.TaskFailed", "Missing required parameter Tags")).ToDictionary(t => t.Key, t => t.Value!.GetValue<string>(), StringComparer.Ordinal);
+        var failed = new JsonObject();
+        foreach (var arn in arns)
+        {
+            if (FailTagging || !_resources.TryGetValue(arn, out var resource) || resource.Deleted)
+            {
+                failed[arn] = new JsonObject { ["StatusCode"] = 400, ["ErrorCode"] = "InvalidParameterException", ["ErrorMessage"] = FailTagging ? "Tagging refused (local fault)." : "Resource not found." };
+                continue;
+            }
+
+            foreach (var (key, value) in tags)
+            {
+                resource.Tags[key] = value;
+            }
+
+            if (resource.Kind == ScratchKinds.S3Bucket)
+            {
+                foreach (var (key, value) in tags)
+                {
+                    s3.Bucket(resource.Id).Tags[key] = value;
+                }
+            }
+
+            if (resource.Kind == ScratchKinds.DynamoDbTable)
+            {
+                await dynamoDb.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() }, cancellationToken);
+            }
+        }
+
+        return new JsonObject { ["FailedResourcesMap"] = failed };
+    }
+
+    private JsonObject GetResources(JsonObject input)
+    {
+        var filters = (input["TagFilters"] as JsonArray ?? []).Select(f => (Key: f!["Key"]!.GetValue<string>(), Values: (f["Values"] as JsonArray)?.Select(v => v!.GetValue<string>()).ToList())).ToList();
+        var matching = _resources.Values
+            .Where(r => !r.Deleted && filters.All(f => r.Tags.TryGetValue(f.Key, out var value) && (f.Values is not { Count: > 0 } || f.Values.Contains(value))))
+            .OrderBy(r => r.Arn, StringComparer.Ordinal)
+            .Select(r => (JsonNode)new JsonObject
+            {
+                ["ResourceARN"] = r.Arn,
+                ["Tags"] = new JsonArray(r.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray()),
+            });
+        return new JsonObject { ["PaginationToken"] = string.Empty, ["ResourceTagMappingList"] = new JsonArray(matching.ToArray()) };
+    }
+
+    private LocalResource Find(string kind, string id, string notFound)
+    {
+        var arn = ArnOf(kind, id);
+        return _resources.TryGetValue(arn, out var resource) && !resource.Deleted
+            ? resource
+            : throw new LocalAwsError(notFound, $"{kind} {id} not found.");
+    }
+
+    /// <summary>A restored resource becomes available after <see cref="DescribesBeforeAvailable"/> looks.</summary>
+    private LocalResource Look(LocalResource resource)
+    {
+        lock (resource)
+        {
+            resource.Describes++;
+            if (!resource.IsSource && resource.Status == "creating" && resource.Describes > DescribesBeforeAvailable)
+            {
+                resource.Status = "available";
+            }
+        }
+
+        return resource;
+    }
+
+    private JsonObject DescribeDatabase(JsonObject input, string kind, string idMember, string listMember)
+    {
+        var resource = Look(Find(kind, Required(input, idMember), kind == ScratchKinds.RdsInstance ? "Rds.DbInstanceNotFoundException" : "Rds.DbClusterNotFoundException"));
+        var description = kind == ScratchKinds.RdsInstance
+            ? new JsonObject
+            {
+                ["DBInstanceIdentifier"] = resource.Id,
+                ["DBInstanceArn"] = resource.Arn,
+                ["DBInstanceClass"] = "db.t4g.medium",
+                ["Engine"] = "postgres",
+                ["DBInstanceStatus"] = resource.Status,
+                ["Endpoint"] = resource.Status == "available" ? new JsonObject { ["Address"] = "127.0.0.1", ["Port"] = DatabasePort } : null,
+            }
+            : new JsonObject
+            {
+                ["DBClusterIdentifier"] = resource.Id,
+                ["DBClusterArn"] = resource.Arn,
+                ["Engine"] = "aurora-postgresql",
+                ["Status"] = resource.Status,
+                ["Endpoint"] = $"{resource.Id}.cluster-local.{Region}.rds.amazonaws.com",
+                ["Port"] = DatabasePort,
+                ["DBClusterMembers"] = new JsonArray(),
+            };
+        if (description["Endpoint"] is null)
+        {
+            description.Remove("Endpoint");
+        }
+
+        return new JsonObject { [listMember] = new JsonArray(description) };
+    }
+
+    private JsonObject DeleteDatabase(JsonObject input, string kind, string idMember, string resultMember)
+    {
+        var resource = Find(kind, Required(input, idMember), kind == ScratchKinds.RdsInstance ? "Rds.DbInstanceNotFoundException" : "Rds.DbClusterNotFoundException");
+        if (input["SkipFinalSnapshot"]?.GetValue<bool>() != true && input["FinalDBSnapshotIdentifier"] is null)
+        {
+            throw new LocalAwsError("Rds.InvalidParameterCombinationException", "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.");
+        }
+
+        resource.Deleted = true;
+        resource.Status = "deleting";
+        resource.DeleteParameters = input.ToDictionary(p => p.Key, p => p.Value?.ToJsonString() ?? "null", StringComparer.Ordinal);
+        var idName = kind == ScratchKinds.RdsInstance ? "DBInstanceIdentifier" : "DBClusterIdentifier";
+        var statusName = kind == ScratchKinds.RdsInstance ? "DBInstanceStatus" : "Status";
+        return new JsonObject { [resultMember] = new JsonObject { [idName] = resource.Id, [statusName] = "deleting" } };
+    }
+
+    private JsonObject Delete(string kind, string id, string notFound)
+    {
+        var resource = Find(kind, id, notFound);
+        resource.Deleted = true;
+        resource.Status = "deleting";
+        return new JsonObject();
+    }
+
+    private JsonObject DescribeVolumes(JsonObject input)
+    {
+        var ids = (input["VolumeIds"] as JsonArray ?? []).Select(v => v!.GetValue<string>()).ToList();
+        var volumes = ids.Select(id => Look(Find(ScratchKinds.EbsVolume, id, "Ec2.InvalidVolume.NotFound"))).Select(v => (JsonNode)new JsonObject
+        {
+            ["VolumeId"] = v.Id,
+            ["State"] = v.Status,
+            ["Size"] = 20,
+            ["VolumeType"] = "gp3",
+            ["AvailabilityZone"] = $"{Region}a",
+            ["Encrypted"] = true,
+            ["CreateTime"] = Time(time.GetUtcNow()),
+            ["Tags"] = new JsonArray(v.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray()),
+        });
+        return new JsonObject { ["Volumes"] = new JsonArray(volumes.ToArray()) };
+    }
+
+    private JsonObject DescribeFileSystems(JsonObject input)
+    {
+        var fileSystem = Look(Find(ScratchKinds.EfsFileSystem, Required(input, "FileSystemId"), "Efs.FileSystemNotFoundException"));
+        return new JsonObject
+        {
+            ["FileSystems"] = new JsonArray(new JsonObject
+            {
+                ["OwnerId"] = Account,
+                ["CreationToken"] = fileSystem.Tags.TryGetValue("Name", out var name) ? name : fileSystem.Id,
+                ["FileSystemId"] = fileSystem.Id,
+                ["FileSystemArn"] = fileSystem.Arn,
+                ["CreationTime"] = Time(time.GetUtcNow()),
+                ["LifeCycleState"] = fileSystem.Status,
+                ["NumberOfMountTargets"] = 0,
+                ["SizeInBytes"] = new JsonObject { ["Value"] = 6144L },
+                ["PerformanceMode"] = "generalPurpose",
+                ["Encrypted"] = true,
+                ["Tags"] = new JsonArray(fileSystem.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray()),
+            }),
+        };
+    }
+}

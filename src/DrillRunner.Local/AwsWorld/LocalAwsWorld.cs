@@ -1,0 +1,353 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Core.Plans;
+using DrillRunner.Local.StandIn;
+
+namespace DrillRunner.Local.AwsWorld;
+
+/// <summary>
+/// What the state machine's AWS SDK integrations talk to locally: AWS Backup (recovery points,
+/// restore jobs, validation results), the tagging API, and the RDS, EC2 and EFS calls the drill
+/// makes. Answers are shaped as the API models' output shapes (Step Functions' form: PascalCase
+/// members, ISO 8601 timestamps); errors are named "Service.Exception". Restores of tables and
+/// buckets create real local tables (through the DynamoDB stand-in) and buckets (in the local
+/// S3), so the functions verify them with the real SDK clients. Databases, volumes and file systems
+/// exist only as records here. Test and demo infrastructure, never a production path.
+/// </summary>
+public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazonDynamoDB dynamoDb)
+{
+    public const string Account = "000000000000";
+    public const string Region = "us-east-1";
+
+    private readonly ConcurrentDictionary<string, List<LocalRecoveryPoint>> _points = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalRestoreJob> _jobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalResource> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<LocalAwsCall> _calls = new();
+    private readonly ConcurrentQueue<LocalValidation> _validations = new();
+    private int _ids;
+
+    /// <summary>Every "service:action" the local world answers; the ASL may call no other.</summary>
+    public static IReadOnlySet<string> Answers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "backup:listRecoveryPointsByResource", "backup:getRecoveryPointRestoreMetadata", "backup:startRestoreJob", "backup:describeRestoreJob", "backup:putRestoreValidationResult",
+        "resourcegroupstaggingapi:tagResources", "resourcegroupstaggingapi:getResources",
+        "rds:describeDBInstances", "rds:describeDBClusters", "rds:deleteDBInstance", "rds:deleteDBCluster",
+        "ec2:describeVolumes", "ec2:deleteVolume", "efs:describeFileSystems", "efs:deleteFileSystem",
+    };
+
+    /// <summary>ListRecoveryPointsByResource page size (AWS decides its own; small values exercise paging).</summary>
+    public int RecoveryPointPageSize { get; set; } = 100;
+
+    /// <summary>How long a restore job runs before it completes.</summary>
+    public TimeSpan RestoreDuration { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How many describe calls see a restored database, volume or file system before it is available.</summary>
+    public int DescribesBeforeAvailable { get; set; } = 1;
+
+    /// <summary>Restore jobs of these source resource ARNs end in the given status (FAILED or ABORTED).</summary>
+    public ConcurrentDictionary<string, string> JobOutcomes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>TagResources reports every resource as failed.</summary>
+    public bool FailTagging { get; set; }
+
+    /// <summary>The port restored databases' endpoints give (on 127.0.0.1).</summary>
+    public int DatabasePort { get; set; } = 1;
+
+    public LocalS3 S3 => s3;
+
+    /// <summary>Every call the state machine made, with what it was answered (null on error).</summary>
+    public IReadOnlyCollection<LocalAwsCall> Calls => _calls;
+
+    /// <summary>What PutRestoreValidationResult was told.</summary>
+    public IReadOnlyCollection<LocalValidation> Validations => _validations;
+
+    public IReadOnlyCollection<LocalResource> Resources => _resources.Values.ToList();
+
+    public LocalResource? Resource(string arn) => _resources.TryGetValue(arn, out var found) ? found : null;
+
+    /// <summary>A protected (source) resource that exists: databases, volumes and file systems live only here.</summary>
+    public string AddSource(string kind, string id, IReadOnlyDictionary<string, string>? tags = null)
+    {
+        var arn = ArnOf(kind, id);
+        _resources[arn] = new LocalResource(kind, id, arn, IsSource: true) { Status = "available" };
+        foreach (var (key, value) in tags ?? new Dictionary<string, string>())
+        {
+            _resources[arn].Tags[key] = value;
+        }
+
+        return arn;
+    }
+
+    /// <summary>A recovery point of <paramref name="resourceArn"/>. Listing returns points in the order they were added.</summary>
+    public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = "Default", string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var parsed = BackupResources.Parse(resourceArn) ?? throw new ArgumentException($"Not a resource ARN AWS Backup restores: {resourceArn}", nameof(resourceArn));
+        var arn = parsed.Type switch
+        {
+            BackupResourceType.S3 or BackupResourceType.DynamoDb or BackupResourceType.Efs => $"arn:aws:backup:{Region}:{Account}:recovery-point:{Guid.NewGuid()}",
+            BackupResourceType.Ebs => $"arn:aws:ec2:{Region}::snapshot/snap-{Next():x12}",
+            _ => $"arn:aws:rds:{Region}:{Account}:snapshot:awsbackup:job-{Next():x8}",
+        };
+        var restoreMetadata = new Dictionary<string, string>(metadata ?? DefaultMetadata(parsed.Type, parsed.Name), StringComparer.Ordinal);
+        var point = new LocalRecoveryPoint(arn, resourceArn, parsed.Type, parsed.Name, vault, createdAt, status, restoreMetadata)
+        {
+            Objects = parsed.Type == BackupResourceType.S3 && s3.Exists(parsed.Name) ? s3.Snapshot(parsed.Name) : null,
+        };
+        _points.GetOrAdd(resourceArn, _ => []).Add(point);
+        return point;
+    }
+
+    /// <summary>Answers one AWS SDK integration call: "backup", "listRecoveryPointsByResource" and the task's Parameters.</summary>
+    public async Task<JsonNode> CallAsync(string service, string action, JsonObject input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            JsonNode output = (service, action) switch
+            {
+                ("backup", "listRecoveryPointsByResource") => ListRecoveryPoints(input),
+                ("backup", "getRecoveryPointRestoreMetadata") => RestoreMetadata(input),
+                ("backup", "startRestoreJob") => StartRestoreJob(input),
+                ("backup", "describeRestoreJob") => await DescribeRestoreJobAsync(input, cancellationToken),
+                ("backup", "putRestoreValidationResult") => PutValidation(input),
+                ("resourcegroupstaggingapi", "tagResources") => await TagResourcesAsync(input, cancellationToken),
+                ("resourcegroupstaggingapi", "getResources") => GetResources(input),
+                ("rds", "describeDBInstances") => DescribeDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstances"),
+                ("rds", "describeDBClusters") => DescribeDatabase(input, ScratchKinds.RdsCluster, "DBClusterIdentifier", "DBClusters"),
+                ("rds", "deleteDBInstance") => DeleteDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstance"),
+                ("rds", "deleteDBCluster") => DeleteDatabase(input, ScratchKinds.RdsCluster, "DBClusterIdentifier", "DBCluster"),
+                ("ec2", "describeVolumes") => DescribeVolumes(input),
+                ("ec2", "deleteVolume") => Delete(ScratchKinds.EbsVolume, Required(input, "VolumeId"), "Ec2.InvalidVolume.NotFound"),
+                ("efs", "describeFileSystems") => DescribeFileSystems(input),
+                ("efs", "deleteFileSystem") => Delete(ScratchKinds.EfsFileSystem, Required(input, "FileSystemId"), "Efs.FileSystemNotFoundException"),
+                _ => throw new LocalAwsError("States.TaskFailed", $"The local AWS world does not answer {service}:{action}."),
+            };
+            _calls.Enqueue(new LocalAwsCall(service, action, input.DeepClone().AsObject(), output.DeepClone(), null));
+            return output;
+        }
+        catch (LocalAwsError error)
+        {
+            _calls.Enqueue(new LocalAwsCall(service, action, input.DeepClone().AsObject(), null, error.Name));
+            throw;
+        }
+    }
+
+    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private int Next() => Interlocked.Increment(ref _ids);
+
+    private static string Required(JsonObject input, string member) =>
+        input[member]?.GetValue<string>() is { Length: > 0 } value ? value : throw new LocalAwsError("States.TaskFailed", $"Missing required parameter {member}");
+
+    private static string ArnOf(string kind, string id) => kind switch
+    {
+        ScratchKinds.RdsInstance => $"arn:aws:rds:{Region}:{Account}:db:{id}",
+        ScratchKinds.RdsCluster => $"arn:aws:rds:{Region}:{Account}:cluster:{id}",
+        ScratchKinds.EbsVolume => $"arn:aws:ec2:{Region}:{Account}:volume/{id}",
+        ScratchKinds.EfsFileSystem => $"arn:aws:elasticfilesystem:{Region}:{Account}:file-system/{id}",
+        ScratchKinds.S3Bucket => $"arn:aws:s3:::{id}",
+        ScratchKinds.DynamoDbTable => $"arn:aws:dynamodb:{Region}:{Account}:table/{id}",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static Dictionary<string, string> DefaultMetadata(BackupResourceType type, string name) => type switch
+    {
+        BackupResourceType.Rds => new() { ["DBInstanceIdentifier"] = name, ["Engine"] = "postgres", ["DBInstanceClass"] = "db.t4g.medium", ["MultiAZ"] = "false" },
+        BackupResourceType.Aurora => new() { ["DBClusterIdentifier"] = name, ["Engine"] = "aurora-postgresql" },
+        BackupResourceType.Ebs => new() { ["availabilityZone"] = $"{Region}a", ["volumeType"] = "gp3", ["volumeSize"] = "20", ["encrypted"] = "true" },
+        BackupResourceType.Efs => new() { ["file-system-id"] = name, ["Encrypted"] = "true", ["PerformanceMode"] = "generalPurpose", ["newFileSystem"] = "false" },
+        BackupResourceType.S3 => new() { ["DestinationBucketName"] = name, ["NewBucket"] = "false", ["Encrypted"] = "true", ["EncryptionType"] = "SSE-S3" },
+        BackupResourceType.DynamoDb => new() { ["originalTableName"] = name, ["targetTableName"] = name, ["encryptionType"] = "Default" },
+        _ => [],
+    };
+
+    private JsonObject ListRecoveryPoints(JsonObject input)
+    {
+        var resourceArn = Required(input, "ResourceArn");
+        var max = Math.Min(RecoveryPointPageSize, input["MaxResults"]?.GetValue<int>() ?? 100);
+        var start = input["NextToken"]?.GetValue<string>() is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
+        var points = _points.TryGetValue(resourceArn, out var found) ? found.ToList() : [];
+        var page = points.Skip(start).Take(max).ToList();
+        var output = new JsonObject
+        {
+            ["RecoveryPoints"] = new JsonArray(page.Select(p => (JsonNode)new JsonObject
+            {
+                ["RecoveryPointArn"] = p.Arn,
+                ["CreationDate"] = Time(p.CreatedAt),
+                ["Status"] = p.Status,
+                ["BackupVaultName"] = p.Vault,
+                ["ResourceName"] = p.ResourceName,
+                ["BackupSizeBytes"] = 1024L * 1024,
+                ["IsParent"] = false,
+                ["VaultType"] = "BACKUP_VAULT",
+            }).ToArray()),
+        };
+        if (start + page.Count < points.Count)
+        {
+            output["NextToken"] = (start + page.Count).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return output;
+    }
+
+    private LocalRecoveryPoint Point(string arn) =>
+        _points.Values.SelectMany(p => p).FirstOrDefault(p => p.Arn == arn)
+        ?? throw new LocalAwsError("Backup.ResourceNotFoundException", $"Recovery point {arn} not found");
+
+    private JsonObject RestoreMetadata(JsonObject input)
+    {
+        var point = Point(Required(input, "RecoveryPointArn"));
+        if (Required(input, "BackupVaultName") != point.Vault)
+        {
+            throw new LocalAwsError("Backup.ResourceNotFoundException", $"Recovery point {point.Arn} is not in vault {input["BackupVaultName"]}");
+        }
+
+        return new JsonObject
+        {
+            ["BackupVaultArn"] = $"arn:aws:backup:{Region}:{Account}:backup-vault:{point.Vault}",
+            ["RecoveryPointArn"] = point.Arn,
+            ["RestoreMetadata"] = new JsonObject(point.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
+            ["ResourceType"] = BackupResources.AwsName(point.Type),
+        };
+    }
+
+    private JsonObject StartRestoreJob(JsonObject input)
+    {
+        var point = Point(Required(input, "RecoveryPointArn"));
+        Required(input, "IamRoleArn");
+        var metadata = input["Metadata"] as JsonObject ?? throw new LocalAwsError("Backup.MissingParameterValueException", "Metadata is required");
+        var token = input["IdempotencyToken"]?.GetValue<string>();
+        if (token is not null && _jobs.Values.FirstOrDefault(j => j.IdempotencyToken == token) is { } same)
+        {
+            return new JsonObject { ["RestoreJobId"] = same.Id };
+        }
+
+        var job = new LocalRestoreJob($"{Guid.NewGuid():D}".ToUpperInvariant(), point, metadata.ToDictionary(m => m.Key, m => m.Value!.GetValue<string>(), StringComparer.Ordinal), token, input["IamRoleArn"]!.GetValue<string>(), time.GetUtcNow());
+        _jobs[job.Id] = job;
+        return new JsonObject { ["RestoreJobId"] = job.Id };
+    }
+
+    private async Task<JsonObject> DescribeRestoreJobAsync(JsonObject input, CancellationToken cancellationToken)
+    {
+        var id = Required(input, "RestoreJobId");
+        var job = _jobs.TryGetValue(id, out var found) ? found : throw new LocalAwsError("Backup.ResourceNotFoundException", $"Restore job {id} not found");
+        var now = time.GetUtcNow();
+        lock (job)
+        {
+            if (job.Status is "PENDING" or "RUNNING" && now - job.CreatedAt >= RestoreDuration)
+            {
+                job.Status = "COMPLETING";
+            }
+            else if (job.Status == "PENDING")
+            {
+                job.Status = "RUNNING";
+            }
+        }
+
+        if (job.Status == "COMPLETING")
+        {
+            await CompleteAsync(job, now, cancellationToken);
+        }
+
+        var output = new JsonObject
+        {
+            ["AccountId"] = Account,
+            ["RestoreJobId"] = job.Id,
+            ["RecoveryPointArn"] = job.Point.Arn,
+            ["CreationDate"] = Time(job.CreatedAt),
+            ["Status"] = job.Status,
+            ["PercentDone"] = job.Status == "COMPLETED" ? "100.00%" : "40.00%",
+            ["BackupSizeInBytes"] = 1024L * 1024,
+            ["IamRoleArn"] = job.RoleArn,
+            ["ExpectedCompletionTimeMinutes"] = 1L,
+            ["ResourceType"] = BackupResources.AwsName(job.Point.Type),
+            ["RecoveryPointCreationDate"] = Time(job.Point.CreatedAt),
+        };
+        if (job.CompletedAt is { } completed)
+        {
+            output["CompletionDate"] = Time(completed);
+        }
+
+        if (job.StatusMessage is { } message)
+        {
+            output["StatusMessage"] = message;
+        }
+
+        if (job.CreatedResourceArn is { } arn)
+        {
+            output["CreatedResourceArn"] = arn;
+        }
+
+        return output;
+    }
+
+    private JsonObject PutValidation(JsonObject input)
+    {
+        var id = Required(input, "RestoreJobId");
+        if (!_jobs.ContainsKey(id))
+        {
+            throw new LocalAwsError("Backup.ResourceNotFoundException", $"Restore job {id} not found");
+        }
+
+        var status = Required(input, "ValidationStatus");
+        if (status is not ("FAILED" or "SUCCESSFUL" or "TIMED_OUT" or "VALIDATING"))
+        {
+            throw new LocalAwsError("Backup.InvalidParameterValueException", $"ValidationStatus {status} is not one of FAILED, SUCCESSFUL, TIMED_OUT, VALIDATING");
+        }
+
+        _validations.Enqueue(new LocalValidation(id, status, input["ValidationStatusMessage"]?.GetValue<string>()));
+        return new JsonObject();
+    }
+}
+
+/// <summary>A recovery point the local AWS Backup lists; for buckets, the objects it holds.</summary>
+public sealed record LocalRecoveryPoint(string Arn, string ResourceArn, BackupResourceType Type, string ResourceName, string Vault, DateTimeOffset CreatedAt, string Status, IReadOnlyDictionary<string, string> Metadata)
+{
+    public IReadOnlyDictionary<string, long>? Objects { get; init; }
+}
+
+/// <summary>A restore job and what it did.</summary>
+public sealed class LocalRestoreJob(string id, LocalRecoveryPoint point, IReadOnlyDictionary<string, string> metadata, string? idempotencyToken, string roleArn, DateTimeOffset createdAt)
+{
+    public string Id { get; } = id;
+
+    public LocalRecoveryPoint Point { get; } = point;
+
+    public IReadOnlyDictionary<string, string> Metadata { get; } = metadata;
+
+    public string? IdempotencyToken { get; } = idempotencyToken;
+
+    public string RoleArn { get; } = roleArn;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public string Status { get; set; } = "PENDING";
+
+    public string? StatusMessage { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? CreatedResourceArn { get; set; }
+}
+
+/// <summary>A database, volume, file system, bucket or table the world knows, its tags and fate.</summary>
+public sealed record LocalResource(string Kind, string Id, string Arn, bool IsSource)
+{
+    public string Status { get; set; } = "creating";
+
+    public int Describes { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public ConcurrentDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> DeleteParameters { get; set; } = new Dictionary<string, string>();
+}
+
+/// <summary>One AWS SDK integration call: its parameters and its answer, or the error it raised.</summary>
+public sealed record LocalAwsCall(string Service, string Action, JsonObject Input, JsonNode? Output, string? Error);
+
+/// <summary>One PutRestoreValidationResult.</summary>
+public sealed record LocalValidation(string RestoreJobId, string Status, string? Message);

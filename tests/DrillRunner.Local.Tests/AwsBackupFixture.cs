@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Aws.DynamoDb;
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Runs;
+using DrillRunner.Local.Demo;
+using DrillRunner.Local.Hosting;
+using DrillRunner.Local.Workflow;
+
+namespace DrillRunner.Local.Tests;
+
+/// <summary>
+/// One local environment for the AWS Backup drills: the DynamoDB stand-in, the local S3, the local
+/// AWS world the state machine's SDK integrations talk to, and a TCP listener standing in for a
+/// restored database's endpoint. Each test uses its own plan and resources.
+/// </summary>
+public sealed class AwsBackupFixture : IAsyncLifetime
+{
+    public const string Prefix = "drill-";
+    public const string SmallTable = "ledger";
+
+    private TcpListener _database = null!;
+
+    public LocalDrillEnvironment Environment { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Environment = await LocalDrillEnvironment.StartAsync(TimeProvider.System, CancellationToken.None);
+        Environment.WaitMilliseconds = 20;
+        _database = new TcpListener(IPAddress.Loopback, 0);
+        _database.Start();
+        Environment.Aws.DatabasePort = ((IPEndPoint)_database.LocalEndpoint).Port;
+        await DemoData.CreateCustomersAsync(Environment.DynamoDb, CancellationToken.None);
+        await Environment.DynamoDb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = SmallTable,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+        });
+        await TableWaits.UntilActiveAsync(Environment.DynamoDb, SmallTable, CancellationToken.None);
+        var entries = Enumerable.Range(0, 120).Select(n => new Dictionary<string, AttributeValue> { ["pk"] = new AttributeValue { S = $"ENTRY#{n:D3}" } });
+        await BatchPuts.PutAllAsync(Environment.DynamoDb, SmallTable, entries, parallelism: 1, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _database.Stop();
+        _database.Dispose();
+        await Environment.DisposeAsync();
+    }
+
+    /// <summary>A source bucket with <paramref name="objects"/> objects of 100 bytes each, and a recovery point of it.</summary>
+    public string BucketWithRecoveryPoint(string bucket, int objects, DateTimeOffset createdAt)
+    {
+        var source = Environment.S3.CreateBucket(bucket);
+        for (var i = 0; i < objects; i++)
+        {
+            source.Put($"invoices/{i:D4}.pdf", 100);
+        }
+
+        var arn = $"arn:aws:s3:::{bucket}";
+        Environment.Aws.AddRecoveryPoint(arn, createdAt);
+        return arn;
+    }
+
+    public async Task<Drilled> DrillAsync(string planJson)
+    {
+        await Environment.ApplyPlanAsync(planJson, TimeProvider.System, CancellationToken.None);
+        var planName = Core.Plans.PlanReader.Read(planJson).PlanOrThrow().Name;
+        string? runId = null;
+        var execution = await Environment.RunDrillAsync(
+            new BeginRequest(planName, "test", null, null, null),
+            e => runId ??= e.State == "BeginDrill" && e.Type == "StateExited" ? e.RunId : null,
+            CancellationToken.None);
+        Assert.True(runId is not null, $"{execution.Error}: {execution.Cause}");
+        var run = await Environment.Services.Runs.GetAsync(runId!, CancellationToken.None);
+        var targets = await Environment.Services.Runs.GetTargetsAsync(runId!, CancellationToken.None);
+        return new Drilled(execution, run, targets.ToDictionary(t => t.TargetId, StringComparer.Ordinal));
+    }
+}
+
+public sealed record Drilled(ExecutionResult Execution, DrillRun Run, IReadOnlyDictionary<string, TargetRun> Targets);
