@@ -249,6 +249,10 @@ public sealed class StateMachineDefinitionTests
         Assert.Contains(backup.CheckInput("StartRestoreJob", new JsonObject { ["RecoveryPointArn.$"] = "$.a" }), p => p.Contains("required member 'Metadata'", StringComparison.Ordinal));
         Assert.Contains(ApiModel.For("rds").CheckInput("DeleteDBInstance", new JsonObject { ["DBInstanceIdentifier.$"] = "$.id", ["SkipFinalSnapshot"] = "true" }), p => p.Contains("expected a boolean", StringComparison.Ordinal));
         Assert.Contains(ApiModel.For("resourcegroupstaggingapi").CheckInput("GetResources", new JsonObject { ["TagFilters"] = new JsonArray(new JsonObject { ["Name"] = "x" }) }), p => p.Contains("'Name' is not a member", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckOutput("DescribeRestoreJob", new JsonObject { ["Status"] = "COMPLETED", ["CreatedResource"] = "arn" }), p => p.Contains("'CreatedResource' is not a member", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckOutput("DescribeRestoreJob", new JsonObject { ["CreationDate"] = 1764212400 }), p => p.Contains("ISO 8601", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckOutput("ListRecoveryPointsByResource", new JsonObject { ["RecoveryPoints"] = new JsonArray(new JsonObject { ["BackupSizeBytes"] = "1" }) }), p => p.Contains("expected a number", StringComparison.Ordinal));
+        Assert.Empty(backup.CheckOutput("DescribeRestoreJob", new JsonObject { ["Status"] = "COMPLETED", ["CreationDate"] = "2026-11-27T03:00:00.000Z", ["ExpectedCompletionTimeMinutes"] = 5 }));
     }
 
     [Fact]

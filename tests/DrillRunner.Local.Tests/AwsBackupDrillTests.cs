@@ -84,6 +84,7 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
             Assert.Empty(await fixture.Environment.TablesStartingWithAsync(AwsBackupFixture.Prefix, CancellationToken.None));
             AssertSourcesUntouched();
             Assert.Equal(250, fixture.Environment.S3.Bucket("shop-invoices").Objects.Count);
+            AssertAnswersMatchTheApiModels();
         }
         finally
         {
@@ -151,6 +152,7 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
         Assert.True(target.Scratch!.TornDown, target.Scratch.TeardownNote);
         Assert.Contains("created nothing", target.Scratch.TeardownNote);
         Assert.Equal(RunStatus.TornDown, drilled.Run.Status);
+        AssertAnswersMatchTheApiModels();
     }
 
     [Fact]
@@ -245,6 +247,7 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
         var efsStart = Aws.Calls.Last(c => c.Action == "startRestoreJob" && c.Input["ResourceType"]!.GetValue<string>() == "EFS");
         Assert.Equal("true", efsStart.Input["Metadata"]!["newFileSystem"]!.GetValue<string>());
         AssertSourcesUntouched();
+        AssertAnswersMatchTheApiModels();
     }
 
     [Fact]
@@ -267,6 +270,23 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
         finally
         {
             Aws.FailTagging = false;
+        }
+    }
+
+    /// <summary>Every answer the local world gave has the API model's output shape, and every call the model's input members.</summary>
+    private void AssertAnswersMatchTheApiModels()
+    {
+        var calls = Aws.Calls.ToList();
+        Assert.NotEmpty(calls);
+        foreach (var call in calls)
+        {
+            var model = ApiModel.For(call.Service);
+            var operation = model.Operation(call.Action)!;
+            Assert.Empty(model.CheckInput(operation, call.Input));
+            if (call.Output is not null)
+            {
+                Assert.Empty(model.CheckOutput(operation, call.Output));
+            }
         }
     }
 

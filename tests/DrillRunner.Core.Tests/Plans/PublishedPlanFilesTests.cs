@@ -8,12 +8,37 @@ public sealed class PublishedPlanFilesTests
 {
     private static readonly string PlansFolder = FindPlansFolder();
 
-    [Fact]
-    public void ExamplePlan_IsValid()
+    [Theory]
+    [InlineData("example-plan.json")]
+    [InlineData("example-mixed-plan.json")]
+    public void ExamplePlan_IsValid(string file)
     {
-        var result = PlanReader.Read(File.ReadAllText(Path.Combine(PlansFolder, "example-plan.json")));
+        var result = PlanReader.Read(File.ReadAllText(Path.Combine(PlansFolder, file)));
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
+    }
+
+    [Fact]
+    public void MixedExamplePlan_DrillsTablesABucketADatabaseAndAFileSystem()
+    {
+        var plan = PlanReader.Read(File.ReadAllText(Path.Combine(PlansFolder, "example-mixed-plan.json"))).PlanOrThrow();
+
+        Assert.Equal(
+            [BackupResourceType.DynamoDb, BackupResourceType.S3, BackupResourceType.Rds, BackupResourceType.Efs],
+            plan.Targets.OfType<AwsBackupTarget>().Select(t => t.ResourceType));
+        Assert.Single(plan.Targets.OfType<DynamoDbTarget>());
+    }
+
+    [Fact]
+    public void Schema_ListsExactlyTheVerificationFieldsOfEveryBackupResourceType()
+    {
+        var known = new[] { "$.targets[1].verification", "$.targets[2].verification", "$.targets[3].verification" }
+            .SelectMany(path => KnownFieldsAt(path, "example-mixed-plan.json"))
+            .Distinct()
+            .Order();
+        var schemaFields = SchemaObject("$defs.awsBackupTarget.verification").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order();
+
+        Assert.Equal(known, schemaFields);
     }
 
     [Theory]
@@ -25,18 +50,19 @@ public sealed class PublishedPlanFilesTests
     [InlineData("$.targets[0].verification", "$defs.dynamoDbTarget.verification")]
     [InlineData("$.healthChecks[0]", "$defs.httpHealthCheck")]
     [InlineData("$.notifications", "notifications")]
-    public void Schema_ListsExactlyTheFieldsTheReaderKnows(string planPath, string schemaPath)
+    [InlineData("$.targets[3]", "$defs.awsBackupTarget", "example-mixed-plan.json")]
+    public void Schema_ListsExactlyTheFieldsTheReaderKnows(string planPath, string schemaPath, string file = "example-plan.json")
     {
-        var known = KnownFieldsAt(planPath);
+        var known = KnownFieldsAt(planPath, file);
         var schemaFields = SchemaObject(schemaPath).GetProperty("properties").EnumerateObject().Select(p => p.Name).Where(n => n != "$schema").Order();
 
         Assert.Equal(known, schemaFields);
     }
 
     /// <summary>Asks the reader itself: put an unknown field at the path and read the fix it suggests.</summary>
-    private static IEnumerable<string> KnownFieldsAt(string path)
+    private static IEnumerable<string> KnownFieldsAt(string path, string file)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(PlansFolder, "example-plan.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(PlansFolder, file)));
         var node = System.Text.Json.Nodes.JsonNode.Parse(document.RootElement.GetRawText())!;
         var target = node;
         foreach (var step in path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -45,7 +71,7 @@ public sealed class PublishedPlanFilesTests
             target = target[name] ?? (target[name] = new System.Text.Json.Nodes.JsonObject());
             if (step.Contains('['))
             {
-                target = target[0]!;
+                target = target[int.Parse(step.Split('[')[1].TrimEnd(']'), System.Globalization.CultureInfo.InvariantCulture)]!;
             }
         }
 

@@ -1,0 +1,126 @@
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Core.Tests.Plans;
+
+/// <summary>Reading "aws-backup" targets: the ARN decides the type, the type decides what may be verified, and nothing may point the restore at the source.</summary>
+public sealed class AwsBackupPlanTests
+{
+    [Theory]
+    [InlineData("arn:aws:dynamodb:eu-west-1:123456789012:table/ledger", BackupResourceType.DynamoDb, "ledger")]
+    [InlineData("arn:aws:s3:::invoices-prod", BackupResourceType.S3, "invoices-prod")]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:db:billing", BackupResourceType.Rds, "billing")]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:cluster:orders", BackupResourceType.Aurora, "orders")]
+    [InlineData("arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc", BackupResourceType.Ebs, "vol-0abc")]
+    [InlineData("arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0abc", BackupResourceType.Efs, "fs-0abc")]
+    [InlineData("arn:aws-us-gov:rds:us-gov-west-1:123456789012:db:billing", BackupResourceType.Rds, "billing")]
+    public void Read_ResourceArn_GivesTypeAndName(string arn, BackupResourceType type, string name)
+    {
+        var target = Assert.IsType<AwsBackupTarget>(Assert.Single(Read(Target(arn)).PlanOrThrow().Targets));
+
+        Assert.Equal(type, target.ResourceType);
+        Assert.Equal(name, target.ResourceName);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:s3:::bucket/key")]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:snapshot:nightly")]
+    [InlineData("arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc")]
+    [InlineData("orders-prod")]
+    public void Read_ArnOfNoRestorableType_NamesTheFieldAndTheFormsAccepted(string arn)
+    {
+        var problem = Assert.Single(Read(Target(arn)).Problems, p => p.Path == "$.targets[0].resourceArn");
+
+        Assert.Contains($"'{arn}' is not the ARN of a resource type", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:s3:::BUCKET", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:db:billing", "DBInstanceIdentifier")]
+    [InlineData("arn:aws:s3:::invoices", "NewBucket")]
+    [InlineData("arn:aws:s3:::invoices", "destinationbucketname")]
+    [InlineData("arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-1", "newFileSystem")]
+    [InlineData("arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-1", "file-system-id")]
+    [InlineData("arn:aws:dynamodb:eu-west-1:123456789012:table/ledger", "targetTableName")]
+    public void Read_MetadataOverrideOfAKeyThatNamesOrPlacesTheRestore_IsRefused(string arn, string key)
+    {
+        var problem = Assert.Single(Read(Target(arn, $"\"restoreMetadata\": {{ \"{key}\": \"x\" }}")).Problems);
+
+        Assert.Equal($"$.targets[0].restoreMetadata.{key}", problem.Path);
+        Assert.Contains("set by the runner", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_VerificationFieldOfAnotherType_IsAnUnknownField()
+    {
+        var problem = Assert.Single(Read(Target("arn:aws:s3:::invoices", "\"verification\": { \"minItemCount\": 5 }")).Problems);
+
+        Assert.Equal("$.targets[0].verification.minItemCount", problem.Path);
+        Assert.Contains("minObjectCount", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_BucketVerification_AllFields()
+    {
+        var target = (AwsBackupTarget)Read(Target("arn:aws:s3:::invoices", "\"verification\": { \"minObjectCount\": 1, \"maxObjectCount\": 9, \"minTotalBytes\": 10, \"maxTotalBytes\": 90, \"tolerancePercentOfSource\": 2, \"sentinelKeys\": [\"a/b.pdf\"] }, \"maxRecoveryPointAgeHours\": 26, \"backupVaultName\": \"prod\"")).PlanOrThrow().Targets[0];
+
+        Assert.Equal((1L, 9L, 10L, 90L, 2.0), (target.Bucket.MinObjectCount, target.Bucket.MaxObjectCount, target.Bucket.MinTotalBytes, target.Bucket.MaxTotalBytes, target.Bucket.TolerancePercentOfSource));
+        Assert.Equal("a/b.pdf", Assert.Single(target.Bucket.SentinelKeys));
+        Assert.Equal(TimeSpan.FromHours(26), target.MaxRecoveryPointAge);
+        Assert.Equal("prod", target.BackupVaultName);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:db:billing", "Billing-DB")]
+    [InlineData("arn:aws:s3:::invoices", "Invoices")]
+    [InlineData("arn:aws:s3:::invoices", "a_b")]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:cluster:orders", "orders-")]
+    public void Read_ScratchNameAwsWouldRefuse_IsReportedOnTheId(string arn, string id)
+    {
+        var result = Read(Target(arn).Replace("\"id\": \"t\"", $"\"id\": \"{id}\"", StringComparison.Ordinal));
+
+        var problem = Assert.Single(result.Problems, p => p.Path == "$.targets[0].id");
+        Assert.Contains("lowercase", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RdsTargetWithAnUnderscorePrefix_IsRefused_BecauseRdsNamesCannotHoldIt()
+    {
+        var result = Read(Target("arn:aws:rds:eu-west-1:123456789012:db:billing"), "dr_");
+
+        Assert.Contains(result.Problems, p => p.Path == "$.targets[0].id" && p.Message.Contains("not a valid RDS identifier", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_SourceNamedWithTheScratchPrefix_IsRefused()
+    {
+        var problem = Assert.Single(Read(Target("arn:aws:rds:eu-west-1:123456789012:db:drill-billing")).Problems);
+
+        Assert.Equal("$.targets[0].resourceArn", problem.Path);
+        Assert.Contains("scratch prefix", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SameResourceTwice_IsRefused()
+    {
+        var json = Plan($"{Target("arn:aws:s3:::invoices")}, {Target("arn:aws:s3:::invoices").Replace("\"id\": \"t\"", "\"id\": \"u\"", StringComparison.Ordinal)}");
+
+        Assert.Contains(PlanReader.Read(json).Problems, p => p.Path == "$.targets[1].resourceArn" && p.Message.Contains("also drilled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_VerifierThatIsNotALambdaNameOrArn_IsRefused()
+    {
+        var problem = Assert.Single(Read(Target("arn:aws:rds:eu-west-1:123456789012:db:billing", "\"verifierFunction\": \"arn:aws:sns:eu-west-1:123456789012:topic\"")).Problems);
+
+        Assert.Equal("$.targets[0].verifierFunction", problem.Path);
+    }
+
+    private static string Target(string arn, string extra = "") =>
+        $$"""{ "id": "t", "type": "aws-backup", "resourceArn": "{{arn}}"{{(extra.Length > 0 ? ", " + extra : string.Empty)}} }""";
+
+    private static string Plan(string targets, string prefix = "drill-") => $$"""
+        { "name": "p", "objectives": { "rtoMinutes": 60, "rpoMinutes": 60 }, "scratchPrefix": "{{prefix}}", "targets": [ {{targets}} ] }
+        """;
+
+    private static PlanValidationResult Read(string target, string prefix = "drill-") => PlanReader.Read(Plan(target, prefix));
+}
