@@ -5,17 +5,16 @@ using Amazon.DynamoDBv2.Model;
 using DrillFunctions;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
-using DrillRunner.Local.AwsWorld;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Requests;
+using DrillRunner.Local.AwsWorld;
+using DrillRunner.Local.Hosting;
 using DrillRunner.Local.Processes;
 using DrillRunner.Local.Requests;
 using DrillRunner.Local.StandIn;
 using DrillRunner.Local.Workflow;
-
-using DrillRunner.Local.Hosting;
 
 namespace DrillRunner.Local;
 
@@ -119,6 +118,14 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     {
         var name = $"local-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
         return LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds);
+    }
+
+    /// <summary>Runs the janitor's state machine (statemachine/scratch-janitor.asl.json), as its daily schedule would.</summary>
+    public Task<ExecutionResult> RunJanitorAsync(string scratchPrefix, CancellationToken cancellationToken)
+    {
+        Functions.AddFunction("Janitor", new JanitorFunction(Services, scratchPrefix));
+        var name = $"janitor-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
+        return LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition);
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ internal static class AslDocument
 
     public static JsonObject Load() => JsonNode.Parse(LocalStateMachine.Definition(LocalStateMachine.LocalSubstitutions()))!.AsObject();
 
+    public static string JanitorRawText => File.ReadAllText(RepoPaths.JanitorDefinition);
+
+    public static JsonObject LoadJanitor() => JsonNode.Parse(LocalStateMachine.Definition(LocalStateMachine.LocalSubstitutions(), RepoPaths.JanitorDefinition))!.AsObject();
+
     public static IEnumerable<(string Name, JsonObject State, JsonObject Scope)> States(JsonObject machine)
     {
         var states = machine["States"]!.AsObject();

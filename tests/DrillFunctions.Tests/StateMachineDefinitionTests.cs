@@ -286,6 +286,42 @@ public sealed class StateMachineDefinitionTests
     }
 
     [Fact]
+    public async Task JanitorMachine_IsValid_UsesModelNames_AndDeletesExactlyAsTeardownDoes()
+    {
+        var janitor = AslDocument.LoadJanitor();
+        var file = Path.Combine(Path.GetTempPath(), $"janitor-{Guid.NewGuid():N}.asl.json");
+        await File.WriteAllTextAsync(file, janitor.ToJsonString());
+        try
+        {
+            var start = new ProcessStartInfo("node") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "node_modules", "asl-validator", "dist", "bin", "asl-validator.js"));
+            start.ArgumentList.Add("--json-path");
+            start.ArgumentList.Add(file);
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        foreach (var (name, state, _) in AslDocument.States(janitor).Where(s => s.State["Resource"]?.GetValue<string>()?.StartsWith(AwsSdk, StringComparison.Ordinal) == true))
+        {
+            var parts = state["Resource"]!.GetValue<string>()[AwsSdk.Length..].Split(':');
+            Assert.Contains($"{parts[0]}:{parts[1]}", LocalAwsWorld.Answers);
+            var model = ApiModel.For(parts[0]);
+            Assert.Empty(model.CheckInput(model.Operation(parts[1])!, state["Parameters"]!.AsObject()));
+        }
+
+        Assert.True(JsonNode.DeepEquals(
+            _machine["States"]!["DeleteScratchResources"]!["ItemProcessor"],
+            janitor["States"]!["DeleteExpired"]!["ItemProcessor"]), "the janitor's deletes drifted from teardown's");
+        Assert.All(janitor["States"]!.AsObject().Where(s => s.Value!["Type"]!.GetValue<string>() is "Task" or "Map"), s => Assert.Equal("JanitorFailed", s.Value!["Catch"]![0]!["Next"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Handlers_ThrowTypedErrors_WhoseNamesTheMachineMatches()
     {
         var thrown = typeof(DrillException).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DrillException)) && !t.IsAbstract).Select(t => t.Name);

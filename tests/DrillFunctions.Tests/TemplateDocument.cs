@@ -21,6 +21,10 @@ internal static class TemplateDocument
             .Where(r => (string)Map(r.Value)["Type"] == type)
             .Select(r => ((string)r.Key, Map(Map(r.Value)["Properties"])));
 
+    /// <summary>The properties of the state machine resource with this logical name.</summary>
+    public static Dictionary<object, object> StateMachine(Dictionary<object, object> template, string name) =>
+        OfType(template, "AWS::Serverless::StateMachine").Single(m => m.Name == name).Properties;
+
     /// <summary>Every inline IAM statement of a function or state machine, with its actions, resources (GetAtt as "GetAtt:Name") and condition as written.</summary>
     public static IEnumerable<Statement> Statements(Dictionary<object, object> properties)
     {

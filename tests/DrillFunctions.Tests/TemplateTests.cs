@@ -37,11 +37,14 @@ public sealed partial class TemplateTests
         Assert.DoesNotMatch(new Regex(@":\s*!\w+"), TemplateDocument.Text);
     }
 
-    [Fact]
-    public void EverySubstitutionInTheAsl_IsProvidedByTheStateMachine_AndNoneIsUnused()
+    [Theory]
+    [InlineData("RestoreDrillStateMachine")]
+    [InlineData("ScratchJanitorStateMachine")]
+    public void EverySubstitutionInTheAsl_IsProvidedByTheStateMachine_AndNoneIsUnused(string name)
     {
-        var used = Substitution().Matches(AslDocument.RawText).Select(m => m.Groups[1].Value).ToHashSet();
-        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var machine = TemplateDocument.StateMachine(_template, name);
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, (string)machine["DefinitionUri"]));
+        var used = Substitution().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
         var provided = TemplateDocument.Map(machine["DefinitionSubstitutions"]).Keys.Cast<string>().ToHashSet();
 
         Assert.Equal(used.Order(), provided.Order());
@@ -126,7 +129,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void WeeklySchedule_StartsTheMachineWithThePlanParameter()
     {
-        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
         var schedule = TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.Map(machine["Events"])["WeeklyDrill"]));
         var properties = TemplateDocument.Map(schedule["Properties"]);
 
@@ -138,7 +141,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void StateMachine_MayInvokeEveryFunctionAndPublishToTheTopic()
     {
-        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
         var policies = TemplateDocument.List(machine["Policies"]).Cast<Dictionary<object, object>>().ToList();
         var invokable = policies.Where(p => p.ContainsKey("LambdaInvokePolicy"))
             .Select(p => (string)TemplateDocument.Map(TemplateDocument.Map(p["LambdaInvokePolicy"])["FunctionName"])["Ref"]);
@@ -154,28 +157,54 @@ public sealed partial class TemplateTests
     {
         var (_, janitor) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::Function"), f => f.Name == "JanitorFunction");
         var variables = TemplateDocument.Map(TemplateDocument.Map(janitor["Environment"])["Variables"]);
-        var events = TemplateDocument.Map(janitor["Events"]);
+        var machine = TemplateDocument.StateMachine(_template, "ScratchJanitorStateMachine");
+        var schedule = TemplateDocument.Map(TemplateDocument.Map(machine["Events"]).Values.Single());
 
         Assert.Equal("ScratchPrefix", TemplateDocument.Map(variables[JanitorFunction.ScratchPrefixVariable])["Ref"]);
-        Assert.Equal("ScheduleV2", TemplateDocument.Map(events.Values.Single())["Type"]);
+        Assert.Equal("ScheduleV2", schedule["Type"]);
+        Assert.Equal("{}", TemplateDocument.Map(schedule["Properties"])["Input"]);
+        Assert.False(janitor.ContainsKey("Events"), "the janitor's state machine starts the function; a second schedule would sweep twice");
         var deletes = TemplateDocument.Statements(janitor).Where(s => s.Actions.Contains("dynamodb:DeleteTable")).SelectMany(s => s.Resources);
         Assert.Equal([ScratchArn], deletes);
     }
 
     [Fact]
-    public void EveryAwsSdkActionTheAslCalls_IsAllowedToTheStateMachine_WithTheTaggingItNeeds()
+    public void JanitorStateMachine_MayCallWhatItsAslCalls_AndDeletesOnlyAsTheDrillDoes()
     {
-        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
-        var allowed = TemplateDocument.Statements(machine).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
-        var called = AslDocument.States(AslDocument.Load())
+        var janitor = TemplateDocument.StateMachine(_template, "ScratchJanitorStateMachine");
+        var drill = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
+        var allowed = TemplateDocument.Statements(janitor).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
+        var called = SdkActions(AslDocument.LoadJanitor()).ToList();
+
+        Assert.NotEmpty(called);
+        Assert.All(called, action => Assert.True(allowed.Contains(action), $"the janitor calls {action} but may not"));
+        var deleteStatements = TemplateDocument.Statements(janitor).Where(s => s.Actions.Any(a => a.Contains(":Delete", StringComparison.Ordinal))).ToList();
+        Assert.Equal(2, deleteStatements.Count);
+        foreach (var statement in deleteStatements)
+        {
+            Assert.Contains(TemplateDocument.Statements(drill), d => d.Actions.SequenceEqual(statement.Actions) && d.Resources.SequenceEqual(statement.Resources) && d.ConditionValue("StringLike", "aws:ResourceTag/Name") == statement.ConditionValue("StringLike", "aws:ResourceTag/Name"));
+        }
+
+        var invoke = TemplateDocument.List(janitor["Policies"]).Cast<Dictionary<object, object>>().Single(p => p.ContainsKey("LambdaInvokePolicy"));
+        Assert.Equal("JanitorFunction", TemplateDocument.Map(TemplateDocument.Map(invoke["LambdaInvokePolicy"])["FunctionName"])["Ref"]);
+    }
+
+    private static IEnumerable<string> SdkActions(System.Text.Json.Nodes.JsonObject machine) =>
+        AslDocument.States(machine)
             .Select(s => s.State["Resource"]?.GetValue<string>())
             .OfType<string>()
             .Where(r => r.StartsWith("arn:aws:states:::aws-sdk:", StringComparison.Ordinal))
             .Select(r => r["arn:aws:states:::aws-sdk:".Length..].Split(':'))
             .Select(p => (Model: ApiModel.For(p[0]), Action: p[1]))
             .Select(c => $"{c.Model.IamPrefix}:{c.Model.Operation(c.Action)}")
-            .Distinct()
-            .ToList();
+            .Distinct();
+
+    [Fact]
+    public void EveryAwsSdkActionTheAslCalls_IsAllowedToTheStateMachine_WithTheTaggingItNeeds()
+    {
+        var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
+        var allowed = TemplateDocument.Statements(machine).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
+        var called = SdkActions(AslDocument.Load()).ToList();
 
         Assert.True(called.Count >= 14);
         Assert.All(called, action => Assert.True(allowed.Contains(action), $"the state machine calls {action} but may not"));
@@ -187,7 +216,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void StateMachine_DeletesOnlyScratchNamedOrScratchTaggedResources()
     {
-        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
 
         foreach (var statement in TemplateDocument.Statements(machine).Where(s => s.Actions.Any(a => a.Contains(":Delete", StringComparison.Ordinal))))
         {
@@ -213,7 +242,7 @@ public sealed partial class TemplateTests
         var role = TemplateDocument.Map(TemplateDocument.Resources(_template)["BackupRestoreRole"]);
         var trust = TemplateDocument.Map(TemplateDocument.Map(role["Properties"])["AssumeRolePolicyDocument"]);
         var principal = TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.List(trust["Statement"]).Single())["Principal"]);
-        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
         var passRole = Assert.Single(TemplateDocument.Statements(machine), s => s.Actions.Contains("iam:PassRole"));
 
         Assert.Equal("backup.amazonaws.com", principal["Service"]);
@@ -281,7 +310,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void StateMachine_MayStartItsOwnChildExecutions_ForTheDistributedMap()
     {
-        var (_, machine) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::StateMachine"));
+        var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
         var name = (string)TemplateDocument.Map(machine["Name"])["Fn::Sub"];
         var ownArn = $"arn:${{AWS::Partition}}:states:${{AWS::Region}}:${{AWS::AccountId}}:stateMachine:{name}";
 

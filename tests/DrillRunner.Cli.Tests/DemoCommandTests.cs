@@ -38,6 +38,6 @@ public sealed class DemoCommandTests
         Assert.Contains("PASS", output, StringComparison.Ordinal);
         Assert.Contains("RTO (T0 → healthy)", output, StringComparison.Ordinal);
         Assert.Contains("RPO (T0 − recovery point)", output, StringComparison.Ordinal);
-        Assert.Contains("no scratch table left behind", output, StringComparison.Ordinal);
+        Assert.Contains("no scratch resource left behind", output, StringComparison.Ordinal);
     }
 }

@@ -273,6 +273,34 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task Janitor_DeletesTheExpiredDatabaseAStoppedDrillLeft_AndRefusesWhatNoRunRecorded()
+    {
+        await fixture.Environment.ApplyPlanAsync(Plan("janitor", """{ "id": "db", "type": "aws-backup", "resourceArn": "arn:aws:rds:us-east-1:000000000000:db:crm" }"""), TimeProvider.System, CancellationToken.None);
+        var begun = await fixture.Environment.Services.BeginDrill().ExecuteAsync(new Core.Drills.Contracts.BeginRequest("janitor", "test", null, null, null), CancellationToken.None);
+        var expired = Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var tags = new Dictionary<string, string> { ["drill:run-id"] = begun.RunId, ["drill:expires-at"] = expired };
+        var leaked = Aws.AddRestored(ScratchKinds.RdsInstance, $"drill-{begun.RunId}-db", tags);
+        var record = await fixture.Environment.Services.Runs.GetTargetAsync(begun.RunId, "db", CancellationToken.None);
+        await fixture.Environment.Services.Runs.SaveTargetAsync(record with { Scratch = new ScratchTable($"drill-{begun.RunId}-db", leaked, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance, Tagged = true } }, CancellationToken.None);
+        var unrecorded = Aws.AddRestored(ScratchKinds.EbsVolume, "vol-0000000000unknown", new Dictionary<string, string>(tags) { ["Name"] = $"drill-{begun.RunId}-volume" });
+        var inUse = Aws.AddRestored(ScratchKinds.EfsFileSystem, "fs-00000000000inuse", new Dictionary<string, string>(tags) { ["drill:expires-at"] = Now.AddHours(5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) });
+
+        var sweep = await fixture.Environment.RunJanitorAsync(AwsBackupFixture.Prefix, CancellationToken.None);
+
+        Assert.True(sweep.Succeeded, $"{sweep.Error}: {sweep.Cause}");
+        Assert.True(Aws.Resource(leaked)!.Deleted);
+        Assert.Equal("true", Aws.Resource(leaked)!.DeleteParameters["SkipFinalSnapshot"]);
+        Assert.False(Aws.Resource(unrecorded)!.Deleted);
+        Assert.False(Aws.Resource(inUse)!.Deleted);
+        var scratch = (await fixture.Environment.Services.Runs.GetTargetAsync(begun.RunId, "db", CancellationToken.None)).Scratch!;
+        Assert.True(scratch.TornDown);
+        Assert.Contains("janitor", scratch.TeardownNote);
+        Assert.Contains("scratch-table-refused", fixture.Environment.FunctionLog);
+        Assert.Contains("vol-0000000000unknown", fixture.Environment.FunctionLog);
+        AssertAnswersMatchTheApiModels();
+    }
+
     /// <summary>Every answer the local world gave has the API model's output shape, and every call the model's input members.</summary>
     private void AssertAnswersMatchTheApiModels()
     {

@@ -19,7 +19,7 @@ public static class RunPrinter
         console.Write(objectives);
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Target", "Recovery point", "Restore", "Verify", "Items (expected)", "Outcome", "Teardown");
+            .AddColumns("Target", "Recovery point", "Restore", "Verify", "Checked (expected)", "Outcome", "Teardown");
         foreach (var target in targets)
         {
             table.AddRow(
@@ -27,7 +27,7 @@ public static class RunPrinter
                 Markup.Escape(target.RecoveryPoint is { } point ? $"{point.Kind} {point.CreatedAt:HH:mm:ss}\n{RunJudge.Minutes((run.StartedAt - point.CreatedAt).TotalSeconds)} before T0" : "none"),
                 Markup.Escape(Between(target.RestoreRequestedAt, target.RestoreCompletedAt) + (target.Polls > 0 ? $"\n{target.Polls} poll(s)" : string.Empty)),
                 Markup.Escape(Between(target.RestoreCompletedAt, target.VerifiedAt)),
-                Markup.Escape(target.Verification is { } v ? $"{v.ItemCount:N0}\n({Range(v.ExpectedMin, v.ExpectedMax)})" : "-"),
+                Markup.Escape(Checked(target)),
                 target.Failure is { } failure ? $"[red]{Markup.Escape(failure.Error)}[/]" : $"[green]{target.Stage}[/]",
                 Markup.Escape(target.Scratch is { } s ? s.TeardownNote ?? (s.TornDown ? "deleted" : "not torn down") : "nothing created"));
         }
@@ -40,7 +40,21 @@ public static class RunPrinter
 
         foreach (var target in targets.Where(t => t.Scratch is not null))
         {
-            console.MarkupLineInterpolated($"[grey]{target.TargetId}: {target.SourceTable} restored into {target.Scratch!.Name}[/]");
+            var into = target.Scratch!.Kind == Core.Plans.ScratchKinds.DynamoDbTable ? target.Scratch.Name : $"{target.Scratch.Kind} {target.Scratch.Arn ?? target.Scratch.Name}";
+            console.MarkupLineInterpolated($"[grey]{target.TargetId}: {target.SourceTable} restored into {into}[/]");
+        }
+
+        foreach (var target in targets.Where(t => t.Backup?.RestoreJobId is not null))
+        {
+            var backup = target.Backup!;
+            var validation = backup.ValidationStatus is null ? "no validation result reported" : $"validation {backup.ValidationStatus} {backup.ValidationNote}";
+            console.MarkupLineInterpolated($"[grey]{target.TargetId}: AWS Backup restore job {backup.RestoreJobId} {backup.JobStatus}; {validation}[/]");
+        }
+
+        foreach (var target in targets.Where(t => t.Verifier is not null))
+        {
+            var answer = target.Verifier!;
+            console.MarkupLineInterpolated($"{target.TargetId}: verifier {answer.Function} {(answer.Passed ? "passed" : "failed")}: {answer.Message}");
         }
 
         foreach (var check in run.HealthChecks)
@@ -50,9 +64,18 @@ public static class RunPrinter
         }
 
         console.MarkupLine(scratchLeft == 0
-            ? "[green]Teardown:[/] no scratch table left behind."
-            : $"[red]Teardown:[/] {scratchLeft} scratch table(s) left behind.");
+            ? "[green]Teardown:[/] no scratch resource left behind."
+            : $"[red]Teardown:[/] {scratchLeft} scratch resource(s) left behind.");
     }
+
+    /// <summary>What verification measured, by what was restored: items, objects and bytes, or a resource's state.</summary>
+    private static string Checked(TargetRun target) => target switch
+    {
+        { Verification: { } v } => $"{v.ItemCount:N0} items\n({Range(v.ExpectedMin, v.ExpectedMax)})",
+        { Bucket: { Restored.Done: true } b } => $"{b.Restored.Objects:N0} objects, {b.Restored.Bytes:N0} B\n({Range(b.ExpectedMinObjects, b.ExpectedMaxObjects)})",
+        { Resource: { } r } => $"{r.Status}{(r.Endpoint is null ? string.Empty : $"\n{r.Endpoint}{(r.Connected == true ? " accepts TCP" : r.Connected == false ? " refused TCP" : string.Empty)}")}",
+        _ => "-",
+    };
 
     private static string Seconds(double? seconds) => seconds is { } s ? RunJudge.Minutes(s) : "not measured";
 

@@ -16,7 +16,7 @@ public sealed class HtmlReport : IReportFormat
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append("<title>Restore drills: are recovery objectives met?</title><style>").Append(Styles).Append("</style></head><body>");
         html.Append("<header><h1>Restore drills: are recovery objectives met?</h1>");
-        html.Append($"<p class=\"meta\">Drills since {E(Text.Date(since))} · generated {E(Text.Date(generatedAt))}. A drill restores production's backups into scratch tables, checks the data and the application, and measures how long recovery took (RTO) and how much data would have been lost (RPO).</p></header>");
+        html.Append($"<p class=\"meta\">Drills since {E(Text.Date(since))} · generated {E(Text.Date(generatedAt))}. A drill restores production's backups into scratch resources, checks the data and the application, and measures how long recovery took (RTO) and how much data would have been lost (RPO).</p></header>");
 
         html.Append("<section class=\"overview\"><h2>At a glance</h2><table><thead><tr><th>Plan</th><th>Objectives met?</th><th>In plain words</th></tr></thead><tbody>");
         foreach (var r in reports)
@@ -73,7 +73,7 @@ public sealed class HtmlReport : IReportFormat
             html.Append($"<p class=\"warning\">Never verified in the window: {E(string.Join(", ", r.NeverVerified))}. A table whose restore has not been proven may not be restorable.</p>");
         }
 
-        html.Append("<h3>Per table</h3><table><thead><tr><th>Target</th><th>Table</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th></tr></thead><tbody>");
+        html.Append("<h3>Per target</h3><table><thead><tr><th>Target</th><th>Source</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th></tr></thead><tbody>");
         foreach (var t in r.Targets)
         {
             html.Append($"<tr><td>{E(t.TargetId)}</td><td>{E(t.SourceTable)}</td><td>{t.Restores}</td><td>{E(Text.Duration(t.MedianRestoreSeconds))} ({E(Text.Duration(t.LatestRestoreSeconds))})</td><td>{E(Text.Duration(t.MedianVerifySeconds))} ({E(Text.Duration(t.LatestVerifySeconds))})</td></tr>");

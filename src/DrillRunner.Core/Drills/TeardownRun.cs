@@ -187,7 +187,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         return (Outcome.Handed, Deleting);
     }
 
-    /// <summary>GetResources' ResourceTagMappingList ([{ ResourceARN, Tags: [{ Key, Value }] }]) by ARN.</summary>
+    /// <summary>GetResources' answer (its ResourceTagMappingList: [{ ResourceARN, Tags: [{ Key, Value }] }]) by ARN.</summary>
     internal static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TagsByArn(JsonElement? tagged)
     {
         var byArn = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
@@ -196,7 +196,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             return byArn;
         }
 
-        foreach (var mapping in AwsAnswer.Array(answer, "resources"))
+        foreach (var mapping in AwsAnswer.Array(answer, "ResourceTagMappingList"))
         {
             if (AwsAnswer.String(mapping, "ResourceARN") is not { } arn)
             {

@@ -28,6 +28,8 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(TeardownInput))]
 [JsonSerializable(typeof(BackupTargetState))]
 [JsonSerializable(typeof(BackupStepInput))]
+[JsonSerializable(typeof(JanitorInput))]
+[JsonSerializable(typeof(JanitorChoice))]
 public sealed partial class DrillJson : JsonSerializerContext
 {
 }

@@ -81,6 +81,19 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         return arn;
     }
 
+    /// <summary>A database, volume or file system as a restore would have left it (available, with these tags): what a stopped drill leaks.</summary>
+    public string AddRestored(string kind, string id, IReadOnlyDictionary<string, string> tags)
+    {
+        var arn = ArnOf(kind, id);
+        _resources[arn] = new LocalResource(kind, id, arn, IsSource: false) { Status = "available" };
+        foreach (var (key, value) in tags)
+        {
+            _resources[arn].Tags[key] = value;
+        }
+
+        return arn;
+    }
+
     /// <summary>A recovery point of <paramref name="resourceArn"/>. Listing returns points in the order they were added.</summary>
     public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = "Default", string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null)
     {

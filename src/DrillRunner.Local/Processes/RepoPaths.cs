@@ -9,6 +9,8 @@ public static class RepoPaths
 
     public static string StateMachineDefinition => Path.Combine(Root, "statemachine", "restore-drill.asl.json");
 
+    public static string JanitorDefinition => Path.Combine(Root, "statemachine", "scratch-janitor.asl.json");
+
     public static string NodeScript(string name) => Path.Combine(Root, "src", "DrillRunner.Local", "node", name);
 
     private static string FindRoot()

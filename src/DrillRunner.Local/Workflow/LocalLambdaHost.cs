@@ -17,7 +17,7 @@ namespace DrillRunner.Local.Workflow;
 /// </summary>
 public sealed class LocalLambdaHost : IAsyncDisposable
 {
-    private readonly IReadOnlyDictionary<string, IDrillFunction> _functions;
+    private readonly ConcurrentDictionary<string, IDrillFunction> _functions;
     private readonly ConcurrentQueue<JsonObject> _published = new();
     private readonly ConcurrentQueue<string> _invocations = new();
     private readonly ConcurrentDictionary<string, Func<JsonObject, JsonNode>> _verifiers = new(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     private LocalLambdaHost(DrillServices services, LocalAwsWorld world)
     {
         _world = world;
-        _functions = DrillFunctionCatalog.Functions.ToDictionary(f => f.Key, f => f.Value(services), StringComparer.Ordinal);
+        _functions = new ConcurrentDictionary<string, IDrillFunction>(DrillFunctionCatalog.Functions.ToDictionary(f => f.Key, f => f.Value(services), StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     public Uri Url => _app.Url;
@@ -44,6 +44,9 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     /// and answers (or throws, which reaches the state machine as a function error).
     /// </summary>
     public void AddVerifier(string functionName, Func<JsonObject, JsonNode> verifier) => _verifiers[functionName] = verifier;
+
+    /// <summary>A function outside the drill's catalog (the janitor, which needs the scratch prefix).</summary>
+    public void AddFunction(string name, IDrillFunction function) => _functions[name] = function;
 
     public static async Task<LocalLambdaHost> StartAsync(DrillServices services, LocalAwsWorld world, CancellationToken cancellationToken)
     {

@@ -12,9 +12,9 @@ namespace DrillRunner.Local.Workflow;
 /// </summary>
 public static partial class LocalStateMachine
 {
-    public static string Definition(IReadOnlyDictionary<string, string> substitutions)
+    public static string Definition(IReadOnlyDictionary<string, string> substitutions, string? path = null)
     {
-        var text = File.ReadAllText(RepoPaths.StateMachineDefinition);
+        var text = File.ReadAllText(path ?? RepoPaths.StateMachineDefinition);
         return Substitution().Replace(text, match => substitutions.TryGetValue(match.Groups[1].Value, out var value)
             ? value
             : throw new InvalidOperationException($"The ASL names ${{{match.Groups[1].Value}}}, which has no local substitution."));
@@ -23,7 +23,7 @@ public static partial class LocalStateMachine
     /// <summary>The substitutions template.yaml makes, with local values.</summary>
     public static Dictionary<string, string> LocalSubstitutions()
     {
-        var values = DrillFunctionCatalog.Functions.Keys.ToDictionary(name => $"{name}FunctionArn", name => name, StringComparer.Ordinal);
+        var values = DrillFunctionCatalog.Functions.Keys.Concat(DrillFunctionCatalog.Scheduled).ToDictionary(name => $"{name}FunctionArn", name => name, StringComparer.Ordinal);
         values["DrillTimeoutSeconds"] = "21600";
         values["BackupRestoreRoleArn"] = "arn:aws:iam::000000000000:role/local-backup-restore";
         return values;
@@ -35,11 +35,12 @@ public static partial class LocalStateMachine
         string executionName,
         Action<ExecutionEvent>? onEvent,
         CancellationToken cancellationToken,
-        int waitMilliseconds = 100)
+        int waitMilliseconds = 100,
+        string? definitionPath = null)
     {
         var job = new JsonObject
         {
-            ["definition"] = JsonNode.Parse(Definition(LocalSubstitutions())),
+            ["definition"] = JsonNode.Parse(Definition(LocalSubstitutions(), definitionPath)),
             ["endpoint"] = lambdaEndpoint.ToString(),
             ["input"] = input.DeepClone(),
             ["waitMs"] = waitMilliseconds,

@@ -239,6 +239,6 @@ public sealed class BackupStepsTests
     private static JsonElement Tagged(params (string Arn, Dictionary<string, string> Tags)[] resources) =>
         JsonSerializer.SerializeToElement(new Dictionary<string, object>
         {
-            ["resources"] = resources.Select(r => new Dictionary<string, object> { ["ResourceARN"] = r.Arn, ["Tags"] = r.Tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList() }).ToList(),
+            ["ResourceTagMappingList"] = resources.Select(r => new Dictionary<string, object> { ["ResourceARN"] = r.Arn, ["Tags"] = r.Tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList() }).ToList(),
         });
 }
