@@ -15,6 +15,7 @@ public sealed class DemoScenarioTests
     [InlineData("restore-fails", "FAIL", "scratch table disappeared")]
     [InlineData("data-loss", "FAIL", "restored 15000 items, expected at least 19800 (plan bounds 1000..any; live source has 20000, tolerance 1%)")]
     [InlineData("app-down", "FAIL", "health check 'orders-api' failed: request failed")]
+    [InlineData("estate", "PASS", "all 4 target(s) restored, verified and healthy")]
     public async Task Scenario_ReachesItsVerdictWithAReasonAndLeavesNothingBehind(string scenario, string verdict, string reason)
     {
         var outcome = await ScenarioRun.RunAsync(scenario);

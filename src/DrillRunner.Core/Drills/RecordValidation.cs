@@ -12,7 +12,7 @@ public sealed class RecordValidation(IRunStore runs)
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var note = input.ValidationError is { } error
             ? $"AWS Backup did not take the validation result: {error.Error}: {error.Message()}"
-            : $"reported to AWS Backup for restore job {input.RestoreJobId}";
+            : "accepted by AWS Backup";
         await runs.SaveTargetAsync(
             record with { Backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { ValidationStatus = input.ValidationStatus, ValidationNote = note } },
             cancellationToken);

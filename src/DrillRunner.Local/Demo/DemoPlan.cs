@@ -14,7 +14,43 @@ public static class DemoPlan
     public const double RpoMinutes = 5;
     public const string TopicArn = "arn:aws:sns:us-east-1:000000000000:drill-demo-alerts";
 
-    public static string Json(Uri appUrl) => new JsonObject
+    public const string InvoiceBucket = "shop-invoices";
+    public const string BillingDatabase = "shop-billing";
+    public const string BillingVerifier = "drill-verify-billing";
+    public static readonly string InvoiceBucketArn = $"arn:aws:s3:::{InvoiceBucket}";
+    public static readonly string BillingDatabaseArn = $"arn:aws:rds:us-east-1:000000000000:db:{BillingDatabase}";
+
+    /// <param name="withAwsBackup">Also drill the invoice bucket and the billing database through AWS Backup (scenario "estate").</param>
+    public static string Json(Uri appUrl, bool withAwsBackup = false)
+    {
+        var plan = Plan(appUrl);
+        if (withAwsBackup)
+        {
+            var targets = plan["targets"]!.AsArray();
+            targets.Add(new JsonObject
+            {
+                ["id"] = "invoices",
+                ["type"] = "aws-backup",
+                ["resourceArn"] = InvoiceBucketArn,
+                ["maxRecoveryPointAgeHours"] = 26,
+                ["verification"] = new JsonObject { ["tolerancePercentOfSource"] = 0, ["sentinelKeys"] = new JsonArray { "2026/11/INV-000001.pdf" } },
+            });
+            targets.Add(new JsonObject
+            {
+                ["id"] = "billing-db",
+                ["type"] = "aws-backup",
+                ["resourceArn"] = BillingDatabaseArn,
+                ["maxRecoveryPointAgeHours"] = 26,
+                ["restoreMetadata"] = new JsonObject { ["DBInstanceClass"] = "db.t4g.small", ["MultiAZ"] = "false" },
+                ["verification"] = new JsonObject { ["tcpConnect"] = true },
+                ["verifierFunction"] = BillingVerifier,
+            });
+        }
+
+        return plan.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject Plan(Uri appUrl) => new JsonObject
     {
         ["name"] = Name,
         ["objectives"] = new JsonObject { ["rtoMinutes"] = RtoMinutes, ["rpoMinutes"] = RpoMinutes },
@@ -61,5 +97,5 @@ public static class DemoPlan
                 ["timeoutSeconds"] = 5,
             },
         },
-    }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    };
 }

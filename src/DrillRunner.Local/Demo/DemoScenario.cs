@@ -11,6 +11,7 @@ public sealed record DemoScenario(string Name, string Description, string Expect
         new("data-loss", "only a backup from before the last 5,000 orders exists", "FAIL"),
         new("app-down", "the application does not answer its health check", "FAIL"),
         new("slow-restore", "the orders restore takes longer than the RTO objective allows", "FAIL_OBJECTIVE"),
+        new("estate", "the invoice bucket and the billing database too, restored through AWS Backup (a verifier Lambda checks the database)", "PASS"),
     ];
 
     public static DemoScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

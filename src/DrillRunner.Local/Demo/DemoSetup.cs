@@ -43,7 +43,50 @@ public static class DemoSetup
             progress($"restores will take {environment.StandIn.Faults.RestoreDuration.TotalSeconds:0} s");
         }
 
-        var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl), time, cancellationToken);
+        if (scenario.Name == "estate")
+        {
+            SeedEstate(environment, appUrl, seededAt, progress);
+        }
+
+        var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl, withAwsBackup: scenario.Name == "estate"), time, cancellationToken);
         progress($"plan '{DemoPlan.Name}' v{version} stored (scenario: {scenario.Name})");
+    }
+
+    /// <summary>
+    /// The estate beyond DynamoDB: an invoice bucket and a billing database with AWS Backup recovery
+    /// points (listed out of order, over several pages, as AWS Backup may), and the billing team's
+    /// verifier Lambda. The "database" endpoint is the shop app's port: something that accepts TCP.
+    /// </summary>
+    private static void SeedEstate(LocalDrillEnvironment environment, Uri appUrl, DateTimeOffset seededAt, Action<string> progress)
+    {
+        var bucket = environment.S3.CreateBucket(DemoPlan.InvoiceBucket);
+        for (var i = 1; i <= 1_200; i++)
+        {
+            bucket.Put($"2026/11/INV-{i:D6}.pdf", 40_000 + (i % 7 * 1_000));
+        }
+
+        var aws = environment.Aws;
+        aws.AddSource(Core.Plans.ScratchKinds.RdsInstance, DemoPlan.BillingDatabase);
+        aws.RecoveryPointPageSize = 2;
+        foreach (var hoursAgo in new[] { 26.0, 0.03, 50.0 })
+        {
+            aws.AddRecoveryPoint(DemoPlan.InvoiceBucketArn, seededAt.AddHours(-hoursAgo));
+            aws.AddRecoveryPoint(DemoPlan.BillingDatabaseArn, seededAt.AddHours(-hoursAgo));
+        }
+
+        aws.DatabasePort = appUrl.Port;
+        environment.Functions.AddVerifier(DemoPlan.BillingVerifier, request =>
+        {
+            var restored = request["restored"]!;
+            var id = restored["dbInstanceIdentifier"]?.GetValue<string>() ?? string.Empty;
+            var passed = id.StartsWith(DemoPlan.ScratchPrefix, StringComparison.Ordinal) && restored["endpointPort"] is not null;
+            return new System.Text.Json.Nodes.JsonObject
+            {
+                ["passed"] = passed,
+                ["message"] = passed ? $"{id}: 3 billing tables present, invoice totals balance" : $"unexpected database '{id}'",
+                ["details"] = new System.Text.Json.Nodes.JsonObject { ["tables"] = 3 },
+            };
+        });
+        progress($"AWS Backup: {DemoPlan.InvoiceBucket} (1,200 objects) and {DemoPlan.BillingDatabase} have 3 recovery points each, listed out of order; verifier {DemoPlan.BillingVerifier} registered");
     }
 }
