@@ -32,10 +32,10 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
 
         if (input.TagResult is { } tagResult)
         {
-            var failed = tagResult.ValueKind == JsonValueKind.Object
-                && tagResult.TryGetProperty("FailedResourcesMap", out var map)
-                && map.ValueKind == JsonValueKind.Object
-                && map.EnumerateObject().Any();
+            // TagResources reports per-resource failures in FailedResourcesMap; a failed call reaches here as the Catch's { Error, Cause }.
+            var failed = tagResult.ValueKind != JsonValueKind.Object
+                || tagResult.TryGetProperty("Error", out _)
+                || (tagResult.TryGetProperty("FailedResourcesMap", out var map) && map.ValueKind == JsonValueKind.Object && map.EnumerateObject().Any());
             scratch = scratch with { Tagged = !failed, TeardownNote = failed ? $"tagging failed: {tagResult.GetRawText()}" : scratch.TeardownNote };
             record = record with { Scratch = scratch };
         }

@@ -123,6 +123,39 @@ public sealed class BackupStepsTests
         Assert.Equal(PollSchedule.MaxWaitSeconds, state.WaitSeconds);
     }
 
+    [Theory]
+    [InlineData("""{ "FailedResourcesMap": {} }""", true)]
+    [InlineData("""{ "FailedResourcesMap": { "arn:x": { "StatusCode": 400, "ErrorCode": "InvalidParameterException" } } }""", false)]
+    [InlineData("""{ "Error": "Tagging.ThrottledException", "Cause": "Rate exceeded" }""", false)]
+    public async Task CheckResource_RecordsWhetherTaggingWorked_FromTheAnswerOrTheCaughtError(string tagResult, bool tagged)
+    {
+        var runId = await BeginAsync();
+        await RestoringAsync(runId, "invoices");
+        await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new BackupTargetState(runId, "invoices") { RestoreJobId = "job-1", Job = Job("COMPLETED", $"arn:aws:s3:::drill-{runId}-invoices") }, default);
+
+        var state = await new CheckRestoredResource(_runs, new RefusingProbe(), _clock).ExecuteAsync(new BackupTargetState(runId, "invoices") { TagResult = JsonDocument.Parse(tagResult).RootElement }, default);
+
+        Assert.True(state.Ready);
+        Assert.Equal(tagged, (await _runs.GetTargetAsync(runId, "invoices", default)).Scratch!.Tagged);
+        Assert.Equal($"drill-{runId}-invoices", state.RestoredIdentifiers!["bucketName"]);
+    }
+
+    [Fact]
+    public async Task CheckResource_AvailableDatabaseWhoseEndpointRefusesTcp_FailsVerification()
+    {
+        var runId = await BeginAsync();
+        await RestoringAsync(runId, "db");
+        await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new BackupTargetState(runId, "db") { RestoreJobId = "job-1", Job = Job("COMPLETED", $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db") }, default);
+        var described = JsonDocument.Parse($$"""{ "DBInstances": [ { "DBInstanceIdentifier": "drill-{{runId}}-db", "DBInstanceStatus": "available", "Endpoint": { "Address": "db.internal", "Port": 5432 } } ] }""").RootElement;
+
+        var error = await Assert.ThrowsAsync<VerificationFailed>(() => new CheckRestoredResource(_runs, new RefusingProbe(), _clock).ExecuteAsync(
+            new BackupTargetState(runId, "db") { ResourceId = $"drill-{runId}-db", Resource = described }, default));
+
+        Assert.Contains("db.internal:5432 did not accept a TCP connection: connection refused", error.Message, StringComparison.Ordinal);
+        var check = (await _runs.GetTargetAsync(runId, "db", default)).Resource!;
+        Assert.Equal((false, "db.internal:5432"), (check.Connected, check.Endpoint));
+    }
+
     [Fact]
     public async Task Teardown_HandsDeletionsOnlyForTaggedScratch_ThenRecordsWhatTheStateMachineDid()
     {
@@ -241,4 +274,9 @@ public sealed class BackupStepsTests
         {
             ["ResourceTagMappingList"] = resources.Select(r => new Dictionary<string, object> { ["ResourceARN"] = r.Arn, ["Tags"] = r.Tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList() }).ToList(),
         });
+
+    private sealed class RefusingProbe : Ports.IEndpointProbe
+    {
+        public Task<string?> TryConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) => Task.FromResult<string?>("connection refused");
+    }
 }
