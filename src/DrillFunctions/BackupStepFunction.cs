@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 
@@ -6,12 +8,11 @@ namespace DrillFunctions;
 /// <summary>
 /// Lambda entry point for the decisions of the AWS Backup branch. The state machine makes every AWS
 /// Backup, tagging and describe call itself; after each, it calls this function with the step's
-/// name and the target's state (the call's answer inside), and continues with what it hands back.
+/// name ("step") and that step's own input, the call's answer inside.
 /// </summary>
 public sealed class BackupStepFunction : IDrillFunction
 {
-    private readonly TextWriter _log;
-    private readonly IReadOnlyDictionary<string, Func<BackupTargetState, CancellationToken, Task<BackupTargetState>>> _steps;
+    private readonly Dictionary<string, Func<Stream, Task<Stream>>> _steps = new(StringComparer.Ordinal);
 
     public BackupStepFunction()
         : this(DrillServices.FromEnvironment())
@@ -20,27 +21,39 @@ public sealed class BackupStepFunction : IDrillFunction
 
     public BackupStepFunction(DrillServices services)
     {
-        _log = services.Log;
-        _steps = new Dictionary<string, Func<BackupTargetState, CancellationToken, Task<BackupTargetState>>>(StringComparer.Ordinal)
-        {
-            ["ChooseRecoveryPoint"] = services.ChooseRecoveryPoint().ExecuteAsync,
-            ["PrepareRestore"] = services.PrepareBackupRestore().ExecuteAsync,
-            ["RecordRestoreJob"] = services.RecordRestoreJob().ExecuteAsync,
-            ["CheckRestoreJob"] = services.CheckRestoreJob().ExecuteAsync,
-            ["CheckRestoredResource"] = services.CheckRestoredResource().ExecuteAsync,
-            ["RecordVerifierAnswer"] = services.RecordVerifierAnswer().ExecuteAsync,
-            ["RecordValidation"] = services.RecordValidation().ExecuteAsync,
-        };
+        var log = services.Log;
+        void Step<TIn, TOut>(string name, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output, Func<TIn, CancellationToken, Task<TOut>> run) =>
+            _steps[name] = stream => TaskJson.RunAsync(stream, input, output, run, log, name);
+
+        var json = DrillJson.Default;
+        Step(BackupStep.ChooseRecoveryPoint, json.RecoveryPointPage, json.RecoveryPointChoice, services.ChooseRecoveryPoint().ExecuteAsync);
+        Step(BackupStep.PrepareRestore, json.AwsAnswerInput, json.StartRestoreJobParameters, services.PrepareBackupRestore().ExecuteAsync);
+        Step(BackupStep.RecordRestoreJob, json.AwsAnswerInput, json.RestoreJobPoll, services.RecordRestoreJob().ExecuteAsync);
+        Step(BackupStep.CheckRestoreJob, json.RestoreJobAnswer, json.RestoreJobPoll, services.CheckRestoreJob().ExecuteAsync);
+        Step(BackupStep.CheckRestoredResource, json.RestoredResourceAnswer, json.ResourceReadiness, services.CheckRestoredResource().ExecuteAsync);
+        Step(BackupStep.RecordVerifierAnswer, json.VerifierReply, json.TargetRef, services.RecordVerifierAnswer().ExecuteAsync);
+        Step(BackupStep.RecordValidation, json.ValidationReport, json.TargetRef, services.RecordValidation().ExecuteAsync);
     }
 
     /// <summary>The step names the state machine may pass.</summary>
     public IEnumerable<string> Steps => _steps.Keys;
 
-    public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.BackupStepInput, DrillJson.Default.BackupTargetState, RunAsync, _log, "BackupStep");
+    public async Task<Stream> Handle(Stream input)
+    {
+        var buffered = new MemoryStream();
+        await input.CopyToAsync(buffered);
+        var step = StepName(buffered.ToArray());
+        buffered.Position = 0;
+        return _steps.TryGetValue(step, out var run)
+            ? await run(buffered)
+            : throw new ArgumentException($"Unknown AWS Backup step '{step}'; the state machine may pass: {string.Join(", ", _steps.Keys)}.", nameof(input));
+    }
 
-    private Task<BackupTargetState> RunAsync(BackupStepInput input, CancellationToken cancellationToken) =>
-        _steps.TryGetValue(input.Step, out var step)
-            ? step(input.State, cancellationToken)
-            : throw new InvalidOperationException($"Unknown AWS Backup step '{input.Step}'; known: {string.Join(", ", _steps.Keys)}.");
+    private static string StepName(byte[] payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("step", out var step) && step.ValueKind == JsonValueKind.String
+            ? step.GetString()!
+            : throw new ArgumentException("The AWS Backup step function needs a \"step\" naming the decision to make.", nameof(payload));
+    }
 }

@@ -72,7 +72,7 @@ public sealed class StateMachineDefinitionTests
 
         // The plan's own verifier is the one function named at run time; it gets the standard retry too.
         var verifier = Assert.Single(invokes, t => t.State["Parameters"]!["FunctionName.$"] is not null);
-        Assert.Equal("$.verifierFunction", verifier.State["Parameters"]!["FunctionName.$"]!.GetValue<string>());
+        Assert.Equal("$.poll.value.resource.verifierFunction", verifier.State["Parameters"]!["FunctionName.$"]!.GetValue<string>());
         var lambdaTasks = invokes.Where(t => t.State["Parameters"]!["FunctionName"] is not null).ToList();
         Assert.All(invokes, t =>
         {
@@ -264,13 +264,13 @@ public sealed class StateMachineDefinitionTests
         var start = map["StartRestoreJob"]!["Parameters"]!;
 
         Assert.Equal("arn:aws:iam::000000000000:role/local-backup-restore", start["IamRoleArn"]!.GetValue<string>());
-        Assert.Equal("$.startRestore.IdempotencyToken", start["IdempotencyToken.$"]!.GetValue<string>());
+        Assert.Equal("$.restore.value.IdempotencyToken", start["IdempotencyToken.$"]!.GetValue<string>());
         Assert.Equal("ListRecoveryPoints", map["RouteTarget"]!["Choices"]![0]!["Next"]!.GetValue<string>());
         Assert.Equal("ListMoreRecoveryPoints", map["MoreRecoveryPoints"]!["Choices"]![0]!["Next"]!.GetValue<string>());
         Assert.Contains("ReportValidation", AslDocument.ReachableFrom("RecordTargetFailure", map));
         Assert.Contains("ReportValidation", AslDocument.ReachableFrom("HasVerifier", map));
         Assert.Equal("WaitForRestoreJob", map["IsRestoreJobDone"]!["Default"]!.GetValue<string>());
-        Assert.Equal("$.waitSeconds", map["WaitForRestoreJob"]!["SecondsPath"]!.GetValue<string>());
+        Assert.Equal("$.poll.value.waitSeconds", map["WaitForRestoreJob"]!["SecondsPath"]!.GetValue<string>());
     }
 
     [Fact]

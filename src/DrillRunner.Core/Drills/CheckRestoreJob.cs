@@ -15,9 +15,9 @@ namespace DrillRunner.Core.Drills;
 /// </summary>
 public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
 {
-    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    public async Task<RestoreJobPoll> ExecuteAsync(RestoreJobAnswer input, CancellationToken cancellationToken)
     {
-        var job = AwsAnswer.Required(input.Job, "DescribeRestoreJob answer");
+        var job = AwsAnswer.Required(input.Answer, "DescribeRestoreJob answer");
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
         var target = context.Plan.BackupTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
@@ -27,17 +27,18 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
         var created = AwsAnswer.Time(job, "CreationDate");
         var expected = AwsAnswer.Long(job, "ExpectedCompletionTimeMinutes");
         var backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { JobStatus = status, JobStatusMessage = message, ExpectedCompletionMinutes = expected };
+        var jobId = AwsAnswer.String(job, "RestoreJobId") ?? backup.RestoreJobId ?? "(unknown)";
         var requestedAt = created ?? record.RestoreRequestedAt ?? now;
         record = record with { Backup = backup, Polls = record.Polls + 1, LastPolledAt = now, RestoreRequestedAt = requestedAt };
 
         switch (status)
         {
             case "COMPLETED":
-                return await CompletedAsync(input, context, target, record, job, cancellationToken);
+                return await CompletedAsync(jobId, context, target, record, job, cancellationToken);
 
             case "FAILED" or "ABORTED":
                 await runs.SaveTargetAsync(record, cancellationToken);
-                throw new RestoreFailed($"AWS Backup restore job {input.RestoreJobId} of '{target.ResourceArn}' ended {status}{(message is null ? string.Empty : $": {message}")}");
+                throw new RestoreFailed($"AWS Backup restore job {jobId} of '{target.ResourceArn}' ended {status}{(message is null ? string.Empty : $": {message}")}");
 
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
@@ -45,7 +46,7 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
                 var waited = now - requestedAt;
                 if (waited >= timeout)
                 {
-                    throw new RestoreTimedOut($"AWS Backup restore job {input.RestoreJobId} of '{target.ResourceArn}' was still {status} after {RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {context.Plan.RestoreTimeoutMinutes})");
+                    throw new RestoreTimedOut($"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status} after {RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {context.Plan.RestoreTimeoutMinutes})");
                 }
 
                 var attempt = input.Attempt + 1;
@@ -57,16 +58,16 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
                     wait = (int)Math.Clamp(Math.Ceiling(untilExpected), wait, Math.Max(wait, PollSchedule.MaxWaitSeconds));
                 }
 
-                return input.Handed() with { Restored = false, Attempt = attempt, WaitSeconds = wait };
+                return new RestoreJobPoll(jobId, Restored: false, attempt, wait);
         }
     }
 
-    private async Task<BackupTargetState> CompletedAsync(BackupTargetState input, RunContext context, AwsBackupTarget target, TargetRun record, System.Text.Json.JsonElement job, CancellationToken cancellationToken)
+    private async Task<RestoreJobPoll> CompletedAsync(string jobId, RunContext context, AwsBackupTarget target, TargetRun record, System.Text.Json.JsonElement job, CancellationToken cancellationToken)
     {
         var createdArn = AwsAnswer.String(job, "CreatedResourceArn");
         var completedAt = AwsAnswer.Time(job, "CompletionDate") ?? time.GetUtcNow();
         var pointCreated = AwsAnswer.Time(job, "RecoveryPointCreationDate");
-        var scratch = record.Scratch ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no scratch record; RecordRestoreJob must run first.");
+        var scratch = record.Scratch ?? throw new InvalidOperationException($"Target '{record.TargetId}' has no scratch record; RecordRestoreJob must run first.");
         record = record with
         {
             Stage = TargetStage.Restored,
@@ -80,14 +81,14 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
         if (createdArn is null || parsed is null || parsed.Value.Type != target.ResourceType)
         {
             await runs.SaveTargetAsync(record, cancellationToken);
-            throw new RestoreFailed($"AWS Backup restore job {input.RestoreJobId} of '{target.ResourceArn}' completed without a {BackupResources.AwsName(target.ResourceType)} resource to verify (CreatedResourceArn: {createdArn ?? "none"})");
+            throw new RestoreFailed($"AWS Backup restore job {jobId} of '{target.ResourceArn}' completed without a {BackupResources.AwsName(target.ResourceType)} resource to verify (CreatedResourceArn: {createdArn ?? "none"})");
         }
 
         if (createdArn == target.ResourceArn || parsed.Value.Name == target.ResourceName)
         {
             // Never recorded as this run's: teardown must not touch the source.
             await runs.SaveTargetAsync(record with { Scratch = scratch with { CreatedByRun = false, TeardownNote = "refused: the restore landed on the source resource" } }, cancellationToken);
-            throw new RestoreFailed($"AWS Backup restore job {input.RestoreJobId} restored into the source '{createdArn}' instead of a scratch resource; the runner never deletes it");
+            throw new RestoreFailed($"AWS Backup restore job {jobId} restored into the source '{createdArn}' instead of a scratch resource; the runner never deletes it");
         }
 
         // Named resources are known by the name AWS gave them; volumes and file systems by the Name tag the run gives them.
@@ -101,15 +102,9 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
         }
 
         await runs.SaveTargetAsync(record with { Scratch = scratch }, cancellationToken);
-        return input.Handed() with
+        return new RestoreJobPoll(jobId, Restored: true, Attempt: 0, WaitSeconds: 0)
         {
-            Restored = true,
-            Attempt = 0,
-            WaitSeconds = PollSchedule.FirstWaitSeconds,
-            ScratchKind = scratch.Kind,
-            ResourceId = parsed.Value.Name,
-            Tagging = new TagResourcesParameters([createdArn], tags),
-            VerifierFunction = target.VerifierFunction,
+            Resource = new RestoredResource(scratch.Kind, parsed.Value.Name, new TagResourcesParameters([createdArn], tags), target.VerifierFunction),
         };
     }
 }

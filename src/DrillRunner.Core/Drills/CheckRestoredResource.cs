@@ -22,7 +22,7 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
         "failed", "error", "incompatible-restore", "incompatible-parameters", "incompatible-network", "storage-full", "inaccessible-encryption-credentials", "deleting", "deleted",
     };
 
-    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    public async Task<ResourceReadiness> ExecuteAsync(RestoredResourceAnswer input, CancellationToken cancellationToken)
     {
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
         var target = context.Plan.BackupTarget(input.TargetId);
@@ -51,12 +51,13 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
         {
             identifiers[scratch.Kind == ScratchKinds.S3Bucket ? "bucketName" : "tableName"] = scratch.Name;
             await runs.SaveTargetAsync(record, cancellationToken);
-            return input.Handed() with { Ready = true, Tagging = null, RestoredIdentifiers = identifiers };
+            return new ResourceReadiness(Ready: true, 0, identifiers);
         }
 
-        var described = Describe(scratch.Kind, AwsAnswer.Required(input.Resource, "describe answer for the restored resource"), input.ResourceId ?? scratch.Name);
+        var resourceId = BackupResources.Parse(scratch.Arn ?? string.Empty)?.Name ?? scratch.Name;
+        var described = Describe(scratch.Kind, AwsAnswer.Required(input.Described, "describe answer for the restored resource"), resourceId);
         identifiers[described.IdentifierName] = described.Identifier;
-        var check = new ResourceCheck(scratch.Kind, described.Identifier, described.Status);
+        var check = new ResourceCheck(scratch.Kind, described.Identifier, described.Status) { Looks = (record.Resource?.Looks ?? 0) + 1 };
         if (described.Status is { } broken && BrokenStates.Contains(broken))
         {
             await runs.SaveTargetAsync(record with { Resource = check }, cancellationToken);
@@ -65,7 +66,7 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
 
         if (!string.Equals(described.Status, "available", StringComparison.OrdinalIgnoreCase))
         {
-            await runs.SaveTargetAsync(record with { Resource = check, Polls = record.Polls + 1, LastPolledAt = now }, cancellationToken);
+            await runs.SaveTargetAsync(record with { Resource = check, LastPolledAt = now }, cancellationToken);
             var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
             var waited = now - (record.RestoreRequestedAt ?? now);
             if (waited >= timeout)
@@ -73,8 +74,7 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
                 throw new RestoreTimedOut($"the restored {scratch.Kind} '{described.Identifier}' was still '{described.Status ?? "unknown"}' after {RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {context.Plan.RestoreTimeoutMinutes})");
             }
 
-            var attempt = input.Attempt + 1;
-            return input.Handed() with { Ready = false, Tagging = null, Attempt = attempt, WaitSeconds = PollSchedule.WaitSeconds(attempt, timeout - waited) };
+            return new ResourceReadiness(Ready: false, PollSchedule.WaitSeconds(check.Looks, timeout - waited), null);
         }
 
         if (described.Host is { } host && described.Port is { } port)
@@ -102,7 +102,7 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
         await runs.SaveTargetAsync(
             record with { Resource = check, Stage = verified ? TargetStage.Verified : record.Stage, VerifiedAt = verified ? now : record.VerifiedAt },
             cancellationToken);
-        return input.Handed() with { Ready = true, Tagging = null, RestoredIdentifiers = identifiers };
+        return new ResourceReadiness(Ready: true, 0, identifiers);
     }
 
     private sealed record Described(string IdentifierName, string Identifier, string? Status, string? Host, int? Port);

@@ -14,15 +14,15 @@ public sealed class ChooseRecoveryPoint(IRunStore runs, TimeProvider time)
 {
     public const string Completed = "COMPLETED";
 
-    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    public async Task<RecoveryPointChoice> ExecuteAsync(RecoveryPointPage input, CancellationToken cancellationToken)
     {
-        var page = AwsAnswer.Required(input.Page, "ListRecoveryPointsByResource page");
+        var page = AwsAnswer.Required(input.Answer, "ListRecoveryPointsByResource answer");
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
         var target = context.Plan.BackupTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
 
         // The first page starts a new search: a retried listing must not add to an old one.
-        var firstPage = input.NextToken is null;
+        var firstPage = input.FirstPage;
         var best = firstPage ? null : record.RecoveryPoint;
         var backup = firstPage || record.Backup is null ? new BackupRestore(0, 0, null) : record.Backup;
         var skipped = firstPage ? null : backup.NewestSkipped;
@@ -70,7 +70,7 @@ public sealed class ChooseRecoveryPoint(IRunStore runs, TimeProvider time)
         if (!string.IsNullOrEmpty(nextToken))
         {
             await runs.SaveTargetAsync(record, cancellationToken);
-            return input.Handed() with { MorePages = true, NextToken = nextToken };
+            return new RecoveryPointChoice(MorePages: true, nextToken, null, null);
         }
 
         if (best is null)
@@ -90,6 +90,6 @@ public sealed class ChooseRecoveryPoint(IRunStore runs, TimeProvider time)
                 $"the newest COMPLETED recovery point of '{target.ResourceArn}' ({best.BackupArn}) was created at {best.CreatedAt:u}, {age.TotalHours:0.#} h before the drill began; maxRecoveryPointAgeHours is {maxAge.TotalHours:0.##}");
         }
 
-        return input.Handed() with { MorePages = false, NextToken = null, RecoveryPointArn = best.BackupArn, BackupVaultName = vault };
+        return new RecoveryPointChoice(MorePages: false, null, best.BackupArn, vault);
     }
 }

@@ -13,9 +13,9 @@ namespace DrillRunner.Core.Drills;
 /// </summary>
 public sealed class PrepareBackupRestore(IRunStore runs)
 {
-    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    public async Task<StartRestoreJobParameters> ExecuteAsync(AwsAnswerInput input, CancellationToken cancellationToken)
     {
-        var answer = AwsAnswer.Required(input.Metadata, "GetRecoveryPointRestoreMetadata answer");
+        var answer = AwsAnswer.Required(input.Answer, "GetRecoveryPointRestoreMetadata answer");
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
         var target = context.Plan.BackupTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
@@ -53,12 +53,11 @@ public sealed class PrepareBackupRestore(IRunStore runs)
             throw new InvalidOperationException($"Refusing to restore '{target.ResourceArn}' into '{scratchName}': not a scratch name distinct from the source.");
         }
 
-        var request = new StartRestoreJobParameters(
+        return new StartRestoreJobParameters(
             recoveryPointArn,
             metadata,
             IdempotencyToken(input.RunId, input.TargetId),
             BackupResources.AwsName(target.ResourceType));
-        return input.Handed() with { StartRestore = request, ScratchKind = BackupResources.ScratchKind(target.ResourceType) };
     }
 
     /// <summary>The same run and target always ask for the same job, so a retried StartRestoreJob starts no second restore.</summary>

@@ -9,9 +9,9 @@ namespace DrillRunner.Core.Drills;
 /// <summary>Records the restore job AWS Backup started, and the scratch resource it will create, before the first poll.</summary>
 public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)
 {
-    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    public async Task<RestoreJobPoll> ExecuteAsync(AwsAnswerInput input, CancellationToken cancellationToken)
     {
-        var job = AwsAnswer.Required(input.Job, "StartRestoreJob answer");
+        var job = AwsAnswer.Required(input.Answer, "StartRestoreJob answer");
         var jobId = AwsAnswer.String(job, "RestoreJobId") ?? throw new InvalidOperationException("StartRestoreJob answered without a RestoreJobId.");
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
         var target = context.Plan.BackupTarget(input.TargetId);
@@ -29,6 +29,6 @@ public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)
             },
             cancellationToken);
         var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
-        return input.Handed() with { RestoreJobId = jobId, StartRestore = null, Restored = false, Attempt = 0, WaitSeconds = PollSchedule.WaitSeconds(0, timeout) };
+        return new RestoreJobPoll(jobId, Restored: false, Attempt: 0, PollSchedule.WaitSeconds(0, timeout));
     }
 }

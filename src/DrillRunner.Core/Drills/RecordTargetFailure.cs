@@ -14,7 +14,7 @@ public sealed class RecordTargetFailure(IRunStore runs)
 {
     public const int MaxValidationMessageLength = 1000;
 
-    public async Task<BackupTargetState> ExecuteAsync(TargetFailureInput input, CancellationToken cancellationToken)
+    public async Task<ValidationReport> ExecuteAsync(TargetFailureInput input, CancellationToken cancellationToken)
     {
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var error = input.Error?.Error ?? "Unknown";
@@ -26,19 +26,13 @@ public sealed class RecordTargetFailure(IRunStore runs)
             record with { Stage = TargetStage.Failed, Failure = new TargetFailure(error, reason, IsRunnerError: !isFinding) },
             cancellationToken);
 
-        var state = new BackupTargetState(input.RunId, input.TargetId);
         if (record.Backup?.RestoreJobId is not { } jobId)
         {
-            return state;
+            return new ValidationReport(input.RunId, input.TargetId, null, null, null);
         }
 
         var message = $"DrillRunner run {input.RunId}: {error}: {reason}";
-        return state with
-        {
-            RestoreJobId = jobId,
-            ValidationStatus = "FAILED",
-            ValidationMessage = message.Length <= MaxValidationMessageLength ? message : message[..MaxValidationMessageLength],
-        };
+        return new ValidationReport(input.RunId, input.TargetId, jobId, "FAILED", message.Length <= MaxValidationMessageLength ? message : message[..MaxValidationMessageLength]);
     }
 
     /// <summary>The state machine passes the verifier's caught error along; say which verifier and what it said.</summary>

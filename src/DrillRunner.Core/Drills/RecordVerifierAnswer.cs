@@ -14,11 +14,11 @@ public sealed class RecordVerifierAnswer(IRunStore runs, TimeProvider time)
 {
     public const int MaxDetailsLength = 4000;
 
-    public async Task<BackupTargetState> ExecuteAsync(BackupTargetState input, CancellationToken cancellationToken)
+    public async Task<TargetRef> ExecuteAsync(VerifierReply input, CancellationToken cancellationToken)
     {
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
-        var function = input.VerifierFunction ?? "the verifier";
-        var payload = input.Answer is { ValueKind: JsonValueKind.Object } answer && answer.TryGetProperty("payload", out var p) ? p : default;
+        var function = input.Function;
+        var payload = input.Answer ?? default;
         if (payload.ValueKind != JsonValueKind.Object
             || !payload.TryGetProperty("passed", out var passedElement)
             || passedElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -39,7 +39,7 @@ public sealed class RecordVerifierAnswer(IRunStore runs, TimeProvider time)
         }
 
         await runs.SaveTargetAsync(record with { Stage = TargetStage.Verified, VerifiedAt = time.GetUtcNow() }, cancellationToken);
-        return input.Handed();
+        return new TargetRef(input.RunId, input.TargetId);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";

@@ -8,4 +8,7 @@ public sealed record ResourceCheck(string Kind, string Identifier, string? Statu
     public bool? Connected { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Describe answers read so far: the polling loop's attempt.</summary>
+    public int Looks { get; init; }
 }

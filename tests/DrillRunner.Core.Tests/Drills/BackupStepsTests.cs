@@ -24,12 +24,12 @@ public sealed class BackupStepsTests
     public async Task Choose_KeepsTheNewestCompletedPointOfTheVault_AcrossUnsortedPages_AndARetriedFirstPageStartsAfresh()
     {
         var runId = await BeginAsync();
-        var state = new BackupTargetState(runId, "db") { ResourceArn = DbArn };
         var choose = new ChooseRecoveryPoint(_runs, _clock);
+        var firstPage = Page("t1", ("rp-a", -300, "COMPLETED", "prod"), ("rp-b", -10, "COMPLETED", "other"));
 
-        var first = await choose.ExecuteAsync(state with { Page = Page("t1", ("rp-a", -300, "COMPLETED", "prod"), ("rp-b", -10, "COMPLETED", "other")) }, default);
-        first = await choose.ExecuteAsync(state with { Page = Page("t1", ("rp-a", -300, "COMPLETED", "prod"), ("rp-b", -10, "COMPLETED", "other")) }, default);
-        var last = await choose.ExecuteAsync(first with { Page = Page(null, ("rp-c", -60, "COMPLETED", "prod"), ("rp-d", -5, "PARTIAL", "prod")) }, default);
+        var first = await choose.ExecuteAsync(new RecoveryPointPage(runId, "db", firstPage, FirstPage: true), default);
+        first = await choose.ExecuteAsync(new RecoveryPointPage(runId, "db", firstPage, FirstPage: true), default);
+        var last = await choose.ExecuteAsync(new RecoveryPointPage(runId, "db", Page(null, ("rp-c", -60, "COMPLETED", "prod"), ("rp-d", -5, "PARTIAL", "prod")), FirstPage: false), default);
 
         Assert.True(first.MorePages);
         Assert.Equal("t1", first.NextToken);
@@ -40,7 +40,7 @@ public sealed class BackupStepsTests
         Assert.Equal(T0.AddMinutes(-60), record.RecoveryPoint!.CreatedAt);
         Assert.Equal((4, 2), (record.Backup!.PointsSeen, record.Backup.PagesRead));
         Assert.Contains("rp-d", record.Backup.NewestSkipped, StringComparison.Ordinal);
-        Assert.Null(last.Page);
+        Assert.Null(last.NextToken);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class BackupStepsTests
         var runId = await BeginAsync();
 
         var error = await Assert.ThrowsAsync<RecoveryPointNotFound>(() => new ChooseRecoveryPoint(_runs, _clock).ExecuteAsync(
-            new BackupTargetState(runId, "db") { Page = Page(null, ("rp-b", -10, "COMPLETED", "other")) }, default));
+            new RecoveryPointPage(runId, "db", Page(null, ("rp-b", -10, "COMPLETED", "other")), FirstPage: true), default));
 
         Assert.Contains("in vault 'prod'", error.Message, StringComparison.Ordinal);
         Assert.Contains("in vault 'other', not 'prod'", error.Message, StringComparison.Ordinal);
@@ -62,16 +62,14 @@ public sealed class BackupStepsTests
         await ResolvedAsync(runId, "invoices");
         var metadata = JsonDocument.Parse("""{ "RestoreMetadata": { "DestinationBucketName": "invoices", "newbucket": "false", "Encrypted": "true" } }""").RootElement;
 
-        var prepared = await new PrepareBackupRestore(_runs).ExecuteAsync(new BackupTargetState(runId, "invoices") { Metadata = metadata }, default);
+        var request = await new PrepareBackupRestore(_runs).ExecuteAsync(new AwsAnswerInput(runId, "invoices", metadata), default);
 
-        var request = prepared.StartRestore!;
         Assert.Equal($"drill-{runId}-invoices", request.Metadata["DestinationBucketName"]);
         Assert.Equal("true", request.Metadata["NewBucket"]);
         Assert.False(request.Metadata.ContainsKey("newbucket"));
         Assert.Equal("true", request.Metadata["Encrypted"]);
         Assert.Equal("S3", request.ResourceType);
         Assert.Equal(PrepareBackupRestore.IdempotencyToken(runId, "invoices"), request.IdempotencyToken);
-        Assert.Equal(ScratchKinds.S3Bucket, prepared.ScratchKind);
     }
 
     [Fact]
@@ -81,7 +79,7 @@ public sealed class BackupStepsTests
         await RestoringAsync(runId, "db");
 
         var error = await Assert.ThrowsAsync<RestoreFailed>(() => new CheckRestoreJob(_runs, _clock).ExecuteAsync(
-            new BackupTargetState(runId, "db") { RestoreJobId = "job-1", Job = Job("COMPLETED", DbArn) }, default));
+            new RestoreJobAnswer(runId, "db", 0, Job("COMPLETED", DbArn)), default));
 
         Assert.Contains("restored into the source", error.Message, StringComparison.Ordinal);
         var scratch = (await _runs.GetTargetAsync(runId, "db", default)).Scratch!;
@@ -98,16 +96,19 @@ public sealed class BackupStepsTests
         await RestoringAsync(runId, "db");
         var restored = $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db";
 
-        var state = await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new BackupTargetState(runId, "db") { RestoreJobId = "job-1", Job = Job("COMPLETED", restored) }, default);
+        var poll = await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new RestoreJobAnswer(runId, "db", 0, Job("COMPLETED", restored)), default);
 
         var record = await _runs.GetTargetAsync(runId, "db", default);
         Assert.Equal(T0.AddMinutes(1), record.RestoreRequestedAt);
         Assert.Equal(T0.AddMinutes(21), record.RestoreCompletedAt);
         Assert.Equal(T0.AddHours(-2), record.RecoveryPoint!.CreatedAt);
         Assert.Equal(restored, record.Scratch!.Arn);
-        Assert.Equal([restored], state.Tagging!.ResourceArnList);
-        Assert.Equal(runId, state.Tagging.Tags["drill:run-id"]);
-        Assert.Equal($"drill-{runId}-db", state.ResourceId);
+        Assert.True(poll.Restored);
+        Assert.Equal("job-1", poll.RestoreJobId);
+        Assert.Equal([restored], poll.Resource!.Tagging.ResourceArnList);
+        Assert.Equal(runId, poll.Resource.Tagging.Tags["drill:run-id"]);
+        Assert.Equal($"drill-{runId}-db", poll.Resource.ResourceId);
+        Assert.Equal(ScratchKinds.RdsInstance, poll.Resource.ScratchKind);
     }
 
     [Fact]
@@ -117,10 +118,11 @@ public sealed class BackupStepsTests
         await RestoringAsync(runId, "db");
         _clock.SetUtcNow(T0.AddMinutes(2));
 
-        var state = await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new BackupTargetState(runId, "db") { RestoreJobId = "job-1", Job = Job("RUNNING", null, expectedMinutes: 30) }, default);
+        var poll = await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new RestoreJobAnswer(runId, "db", 0, Job("RUNNING", null, expectedMinutes: 30)), default);
 
-        Assert.False(state.Restored);
-        Assert.Equal(PollSchedule.MaxWaitSeconds, state.WaitSeconds);
+        Assert.False(poll.Restored);
+        Assert.Equal(1, poll.Attempt);
+        Assert.Equal(PollSchedule.MaxWaitSeconds, poll.WaitSeconds);
     }
 
     [Theory]
@@ -131,9 +133,9 @@ public sealed class BackupStepsTests
     {
         var runId = await BeginAsync();
         await RestoringAsync(runId, "invoices");
-        await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new BackupTargetState(runId, "invoices") { RestoreJobId = "job-1", Job = Job("COMPLETED", $"arn:aws:s3:::drill-{runId}-invoices") }, default);
+        await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new RestoreJobAnswer(runId, "invoices", 0, Job("COMPLETED", $"arn:aws:s3:::drill-{runId}-invoices")), default);
 
-        var state = await new CheckRestoredResource(_runs, new RefusingProbe(), _clock).ExecuteAsync(new BackupTargetState(runId, "invoices") { TagResult = JsonDocument.Parse(tagResult).RootElement }, default);
+        var state = await new CheckRestoredResource(_runs, new RefusingProbe(), _clock).ExecuteAsync(new RestoredResourceAnswer(runId, "invoices", JsonDocument.Parse(tagResult).RootElement, JsonDocument.Parse("{}").RootElement), default);
 
         Assert.True(state.Ready);
         Assert.Equal(tagged, (await _runs.GetTargetAsync(runId, "invoices", default)).Scratch!.Tagged);
@@ -145,11 +147,11 @@ public sealed class BackupStepsTests
     {
         var runId = await BeginAsync();
         await RestoringAsync(runId, "db");
-        await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new BackupTargetState(runId, "db") { RestoreJobId = "job-1", Job = Job("COMPLETED", $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db") }, default);
+        await new CheckRestoreJob(_runs, _clock).ExecuteAsync(new RestoreJobAnswer(runId, "db", 0, Job("COMPLETED", $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db")), default);
         var described = JsonDocument.Parse($$"""{ "DBInstances": [ { "DBInstanceIdentifier": "drill-{{runId}}-db", "DBInstanceStatus": "available", "Endpoint": { "Address": "db.internal", "Port": 5432 } } ] }""").RootElement;
 
         var error = await Assert.ThrowsAsync<VerificationFailed>(() => new CheckRestoredResource(_runs, new RefusingProbe(), _clock).ExecuteAsync(
-            new BackupTargetState(runId, "db") { ResourceId = $"drill-{runId}-db", Resource = described }, default));
+            new RestoredResourceAnswer(runId, "db", JsonDocument.Parse("""{ "FailedResourcesMap": {} }""").RootElement, described), default));
 
         Assert.Contains("db.internal:5432 did not accept a TCP connection: connection refused", error.Message, StringComparison.Ordinal);
         var check = (await _runs.GetTargetAsync(runId, "db", default)).Resource!;
@@ -248,7 +250,7 @@ public sealed class BackupStepsTests
     private async Task RestoringAsync(string runId, string targetId)
     {
         await ResolvedAsync(runId, targetId);
-        await new RecordRestoreJob(_runs, _clock).ExecuteAsync(new BackupTargetState(runId, targetId) { Job = JsonDocument.Parse("""{ "RestoreJobId": "job-1" }""").RootElement }, default);
+        await new RecordRestoreJob(_runs, _clock).ExecuteAsync(new AwsAnswerInput(runId, targetId, JsonDocument.Parse("""{ "RestoreJobId": "job-1" }""").RootElement), default);
     }
 
     private static JsonElement Page(string? nextToken, params (string Arn, int Minutes, string Status, string Vault)[] points) =>
@@ -261,6 +263,7 @@ public sealed class BackupStepsTests
     private static JsonElement Job(string status, string? createdArn, long? expectedMinutes = null) =>
         JsonSerializer.SerializeToElement(new Dictionary<string, object?>
         {
+            ["RestoreJobId"] = "job-1",
             ["Status"] = status,
             ["CreationDate"] = T0.AddMinutes(1).ToString("O"),
             ["CompletionDate"] = status == "COMPLETED" ? T0.AddMinutes(21).ToString("O") : null,
