@@ -15,6 +15,28 @@ internal static class AslDocument
 
     public static JsonObject LoadJanitor() => JsonNode.Parse(LocalStateMachine.Definition(LocalStateMachine.LocalSubstitutions(), RepoPaths.JanitorDefinition))!.AsObject();
 
+    /// <summary>Runs asl-validator on a definition (its substitutions applied): valid, and what it said.</summary>
+    public static async Task<(bool Valid, string Output)> ValidateAsync(JsonObject definition)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"definition-{Guid.NewGuid():N}.asl.json");
+        await File.WriteAllTextAsync(file, definition.ToJsonString());
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("node") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "node_modules", "asl-validator", "dist", "bin", "asl-validator.js"));
+            start.ArgumentList.Add("--json-path");
+            start.ArgumentList.Add(file);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode == 0, output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     public static IEnumerable<(string Name, JsonObject State, JsonObject Scope)> States(JsonObject machine)
     {
         var states = machine["States"]!.AsObject();

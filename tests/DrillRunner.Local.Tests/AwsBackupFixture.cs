@@ -81,5 +81,3 @@ public sealed class AwsBackupFixture : IAsyncLifetime
         return new Drilled(execution, run, targets.ToDictionary(t => t.TargetId, StringComparer.Ordinal));
     }
 }
-
-public sealed record Drilled(ExecutionResult Execution, DrillRun Run, IReadOnlyDictionary<string, TargetRun> Targets);

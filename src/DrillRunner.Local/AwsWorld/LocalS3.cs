@@ -189,17 +189,3 @@ public sealed class LocalS3 : IAsyncDisposable
     private static Task ErrorAsync(HttpContext context, int status, string code, string message) =>
         XmlAsync(context, status, new XElement("Error", new XElement("Code", code), new XElement("Message", message)));
 }
-
-/// <summary>One bucket: object sizes by key, and its tags.</summary>
-public sealed class LocalBucket
-{
-    public ConcurrentDictionary<string, long> Objects { get; } = new(StringComparer.Ordinal);
-
-    public ConcurrentDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
-
-    public LocalBucket Put(string key, long size)
-    {
-        Objects[key] = size;
-        return this;
-    }
-}

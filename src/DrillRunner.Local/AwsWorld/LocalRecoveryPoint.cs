@@ -1,0 +1,9 @@
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Local.AwsWorld;
+
+/// <summary>A recovery point the local AWS Backup lists; for buckets, the objects it holds.</summary>
+public sealed record LocalRecoveryPoint(string Arn, string ResourceArn, BackupResourceType Type, string ResourceName, string Vault, DateTimeOffset CreatedAt, string Status, IReadOnlyDictionary<string, string> Metadata)
+{
+    public IReadOnlyDictionary<string, long>? Objects { get; init; }
+}

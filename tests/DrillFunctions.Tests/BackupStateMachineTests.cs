@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using DrillRunner.Local.AwsWorld;
+
+namespace DrillFunctions.Tests;
+
+/// <summary>The AWS Backup branch, teardown's deletes and the janitor's machine: AWS SDK integrations checked against the aws-sdk v2 API models.</summary>
+public sealed class BackupStateMachineTests
+{
+    private const string AwsSdk = "arn:aws:states:::aws-sdk:";
+    private readonly JsonObject _machine = AslDocument.Load();
+
+    [Fact]
+    public void EveryAwsSdkTask_UsesAServiceActionAndParameterNamesOfTheApiModel()
+    {
+        var sdkTasks = AslDocument.States(_machine).Where(s => s.State["Resource"]?.GetValue<string>()?.StartsWith(AwsSdk, StringComparison.Ordinal) == true).ToList();
+        Assert.True(sdkTasks.Count >= 14, $"only {sdkTasks.Count} aws-sdk tasks");
+
+        foreach (var (name, state, _) in sdkTasks)
+        {
+            var parts = state["Resource"]!.GetValue<string>()[AwsSdk.Length..].Split(':');
+            Assert.True(parts.Length == 2, $"{name}: expected aws-sdk:service:action");
+            var model = ApiModel.For(parts[0]);
+            var operation = model.Operation(parts[1]);
+            Assert.True(operation is not null, $"{name}: '{parts[1]}' is not a camelCase action of {parts[0]}");
+            Assert.Empty(model.CheckInput(operation!, state["Parameters"]!.AsObject()));
+        }
+    }
+
+
+    [Fact]
+    public void ApiModelCheck_CatchesWrongNamesCasingAndMissingRequiredMembers()
+    {
+        var backup = ApiModel.For("backup");
+
+        Assert.Null(backup.Operation("StartRestoreJob"));
+        Assert.Null(backup.Operation("startRestoreJobs"));
+        Assert.Equal("StartRestoreJob", backup.Operation("startRestoreJob"));
+        Assert.Contains(backup.CheckInput("StartRestoreJob", new JsonObject { ["RecoveryPointArn.$"] = "$.a", ["MetaData.$"] = "$.b" }), p => p.Contains("'MetaData' is not a member", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckInput("StartRestoreJob", new JsonObject { ["RecoveryPointArn.$"] = "$.a" }), p => p.Contains("required member 'Metadata'", StringComparison.Ordinal));
+        Assert.Contains(ApiModel.For("rds").CheckInput("DeleteDBInstance", new JsonObject { ["DBInstanceIdentifier.$"] = "$.id", ["SkipFinalSnapshot"] = "true" }), p => p.Contains("expected a boolean", StringComparison.Ordinal));
+        Assert.Contains(ApiModel.For("resourcegroupstaggingapi").CheckInput("GetResources", new JsonObject { ["TagFilters"] = new JsonArray(new JsonObject { ["Name"] = "x" }) }), p => p.Contains("'Name' is not a member", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckOutput("DescribeRestoreJob", new JsonObject { ["Status"] = "COMPLETED", ["CreatedResource"] = "arn" }), p => p.Contains("'CreatedResource' is not a member", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckOutput("DescribeRestoreJob", new JsonObject { ["CreationDate"] = 1764212400 }), p => p.Contains("ISO 8601", StringComparison.Ordinal));
+        Assert.Contains(backup.CheckOutput("ListRecoveryPointsByResource", new JsonObject { ["RecoveryPoints"] = new JsonArray(new JsonObject { ["BackupSizeBytes"] = "1" }) }), p => p.Contains("expected a number", StringComparison.Ordinal));
+        Assert.Empty(backup.CheckOutput("DescribeRestoreJob", new JsonObject { ["Status"] = "COMPLETED", ["CreationDate"] = "2026-11-27T03:00:00.000Z", ["ExpectedCompletionTimeMinutes"] = 5 }));
+    }
+
+
+    [Fact]
+    public void BackupBranch_RestoresWithTheTemplatesRoleAndAnIdempotencyToken_AndReportsValidationOnBothOutcomes()
+    {
+        var map = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["States"]!.AsObject();
+        var start = map["StartRestoreJob"]!["Parameters"]!;
+
+        Assert.Equal("arn:aws:iam::000000000000:role/local-backup-restore", start["IamRoleArn"]!.GetValue<string>());
+        Assert.Equal("$.restore.value.IdempotencyToken", start["IdempotencyToken.$"]!.GetValue<string>());
+        Assert.Equal("ListRecoveryPoints", map["RouteTarget"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        Assert.Equal("ListMoreRecoveryPoints", map["MoreRecoveryPoints"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        Assert.Contains("ReportValidation", AslDocument.ReachableFrom("RecordTargetFailure", map));
+        Assert.Contains("ReportValidation", AslDocument.ReachableFrom("HasVerifier", map));
+        Assert.Equal("WaitForRestoreJob", map["IsRestoreJobDone"]!["Default"]!.GetValue<string>());
+        Assert.Equal("$.poll.value.waitSeconds", map["WaitForRestoreJob"]!["SecondsPath"]!.GetValue<string>());
+    }
+
+
+    [Fact]
+    public void Teardown_DeletesDatabasesWithoutFinalSnapshot_AndComesBackToRecordTheOutcome()
+    {
+        var top = _machine["States"]!.AsObject();
+        var deletions = top["DeleteScratchResources"]!["ItemProcessor"]!["States"]!.AsObject();
+
+        Assert.True(deletions["DeleteDBInstance"]!["Parameters"]!["SkipFinalSnapshot"]!.GetValue<bool>());
+        Assert.True(deletions["DeleteDBCluster"]!["Parameters"]!["SkipFinalSnapshot"]!.GetValue<bool>());
+        Assert.Equal("Teardown", top["DeleteScratchResources"]!["Next"]!.GetValue<string>());
+        Assert.Equal("Teardown", top["DeleteScratchResources"]!["Catch"]![0]!["Next"]!.GetValue<string>());
+        Assert.Equal("FindRunResources", top["PrepareTeardown"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        Assert.All(deletions.Where(d => d.Value!["Type"]!.GetValue<string>() == "Task"), d => Assert.Equal("DeletionFailed", d.Value!["Catch"]![0]!["Next"]!.GetValue<string>()));
+    }
+
+
+    [Fact]
+    public async Task JanitorMachine_IsValid_UsesModelNames_AndDeletesExactlyAsTeardownDoes()
+    {
+        var janitor = AslDocument.LoadJanitor();
+        var (valid, output) = await AslDocument.ValidateAsync(janitor);
+        Assert.True(valid, output);
+
+        foreach (var (name, state, _) in AslDocument.States(janitor).Where(s => s.State["Resource"]?.GetValue<string>()?.StartsWith(AwsSdk, StringComparison.Ordinal) == true))
+        {
+            var parts = state["Resource"]!.GetValue<string>()[AwsSdk.Length..].Split(':');
+            Assert.Contains($"{parts[0]}:{parts[1]}", LocalAwsWorld.Answers);
+            var model = ApiModel.For(parts[0]);
+            Assert.Empty(model.CheckInput(model.Operation(parts[1])!, state["Parameters"]!.AsObject()));
+        }
+
+        Assert.True(JsonNode.DeepEquals(
+            _machine["States"]!["DeleteScratchResources"]!["ItemProcessor"],
+            janitor["States"]!["DeleteExpired"]!["ItemProcessor"]), "the janitor's deletes drifted from teardown's");
+        Assert.All(janitor["States"]!.AsObject().Where(s => s.Value!["Type"]!.GetValue<string>() is "Task" or "Map"), s => Assert.Equal("JanitorFailed", s.Value!["Catch"]![0]!["Next"]!.GetValue<string>()));
+    }
+}
