@@ -43,7 +43,7 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
         }
 
         var vaultNote = vaultOnly > 0
-            ? $"; {vaultOnly} AWS Backup recovery point(s) with advanced features exist, but those restore only through AWS Backup's StartRestoreJob, not RestoreTableFromBackup"
+            ? $"; {vaultOnly} AWS Backup recovery point(s) with advanced features exist, but those restore only through AWS Backup's StartRestoreJob: drill this table with an \"aws-backup\" target"
             : string.Empty;
         return new RecoveryPointSearch(null, (target.RestoreFrom == RestoreSource.Auto
             ? "point-in-time recovery is off and the table has no AVAILABLE DynamoDB backup (on-demand or AWS Backup)"

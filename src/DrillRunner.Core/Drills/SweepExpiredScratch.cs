@@ -8,8 +8,8 @@ using DrillRunner.Core.Safety;
 namespace DrillRunner.Core.Drills;
 
 /// <summary>
-/// Safety rule 5: a stopped execution runs no Catch, so its scratch tables outlive it. The janitor
-/// deletes scratch tables whose drill:expires-at has passed, through the same three-way guard as
+/// Safety rule 5: a stopped execution runs no Catch, so its scratch tables and buckets outlive it. The janitor
+/// deletes those whose drill:expires-at has passed, through the same three-way guard as
 /// teardown (the run's record says it created the table, the tag names that run, the name has
 /// the prefix), and reports each leak. Tables it cannot attribute are refused, never deleted.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
                 continue;
             }
 
-            var recorded = runId is null ? null : await RecordedScratchAsync(runId, table.Name, cancellationToken);
+            var recorded = runId is null ? null : await RecordedScratchAsync(runId, table.Name, kind, cancellationToken);
             if (recorded is null)
             {
                 refused.Add(new JanitorFinding(table.Name, runId, "no run record says a run created it"));
@@ -79,12 +79,12 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
         return new JanitorReport(deleted, refused, inUse);
     }
 
-    private async Task<(DrillRun Run, TargetRun Target)?> RecordedScratchAsync(string runId, string tableName, CancellationToken cancellationToken)
+    private async Task<(DrillRun Run, TargetRun Target)?> RecordedScratchAsync(string runId, string tableName, string kind, CancellationToken cancellationToken)
     {
         try
         {
             var run = await runs.GetAsync(runId, cancellationToken);
-            var target = (await runs.GetTargetsAsync(runId, cancellationToken)).FirstOrDefault(t => t.Scratch?.Name == tableName && t.Scratch.Kind is Plans.ScratchKinds.DynamoDbTable or Plans.ScratchKinds.S3Bucket);
+            var target = (await runs.GetTargetsAsync(runId, cancellationToken)).FirstOrDefault(t => t.Scratch?.Name == tableName && t.Scratch.Kind == kind);
             return target is null ? null : (run, target);
         }
         catch (RunNotFound)

@@ -38,7 +38,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             var (outcome, note) = scratch.Kind switch
             {
                 ScratchKinds.DynamoDbTable => await TableAsync(scratch, run.RunId, prefix, cancellationToken),
-                ScratchKinds.S3Bucket => await BucketAsync(scratch, run.RunId, prefix, cancellationToken),
+                ScratchKinds.S3Bucket => await BucketAsync(target, scratch, run.RunId, prefix, cancellationToken),
                 _ => ByStateMachine(target, scratch, input.DeletionResults, liveTags, run.RunId, prefix, deletions),
             };
             switch (outcome)
@@ -119,11 +119,11 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         };
     }
 
-    private async Task<(Outcome, string)> BucketAsync(ScratchTable scratch, string runId, string prefix, CancellationToken cancellationToken)
+    private async Task<(Outcome, string)> BucketAsync(TargetRun target, ScratchTable scratch, string runId, string prefix, CancellationToken cancellationToken)
     {
         if (scratch.Arn is null)
         {
-            return (Outcome.Gone, "AWS Backup created no bucket");
+            return Unfinished(target);
         }
 
         if (buckets is null)
@@ -170,9 +170,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
 
         if (scratch.Arn is null)
         {
-            return target.Backup?.JobStatus is "FAILED" or "ABORTED"
-                ? (Outcome.Gone, $"AWS Backup created nothing (restore job {target.Backup.JobStatus})")
-                : (Outcome.Left, $"left: restore job {target.Backup?.RestoreJobId ?? "(none)"} had not completed, so what it creates is untagged and unknown to this run; look for '{scratch.Name}'");
+            return Unfinished(target);
         }
 
         var tags = liveTags.TryGetValue(scratch.Arn, out var found) ? found : new Dictionary<string, string>();
@@ -186,6 +184,12 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         deletions.Add(new ScratchDeletion(target.TargetId, scratch.Kind, resourceId, scratch.Arn));
         return (Outcome.Handed, Deleting);
     }
+
+    /// <summary>A restore job that created nothing known to the run: nothing to delete, or something it cannot vouch for.</summary>
+    private static (Outcome, string) Unfinished(TargetRun target) =>
+        target.Backup?.JobStatus is "FAILED" or "ABORTED"
+            ? (Outcome.Gone, $"AWS Backup created nothing (restore job {target.Backup.JobStatus})")
+            : (Outcome.Left, $"left: restore job {target.Backup?.RestoreJobId ?? "(none)"} had not completed, so what it creates is untagged and unknown to this run; look for '{target.Scratch!.Name}'");
 
     /// <summary>GetResources' answer (its ResourceTagMappingList: [{ ResourceARN, Tags: [{ Key, Value }] }]) by ARN.</summary>
     internal static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TagsByArn(JsonElement? tagged)
