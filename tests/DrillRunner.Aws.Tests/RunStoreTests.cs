@@ -40,7 +40,7 @@ public sealed class RunStoreTests(StandInFixture fixture) : IClassFixture<StandI
             Stage = TargetStage.Verified,
             RecoveryPoint = new RecoveryPoint(RecoveryPoint.Backup, "arn:backup", T0.AddMinutes(-7)),
             RestoreCompletedAt = T0.AddMinutes(30),
-            Scratch = new ScratchTable("drill-run-1-tb", "arn:t", true) { Tagged = true },
+            Scratch = new ScratchResource("drill-run-1-tb", "arn:t", true) { Tagged = true },
             Verification = new VerificationResult(10, 10, 9, 11, 1, [], 5, 0, []),
         };
         await store.SaveTargetAsync(target, default);

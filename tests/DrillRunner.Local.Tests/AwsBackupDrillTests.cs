@@ -282,7 +282,7 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
         var tags = new Dictionary<string, string> { ["drill:run-id"] = begun.RunId, ["drill:expires-at"] = expired };
         var leaked = Aws.AddRestored(ScratchKinds.RdsInstance, $"drill-{begun.RunId}-db", tags);
         var record = await fixture.Environment.Services.Runs.GetTargetAsync(begun.RunId, "db", CancellationToken.None);
-        await fixture.Environment.Services.Runs.SaveTargetAsync(record with { Scratch = new ScratchTable($"drill-{begun.RunId}-db", leaked, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance, Tagged = true } }, CancellationToken.None);
+        await fixture.Environment.Services.Runs.SaveTargetAsync(record with { Scratch = new ScratchResource($"drill-{begun.RunId}-db", leaked, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance, Tagged = true } }, CancellationToken.None);
         var unrecorded = Aws.AddRestored(ScratchKinds.EbsVolume, "vol-0000000000unknown", new Dictionary<string, string>(tags) { ["Name"] = $"drill-{begun.RunId}-volume" });
         var inUse = Aws.AddRestored(ScratchKinds.EfsFileSystem, "fs-00000000000inuse", new Dictionary<string, string>(tags) { ["drill:expires-at"] = Now.AddHours(5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) });
 

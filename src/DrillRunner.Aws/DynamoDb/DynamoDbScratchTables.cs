@@ -97,9 +97,9 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
         return tags;
     }
 
-    public async Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken)
     {
-        var found = new List<ScratchTableListing>();
+        var found = new List<ScratchListing>();
         string? start = null;
         do
         {
@@ -109,7 +109,7 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
                 try
                 {
                     var arn = (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = name }, cancellationToken)).Table.TableArn;
-                    found.Add(new ScratchTableListing(name, arn, await GetTagsAsync(arn, cancellationToken)));
+                    found.Add(new ScratchListing(name, arn, await GetTagsAsync(arn, cancellationToken)));
                 }
                 catch (ResourceNotFoundException)
                 {

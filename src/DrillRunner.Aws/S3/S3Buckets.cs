@@ -49,13 +49,13 @@ public sealed class S3Buckets(IAmazonS3 s3) : IBucketInspector, IScratchBuckets
         }
     }
 
-    public async Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken)
     {
         var listed = await s3.ListBucketsAsync(new ListBucketsRequest { Prefix = scratchPrefix }, cancellationToken);
-        var found = new List<ScratchTableListing>();
+        var found = new List<ScratchListing>();
         foreach (var bucket in (listed.Buckets ?? []).Where(b => b.BucketName.StartsWith(scratchPrefix, StringComparison.Ordinal)))
         {
-            found.Add(new ScratchTableListing(bucket.BucketName, $"arn:aws:s3:::{bucket.BucketName}", await GetTagsAsync(bucket.BucketName, cancellationToken)));
+            found.Add(new ScratchListing(bucket.BucketName, $"arn:aws:s3:::{bucket.BucketName}", await GetTagsAsync(bucket.BucketName, cancellationToken)));
         }
 
         return found;

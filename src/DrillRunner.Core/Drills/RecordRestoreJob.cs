@@ -24,7 +24,7 @@ public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)
             {
                 Stage = TargetStage.Restoring,
                 RestoreRequestedAt = record.RestoreRequestedAt ?? now,
-                Scratch = record.Scratch ?? new ScratchTable(scratchName, null, CreatedByRun: true) { Kind = BackupResources.ScratchKind(target.ResourceType) },
+                Scratch = record.Scratch ?? new ScratchResource(scratchName, null, CreatedByRun: true) { Kind = BackupResources.ScratchKind(target.ResourceType) },
                 Backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { RestoreJobId = jobId },
             },
             cancellationToken);

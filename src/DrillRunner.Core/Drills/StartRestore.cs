@@ -28,7 +28,7 @@ public sealed class StartRestore(IRunStore runs, IScratchTables scratchTables, T
                 Stage = TargetStage.Restoring,
                 RestoreRequestedAt = requestedAt,
                 RecoveryPoint = request.RestoredPointInTime is { } restoredTo ? point with { CreatedAt = restoredTo } : point,
-                Scratch = new ScratchTable(scratchName, request.TableArn, CreatedByRun: true) { Tagged = tagged },
+                Scratch = new ScratchResource(scratchName, request.TableArn, CreatedByRun: true) { Tagged = tagged },
             };
             await runs.SaveTargetAsync(record, cancellationToken);
         }

@@ -96,7 +96,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         Handed,
     }
 
-    private async Task<(Outcome, string)> TableAsync(ScratchTable scratch, string runId, string prefix, CancellationToken cancellationToken)
+    private async Task<(Outcome, string)> TableAsync(ScratchResource scratch, string runId, string prefix, CancellationToken cancellationToken)
     {
         if (await scratchTables.DescribeAsync(scratch.Name, cancellationToken) == ScratchTableState.Missing)
         {
@@ -119,7 +119,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         };
     }
 
-    private async Task<(Outcome, string)> BucketAsync(TargetRun target, ScratchTable scratch, string runId, string prefix, CancellationToken cancellationToken)
+    private async Task<(Outcome, string)> BucketAsync(TargetRun target, ScratchResource scratch, string runId, string prefix, CancellationToken cancellationToken)
     {
         if (scratch.Arn is null)
         {
@@ -148,7 +148,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
 
     private static (Outcome, string) ByStateMachine(
         TargetRun target,
-        ScratchTable scratch,
+        ScratchResource scratch,
         IReadOnlyList<DeletionResult>? results,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> liveTags,
         string runId,

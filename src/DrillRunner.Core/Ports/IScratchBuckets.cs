@@ -7,7 +7,7 @@ public interface IScratchBuckets
     Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string bucket, CancellationToken cancellationToken);
 
     /// <summary>Every bucket whose name starts with the prefix, with its tags.</summary>
-    Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken);
 
     /// <summary>Empties (every object version) and deletes the bucket. Callers must have passed the teardown guard.</summary>
     Task<DeleteOutcome> DeleteAsync(string bucket, CancellationToken cancellationToken);

@@ -19,7 +19,7 @@ public interface IScratchTables
     Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken);
 
     /// <summary>Every table whose name starts with the prefix, with its tags (for the janitor).</summary>
-    Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken);
 
     /// <summary>Deletes a table. Callers must have passed the teardown guard.</summary>
     Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken);

@@ -23,7 +23,7 @@ public sealed record TargetRun(string RunId, string TargetId, string SourceTable
 
     public DateTimeOffset? VerifiedAt { get; init; }
 
-    public ScratchTable? Scratch { get; init; }
+    public ScratchResource? Scratch { get; init; }
 
     public VerificationResult? Verification { get; init; }
 

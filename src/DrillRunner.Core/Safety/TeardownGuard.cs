@@ -15,7 +15,7 @@ public static class TeardownGuard
     /// <summary>Volumes and file systems have AWS-assigned ids: their scratch name is this tag.</summary>
     public const string NameTag = "Name";
 
-    public static TeardownDecision Check(ScratchTable scratch, IReadOnlyDictionary<string, string> tags, string runId, string scratchPrefix)
+    public static TeardownDecision Check(ScratchResource scratch, IReadOnlyDictionary<string, string> tags, string runId, string scratchPrefix)
     {
         if (!scratch.CreatedByRun)
         {

@@ -167,7 +167,7 @@ public sealed class BackupStepsTests
             var record = await _runs.GetTargetAsync(runId, id, default);
             var kind = id == "db" ? ScratchKinds.RdsInstance : ScratchKinds.EbsVolume;
             var name = id == "db" ? $"drill-{runId}-db" : $"drill-{runId}-volume";
-            await _runs.SaveTargetAsync(record with { Scratch = new ScratchTable(name, arn, CreatedByRun: true) { Kind = kind } }, default);
+            await _runs.SaveTargetAsync(record with { Scratch = new ScratchResource(name, arn, CreatedByRun: true) { Kind = kind } }, default);
         }
 
         var teardown = new TeardownRun(_runs, new FakeScratchTables(), _clock);
@@ -197,7 +197,7 @@ public sealed class BackupStepsTests
         var runId = await BeginAsync();
         var arn = $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db";
         var record = await _runs.GetTargetAsync(runId, "db", default);
-        await _runs.SaveTargetAsync(record with { Scratch = new ScratchTable($"drill-{runId}-db", arn, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance } }, default);
+        await _runs.SaveTargetAsync(record with { Scratch = new ScratchResource($"drill-{runId}-db", arn, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance } }, default);
         var teardown = new TeardownRun(_runs, new FakeScratchTables(), _clock);
         var tagged = Tagged((arn, new() { ["drill:run-id"] = runId }));
 

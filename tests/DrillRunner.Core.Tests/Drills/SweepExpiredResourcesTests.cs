@@ -72,7 +72,7 @@ public sealed class SweepExpiredResourcesTests
     {
         await _runs.CreateAsync(
             new DrillRun("run-1", "prod", 1, "{}", "schedule", T0),
-            [new TargetRun("run-1", "invoices", "invoices-prod") { Scratch = new ScratchTable("drill-run-1-invoices", "arn:aws:s3:::drill-run-1-invoices", CreatedByRun: true) { Kind = ScratchKinds.S3Bucket } }],
+            [new TargetRun("run-1", "invoices", "invoices-prod") { Scratch = new ScratchResource("drill-run-1-invoices", "arn:aws:s3:::drill-run-1-invoices", CreatedByRun: true) { Kind = ScratchKinds.S3Bucket } }],
             default);
         var buckets = new FakeScratchBuckets();
         buckets.Buckets["drill-run-1-invoices"] = Tags("run-1", T0.AddHours(6));
@@ -104,7 +104,7 @@ public sealed class SweepExpiredResourcesTests
     private Task RecordAsync(string runId, params (string TargetId, string Arn, string Name, string Kind)[] scratch) =>
         _runs.CreateAsync(
             new DrillRun(runId, "prod", 1, "{}", "schedule", T0),
-            scratch.Select(s => new TargetRun(runId, s.TargetId, "source") { Scratch = new ScratchTable(s.Name, s.Arn, CreatedByRun: true) { Kind = s.Kind, Tagged = true } }).ToList(),
+            scratch.Select(s => new TargetRun(runId, s.TargetId, "source") { Scratch = new ScratchResource(s.Name, s.Arn, CreatedByRun: true) { Kind = s.Kind, Tagged = true } }).ToList(),
             default);
 
     private sealed class FakeScratchBuckets : IScratchBuckets
@@ -116,8 +116,8 @@ public sealed class SweepExpiredResourcesTests
         public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string bucket, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, string>>(Buckets.TryGetValue(bucket, out var tags) ? tags : new Dictionary<string, string>());
 
-        public Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<ScratchTableListing>>(Buckets.Where(b => b.Key.StartsWith(scratchPrefix, StringComparison.Ordinal)).Select(b => new ScratchTableListing(b.Key, $"arn:aws:s3:::{b.Key}", b.Value)).ToList());
+        public Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ScratchListing>>(Buckets.Where(b => b.Key.StartsWith(scratchPrefix, StringComparison.Ordinal)).Select(b => new ScratchListing(b.Key, $"arn:aws:s3:::{b.Key}", b.Value)).ToList());
 
         public Task<DeleteOutcome> DeleteAsync(string bucket, CancellationToken cancellationToken)
         {

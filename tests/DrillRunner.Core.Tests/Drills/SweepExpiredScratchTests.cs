@@ -74,7 +74,7 @@ public sealed class SweepExpiredScratchTests
     {
         await _runs.CreateAsync(
             new DrillRun(runId, "prod", 1, "{}", "schedule", T0),
-            [new TargetRun(runId, "orders", "orders-prod") { Stage = TargetStage.Restoring, Scratch = new ScratchTable(table, FakeScratchTables.Arn(table), CreatedByRun: true) }],
+            [new TargetRun(runId, "orders", "orders-prod") { Stage = TargetStage.Restoring, Scratch = new ScratchResource(table, FakeScratchTables.Arn(table), CreatedByRun: true) }],
             default);
         _scratch.States[table] = ScratchTableState.Active;
         _scratch.Tags[FakeScratchTables.Arn(table)] = new()

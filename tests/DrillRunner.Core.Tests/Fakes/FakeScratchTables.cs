@@ -33,10 +33,10 @@ internal sealed class FakeScratchTables : IScratchTables
     public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(Tags.GetValueOrDefault(tableArn) ?? []);
 
-    public Task<IReadOnlyList<ScratchTableListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ScratchTableListing>>(States.Keys
+    public Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ScratchListing>>(States.Keys
             .Where(n => n.StartsWith(scratchPrefix, StringComparison.Ordinal))
-            .Select(n => new ScratchTableListing(n, Arn(n), Tags.GetValueOrDefault(Arn(n)) ?? []))
+            .Select(n => new ScratchListing(n, Arn(n), Tags.GetValueOrDefault(Arn(n)) ?? []))
             .ToList());
 
     public Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken)

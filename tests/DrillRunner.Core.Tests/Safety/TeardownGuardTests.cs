@@ -7,7 +7,7 @@ namespace DrillRunner.Core.Tests.Safety;
 public sealed class TeardownGuardTests
 {
     private const string RunId = "20261127-030000-abcd";
-    private static readonly ScratchTable Scratch = new($"drill-{RunId}-orders", "arn:aws:dynamodb:eu-west-1:1:table/x", CreatedByRun: true);
+    private static readonly ScratchResource Scratch = new($"drill-{RunId}-orders", "arn:aws:dynamodb:eu-west-1:1:table/x", CreatedByRun: true);
     private static readonly Dictionary<string, string> RunTag = new() { [TeardownGuard.RunIdTag] = RunId };
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace DrillRunner.Core.Runs;
 
 /// <summary>A scratch resource (a table, or what an AWS Backup restore created) this run asked AWS to create, and what became of it.</summary>
-public sealed record ScratchTable(string Name, string? Arn, bool CreatedByRun)
+public sealed record ScratchResource(string Name, string? Arn, bool CreatedByRun)
 {
     /// <summary>One of <see cref="Plans.ScratchKinds"/>; run records from before other kinds existed are tables.</summary>
     public string Kind { get; init; } = Plans.ScratchKinds.DynamoDbTable;
