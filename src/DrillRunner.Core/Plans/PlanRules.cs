@@ -6,6 +6,9 @@ namespace DrillRunner.Core.Plans;
 /// <summary>Rules that involve more than one field: the safety rules on scratch names among them.</summary>
 internal static partial class PlanRules
 {
+    /// <summary>GetResources' largest page: teardown finds a run's restored resources in one.</summary>
+    public const int MaxBackupTargets = 100;
+
     public static void Check(DrillPlan plan, List<PlanProblem> problems)
     {
         CheckScratchPrefix(plan, problems);
@@ -75,6 +78,11 @@ internal static partial class PlanRules
                         ? "use a lowercase target id and scratch prefix of a-z, 0-9 and '-' (e.g. \"drill-\" and \"orders-db\"), short enough for 63 characters."
                         : "shorten the scratch prefix or the target id."));
             }
+        }
+
+        if (plan.Targets.Count(t => t is AwsBackupTarget) > MaxBackupTargets)
+        {
+            problems.Add(new PlanProblem("$.targets", $"has {plan.Targets.Count(t => t is AwsBackupTarget)} aws-backup targets; teardown reads the run's tagged resources in one GetResources page of {MaxBackupTargets}.", $"split the plan into plans of at most {MaxBackupTargets} aws-backup targets."));
         }
 
         if (plan.Targets.Count == 0 && problems.All(p => p.Path != "$.targets"))

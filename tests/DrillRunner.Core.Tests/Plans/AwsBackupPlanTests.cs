@@ -115,6 +115,17 @@ public sealed class AwsBackupPlanTests
         Assert.Equal("$.targets[0].verifierFunction", problem.Path);
     }
 
+    [Fact]
+    public void Read_MoreBackupTargetsThanTeardownReadsInOnePage_IsRefused()
+    {
+        var targets = string.Join(", ", Enumerable.Range(0, 101).Select(i => Target($"arn:aws:s3:::bucket-{i}").Replace("\"id\": \"t\"", $"\"id\": \"t{i}\"", StringComparison.Ordinal)));
+
+        var problem = Assert.Single(PlanReader.Read(Plan(targets)).Problems);
+
+        Assert.Equal("$.targets", problem.Path);
+        Assert.Contains("101 aws-backup targets", problem.Message, StringComparison.Ordinal);
+    }
+
     private static string Target(string arn, string extra = "") =>
         $$"""{ "id": "t", "type": "aws-backup", "resourceArn": "{{arn}}"{{(extra.Length > 0 ? ", " + extra : string.Empty)}} }""";
 
