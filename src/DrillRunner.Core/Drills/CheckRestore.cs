@@ -42,15 +42,9 @@ public sealed class CheckRestore(IRunStore runs, IScratchTables scratchTables, T
 
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
-                var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
-                var waited = now - requestedAt;
-                if (waited >= timeout)
-                {
-                    throw new RestoreTimedOut($"the restore of '{record.SourceTable}' into '{scratch.Name}' was still not ACTIVE after {Minutes(waited)} (restoreTimeoutMinutes is {context.Plan.RestoreTimeoutMinutes})");
-                }
-
                 var attempt = input.Attempt + 1;
-                return input with { Restored = false, Attempt = attempt, WaitSeconds = PollSchedule.WaitSeconds(attempt, timeout - waited) };
+                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"the restore of '{record.SourceTable}' into '{scratch.Name}' was still not ACTIVE");
+                return input with { Restored = false, Attempt = attempt, WaitSeconds = wait };
         }
     }
 

@@ -42,15 +42,8 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
 
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
-                var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
-                var waited = now - requestedAt;
-                if (waited >= timeout)
-                {
-                    throw new RestoreTimedOut($"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status} after {RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {context.Plan.RestoreTimeoutMinutes})");
-                }
-
                 var attempt = input.Attempt + 1;
-                var wait = PollSchedule.WaitSeconds(attempt, timeout - waited);
+                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status}");
                 if (expected is { } minutes && created is { } start)
                 {
                     // Not before AWS's own estimate, but never longer than the usual cap: estimates are rough.

@@ -54,8 +54,7 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
             return new ResourceReadiness(Ready: true, 0, identifiers);
         }
 
-        var resourceId = BackupResources.Parse(scratch.Arn ?? string.Empty)?.Name ?? scratch.Name;
-        var described = Describe(scratch.Kind, AwsAnswer.Required(input.Described, "describe answer for the restored resource"), resourceId);
+        var described = Describe(scratch.Kind, AwsAnswer.Required(input.Described, "describe answer for the restored resource"), scratch.ResourceId);
         identifiers[described.IdentifierName] = described.Identifier;
         var check = new ResourceCheck(scratch.Kind, described.Identifier, described.Status) { Looks = (record.Resource?.Looks ?? 0) + 1 };
         if (described.Status is { } broken && BrokenStates.Contains(broken))
@@ -67,14 +66,8 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
         if (!string.Equals(described.Status, "available", StringComparison.OrdinalIgnoreCase))
         {
             await runs.SaveTargetAsync(record with { Resource = check, LastPolledAt = now }, cancellationToken);
-            var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
-            var waited = now - (record.RestoreRequestedAt ?? now);
-            if (waited >= timeout)
-            {
-                throw new RestoreTimedOut($"the restored {scratch.Kind} '{described.Identifier}' was still '{described.Status ?? "unknown"}' after {RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {context.Plan.RestoreTimeoutMinutes})");
-            }
-
-            return new ResourceReadiness(Ready: false, PollSchedule.WaitSeconds(check.Looks, timeout - waited), null);
+            var wait = PollSchedule.NextWaitSeconds(check.Looks, record.RestoreRequestedAt ?? now, now, context.Plan.RestoreTimeoutMinutes, $"the restored {scratch.Kind} '{described.Identifier}' was still '{described.Status ?? "unknown"}'");
+            return new ResourceReadiness(Ready: false, wait, null);
         }
 
         if (described.Host is { } host && described.Port is { } port)

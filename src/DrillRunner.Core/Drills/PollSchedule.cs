@@ -18,4 +18,21 @@ public static class PollSchedule
         var remaining = Math.Max(1, Math.Ceiling(untilDeadline.TotalSeconds) + 1);
         return (int)Math.Max(1, Math.Min(capped, remaining));
     }
+
+    /// <summary>
+    /// The wait before the next look at a restore requested at <paramref name="requestedAt"/>; once it
+    /// has outlasted the plan's restoreTimeoutMinutes, <see cref="Errors.RestoreTimedOut"/> saying
+    /// "<paramref name="stillWhat"/> after …".
+    /// </summary>
+    public static int NextWaitSeconds(int attempt, DateTimeOffset requestedAt, DateTimeOffset now, int restoreTimeoutMinutes, string stillWhat)
+    {
+        var timeout = TimeSpan.FromMinutes(restoreTimeoutMinutes);
+        var waited = now - requestedAt;
+        if (waited >= timeout)
+        {
+            throw new Errors.RestoreTimedOut($"{stillWhat} after {Runs.RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {restoreTimeoutMinutes})");
+        }
+
+        return WaitSeconds(attempt, timeout - waited);
+    }
 }

@@ -65,7 +65,7 @@ public sealed class SweepExpiredResources(IRunStore runs, TimeProvider time)
                 continue;
             }
 
-            deletions.Add(new ScratchDeletion(recorded.TargetId, kind, BackupResources.Parse(arn)!.Value.Name, arn) { RunId = runId });
+            deletions.Add(ScratchDeletion.Of(recorded));
         }
 
         return new JanitorChoice(deletions, refused, inUse);

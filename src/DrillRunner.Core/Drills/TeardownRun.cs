@@ -180,8 +180,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             return (Outcome.Left, $"refused: {decision.Why}");
         }
 
-        var resourceId = BackupResources.Parse(scratch.Arn)?.Name ?? scratch.Name;
-        deletions.Add(new ScratchDeletion(target.TargetId, scratch.Kind, resourceId, scratch.Arn));
+        deletions.Add(ScratchDeletion.Of(target));
         return (Outcome.Handed, Deleting);
     }
 

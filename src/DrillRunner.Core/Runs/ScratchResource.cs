@@ -11,4 +11,8 @@ public sealed record ScratchResource(string Name, string? Arn, bool CreatedByRun
     public bool TornDown { get; init; }
 
     public string? TeardownNote { get; init; }
+
+    /// <summary>The id its describe and delete calls take: the name in its ARN (DB identifier, volume or file system id), else its name.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ResourceId => Plans.BackupResources.Parse(Arn ?? string.Empty)?.Name ?? Name;
 }
