@@ -25,7 +25,6 @@ public sealed partial class BackupTemplateTests
         Assert.Subset(allowed, new HashSet<string> { "rds:AddTagsToResource", "ec2:CreateTags", "elasticfilesystem:TagResource", "s3:PutBucketTagging", "dynamodb:TagResource" });
     }
 
-
     [Fact]
     public void StateMachine_DeletesOnlyScratchNamedOrScratchTaggedResources()
     {
@@ -49,7 +48,6 @@ public sealed partial class BackupTemplateTests
         Assert.Contains(TemplateDocument.Statements(machine), s => s.Actions.Contains("rds:DeleteDBCluster"));
     }
 
-
     [Fact]
     public void BackupRestoreRole_TrustsOnlyAwsBackup_AndOnlyAwsBackupMayBeHandedIt()
     {
@@ -64,7 +62,6 @@ public sealed partial class BackupTemplateTests
         Assert.Equal("backup.amazonaws.com", passRole.ConditionValue("StringEquals", "iam:PassedToService"));
         Assert.Equal("BackupRestoreRole", TemplateDocument.List(TemplateDocument.Map(TemplateDocument.Map(machine["DefinitionSubstitutions"])["BackupRestoreRoleArn"])["Fn::GetAtt"])[0]);
     }
-
 
     [Fact]
     public void FunctionsThatTouchBuckets_MayCallWhatTheS3AdapterCalls()
@@ -91,7 +88,6 @@ public sealed partial class BackupTemplateTests
         }
     }
 
-
     [Fact]
     public void JanitorStateMachine_MayCallWhatItsAslCalls_AndDeletesOnlyAsTheDrillDoes()
     {
@@ -112,7 +108,6 @@ public sealed partial class BackupTemplateTests
         var invoke = TemplateDocument.List(janitor["Policies"]).Cast<Dictionary<object, object>>().Single(p => p.ContainsKey("LambdaInvokePolicy"));
         Assert.Equal("JanitorFunction", TemplateDocument.Map(TemplateDocument.Map(invoke["LambdaInvokePolicy"])["FunctionName"])["Ref"]);
     }
-
 
     private static IEnumerable<string> SdkActions(System.Text.Json.Nodes.JsonObject machine) =>
         AslDocument.States(machine)

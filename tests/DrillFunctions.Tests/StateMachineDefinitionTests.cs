@@ -196,14 +196,9 @@ public sealed class StateMachineDefinitionTests
     [Fact]
     public void SnsPublish_UsesFieldNamesOfTheApiModel()
     {
-        var model = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "node_modules", "aws-sdk", "apis", "sns-2010-03-31.min.json")))!;
-        var members = model["operations"]!["Publish"]!["input"]!["members"]!.AsObject().Select(m => m.Key).ToHashSet();
         var publish = AslDocument.States(_machine).Single(s => s.State["Resource"]?.GetValue<string>() == SupportedResources[1]);
 
-        foreach (var (field, _) in publish.State["Parameters"]!.AsObject())
-        {
-            Assert.Contains(field.TrimEnd('$').TrimEnd('.'), members);
-        }
+        Assert.Empty(ApiModel.For("sns").CheckInput("Publish", publish.State["Parameters"]!.AsObject()));
     }
 
     [Fact]

@@ -70,14 +70,10 @@ public sealed class AwsBackupFixture : IAsyncLifetime
     {
         await Environment.ApplyPlanAsync(planJson, TimeProvider.System, CancellationToken.None);
         var planName = Core.Plans.PlanReader.Read(planJson).PlanOrThrow().Name;
-        string? runId = null;
-        var execution = await Environment.RunDrillAsync(
-            new BeginRequest(planName, "test", null, null, null),
-            e => runId ??= e.State == "BeginDrill" && e.Type == "StateExited" ? e.RunId : null,
-            CancellationToken.None);
-        Assert.True(runId is not null, $"{execution.Error}: {execution.Cause}");
-        var run = await Environment.Services.Runs.GetAsync(runId!, CancellationToken.None);
-        var targets = await Environment.Services.Runs.GetTargetsAsync(runId!, CancellationToken.None);
+        var execution = await Environment.RunDrillAsync(new BeginRequest(planName, "test", null, null, null), null, CancellationToken.None);
+        Assert.True(execution.RunId is not null, $"{execution.Error}: {execution.Cause}");
+        var run = await Environment.Services.Runs.GetAsync(execution.RunId, CancellationToken.None);
+        var targets = await Environment.Services.Runs.GetTargetsAsync(execution.RunId, CancellationToken.None);
         return new Drilled(execution, run, targets.ToDictionary(t => t.TargetId, StringComparer.Ordinal));
     }
 }

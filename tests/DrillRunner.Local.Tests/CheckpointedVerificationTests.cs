@@ -36,7 +36,7 @@ public sealed class CheckpointedVerificationTests
             default);
 
         var execution = await local.RunDrillAsync(new BeginRequest("big", "test", null, null, null), null, default);
-        var runId = execution.Events.First(e => e.State == "BeginDrill" && e.Type == "StateExited").RunId!;
+        var runId = Assert.IsType<string>(execution.RunId);
         var run = await local.Services.Runs.GetAsync(runId, default);
         var target = Assert.Single(await local.Services.Runs.GetTargetsAsync(runId, default));
 

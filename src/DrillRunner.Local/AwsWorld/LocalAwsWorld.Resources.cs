@@ -122,7 +122,7 @@ public sealed partial class LocalAwsWorld
             .Select(r => (JsonNode)new JsonObject
             {
                 ["ResourceARN"] = r.Arn,
-                ["Tags"] = new JsonArray(r.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray()),
+                ["Tags"] = TagListJson.Of(r.Tags),
             });
         return new JsonObject { ["PaginationToken"] = string.Empty, ["ResourceTagMappingList"] = new JsonArray(matching.ToArray()) };
     }
@@ -217,7 +217,7 @@ public sealed partial class LocalAwsWorld
             ["AvailabilityZone"] = $"{Region}a",
             ["Encrypted"] = true,
             ["CreateTime"] = Time(time.GetUtcNow()),
-            ["Tags"] = new JsonArray(v.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray()),
+            ["Tags"] = TagListJson.Of(v.Tags),
         });
         return new JsonObject { ["Volumes"] = new JsonArray(volumes.ToArray()) };
     }
@@ -239,7 +239,7 @@ public sealed partial class LocalAwsWorld
                 ["SizeInBytes"] = new JsonObject { ["Value"] = 6144L },
                 ["PerformanceMode"] = "generalPurpose",
                 ["Encrypted"] = true,
-                ["Tags"] = new JsonArray(fileSystem.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray()),
+                ["Tags"] = TagListJson.Of(fileSystem.Tags),
             }),
         };
     }

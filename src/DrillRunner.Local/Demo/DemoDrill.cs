@@ -20,16 +20,11 @@ public static class DemoDrill
         var appUrl = scenario.Name == "app-down" ? UnusedLoopbackUrl() : app.Url;
         await DemoSetup.PrepareAsync(environment, scenario, appUrl, time, progress, cancellationToken);
 
-        string? runId = null;
         var execution = await environment.RunDrillAsync(
             new BeginRequest(DemoPlan.Name, "demo", $"drill demo --scenario {scenario.Name}", Environment.UserName, null),
-            e =>
-            {
-                runId ??= e.State == "BeginDrill" && e.Type == "StateExited" ? e.RunId : null;
-                onEvent?.Invoke(e);
-            },
+            onEvent,
             cancellationToken);
-        if (runId is null)
+        if (execution.RunId is not { } runId)
         {
             throw new InvalidOperationException($"The drill did not begin: {execution.Error}: {execution.Cause}");
         }

@@ -48,7 +48,7 @@ internal sealed class TagOperations(IAmazonDynamoDB dynalite, StandInState state
         var tags = _tags.TryGetValue(table, out var found) ? found : new ConcurrentDictionary<string, string>();
         return new JsonObject
         {
-            ["Tags"] = new JsonArray(tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray()),
+            ["Tags"] = AwsWorld.TagListJson.Of(tags),
         };
     }
 

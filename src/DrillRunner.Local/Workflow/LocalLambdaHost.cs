@@ -20,7 +20,6 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IDrillFunction> _functions;
     private readonly ConcurrentQueue<JsonObject> _published = new();
     private readonly ConcurrentQueue<string> _invocations = new();
-    private readonly ConcurrentDictionary<string, Func<JsonObject, JsonNode>> _verifiers = new(StringComparer.Ordinal);
     private readonly LocalAwsWorld _world;
 
     private LoopbackWebApp _app = null!;
@@ -43,7 +42,7 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     /// A user's verifier Lambda, by the name or ARN a plan gives it: it gets the invocation payload
     /// and answers (or throws, which reaches the state machine as a function error).
     /// </summary>
-    public void AddVerifier(string functionName, Func<JsonObject, JsonNode> verifier) => _verifiers[functionName] = verifier;
+    public void AddVerifier(string functionName, Func<JsonObject, JsonNode> verifier) => _functions[functionName] = new JsonFunction(verifier);
 
     /// <summary>A function outside the drill's catalog (the janitor, which needs the scratch prefix).</summary>
     public void AddFunction(string name, IDrillFunction function) => _functions[name] = function;
@@ -67,23 +66,6 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     private async Task InvokeAsync(HttpContext context, string name)
     {
         context.Response.ContentType = "application/json";
-        if (_verifiers.TryGetValue(name, out var verifier))
-        {
-            _invocations.Enqueue(name);
-            var request = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
-            try
-            {
-                await context.Response.WriteAsync(verifier(request).ToJsonString());
-            }
-            catch (Exception ex)
-            {
-                context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
-                await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = ex.GetType().Name, ["errorMessage"] = ex.Message }));
-            }
-
-            return;
-        }
-
         if (!_functions.TryGetValue(name, out var function))
         {
             context.Response.StatusCode = 404;
@@ -129,5 +111,15 @@ public sealed class LocalLambdaHost : IAsyncDisposable
         _published.Enqueue(message);
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(new JsonObject { ["MessageId"] = $"local-{_published.Count}" }.ToJsonString());
+    }
+
+    /// <summary>A user's Lambda written as JSON in, JSON out; invoked like the drill's own functions.</summary>
+    private sealed class JsonFunction(Func<JsonObject, JsonNode> handle) : IDrillFunction
+    {
+        public async Task<Stream> Handle(Stream input)
+        {
+            var request = (await JsonNode.ParseAsync(input))!.AsObject();
+            return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(handle(request).ToJsonString()));
+        }
     }
 }

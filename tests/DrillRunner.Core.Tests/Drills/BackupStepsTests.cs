@@ -85,7 +85,7 @@ public sealed class BackupStepsTests
         var scratch = (await _runs.GetTargetAsync(runId, "db", default)).Scratch!;
         Assert.False(scratch.CreatedByRun);
         var teardown = await new TeardownRun(_runs, new FakeScratchTables(), _clock).ExecuteAsync(
-            new TeardownInput(runId, null) { Tagged = Tagged((DbArn, new() { ["drill:run-id"] = runId })) }, default);
+            new TeardownInput(runId, null) { Tagged = TaggedResources.Answer((DbArn, new() { ["drill:run-id"] = runId })) }, default);
         Assert.Empty(teardown.Deletions);
     }
 
@@ -171,7 +171,7 @@ public sealed class BackupStepsTests
         }
 
         var teardown = new TeardownRun(_runs, new FakeScratchTables(), _clock);
-        var tagged = Tagged(
+        var tagged = TaggedResources.Answer(
             ($"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db", new() { ["drill:run-id"] = runId }),
             ("arn:aws:ec2:eu-west-1:123456789012:volume/vol-restored", new() { ["drill:run-id"] = runId }));
 
@@ -199,7 +199,7 @@ public sealed class BackupStepsTests
         var record = await _runs.GetTargetAsync(runId, "db", default);
         await _runs.SaveTargetAsync(record with { Scratch = new ScratchResource($"drill-{runId}-db", arn, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance } }, default);
         var teardown = new TeardownRun(_runs, new FakeScratchTables(), _clock);
-        var tagged = Tagged((arn, new() { ["drill:run-id"] = runId }));
+        var tagged = TaggedResources.Answer((arn, new() { ["drill:run-id"] = runId }));
 
         await teardown.ExecuteAsync(new TeardownInput(runId, null) { Tagged = tagged }, default);
         var again = await teardown.ExecuteAsync(new TeardownInput(runId, null) { Tagged = tagged }, default);
@@ -270,12 +270,6 @@ public sealed class BackupStepsTests
             ["CreatedResourceArn"] = createdArn,
             ["RecoveryPointCreationDate"] = T0.AddHours(-2).ToString("O"),
             ["ExpectedCompletionTimeMinutes"] = expectedMinutes,
-        });
-
-    private static JsonElement Tagged(params (string Arn, Dictionary<string, string> Tags)[] resources) =>
-        JsonSerializer.SerializeToElement(new Dictionary<string, object>
-        {
-            ["ResourceTagMappingList"] = resources.Select(r => new Dictionary<string, object> { ["ResourceARN"] = r.Arn, ["Tags"] = r.Tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList() }).ToList(),
         });
 
     private sealed class RefusingProbe : Ports.IEndpointProbe

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Plans;
@@ -89,11 +88,7 @@ public sealed class SweepExpiredResourcesTests
     }
 
     private Task<JanitorChoice> Choose(params (string Arn, Dictionary<string, string> Tags)[] tagged) =>
-        new SweepExpiredResources(_runs, _clock).ChooseAsync("drill-", JsonSerializer.SerializeToElement(new Dictionary<string, object>
-        {
-            ["ResourceTagMappingList"] = tagged.Select(r => new Dictionary<string, object> { ["ResourceARN"] = r.Arn, ["Tags"] = r.Tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList() }).ToList(),
-            ["PaginationToken"] = string.Empty,
-        }), default);
+        new SweepExpiredResources(_runs, _clock).ChooseAsync("drill-", TaggedResources.Answer(tagged), default);
 
     private static Dictionary<string, string> Tags(string runId, DateTimeOffset expiresAt) => new()
     {
