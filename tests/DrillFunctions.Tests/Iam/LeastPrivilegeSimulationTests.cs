@@ -1,0 +1,225 @@
+using System.Text.Json.Nodes;
+using DrillRunner.Local.AwsWorld;
+using static DrillFunctions.Tests.Iam.SafetyMatrix;
+
+namespace DrillFunctions.Tests.Iam;
+
+/// <summary>
+/// template.yaml's roles judged by a real IAM policy evaluator (@cloud-copilot/iam-simulate) rather
+/// than by reading the YAML: identity policies, conditions, explicit denies and the permissions
+/// boundary, with SAM's policy templates expanded and a stack whose name starts with the scratch prefix.
+/// </summary>
+public sealed class LeastPrivilegeSimulationTests
+{
+    private static readonly TestStack Stack = new(TemplateDocument.Load());
+    private static readonly IReadOnlyDictionary<string, DeployedRole> Roles = DeployedRoles.Of(Stack);
+    private static readonly string RunsTableArn = Stack.Attribute("RunsTable", "Arn");
+    private static readonly string RestoreRoleArn = Stack.Attribute("BackupRestoreRole", "Arn");
+
+    [Fact]
+    public void EveryRoleOfTheStack_IsSimulated()
+    {
+        Assert.Equal(
+            TemplateDocument.OfType(Stack.Template, "AWS::Serverless::Function").Select(f => f.Name + "Role")
+                .Concat(TemplateDocument.OfType(Stack.Template, "AWS::Serverless::StateMachine").Select(m => m.Name + "Role"))
+                .Concat(TemplateDocument.OfType(Stack.Template, "AWS::IAM::Role").Select(r => r.Name))
+                .Order(),
+            Roles.Keys.Order());
+        Assert.All(Roles.Values.Where(r => r.Name != "BackupRestoreRole"), r => Assert.NotEmpty(r.Boundary));
+    }
+
+    [Fact]
+    public void EveryActionAndConditionKeyNamed_Exists_AndEveryGrantTakesEffect()
+    {
+        var verdicts = IamJudge.Judge(Roles, []);
+
+        Assert.True(verdicts.Problems.Count == 0, string.Join(Environment.NewLine, verdicts.Problems));
+    }
+
+    [Fact]
+    public void NoRole_MayHarmASource_TheRunnersOwnTable_ABackup_OrAKey()
+    {
+        var requests = Roles.Keys.SelectMany(role => Harm(RunsTableArn).Select(h => new IamRequest(role, h.Action, h.Resource, h.Context))).ToList();
+        requests.AddRange(Roles.Keys.Select(role => new IamRequest(role, "iam:PassRole", RestoreRoleArn, new Dictionary<string, object> { ["iam:PassedToService"] = "ec2.amazonaws.com" })));
+
+        var verdicts = IamJudge.Judge(Roles, requests);
+
+        Assert.True(requests.Count > 600, $"the matrix shrank to {requests.Count} requests");
+        var wrong = verdicts.Decisions.Where(d => d.Decision.StartsWith(IamJudge.Allowed, StringComparison.Ordinal) || d.Decision.StartsWith("Error", StringComparison.Ordinal)).ToList();
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong.Select(w => $"{w.Request} -> {w.Decision}")));
+    }
+
+    [Fact]
+    public void EachRole_MayDoWhatTheDrillNeeds()
+    {
+        var needs = new List<IamRequest>
+        {
+            new("ResolveRecoveryPointFunctionRole", "dynamodb:DescribeContinuousBackups", SourceTableArn),
+            new("ResolveRecoveryPointFunctionRole", "dynamodb:ListBackups", "*"),
+            new("StartRestoreFunctionRole", "dynamodb:RestoreTableToPointInTime", SourceTableArn),
+            new("StartRestoreFunctionRole", "dynamodb:RestoreTableFromBackup", SourceBackupArn),
+            new("StartRestoreFunctionRole", "dynamodb:PutItem", ScratchTableArn),
+            new("StartRestoreFunctionRole", "dynamodb:TagResource", ScratchTableArn),
+            new("CheckRestoreFunctionRole", "dynamodb:DescribeTable", ScratchTableArn),
+            new("VerifyTargetFunctionRole", "dynamodb:Scan", SourceTableArn),
+            new("VerifyTargetFunctionRole", "dynamodb:Scan", ScratchTableArn),
+            new("VerifyTargetFunctionRole", "s3:ListBucket", SourceBucketArn),
+            new("VerifyTargetFunctionRole", "s3:GetObject", ScratchObjectArn),
+            new("TeardownFunctionRole", "dynamodb:DeleteTable", ScratchTableArn),
+            new("TeardownFunctionRole", "s3:DeleteObjectVersion", ScratchObjectArn),
+            new("TeardownFunctionRole", "s3:DeleteBucket", ScratchBucketArn),
+            new("JanitorFunctionRole", "dynamodb:ListTables", "*"),
+            new("JanitorFunctionRole", "dynamodb:DeleteTable", ScratchTableArn),
+            new("JanitorFunctionRole", "s3:DeleteBucket", ScratchBucketArn),
+            new("RestoreDrillStateMachineRole", "backup:StartRestoreJob", RecoveryPointArn),
+            new("RestoreDrillStateMachineRole", "iam:PassRole", RestoreRoleArn, new Dictionary<string, object> { ["iam:PassedToService"] = "backup.amazonaws.com" }),
+            new("RestoreDrillStateMachineRole", "ec2:CreateTags", VolumeArn, DrillTagRequest()),
+            new("RestoreDrillStateMachineRole", "elasticfilesystem:TagResource", FileSystemArn, DrillTagRequest()),
+            new("RestoreDrillStateMachineRole", "rds:AddTagsToResource", ScratchDbArn),
+            new("RestoreDrillStateMachineRole", "rds:DeleteDBInstance", ScratchDbArn),
+            new("RestoreDrillStateMachineRole", "ec2:DeleteVolume", VolumeArn, ScratchTags),
+            new("RestoreDrillStateMachineRole", "elasticfilesystem:DeleteFileSystem", FileSystemArn, ScratchTags),
+            new("ScratchJanitorStateMachineRole", "rds:DeleteDBCluster", ScratchClusterArn),
+            new("ScratchJanitorStateMachineRole", "ec2:DeleteVolume", VolumeArn, ScratchTags),
+            new("BackupRestoreRole", "dynamodb:RestoreTableFromBackup", SourceBackupArn),
+            new("BackupRestoreRole", "dynamodb:PutItem", ScratchTableArn),
+            new("BackupRestoreRole", "s3:CreateBucket", ScratchBucketArn),
+            new("BackupRestoreRole", "s3:PutObject", ScratchObjectArn),
+            new("BackupRestoreRole", "rds:RestoreDBInstanceFromDBSnapshot", ScratchDbArn),
+            new("BackupRestoreRole", "rds:RestoreDBInstanceFromDBSnapshot", DbSnapshotArn),
+            new("BackupRestoreRole", "rds:RestoreDBClusterFromSnapshot", ScratchClusterArn),
+            new("BackupRestoreRole", "ec2:CreateVolume", EbsSnapshotArn),
+            new("BackupRestoreRole", "ec2:CreateTags", VolumeArn, new Dictionary<string, object> { ["ec2:CreateAction"] = "CreateVolume" }),
+            new("BackupRestoreRole", "elasticfilesystem:Restore", FileSystemArn),
+            new("BackupRestoreRole", "kms:Decrypt", KeyArn, new Dictionary<string, object> { ["kms:ViaService"] = $"rds.{TestStack.Region}.amazonaws.com" }),
+            new("DrillRequestPipeRole", "dynamodb:GetRecords", Stack.Attribute("RunsTable", "StreamArn")),
+            new("DrillRequestPipeRole", "dynamodb:ListStreams", "*"),
+            new("DrillRequestPipeRole", "states:StartExecution", Stack.Attribute("RestoreDrillStateMachine", "Arn")),
+        };
+        needs.AddRange(TemplateDocument.OfType(Stack.Template, "AWS::Serverless::Function").Select(f => new IamRequest(f.Name + "Role", "dynamodb:Query", RunsTableArn)));
+
+        AssertAllAllowed(needs);
+    }
+
+    [Fact]
+    public void EveryTaskOfBothStateMachines_IsAllowedToTheRoleThatRunsIt()
+    {
+        var requests = TaskRequests("RestoreDrillStateMachineRole", AslDocument.Load())
+            .Concat(TaskRequests("ScratchJanitorStateMachineRole", AslDocument.LoadJanitor()))
+            .ToList();
+
+        Assert.True(requests.Count >= 25, $"only {requests.Count} task permissions found");
+        AssertAllAllowed(requests);
+    }
+
+    [Fact]
+    public void RunsTable_CannotBeDeletedOrChanged_EvenThoughItsNameStartsWithTheScratchPrefix()
+    {
+        // The worst case the stack can be deployed in: without the boundary, table/<prefix>* grants reach the runs table.
+        Assert.StartsWith(TestStack.ScratchPrefix, Stack.PhysicalName("RunsTable"), StringComparison.Ordinal);
+        var roles = new[] { "TeardownFunctionRole", "JanitorFunctionRole", "StartRestoreFunctionRole" };
+
+        var verdicts = IamJudge.Judge(Roles, roles.Select(r => new IamRequest(r, "dynamodb:DeleteTable", RunsTableArn)).ToList());
+
+        Assert.All(verdicts.Decisions, d => Assert.Equal("ExplicitlyDenied", d.Decision));
+    }
+
+    [Fact]
+    public void Tagging_CannotMakeANamedProductionVolumeOrFileSystemDeletable()
+    {
+        const string role = "RestoreDrillStateMachineRole";
+        var requests = new List<IamRequest>
+        {
+            new(role, "ec2:CreateTags", VolumeArn, Merge(ProductionTags, DrillTagRequest())),
+            new(role, "elasticfilesystem:TagResource", FileSystemArn, Merge(ProductionTags, DrillTagRequest())),
+            new(role, "ec2:CreateTags", VolumeArn, DrillTagRequest(name: "prod-data")),
+            new(role, "ec2:CreateTags", VolumeArn, Merge(DrillTagRequest(), new Dictionary<string, object> { ["aws:TagKeys"] = new[] { "Name", "drill:run-id", "Owner" } })),
+            new(role, "ec2:CreateTags", VolumeArn, Merge(ScratchTags, DrillTagRequest())),
+            new(role, "ec2:DeleteVolume", VolumeArn, new Dictionary<string, object> { ["aws:ResourceTag/Name"] = $"{TestStack.ScratchPrefix}x" }),
+        };
+
+        var verdicts = IamJudge.Judge(Roles, requests);
+
+        Assert.All(verdicts.Decisions, d => Assert.False(d.Decision.StartsWith(IamJudge.Allowed, StringComparison.Ordinal), $"{d.Request} -> {d.Decision}"));
+    }
+
+    [Fact]
+    public void RestoreRole_RestoresOnlyIntoScratch_AndDeletesNothingElse()
+    {
+        const string role = "BackupRestoreRole";
+        var requests = new List<IamRequest>
+        {
+            new(role, "s3:PutObject", SourceObjectArn),
+            new(role, "s3:CreateBucket", SourceBucketArn),
+            new(role, "dynamodb:PutItem", SourceTableArn),
+            new(role, "dynamodb:RestoreTableFromAwsBackup", SourceTableArn),
+            new(role, "rds:RestoreDBInstanceFromDBSnapshot", SourceDbArn),
+            new(role, "rds:DeleteDBInstance", SourceDbArn),
+            new(role, "rds:DeleteDBCluster", SourceClusterArn),
+            new(role, "ec2:DeleteVolume", VolumeArn, ProductionTags),
+            new(role, "ec2:CreateTags", VolumeArn, ProductionTags),
+            new(role, "elasticfilesystem:DeleteFileSystem", FileSystemArn, ProductionTags),
+            new(role, "kms:Decrypt", KeyArn),
+        };
+
+        var verdicts = IamJudge.Judge(Roles, requests);
+
+        Assert.All(verdicts.Decisions, d => Assert.False(d.Decision.StartsWith(IamJudge.Allowed, StringComparison.Ordinal), $"{d.Request} -> {d.Decision}"));
+    }
+
+    private static void AssertAllAllowed(IReadOnlyList<IamRequest> requests)
+    {
+        var verdicts = IamJudge.Judge(Roles, requests);
+        var refused = verdicts.Decisions.Where(d => d.Decision != IamJudge.Allowed).ToList();
+        Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused.Select(r => $"{r.Request} -> {r.Decision}")));
+    }
+
+    /// <summary>What each Task state asks IAM for, with a scratch resource of the right kind.</summary>
+    private static IEnumerable<IamRequest> TaskRequests(string role, JsonObject machine)
+    {
+        var ownArn = Stack.Attribute("RestoreDrillStateMachine", "Arn");
+        foreach (var (name, state, _) in AslDocument.States(machine))
+        {
+            if (state["ItemProcessor"]?["ProcessorConfig"]?["Mode"]?.GetValue<string>() == "DISTRIBUTED")
+            {
+                yield return new IamRequest(role, "states:StartExecution", ownArn);
+            }
+
+            var resource = state["Resource"]?.GetValue<string>();
+            switch (resource)
+            {
+                case null:
+                    continue;
+                case "arn:aws:states:::lambda:invoke":
+                    var function = state["Parameters"]!["FunctionName"]?.GetValue<string>();
+                    var arn = function is null
+                        ? TestStack.Arn("lambda", "function:drill-verify-billing")
+                        : Stack.Attribute(function + "Function", "Arn");
+                    yield return new IamRequest(role, "lambda:InvokeFunction", arn);
+                    break;
+                case "arn:aws:states:::sns:publish":
+                    yield return new IamRequest(role, "sns:Publish", Stack.Attribute("NotificationsTopic", "Arn"));
+                    break;
+                case var sdk when sdk.StartsWith("arn:aws:states:::aws-sdk:", StringComparison.Ordinal):
+                    var parts = sdk["arn:aws:states:::aws-sdk:".Length..].Split(':');
+                    var model = ApiModel.For(parts[0]);
+                    var action = $"{model.IamPrefix}:{model.Operation(parts[1])}";
+                    var (target, context) = ScratchResourceFor(action);
+                    yield return new IamRequest(role, action, target, context);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Task {name} uses {resource}, which this test cannot map to an IAM action; teach it.");
+            }
+        }
+    }
+
+    private static (string Resource, Dictionary<string, object>? Context) ScratchResourceFor(string action) => action switch
+    {
+        "backup:StartRestoreJob" or "backup:GetRecoveryPointRestoreMetadata" => (RecoveryPointArn, null),
+        "rds:DeleteDBInstance" or "rds:DescribeDBInstances" => (ScratchDbArn, null),
+        "rds:DeleteDBCluster" or "rds:DescribeDBClusters" => (ScratchClusterArn, null),
+        "ec2:DeleteVolume" => (VolumeArn, ScratchTags),
+        "elasticfilesystem:DeleteFileSystem" => (FileSystemArn, ScratchTags),
+        _ => ("*", null),
+    };
+}
