@@ -27,6 +27,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     public const string RunsTableName = "DrillRuns";
 
     private readonly DynaliteProcess _dynalite;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sourceWrites = new();
     private int _executions;
     private StringWriter _log = new();
 
@@ -67,6 +68,9 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
 
     /// <summary>A real AWSSDK client pointed at the stand-in.</summary>
     public IAmazonDynamoDB DynamoDb { get; }
+
+    /// <summary>Faults the local engine injects into Task states, by state name (tests only).</summary>
+    public Dictionary<string, TaskFault> Faults { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How long Wait states really wait locally.</summary>
     public int WaitMilliseconds { get; set; } = 100;
@@ -113,11 +117,11 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     public Task<ExecutionResult> RunDrillAsync(BeginRequest request, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken) =>
         RunDrillAsync(JsonNode.Parse(JsonSerializer.Serialize(request, DrillJson.Default.BeginRequest))!, onEvent, cancellationToken);
 
-    /// <summary>Runs the real state machine with an execution input.</summary>
-    public Task<ExecutionResult> RunDrillAsync(JsonNode input, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken)
+    /// <summary>Runs the real state machine with an execution input (and, in tests, faults injected into its Task states).</summary>
+    public Task<ExecutionResult> RunDrillAsync(JsonNode input, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken, IReadOnlyDictionary<string, TaskFault>? faults = null)
     {
         var name = $"local-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
-        return LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds);
+        return WitnessedAsync(() => LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds, faults: faults ?? Faults), cancellationToken);
     }
 
     /// <summary>Runs the janitor's state machine (statemachine/scratch-janitor.asl.json), as its daily schedule would.</summary>
@@ -125,7 +129,30 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     {
         Functions.AddFunction("Janitor", new JanitorFunction(Services, scratchPrefix));
         var name = $"janitor-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
-        return LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition);
+        return WitnessedAsync(() => LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition, Faults), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every write to a source resource made while one of this environment's executions ran
+    /// (tables, buckets, the local AWS world's databases, volumes and file systems). Safety rule 1
+    /// says this stays empty; the tests' fixtures assert it.
+    /// </summary>
+    public IReadOnlyCollection<string> SourceWrites => _sourceWrites;
+
+    private async Task<ExecutionResult> WitnessedAsync(Func<Task<ExecutionResult>> execute, CancellationToken cancellationToken)
+    {
+        var witness = await SourceWitness.TakeAsync(this, cancellationToken);
+        try
+        {
+            return await execute();
+        }
+        finally
+        {
+            foreach (var write in witness.WritesSince(this))
+            {
+                _sourceWrites.Enqueue(write);
+            }
+        }
     }
 
     /// <summary>

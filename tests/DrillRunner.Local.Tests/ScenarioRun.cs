@@ -16,5 +16,6 @@ internal static class ScenarioRun
         Assert.All(outcome.Targets.Where(t => t.Scratch is not null), t => Assert.True(t.Scratch!.TornDown, $"{t.TargetId}: {t.Scratch.TeardownNote}"));
         Assert.Empty(outcome.ScratchTablesLeft);
         Assert.False(outcome.Run.HoldsPlanLock);
+        Assert.Empty(outcome.SourceWrites);
     }
 }

@@ -37,7 +37,10 @@ public static class DemoDrill
             .ToList();
         var notifications = environment.Functions.Published.Select(p => p["Subject"]?.GetValue<string>() ?? string.Empty).ToList();
         progress("stopping everything the demo started");
-        return new DemoOutcome(scenario, run, targets, left, execution, notifications, environment.Functions.Invocations.ToList(), environment.FunctionLog);
+        return new DemoOutcome(scenario, run, targets, left, execution, notifications, environment.Functions.Invocations.ToList(), environment.FunctionLog)
+        {
+            SourceWrites = environment.SourceWrites.ToList(),
+        };
     }
 
     /// <summary>A loopback address nothing listens on: the application is down.</summary>

@@ -12,4 +12,8 @@ public sealed record DemoOutcome(
     ExecutionResult Execution,
     IReadOnlyList<string> Notifications,
     IReadOnlyList<string> FunctionsInvoked,
-    string FunctionLog);
+    string FunctionLog)
+{
+    /// <summary>Writes to a source resource during the drill (safety rule 1: none).</summary>
+    public IReadOnlyList<string> SourceWrites { get; init; } = [];
+}

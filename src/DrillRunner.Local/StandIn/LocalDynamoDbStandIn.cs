@@ -21,12 +21,16 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private readonly Uri _dynaliteUrl;
     private readonly BackupOperations _backups;
     private readonly TagOperations _tags;
+    private readonly StandInState _state;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _restored = new(StringComparer.Ordinal);
 
     private LoopbackWebApp _app = null!;
 
     private LocalDynamoDbStandIn(Uri dynaliteUrl, StandInState state, TimeProvider time)
     {
         _dynaliteUrl = dynaliteUrl;
+        _state = state;
         Faults = new StandInFaults(state);
         var dynalite = LocalClients.DynamoDb(dynaliteUrl);
         _backups = new BackupOperations(dynalite, Faults, state, time);
@@ -44,6 +48,16 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         standIn._app = await LoopbackWebApp.StartAsync(app => app.MapPost("/", standIn.HandleAsync), cancellationToken);
         return standIn;
     }
+
+    /// <summary>How many write calls (items, table settings, tags, restores into it) each table has received.</summary>
+    public IReadOnlyDictionary<string, int> WritesByTable => _writes;
+
+    /// <summary>Tables a restore created: scratch, never a source, whatever their tags say yet.</summary>
+    public IReadOnlyCollection<string> RestoredTables => _restored.Keys.ToList();
+
+    /// <summary>The tags the stand-in keeps for a table (dynalite's own are never read).</summary>
+    public IReadOnlyDictionary<string, string> TagsOf(string table) =>
+        _state.Tags.TryGetValue(table, out var tags) ? tags : new Dictionary<string, string>();
 
     /// <summary>An AWSSDK client pointed at the stand-in.</summary>
     public IAmazonDynamoDB CreateClient() => LocalClients.DynamoDb(Url);
@@ -76,6 +90,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
             }
 
             var request = string.IsNullOrWhiteSpace(body) ? [] : JsonNode.Parse(body)!.AsObject();
+            CountWrites(operation, request);
             var ct = context.RequestAborted;
             JsonObject? answer = operation switch
             {
@@ -105,6 +120,30 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         catch (DynamoDbError error)
         {
             await WriteAsync(context, 400, error.Body());
+        }
+    }
+
+    /// <summary>Counts every call that could change a table, by the table it names, so tests can prove no source was written.</summary>
+    private void CountWrites(string operation, JsonObject request)
+    {
+        IEnumerable<string> tables = operation switch
+        {
+            "PutItem" or "UpdateItem" or "DeleteItem" or "DeleteTable" or "UpdateTable" or "UpdateContinuousBackups" or "UpdateTimeToLive" or "CreateBackup" =>
+                [request["TableName"]?.GetValue<string>() ?? string.Empty],
+            "BatchWriteItem" => request["RequestItems"]?.AsObject().Select(i => i.Key) ?? [],
+            "TransactWriteItems" => request["TransactItems"]?.AsArray().SelectMany(i => i!.AsObject().Select(op => op.Value?["TableName"]?.GetValue<string>() ?? string.Empty)) ?? [],
+            "TagResource" or "UntagResource" => [request["ResourceArn"]?.GetValue<string>()?.Split(":table/").LastOrDefault() ?? string.Empty],
+            "RestoreTableToPointInTime" or "RestoreTableFromBackup" => [request["TargetTableName"]?.GetValue<string>() ?? string.Empty],
+            _ => [],
+        };
+        foreach (var table in tables)
+        {
+            _writes.AddOrUpdate(table, 1, (_, n) => n + 1);
+        }
+
+        if (operation is "RestoreTableToPointInTime" or "RestoreTableFromBackup" && request["TargetTableName"]?.GetValue<string>() is { } target)
+        {
+            _restored[target] = true;
         }
     }
 

@@ -36,7 +36,8 @@ public static partial class LocalStateMachine
         Action<ExecutionEvent>? onEvent,
         CancellationToken cancellationToken,
         int waitMilliseconds = 100,
-        string? definitionPath = null)
+        string? definitionPath = null,
+        IReadOnlyDictionary<string, TaskFault>? faults = null)
     {
         var job = new JsonObject
         {
@@ -46,6 +47,12 @@ public static partial class LocalStateMachine
             ["waitMs"] = waitMilliseconds,
             ["defaultRetryMs"] = 10,
             ["retryMs"] = new JsonObject { ["Teardown"] = 500 },
+            ["faults"] = new JsonObject((faults ?? new Dictionary<string, TaskFault>()).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)new JsonObject
+            {
+                ["error"] = f.Value.Error,
+                ["times"] = f.Value.Times,
+                ["cause"] = f.Value.Cause,
+            }))),
             ["context"] = new JsonObject
             {
                 ["Execution"] = new JsonObject

@@ -23,7 +23,11 @@ const waitOverrides = {};
 const retryOverrides = {};
 for (const [name, state] of allStates(definition.States)) {
   if (state.Type === 'Task') {
-    handlers[name] = handlerFor(name, state.Resource);
+    if (job.faults && job.faults[name] && job.faults[name].error === 'States.Timeout') {
+      // A real timeout: the engine's own TimeoutSeconds runs out while the handler hangs.
+      state.TimeoutSeconds = 1;
+    }
+    handlers[name] = withFault(name, handlerFor(name, state.Resource));
   }
   if (state.Type === 'Wait') {
     waitOverrides[name] = job.waitMs ?? 100;
@@ -39,6 +43,28 @@ function* allStates(states) {
     if (state.Type === 'Map') yield* allStates((state.ItemProcessor || state.Iterator).States);
     if (state.Type === 'Parallel') for (const branch of state.Branches) yield* allStates(branch.States);
   }
+}
+
+// Fault injection for tests: job.faults[stateName] = { error, cause, times } makes the state's
+// first `times` attempts (every attempt when times is -1) fail with that error name, before the
+// task's real handler runs, as a throttled or failed Lambda/SDK call would.
+function withFault(stateName, handler) {
+  const fault = job.faults && job.faults[stateName];
+  if (!fault) return handler;
+  let attempts = 0;
+  return async (input) => {
+    attempts += 1;
+    if (fault.times === -1 || attempts <= fault.times) {
+      emit({ kind: 'event', type: 'FaultInjected', state: stateName, error: fault.error, timestamp: Date.now() });
+      if (fault.error === 'States.Timeout') {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      const error = new Error(fault.cause ?? `injected ${fault.error} at ${stateName}`);
+      error.name = fault.error;
+      throw error;
+    }
+    return handler(input);
+  };
 }
 
 function handlerFor(stateName, resource) {
