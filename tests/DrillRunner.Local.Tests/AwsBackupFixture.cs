@@ -33,20 +33,13 @@ public sealed class AwsBackupFixture : IAsyncLifetime
         _database.Start();
         Environment.Aws.DatabasePort = ((IPEndPoint)_database.LocalEndpoint).Port;
         await DemoData.CreateCustomersAsync(Environment.DynamoDb, CancellationToken.None);
-        await Environment.DynamoDb.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = SmallTable,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
-        });
-        await TableWaits.UntilActiveAsync(Environment.DynamoDb, SmallTable, CancellationToken.None);
-        var entries = Enumerable.Range(0, 120).Select(n => new Dictionary<string, AttributeValue> { ["pk"] = new AttributeValue { S = $"ENTRY#{n:D3}" } });
-        await BatchPuts.PutAllAsync(Environment.DynamoDb, SmallTable, entries, parallelism: 1, CancellationToken.None);
+        await SeededTables.CreateAsync(Environment.DynamoDb, SmallTable, 120, "ENTRY#");
     }
 
     public async Task DisposeAsync()
     {
+        // Safety rule 1, across every drill these tests ran: no source was written.
+        Assert.Empty(Environment.SourceWrites);
         _database.Stop();
         _database.Dispose();
         await Environment.DisposeAsync();
