@@ -109,6 +109,33 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         }
     }
 
+    public async Task<string?> ClaimExecutionAsync(string executionId, string runId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = new Dictionary<string, AttributeValue>
+                    {
+                        [PartitionKeyName] = new() { S = Execution(executionId) },
+                        [SortKeyName] = new() { S = ExecutionClaim },
+                        ["runId"] = new() { S = runId },
+                        [TimeToLive] = new() { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+                    },
+                    ConditionExpression = "attribute_not_exists(pk)",
+                },
+                cancellationToken);
+            return null;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var claim = await GetItemAsync(Execution(executionId), ExecutionClaim, cancellationToken);
+            return claim?["runId"].S ?? runId;
+        }
+    }
+
     public async Task<PlanLockHolder?> GetPlanLockAsync(string planName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var item = await GetItemAsync(Lock(planName), LockItem, cancellationToken);

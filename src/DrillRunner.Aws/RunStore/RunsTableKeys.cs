@@ -24,6 +24,11 @@ public static class RunsTableKeys
 
     public const string LockItem = "LOCK";
 
+    /// <summary>The item that ties a Step Functions execution to the one run it began.</summary>
+    public static string Execution(string executionId) => $"EXECUTION#{executionId}";
+
+    public const string ExecutionClaim = "CLAIM";
+
     public static string Plan(string planName) => $"PLAN#{planName}";
 
     public static string PlanVersion(int version) => $"V#{version:D6}";

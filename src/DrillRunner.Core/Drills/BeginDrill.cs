@@ -25,6 +25,14 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
 
         var startedAt = time.GetUtcNow();
         var runId = RunIds.New(startedAt, random);
+
+        // Lambda runs a function at least once: a second delivery for the same execution answers with the run the first began.
+        if (!string.IsNullOrEmpty(request.ExecutionId)
+            && await runs.ClaimExecutionAsync(request.ExecutionId, runId, startedAt + LockLifetime, cancellationToken) is { } claimedBy)
+        {
+            return await AlreadyBegunAsync(claimedBy, cancellationToken);
+        }
+
         var validation = PlanReader.Read(stored.Json);
         var run = new DrillRun(runId, stored.Name, stored.Version, stored.Json, request.Trigger ?? "manual", startedAt)
         {
@@ -59,16 +67,40 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
         }
 
         var targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.SourceName)).ToList();
-        await runs.CreateAsync(run with { HoldsPlanLock = true }, targets, cancellationToken);
+        try
+        {
+            await runs.CreateAsync(run with { HoldsPlanLock = true }, targets, cancellationToken);
+        }
+        catch
+        {
+            // No run record means no teardown will ever release the lock: release it now, then fail loudly.
+            await runs.ReleasePlanLockAsync(plan.Name, runId, CancellationToken.None);
+            throw;
+        }
+
         await LinkAsync(request, runId, cancellationToken);
-        return new BeginResult(
-            runId,
-            plan.Name,
-            true,
-            $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)",
-            plan.MaxConcurrentRestores,
-            plan.Targets.Select(t => new TargetRef(runId, t.Id) { Type = t.Type, ResourceArn = (t as AwsBackupTarget)?.ResourceArn }).ToList());
+        return Started(runId, plan, $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)");
     }
+
+    private async Task<BeginResult> AlreadyBegunAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(runId, cancellationToken);
+        var plan = PlanReader.Read(run.PlanJson).Plan;
+        if (plan is null || !run.HoldsPlanLock && run.Status is RunStatus.Rejected or RunStatus.TornDown)
+        {
+            return new BeginResult(runId, run.PlanName, false, run.VerdictReason ?? $"run {runId} already answered this execution", 1, []);
+        }
+
+        return Started(runId, plan, $"run {runId} of plan '{plan.Name}' v{run.PlanVersion} had already begun for this execution");
+    }
+
+    private static BeginResult Started(string runId, DrillPlan plan, string message) => new(
+        runId,
+        plan.Name,
+        true,
+        message,
+        plan.MaxConcurrentRestores,
+        plan.Targets.Select(t => new TargetRef(runId, t.Id) { Type = t.Type, ResourceArn = (t as AwsBackupTarget)?.ResourceArn }).ToList());
 
     private async Task LinkAsync(BeginRequest request, string runId, CancellationToken cancellationToken)
     {

@@ -35,6 +35,12 @@ public interface IRunStore
     /// <summary>The plan's runs, newest first, started at or after <paramref name="since"/>.</summary>
     Task<IReadOnlyList<RunSummary>> HistoryAsync(string planName, DateTimeOffset? since, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims an execution for a run, once: Lambda may deliver BeginDrill twice for one execution.
+    /// Returns null when this run now owns the execution, otherwise the run that claimed it first.
+    /// </summary>
+    Task<string?> ClaimExecutionAsync(string executionId, string runId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
     /// <summary>Releases the plan's lock if (and only if) this run holds it.</summary>
     Task ReleasePlanLockAsync(string planName, string runId, CancellationToken cancellationToken);
 }

@@ -50,6 +50,34 @@ public sealed class DrillStepsTests
     }
 
     [Fact]
+    public async Task Begin_DeliveredTwiceForOneExecution_AnswersWithTheRunItBegan()
+    {
+        await _plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
+        var request = new BeginRequest("prod", "schedule", null, null, "arn:aws:states:eu-west-1:111122223333:execution:restore-drill:weekly-1");
+
+        var first = await new BeginDrill(_plans, _runs, _requests, _clock, new Random(1)).ExecuteAsync(request, default);
+        _clock.Advance(TimeSpan.FromSeconds(40));
+        var again = await new BeginDrill(_plans, _runs, _requests, _clock, new Random(2)).ExecuteAsync(request, default);
+
+        Assert.True(again.Started);
+        Assert.Equal(first.RunId, again.RunId);
+        Assert.Equal(first.Targets.Select(t => t.TargetId), again.Targets.Select(t => t.TargetId));
+        Assert.Single(await _runs.HistoryAsync("prod", null, 10, default));
+    }
+
+    [Fact]
+    public async Task Begin_RunRecordCannotBeWrittenAfterTheLock_ReleasesTheLockAndSaysWhy()
+    {
+        await _plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
+        _runs.FailCreate = new InvalidOperationException("Item size has exceeded the maximum allowed size");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new BeginDrill(_plans, _runs, _requests, _clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default));
+
+        Assert.Contains("maximum allowed size", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_runs.Locks);
+    }
+
+    [Fact]
     public async Task Begin_InvalidStoredPlan_RecordsErrorAndStartsNothing()
     {
         await _plans.SaveAsync("prod", PlanSamples.With("\"scratchPrefix\": \"drill-\"", "\"scratchPrefix\": \"\""), T0, default);

@@ -7,14 +7,24 @@ namespace DrillRunner.Core.Tests.Fakes;
 
 internal sealed class InMemoryRunStore : IRunStore
 {
+    private readonly ConcurrentDictionary<string, string> _executions = new(StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<string, DrillRun> _runs = new();
     private readonly ConcurrentDictionary<(string, string), TargetRun> _targets = new();
     private readonly ConcurrentDictionary<string, (string RunId, DateTimeOffset Since, DateTimeOffset Expires)> _locks = new();
 
     public IReadOnlyDictionary<string, (string RunId, DateTimeOffset Since, DateTimeOffset Expires)> Locks => _locks;
 
+    /// <summary>Makes CreateAsync fail as DynamoDB does for an item over 400 KB.</summary>
+    public Exception? FailCreate { get; set; }
+
     public Task CreateAsync(DrillRun run, IReadOnlyList<TargetRun> targets, CancellationToken cancellationToken)
     {
+        if (FailCreate is not null)
+        {
+            throw FailCreate;
+        }
+
         _runs[run.RunId] = run;
         foreach (var target in targets)
         {
@@ -55,6 +65,9 @@ internal sealed class InMemoryRunStore : IRunStore
         _locks[planName] = (runId, now, expiresAt);
         return Task.FromResult<PlanLockHolder?>(null);
     }
+
+    public Task<string?> ClaimExecutionAsync(string executionId, string runId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Task.FromResult(_executions.TryAdd(executionId, runId) ? null : _executions[executionId]);
 
     public Task<PlanLockHolder?> GetPlanLockAsync(string planName, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(_locks.TryGetValue(planName, out var held) && held.Expires > now ? new PlanLockHolder(held.RunId, held.Since) : null);
