@@ -29,7 +29,7 @@ internal sealed class SourceWitness
         var restoredByBackup = environment.Aws.Resources.Where(r => !r.IsSource).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var tables = (await environment.TablesStartingWithAsync(string.Empty, cancellationToken))
             .Where(t => t != LocalDrillEnvironment.RunsTableName && !environment.StandIn.TagsOf(t).ContainsKey(TeardownGuard.RunIdTag))
-            .Where(t => !environment.StandIn.RestoredTables.Contains(t) && !restoredByBackup.Contains(t))
+            .Where(t => !environment.StandIn.RestoredTables.ContainsKey(t) && !restoredByBackup.Contains(t))
             .ToDictionary(t => t, t => environment.StandIn.WritesByTable.GetValueOrDefault(t), StringComparer.Ordinal);
         var buckets = environment.S3.BucketNames
             .Select(b => (Name: b, Bucket: environment.S3.Bucket(b)))

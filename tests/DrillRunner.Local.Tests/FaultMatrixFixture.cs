@@ -30,6 +30,8 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
     {
         Environment = await LocalDrillEnvironment.StartAsync(TimeProvider.System, CancellationToken.None);
         Environment.WaitMilliseconds = 10;
+        Environment.StandIn.Faults.RestoreDuration = TimeSpan.FromMilliseconds(200);
+        Environment.Aws.RestoreDuration = TimeSpan.FromMilliseconds(100);
         _database = new TcpListener(IPAddress.Loopback, 0);
         _database.Start();
         Environment.Aws.DatabasePort = ((IPEndPoint)_database.LocalEndpoint).Port;

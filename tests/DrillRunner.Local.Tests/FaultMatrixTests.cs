@@ -9,8 +9,8 @@ namespace DrillRunner.Local.Tests;
 
 /// <summary>
 /// A fault at every Task state of the drill machine, enumerated from the ASL itself (a new state is
-/// covered without touching this test): a transient fault a Retry absorbs, a persistent fault, and
-/// a timeout. Every case must end with a verdict recorded, teardown run, nothing left, the plan's
+/// covered without touching this test): a transient fault a Retry absorbs (all of them in one drill,
+/// since they do not change its path), and per state a persistent fault and a real timeout. Every case must end with a verdict recorded, teardown run, nothing left, the plan's
 /// lock released and no source written - or, where the fault is in teardown itself, with what is
 /// left named in the run record.
 /// </summary>
@@ -63,10 +63,18 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         // The runner's error recorder is reached only when the runner fails: the persistent faults below reach it.
         Assert.Equal(["RecordRunnerError"], tasks.Keys.Where(t => !visited.Contains(t)).Order());
 
+        // Transient faults do not change the path a drill takes, so one drill carries them all: every
+        // state's first attempt fails, every Retry must absorb it, and the drill must end as the baseline did.
+        var transient = tasks.Keys.Where(visited.Contains).ToDictionary(s => s, s => new TaskFault(TransientError(tasks[s].Resource), 1), StringComparer.Ordinal);
+        var absorbed = await fixture.DrillAsync(transient, cancel.Token);
+        var fired = absorbed.Execution.Events.Where(e => e.Type == "FaultInjected").Select(e => e.State!).ToHashSet();
+        Assert.Equal(transient.Keys.Order(), fired.Order());
+        var transientProblems = Check(absorbed, baseline, new TaskFault("(every transient fault)", 1), Expected.SameVerdict).ToList();
+        Assert.True(transientProblems.Count == 0, string.Join("; ", transientProblems));
+
         var cases = tasks.Keys.Where(visited.Contains)
             .SelectMany(state => new[]
             {
-                (State: state, Kind: "transient", Fault: new TaskFault(TransientError(tasks[state].Resource), 1)),
                 (State: state, Kind: "persistent", Fault: new TaskFault(TransientError(tasks[state].Resource), TaskFault.Always)),
                 (State: state, Kind: "timeout", Fault: new TaskFault(TaskFault.Timeout, TaskFault.Always)),
             })
@@ -81,7 +89,7 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
             try
             {
                 var drilled = await fixture.DrillAsync(new Dictionary<string, TaskFault> { [c.State] = c.Fault }, cancel.Token);
-                var expected = c.Kind == "transient" ? Expected.SameVerdict : Expect(c.State, tasks[c.State]);
+                var expected = Expect(c.State, tasks[c.State]);
                 foreach (var problem in Check(drilled, baseline, c.Fault, expected))
                 {
                     problems.Add($"{c.State} / {c.Kind} ({c.Fault.Error}): {problem}");
@@ -103,11 +111,50 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         output.WriteLine($"|---|---|---|---|");
         foreach (var state in tasks.Keys.Where(visited.Contains))
         {
-            output.WriteLine($"| {state} | {rows.GetValueOrDefault($"{state}/transient")} | {rows.GetValueOrDefault($"{state}/persistent")} | {rows.GetValueOrDefault($"{state}/timeout")} |");
+            output.WriteLine($"| {state} | {Describe(absorbed)} | {rows.GetValueOrDefault($"{state}/persistent")} | {rows.GetValueOrDefault($"{state}/timeout")} |");
         }
 
         Assert.True(problems.IsEmpty, string.Join(System.Environment.NewLine, problems.Order()));
-        Assert.True(cases.Count >= 100, $"the matrix shrank to {cases.Count} cases");
+        Assert.True(cases.Count >= 70, $"the matrix shrank to {cases.Count} cases");
+    }
+
+    [Fact]
+    public async Task EveryFunction_DeliveredTwice_LeavesWhatOneDeliveryLeaves()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var once = await fixture.DrillAsync(null, cancel.Token);
+        Drilled twice;
+        fixture.Environment.Functions.DeliverTwice = true;
+        try
+        {
+            twice = await fixture.DrillAsync(null, cancel.Token);
+        }
+        finally
+        {
+            fixture.Environment.Functions.DeliverTwice = false;
+        }
+
+        // One run, the same verdict, the same counts, one restore per target, and a clean teardown.
+        Assert.Single(await fixture.Environment.Services.Runs.HistoryAsync(twice.PlanName!, null, 10, cancel.Token));
+        Assert.Equal(once.Run.Verdict, twice.Run.Verdict);
+        Assert.Equal(FailedTargets(once), FailedTargets(twice));
+        foreach (var (id, target) in once.Targets)
+        {
+            Assert.Equal(target.Verification?.ItemCount, twice.Targets[id].Verification?.ItemCount);
+            Assert.Equal(target.Bucket?.Restored.Objects, twice.Targets[id].Bucket?.Restored.Objects);
+        }
+
+        var restoredTables = fixture.Environment.StandIn.RestoredTables.Where(r => r.Key.Contains(twice.Run.RunId, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(restoredTables);
+        Assert.All(restoredTables, r => Assert.Equal(1, r.Value));
+        var jobs = fixture.Environment.Aws.Calls
+            .Where(c => c.Action == "startRestoreJob" && c.Input["IdempotencyToken"]!.GetValue<string>().Contains(twice.Run.RunId, StringComparison.Ordinal))
+            .GroupBy(c => c.Input["IdempotencyToken"]!.GetValue<string>())
+            .ToList();
+        Assert.Equal(5, jobs.Count);
+        Assert.All(jobs, j => Assert.Single(j.Select(c => c.Output?["RestoreJobId"]?.GetValue<string>()).Distinct()));
+        var notes = string.Join("; ", twice.Targets.Values.Where(x => x.Scratch is not null).Select(x => $"{x.TargetId}: tornDown={x.Scratch!.TornDown} {x.Scratch.TeardownNote}"));
+        Assert.True(!Unclean(twice).Any(), $"{string.Join("; ", Unclean(twice))} | {notes} | {twice.Execution.Output}");
     }
 
     private IEnumerable<string> Check(Drilled drilled, Drilled baseline, TaskFault fault, Expected expected)
@@ -192,9 +239,13 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
             yield return "the plan's lock is still held";
         }
 
-        foreach (var left in ScratchLeft(drilled.Run.RunId))
+        // A restore job that completed after the step recording it failed leaves what it made unknown to
+        // the run (in AWS as here): teardown cannot delete it, but the run must say so, target by target.
+        var left = ScratchLeft(drilled.Run.RunId).ToList();
+        var named = drilled.Targets.Values.Count(t => t.Scratch is { TornDown: false, TeardownNote: { } note } && note.StartsWith("left:", StringComparison.Ordinal));
+        if (left.Count > named)
         {
-            yield return $"left behind: {left}";
+            yield return $"left behind: {string.Join(", ", left)}; the run names {named}";
         }
     }
 
@@ -214,7 +265,8 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
     {
         var environment = fixture.Environment;
         var scratch = $"{FaultMatrixFixture.Prefix}{runId}";
-        foreach (var table in environment.TablesStartingWithAsync(scratch, CancellationToken.None).GetAwaiter().GetResult())
+        // ListTables still lists a table that is being deleted: give a deletion in progress time to end.
+        foreach (var table in environment.ScratchTablesLeftAsync(scratch, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult())
         {
             yield return $"table {table}";
         }
@@ -232,10 +284,16 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         }
     }
 
-    private static string Describe(Drilled drilled) =>
-        drilled.Run is null
-            ? "no run"
-            : $"{drilled.Run.Verdict}{(drilled.Run.Status == RunStatus.TornDown ? ", torn down" : $", {drilled.Run.Status}")}";
+    private string Describe(Drilled drilled)
+    {
+        if (drilled.Run is null)
+        {
+            return "no run";
+        }
+
+        var left = drilled.Run.RunId is { } runId ? ScratchLeft(runId).Count() : 0;
+        return $"{(drilled.Run.Verdict is { } verdict ? VerdictNames.Of(verdict) : "no verdict")}{(drilled.Run.Status == RunStatus.TornDown ? ", torn down" : $", {drilled.Run.Status}")}{(left > 0 ? $", {left} left" : "")}";
+    }
 
     private static Expected Expect(string state, (string Resource, string? CatchNext, bool IsStart) task) => task switch
     {

@@ -39,7 +39,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             {
                 ScratchKinds.DynamoDbTable => await TableAsync(scratch, run.RunId, prefix, cancellationToken),
                 ScratchKinds.S3Bucket => await BucketAsync(target, scratch, run.RunId, prefix, cancellationToken),
-                _ => ByStateMachine(target, scratch, input.DeletionResults, liveTags, run.RunId, prefix, deletions),
+                _ => ByStateMachine(target, scratch, input, liveTags, run.RunId, prefix, deletions),
             };
             switch (outcome)
             {
@@ -149,20 +149,22 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
     private static (Outcome, string) ByStateMachine(
         TargetRun target,
         ScratchResource scratch,
-        IReadOnlyList<DeletionResult>? results,
+        TeardownInput input,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> liveTags,
         string runId,
         string prefix,
         List<ScratchDeletion> deletions)
     {
-        if (results?.FirstOrDefault(r => r.TargetId == target.TargetId) is { } result)
+        if (input.DeletionResults?.FirstOrDefault(r => r.TargetId == target.TargetId) is { } result)
         {
             return result.Deleted
                 ? (Outcome.Gone, "deletion requested (no final snapshot)")
                 : (Outcome.Left, $"left: the delete call failed: {result.Error?.Error}: {result.Error?.Message()}");
         }
 
-        if (scratch.TeardownNote == Deleting)
+        // A second delivery of the same first call (Lambda runs a function at least once) hands it again;
+        // only a state machine that came back from the deletions without this one's outcome leaves it.
+        if (scratch.TeardownNote == Deleting && input.ReturnsFromDeletions)
         {
             // Handed over before, and the state machine came back without an outcome: never hand it twice.
             return (Outcome.Left, "left: the delete step did not report back; check whether it still exists");

@@ -23,7 +23,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private readonly TagOperations _tags;
     private readonly StandInState _state;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _restored = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restored = new(StringComparer.Ordinal);
 
     private LoopbackWebApp _app = null!;
 
@@ -52,8 +52,8 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     /// <summary>How many write calls (items, table settings, tags, restores into it) each table has received.</summary>
     public IReadOnlyDictionary<string, int> WritesByTable => _writes;
 
-    /// <summary>Tables a restore created: scratch, never a source, whatever their tags say yet.</summary>
-    public IReadOnlyCollection<string> RestoredTables => _restored.Keys.ToList();
+    /// <summary>Tables a restore was asked to create (scratch, never a source, whatever their tags say yet), with how many times it was asked.</summary>
+    public IReadOnlyDictionary<string, int> RestoredTables => _restored;
 
     /// <summary>The tags the stand-in keeps for a table (dynalite's own are never read).</summary>
     public IReadOnlyDictionary<string, string> TagsOf(string table) =>
@@ -143,7 +143,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
 
         if (operation is "RestoreTableToPointInTime" or "RestoreTableFromBackup" && request["TargetTableName"]?.GetValue<string>() is { } target)
         {
-            _restored[target] = true;
+            _restored.AddOrUpdate(target, 1, (_, n) => n + 1);
         }
     }
 

@@ -35,6 +35,13 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     /// <summary>What the state machine published to SNS, in order.</summary>
     public IReadOnlyCollection<JsonObject> Published => _published;
 
+    /// <summary>
+    /// Lambda runs a function at least once: when set, the drill's own functions are invoked twice
+    /// with the same payload (as after a timeout whose first attempt had in fact succeeded), and the
+    /// second answer is the one the state machine sees.
+    /// </summary>
+    public bool DeliverTwice { get; set; }
+
     /// <summary>The functions invoked, in order.</summary>
     public IReadOnlyCollection<string> Invocations => _invocations;
 
@@ -77,6 +84,18 @@ public sealed class LocalLambdaHost : IAsyncDisposable
         var payload = new MemoryStream();
         await context.Request.Body.CopyToAsync(payload, context.RequestAborted);
         payload.Position = 0;
+        if (DeliverTwice && DrillFunctionCatalog.Functions.ContainsKey(name))
+        {
+            try
+            {
+                await using var first = await function.Handle(new MemoryStream(payload.ToArray()));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The first delivery's failure is not what the state machine sees; its effects are what the second must tolerate.
+            }
+        }
+
         try
         {
             await using var output = await function.Handle(payload);

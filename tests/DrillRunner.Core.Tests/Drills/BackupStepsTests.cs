@@ -192,7 +192,7 @@ public sealed class BackupStepsTests
     }
 
     [Fact]
-    public async Task Teardown_CalledAgainWithoutTheDeletionOutcome_NeverHandsTheSameResourceTwice()
+    public async Task Teardown_BackFromAFailedDeletionStepWithoutTheOutcome_NeverHandsTheSameResourceTwice()
     {
         var runId = await BeginAsync();
         var arn = $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db";
@@ -202,11 +202,28 @@ public sealed class BackupStepsTests
         var tagged = TaggedResources.Answer((arn, new() { ["drill:run-id"] = runId }));
 
         await teardown.ExecuteAsync(new TeardownInput(runId, null) { Tagged = tagged }, default);
-        var again = await teardown.ExecuteAsync(new TeardownInput(runId, null) { Tagged = tagged }, default);
+        var again = await teardown.ExecuteAsync(new TeardownInput(runId, null) { Tagged = tagged, DeletionError = new TaskError("States.Runtime", "the deletion Map failed") }, default);
 
         Assert.True(again.Done);
         Assert.Empty(again.Deletions);
         Assert.Contains("did not report back", (await _runs.GetTargetAsync(runId, "db", default)).Scratch!.TeardownNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Teardown_FirstCallDeliveredTwice_HandsTheSameDeletionAgain()
+    {
+        var runId = await BeginAsync();
+        var arn = $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db";
+        var record = await _runs.GetTargetAsync(runId, "db", default);
+        await _runs.SaveTargetAsync(record with { Scratch = new ScratchResource($"drill-{runId}-db", arn, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance } }, default);
+        var teardown = new TeardownRun(_runs, new FakeScratchTables(), _clock);
+        var first = new TeardownInput(runId, null) { Tagged = TaggedResources.Answer((arn, new() { ["drill:run-id"] = runId })) };
+
+        var once = await teardown.ExecuteAsync(first, default);
+        var twice = await teardown.ExecuteAsync(first, default);
+
+        Assert.False(twice.Done);
+        Assert.Equal(once.Deletions!.Select(d => d.TargetId), twice.Deletions!.Select(d => d.TargetId));
     }
 
     [Fact]

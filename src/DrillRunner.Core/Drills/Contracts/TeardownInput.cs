@@ -12,4 +12,10 @@ public sealed record TeardownInput(string? RunId, TaskError? Error)
     public JsonElement? Tagged { get; init; }
 
     public IReadOnlyList<DeletionResult>? DeletionResults { get; init; }
+
+    /// <summary>Set when the state machine's deletion step failed as a whole (its Catch's error).</summary>
+    public TaskError? DeletionError { get; init; }
+
+    /// <summary>The state machine came back from the deletions it was handed (with outcomes, or with the step's failure).</summary>
+    public bool ReturnsFromDeletions => DeletionResults is not null || DeletionError is not null;
 }
