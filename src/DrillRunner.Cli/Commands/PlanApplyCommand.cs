@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DrillRunner.Cli.Infrastructure;
+using DrillRunner.Local;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,7 +18,7 @@ public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time)
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken);
+        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken, settings.Local ? LocalDrillEnvironment.RunsTableName : settings.Table ?? System.Environment.GetEnvironmentVariable(StoreSettings.TableVariable));
         if (read is null)
         {
             return ExitCodes.UsageOrConfiguration;

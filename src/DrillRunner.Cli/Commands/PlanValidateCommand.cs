@@ -13,11 +13,15 @@ public sealed class PlanValidateCommand(OutputConsoles consoles) : AsyncCommand<
         [CommandArgument(0, "<FILE>")]
         [Description("The drill plan (JSON) to check.")]
         public string File { get; init; } = string.Empty;
+
+        [CommandOption("--table <NAME>")]
+        [Description("The runs table the plan is for (the stack's RunsTableName output): a scratch prefix it starts with is refused.")]
+        public string? Table { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken);
+        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken, settings.Table);
         if (read is null)
         {
             return ExitCodes.UsageOrConfiguration;

@@ -7,7 +7,8 @@ namespace DrillRunner.Cli.Infrastructure;
 internal static class PlanFile
 {
     /// <returns>The file's text and what the reader made of it, or null after saying the file is missing.</returns>
-    public static async Task<(string Json, PlanValidationResult Result)?> ReadAsync(string path, IAnsiConsole diagnostics, CancellationToken cancellationToken)
+    /// <param name="runsTable">The runs table the plan is for, when known: the reader refuses a scratch prefix it starts with.</param>
+    public static async Task<(string Json, PlanValidationResult Result)?> ReadAsync(string path, IAnsiConsole diagnostics, CancellationToken cancellationToken, string? runsTable = null)
     {
         if (!File.Exists(path))
         {
@@ -16,7 +17,7 @@ internal static class PlanFile
         }
 
         var json = await File.ReadAllTextAsync(path, cancellationToken);
-        return (json, PlanReader.Read(json));
+        return (json, PlanReader.Read(json, runsTable));
     }
 
     /// <summary>Every problem, with its JSON path and fix.</summary>

@@ -6,7 +6,8 @@ namespace DrillRunner.Core.Plans;
 /// <summary>Reads a drill plan from JSON and reports every problem with its JSON path and fix.</summary>
 public static partial class PlanReader
 {
-    public static PlanValidationResult Read(string json)
+    /// <param name="runsTable">The runner's own runs table, when known: a scratch prefix it starts with is refused.</param>
+    public static PlanValidationResult Read(string json, string? runsTable = null)
     {
         JsonDocument document;
         try
@@ -28,7 +29,7 @@ public static partial class PlanReader
             }
 
             var plan = ReadPlan(new JsonObjectReader(document.RootElement, "$", problems));
-            PlanRules.Check(plan, problems);
+            PlanRules.Check(plan, problems, runsTable);
             return new PlanValidationResult(problems.Count == 0 ? plan : null, problems);
         }
     }

@@ -9,11 +9,51 @@ internal static partial class PlanRules
     /// <summary>GetResources' largest page: teardown finds a run's restored resources in one.</summary>
     public const int MaxBackupTargets = 100;
 
-    public static void Check(DrillPlan plan, List<PlanProblem> problems)
+    public static void Check(DrillPlan plan, List<PlanProblem> problems, string? runsTable = null)
     {
         CheckScratchPrefix(plan, problems);
+        if (runsTable is not null && plan.ScratchPrefix.Length > 0 && runsTable.StartsWith(plan.ScratchPrefix, StringComparison.Ordinal))
+        {
+            problems.Add(new PlanProblem(
+                "$.scratchPrefix",
+                $"'{plan.ScratchPrefix}' is the start of the runner's own runs table '{runsTable}', so the runner's system of record would look like a scratch table.",
+                "choose a scratch prefix that neither the sources nor the stack's own resources start with (or deploy the stack under a name that does not start with it)."));
+        }
+
         CheckTargets(plan, problems);
+        CheckArnScopes(plan, problems);
         CheckHealthChecks(plan, problems);
+    }
+
+    /// <summary>A drill runs in one partition, region and account: every resource ARN must say the same.</summary>
+    private static void CheckArnScopes(DrillPlan plan, List<PlanProblem> problems)
+    {
+        (ArnScope Scope, int Index)? first = null;
+        for (var i = 0; i < plan.Targets.Count; i++)
+        {
+            if (plan.Targets[i] is not AwsBackupTarget backup || ArnScope.Of(backup.ResourceArn) is not { } scope)
+            {
+                continue;
+            }
+
+            if (backup.ResourceType != BackupResourceType.S3 && !scope.IsComplete)
+            {
+                problems.Add(new PlanProblem($"$.targets[{i}].resourceArn", "names no region or no 12-digit account.", $"copy the resource's full ARN, e.g. {BackupResources.SupportedArnForms}."));
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = (scope, i);
+            }
+            else if (scope.Disagreement(first.Value.Scope) is { } difference)
+            {
+                problems.Add(new PlanProblem(
+                    $"$.targets[{i}].resourceArn",
+                    $"is in {difference} of targets[{first.Value.Index}]; a drill runs in one account and region.",
+                    "drill each account and region with its own stack and plan."));
+            }
+        }
     }
 
     private static void CheckScratchPrefix(DrillPlan plan, List<PlanProblem> problems)
@@ -98,6 +138,11 @@ internal static partial class PlanRules
         var ids = plan.Targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < plan.HealthChecks.Count; i++)
         {
+            if (HealthCheckAddresses.Refusal(plan.HealthChecks[i].UrlTemplate) is { } refusal)
+            {
+                problems.Add(new PlanProblem($"$.healthChecks[{i}].url", refusal.Message, refusal.Fix));
+            }
+
             foreach (Match match in PlaceholderPattern().Matches(plan.HealthChecks[i].UrlTemplate))
             {
                 var id = match.Groups["id"].Value;
