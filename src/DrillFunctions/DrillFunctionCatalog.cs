@@ -22,6 +22,6 @@ public static class DrillFunctionCatalog
             ["BackupStep"] = s => new BackupStepFunction(s),
         };
 
-    /// <summary>Functions started by a schedule rather than by the state machine.</summary>
-    public static IReadOnlyList<string> Scheduled { get; } = ["Janitor", "DrillFreshness"];
+    /// <summary>Functions started by a schedule or an event rather than by the drill's state machine.</summary>
+    public static IReadOnlyList<string> Scheduled { get; } = ["Janitor", "DrillFreshness", "ExecutionEnded"];
 }

@@ -21,6 +21,9 @@ public sealed class DrillServices
     public const string EndpointVariable = "DRILL_DYNAMODB_ENDPOINT";
     public const string TopicVariable = "DRILL_NOTIFICATIONS_TOPIC_ARN";
 
+    /// <summary>The drill's time limit in seconds: the state machine's TimeoutSeconds, from the same template parameter.</summary>
+    public const string TimeLimitVariable = "DRILL_TIME_LIMIT_SECONDS";
+
     private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
 
     /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
@@ -28,7 +31,8 @@ public sealed class DrillServices
     /// <param name="verificationBudget">How long one VerifyTarget invocation may count before saving progress (default 10 minutes).</param>
     /// <param name="buckets">S3 access for bucket targets (AWSSDK.S3 in AWS; the local runner passes its own).</param>
     /// <param name="probe">How database endpoints are tried (TCP in AWS).</param>
-    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null)
+    /// <param name="timeLimit">The drill's time limit (default 6 hours, the state machine's timeout); the drill stops its targets before it.</param>
+    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null, TimeSpan? timeLimit = null)
     {
         if (string.IsNullOrWhiteSpace(runsTable))
         {
@@ -36,6 +40,7 @@ public sealed class DrillServices
         }
 
         Time = time;
+        TimeLimit = timeLimit ?? DrillRunner.Core.Drills.DrillDeadline.DefaultTimeLimit;
         Log = log ?? Console.Out;
         VerificationBudget = verificationBudget ?? DrillRunner.Core.Drills.VerifyTarget.DefaultBudget;
         NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;
@@ -52,6 +57,8 @@ public sealed class DrillServices
     }
 
     public TimeProvider Time { get; }
+
+    public TimeSpan TimeLimit { get; }
 
     public TextWriter Log { get; }
 
@@ -82,7 +89,7 @@ public sealed class DrillServices
     /// <summary>One instance per Lambda container, built on first use.</summary>
     public static DrillServices FromEnvironment() => FromEnvironmentOnce.Value;
 
-    public BeginDrill BeginDrill() => new(Plans, Runs, Requests, Time, Random.Shared);
+    public BeginDrill BeginDrill() => new(Plans, Runs, Requests, Time, Random.Shared, TimeLimit);
 
     public ResolveRecoveryPoint ResolveRecoveryPoint() => new(Runs, RecoveryPoints, Time);
 
@@ -135,6 +142,9 @@ public sealed class DrillServices
             TimeProvider.System,
             new HttpClient(),
             notificationsTopicArn: Environment.GetEnvironmentVariable(TopicVariable),
-            buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
+            buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())),
+            timeLimit: int.TryParse(Environment.GetEnvironmentVariable(TimeLimitVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : null);
     }
 }

@@ -77,7 +77,8 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
 
     /// <param name="dataDirectory">Where to keep tables, backups and runs between commands; null keeps everything in memory.</param>
     /// <param name="verificationBudget">How long VerifyTarget may count per invocation; tiny values exercise the checkpointed loop.</param>
-    public static async Task<LocalDrillEnvironment> StartAsync(TimeProvider time, CancellationToken cancellationToken, string? dataDirectory = null, TimeSpan? verificationBudget = null)
+    /// <param name="timeLimit">The drill's time limit (default 6 hours); tests shorten it to see a drill end itself before it.</param>
+    public static async Task<LocalDrillEnvironment> StartAsync(TimeProvider time, CancellationToken cancellationToken, string? dataDirectory = null, TimeSpan? verificationBudget = null, TimeSpan? timeLimit = null)
     {
         string? dynalitePath = null, statePath = null;
         if (dataDirectory is not null)
@@ -99,7 +100,8 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
             new HttpClient(),
             TextWriter.Synchronized(log),
             verificationBudget: verificationBudget,
-            buckets: DrillServices.BucketAccess.Of(new S3Buckets(s3.CreateClient())));
+            buckets: DrillServices.BucketAccess.Of(new S3Buckets(s3.CreateClient())),
+            timeLimit: timeLimit);
         var functions = await LocalLambdaHost.StartAsync(services, world, cancellationToken);
         var environment = new LocalDrillEnvironment(dynalite, standIn, s3, world, services, functions) { _log = log };
         await environment.EnsureRunsTableAsync(cancellationToken);
@@ -121,7 +123,22 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     public Task<ExecutionResult> RunDrillAsync(JsonNode input, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken, IReadOnlyDictionary<string, TaskFault>? faults = null)
     {
         var name = $"local-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
+        LastExecutionArn = LocalStateMachine.ExecutionArn(name);
         return WitnessedAsync(() => LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds, faults: faults ?? Faults), cancellationToken);
+    }
+
+    /// <summary>The execution ARN ($$.Execution.Id) of the drill execution started last.</summary>
+    public string? LastExecutionArn { get; private set; }
+
+    /// <summary>
+    /// What EventBridge does in AWS when a drill execution ends ABORTED, TIMED_OUT or FAILED: it
+    /// delivers the status-change event to the ExecutionEnded function.
+    /// </summary>
+    public async Task<ExecutionEndedResult> EndExecutionAsync(string executionArn, string status, CancellationToken cancellationToken)
+    {
+        var change = new ExecutionStatusChange(new ExecutionStatusDetail(executionArn, status, null));
+        await using var output = await new ExecutionEndedFunction(Services).Handle(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(change, DrillJson.Default.ExecutionStatusChange)));
+        return (await JsonSerializer.DeserializeAsync(output, DrillJson.Default.ExecutionEndedResult, cancellationToken))!;
     }
 
     /// <summary>Runs the janitor's state machine (statemachine/scratch-janitor.asl.json), as its daily schedule would.</summary>

@@ -20,6 +20,11 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
 {
     public const string Prefix = "fm-";
 
+    /// <summary>The verifier of the volume target; by default it finds the restore wrong.</summary>
+    public const string Verifier = "drill-verify-data";
+
+    public static readonly Func<JsonObject, JsonNode> SaysNo = _ => new JsonObject { ["passed"] = false, ["message"] = "checksum of /data/index differs" };
+
     private static readonly DateTimeOffset Now = TimeProvider.System.GetUtcNow();
     private TcpListener _database = null!;
     private int _plans;
@@ -60,7 +65,7 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
         // Two points listed one per page: the listing goes through ListMoreRecoveryPoints too.
         Environment.Aws.AddRecoveryPoint("arn:aws:rds:us-east-1:000000000000:db:billing", Now.AddHours(-25));
         Environment.Aws.RecoveryPointPageSize = 1;
-        Environment.Functions.AddVerifier("drill-verify-data", _ => new JsonObject { ["passed"] = false, ["message"] = "checksum of /data/index differs" });
+        Environment.Functions.AddVerifier(Verifier, SaysNo);
     }
 
     public async Task DisposeAsync()
@@ -104,7 +109,7 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
             { "id": "invoices", "type": "aws-backup", "resourceArn": "arn:aws:s3:::invoices", "verification": { "minObjectCount": 20 } },
             { "id": "billing", "type": "aws-backup", "resourceArn": "arn:aws:rds:us-east-1:000000000000:db:billing" },
             { "id": "ledger", "type": "aws-backup", "resourceArn": "arn:aws:rds:us-east-1:000000000000:cluster:ledger" },
-            { "id": "data", "type": "aws-backup", "resourceArn": "arn:aws:ec2:us-east-1:000000000000:volume/vol-0fa017000000000a", "verifierFunction": "drill-verify-data" },
+            { "id": "data", "type": "aws-backup", "resourceArn": "arn:aws:ec2:us-east-1:000000000000:volume/vol-0fa017000000000a", "verifierFunction": "{{Verifier}}" },
             { "id": "files", "type": "aws-backup", "resourceArn": "arn:aws:elasticfilesystem:us-east-1:000000000000:file-system/fs-0fa017000000000a" }
           ],
           "notifications": { "snsTopicArn": "arn:aws:sns:us-east-1:000000000000:drill-results" }

@@ -24,10 +24,9 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         ["ReportValidation"] = Expected.SameVerdict,
         ["RecordValidation"] = Expected.SameVerdict,
 
-        // The failure recorder itself failing is the runner's error. Known gap: its child execution
-        // fails, the Distributed Map stops the other targets mid-flight, and restores they had
-        // started can be left unrecorded (docs/fault-matrix.md).
-        ["RecordTargetFailure"] = Expected.RunnerErrorMayLeave,
+        // The failure recorder itself failing ends that target's child execution unrecorded; the Map
+        // tolerates it, the other targets finish, and the conclusion names the target as never finished.
+        ["RecordTargetFailure"] = Expected.NeverFinished,
 
         // Untagged, unfound or undeletable resources cannot pass the guard: they are left and named.
         ["TagRestoredResource"] = Expected.LeftAndNamed,
@@ -44,7 +43,7 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         SameVerdict,
         TargetFails,
         RunnerError,
-        RunnerErrorMayLeave,
+        NeverFinished,
         NoRun,
         LeftAndNamed,
     }
@@ -157,6 +156,49 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         Assert.True(!Unclean(twice).Any(), $"{string.Join("; ", Unclean(twice))} | {notes} | {twice.Execution.Output}");
     }
 
+    [Theory]
+    [InlineData("a string", "\"yes\"")]
+    [InlineData("a number", "42")]
+    [InlineData("an array", "[true]")]
+    [InlineData("passed as text", "{ \"passed\": \"yes\" }")]
+    [InlineData("no verdict at all", "{ \"message\": \"looks fine\" }")]
+    public async Task Verifier_AnsweringGarbage_FailsItsTargetAsVerifierFailed_AndTheDrillEndsClean(string why, string answer)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var drilled = await WithVerifierAsync(_ => JsonNode.Parse(answer)!, cancel.Token);
+
+        Assert.True(drilled.Targets["data"].Failure?.Error == "VerifierFailed", $"{why}: {drilled.Targets["data"].Failure}");
+        Assert.Equal(Verdict.Fail, drilled.Run.Verdict);
+        Assert.Empty(Unclean(drilled));
+    }
+
+    [Fact]
+    public async Task Verifier_AnsweringOneMegabyte_EndsOnlyItsTarget_AndNoStateExceedsThePayloadQuota()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var drilled = await WithVerifierAsync(_ => new JsonObject { ["passed"] = true, ["details"] = new string('x', 1_000_000) }, cancel.Token);
+
+        // In AWS the answer is over the 256 KB quota: States.DataLimitExceeded ends the target's child execution, uncatchably.
+        Assert.Equal(Verdict.Error, drilled.Run.Verdict);
+        Assert.Contains("data (stopped at", drilled.Run.VerdictReason, StringComparison.Ordinal);
+        Assert.Equal(TargetStage.Verified, drilled.Targets["files"].Stage);
+        Assert.True(drilled.Execution.LargestPayload.Bytes < 262_144, $"{drilled.Execution.LargestPayload.State}: {drilled.Execution.LargestPayload.Bytes} bytes");
+        Assert.Empty(Unclean(drilled));
+    }
+
+    private async Task<Drilled> WithVerifierAsync(Func<JsonObject, JsonNode> verifier, CancellationToken cancellationToken)
+    {
+        fixture.Environment.Functions.AddVerifier(FaultMatrixFixture.Verifier, verifier);
+        try
+        {
+            return await fixture.DrillAsync(null, cancellationToken);
+        }
+        finally
+        {
+            fixture.Environment.Functions.AddVerifier(FaultMatrixFixture.Verifier, FaultMatrixFixture.SaysNo);
+        }
+    }
+
     private IEnumerable<string> Check(Drilled drilled, Drilled baseline, TaskFault fault, Expected expected)
     {
         if (expected == Expected.NoRun)
@@ -194,19 +236,12 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
             case Expected.TargetFails when drilled.Run.Verdict is not (Verdict.Fail or Verdict.Error) || !drilled.Targets.Values.Any(t => Names(t.Failure, fault)):
                 yield return $"verdict {drilled.Run.Verdict}; no target failed naming {fault.Error}: {string.Join("; ", drilled.Targets.Values.Where(t => t.Failure is not null).Select(t => $"{t.TargetId}: {t.Failure!.Error}: {t.Failure.Reason}"))}";
                 break;
+            case Expected.NeverFinished when drilled.Run.Verdict != Verdict.Error || drilled.Run.VerdictReason?.Contains("never finished", StringComparison.Ordinal) != true:
+                yield return $"verdict {drilled.Run.Verdict} ({drilled.Run.VerdictReason}), not ERROR naming a target that never finished";
+                break;
             case Expected.RunnerError when drilled.Run.Verdict != Verdict.Error || drilled.Run.RunnerError?.Contains(fault.Error, StringComparison.Ordinal) != true:
                 yield return $"verdict {drilled.Run.Verdict} ({drilled.Run.RunnerError}), not ERROR naming {fault.Error}";
                 break;
-        }
-
-        if (expected == Expected.RunnerErrorMayLeave)
-        {
-            if (drilled.Run.Verdict != Verdict.Error)
-            {
-                yield return $"verdict {drilled.Run.Verdict}, not ERROR";
-            }
-
-            yield break;
         }
 
         foreach (var problem in expected == Expected.LeftAndNamed ? LeftIsNamed(drilled) : Unclean(drilled))

@@ -32,7 +32,8 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
     {
         var item = await GetItemAsync(Run(runId), RunHeader, cancellationToken)
             ?? throw new RunNotFound($"No run '{runId}' in table '{tableName}'.");
-        return JsonSerializer.Deserialize(item[Document].S, DrillJson.Default.DrillRun)!;
+        return Read(item, DrillJson.Default.DrillRun) ?? throw new RunRecordUnreadable(
+            $"The record of run '{runId}' in table '{tableName}' cannot be read: {Unreadable(item, DrillJson.Default.DrillRun)}. Fix: it was not written by this version of DrillRunner; inspect or delete item pk={Run(runId)}, sk={RunHeader}.");
     }
 
     public async Task SaveAsync(DrillRun run, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
     {
         var item = await GetItemAsync(Run(runId), Target(targetId), cancellationToken)
             ?? throw new RunNotFound($"Run '{runId}' has no target '{targetId}' in table '{tableName}'.");
-        return JsonSerializer.Deserialize(item[Document].S, DrillJson.Default.TargetRun)!;
+        return Read(item, DrillJson.Default.TargetRun) ?? UnreadableTarget(runId, item);
     }
 
     public async Task<IReadOnlyList<TargetRun>> GetTargetsAsync(string runId, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         var targets = new List<TargetRun>();
         await foreach (var item in QueryPages.AllAsync(dynamoDb, query, cancellationToken))
         {
-            targets.Add(JsonSerializer.Deserialize(item[Document].S, DrillJson.Default.TargetRun)!);
+            targets.Add(Read(item, DrillJson.Default.TargetRun) ?? UnreadableTarget(runId, item));
         }
 
         return targets;
@@ -136,6 +137,9 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         }
     }
 
+    public async Task<string?> FindRunOfExecutionAsync(string executionId, CancellationToken cancellationToken) =>
+        (await GetItemAsync(Execution(executionId), ExecutionClaim, cancellationToken))?["runId"].S;
+
     public async Task<PlanLockHolder?> GetPlanLockAsync(string planName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var item = await GetItemAsync(Lock(planName), LockItem, cancellationToken);
@@ -161,9 +165,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         var query = new QueryRequest { TableName = tableName, KeyConditionExpression = condition, ExpressionAttributeValues = values, ScanIndexForward = false };
         await foreach (var item in QueryPages.AllAsync(dynamoDb, query, cancellationToken))
         {
-            var startedAt = DateTimeOffset.Parse(item[SortKeyName].S.Split('#')[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            var verdict = item.TryGetValue("verdict", out var v) ? VerdictFromName(v.S) : (Verdict?)null;
-            summaries.Add(new RunSummary(item["runId"].S, planName, startedAt, Enum.Parse<RunStatus>(item["status"].S), verdict));
+            summaries.Add(Summary(item, planName));
             if (summaries.Count == limit)
             {
                 break;
@@ -221,6 +223,64 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
             },
             cancellationToken);
         return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>One line of history; a corrupt or foreign item becomes a line that says why it cannot be read.</summary>
+    private static RunSummary Summary(Dictionary<string, AttributeValue> item, string planName)
+    {
+        var key = item.TryGetValue(SortKeyName, out var sk) ? sk.S ?? string.Empty : string.Empty;
+        var runId = item.TryGetValue("runId", out var id) && !string.IsNullOrEmpty(id.S) ? id.S : key.Split('#').LastOrDefault() ?? "(unknown)";
+        var startedAt = DateTimeOffset.TryParse(key.Split('#')[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue;
+        var status = item.TryGetValue("status", out var s) && Enum.TryParse<RunStatus>(s.S, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : (RunStatus?)null;
+        var verdictName = item.TryGetValue("verdict", out var v) ? v.S : null;
+        var verdict = verdictName is null ? null : VerdictFromName(verdictName);
+        var why = startedAt == DateTimeOffset.MinValue ? $"its key '{key}' holds no start time"
+            : status is null ? $"its status '{s?.S ?? "(missing)"}' is not one this version knows"
+            : verdictName is not null && verdict is null ? $"its verdict '{verdictName}' is not one this version knows"
+            : null;
+        return new RunSummary(runId, planName, startedAt, status ?? RunStatus.Running, verdict) { Unreadable = why };
+    }
+
+    /// <summary>The item's document as <typeparamref name="T"/>, or null when it is missing or not one.</summary>
+    private static T? Read<T>(Dictionary<string, AttributeValue> item, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return item.TryGetValue(Document, out var document) && document.S is { } json ? JsonSerializer.Deserialize(json, type) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string Unreadable<T>(Dictionary<string, AttributeValue> item, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        if (!item.TryGetValue(Document, out var document) || document.S is null)
+        {
+            return $"it has no '{Document}' attribute of type S";
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(document.S, type) is null ? "its document is null" : "its document does not match";
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return ex.Message.Length <= 200 ? ex.Message : ex.Message[..200] + "…";
+        }
+    }
+
+    /// <summary>A target whose record cannot be read is shown as failed with the reason, so status and reports carry on.</summary>
+    private static TargetRun UnreadableTarget(string runId, Dictionary<string, AttributeValue> item)
+    {
+        var targetId = item.TryGetValue(SortKeyName, out var sk) && sk.S is { } key ? key[TargetPrefix.Length..] : "(unknown)";
+        return new TargetRun(runId, targetId, "(unreadable)")
+        {
+            Stage = TargetStage.Failed,
+            Failure = new TargetFailure(nameof(RunRecordUnreadable), $"the target's record cannot be read: {Unreadable(item, DrillJson.Default.TargetRun)}", IsRunnerError: true),
+        };
     }
 
     private static string HistoryKeyTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using DrillRunner.Cli.Infrastructure;
+using DrillRunner.Core.Errors;
 using DrillRunner.Core.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,9 +34,23 @@ public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) :
         await using var store = await DrillStore.OpenAsync(settings, time, cancellationToken);
         var summaries = await store.Runs.HistoryAsync(settings.Plan, null, settings.Last, cancellationToken);
         var runs = new List<DrillRun>();
+        var unreadable = new List<(string RunId, string Why)>();
         foreach (var summary in summaries)
         {
-            runs.Add(await store.Runs.GetAsync(summary.RunId, cancellationToken));
+            if (summary.Unreadable is { } why)
+            {
+                unreadable.Add((summary.RunId, $"its history item cannot be read: {why}"));
+                continue;
+            }
+
+            try
+            {
+                runs.Add(await store.Runs.GetAsync(summary.RunId, cancellationToken));
+            }
+            catch (Exception ex) when (ex is RunRecordUnreadable or RunNotFound)
+            {
+                unreadable.Add((summary.RunId, ex.Message));
+            }
         }
 
         if (settings.Json)
@@ -50,9 +65,14 @@ public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) :
                 ["rtoSeconds"] = r.RtoSeconds,
                 ["rpoSeconds"] = r.RpoSeconds,
                 ["reason"] = r.VerdictReason,
-            }).ToArray());
+            }).Concat(unreadable.Select(u => (JsonNode)new JsonObject { ["runId"] = u.RunId, ["unreadable"] = u.Why })).ToArray());
             consoles.Out.Profile.Out.Writer.WriteLine(array.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             return ExitCodes.Pass;
+        }
+
+        foreach (var (runId, why) in unreadable)
+        {
+            consoles.Diagnostics.MarkupLineInterpolated($"[yellow]unreadable:[/] run {runId}: {why}");
         }
 
         if (runs.Count == 0)

@@ -51,6 +51,11 @@ public sealed class StatusCommand(OutputConsoles consoles, TimeProvider time) : 
             consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] no run '{runId}' in {store.Description}. Fix: check the id with `drill history --plan NAME`.");
             return ExitCodes.UsageOrConfiguration;
         }
+        catch (RunRecordUnreadable unreadable)
+        {
+            consoles.Out.MarkupLineInterpolated($"[yellow]unreadable:[/] {unreadable.Message}");
+            return ExitCodes.NotPass;
+        }
 
         var targets = await store.Runs.GetTargetsAsync(runId, cancellationToken);
         var left = targets.Count(t => t.Scratch is { TornDown: false });

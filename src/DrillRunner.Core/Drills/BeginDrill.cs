@@ -8,10 +8,13 @@ using DrillRunner.Core.Safety;
 namespace DrillRunner.Core.Drills;
 
 /// <summary>Loads and validates the plan, creates the run (T0 = now) and takes the plan's lock.</summary>
-public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, TimeProvider time, Random random)
+/// <param name="timeLimit">The drill's time limit (the state machine's timeout); the plan's lock lasts as long, so an aborted run frees the plan.</param>
+public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, TimeProvider time, Random random, TimeSpan? timeLimit = null)
 {
-    /// <summary>How long a lock outlives its run's start: the state machine's own timeout, so an aborted run frees the plan.</summary>
-    public static readonly TimeSpan LockLifetime = TimeSpan.FromHours(6);
+    /// <summary>How long a lock outlives its run's start by default: the state machine's own timeout.</summary>
+    public static readonly TimeSpan LockLifetime = DrillDeadline.DefaultTimeLimit;
+
+    private readonly TimeSpan _timeLimit = timeLimit ?? LockLifetime;
 
     public async Task<BeginResult> ExecuteAsync(BeginRequest request, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
 
         // Lambda runs a function at least once: a second delivery for the same execution answers with the run the first began.
         if (!string.IsNullOrEmpty(request.ExecutionId)
-            && await runs.ClaimExecutionAsync(request.ExecutionId, runId, startedAt + LockLifetime, cancellationToken) is { } claimedBy)
+            && await runs.ClaimExecutionAsync(request.ExecutionId, runId, startedAt + _timeLimit, cancellationToken) is { } claimedBy)
         {
             return await AlreadyBegunAsync(claimedBy, cancellationToken);
         }
@@ -39,6 +42,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             Reason = request.Reason,
             RequestedBy = request.RequestedBy,
             ExecutionId = request.ExecutionId,
+            Deadline = DrillDeadline.For(startedAt, _timeLimit),
         };
 
         if (!validation.IsValid)
@@ -57,7 +61,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             RpoObjectiveMinutes = plan.Objectives.RpoMinutes,
         };
 
-        var holder = await runs.TryLockPlanAsync(plan.Name, runId, startedAt, startedAt + LockLifetime, cancellationToken);
+        var holder = await runs.TryLockPlanAsync(plan.Name, runId, startedAt, startedAt + _timeLimit, cancellationToken);
         if (holder is not null)
         {
             var reason = $"plan '{plan.Name}' is already being drilled by run {holder.RunId} (since {holder.Since:u}); this request did not start a second drill";

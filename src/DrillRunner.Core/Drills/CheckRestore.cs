@@ -43,7 +43,7 @@ public sealed class CheckRestore(IRunStore runs, IScratchTables scratchTables, T
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
                 var attempt = input.Attempt + 1;
-                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"the restore of '{record.SourceTable}' into '{scratch.Name}' was still not ACTIVE");
+                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"the restore of '{record.SourceTable}' into '{scratch.Name}' was still not ACTIVE", context.Run);
                 return input with { Restored = false, Attempt = attempt, WaitSeconds = wait };
         }
     }

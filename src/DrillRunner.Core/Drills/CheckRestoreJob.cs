@@ -43,7 +43,7 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
                 var attempt = input.Attempt + 1;
-                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status}");
+                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status}", context.Run);
                 if (expected is { } minutes && created is { } start)
                 {
                     // Not before AWS's own estimate, but never longer than the usual cap: estimates are rough.

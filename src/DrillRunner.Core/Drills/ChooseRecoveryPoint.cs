@@ -18,6 +18,7 @@ public sealed class ChooseRecoveryPoint(IRunStore runs, TimeProvider time)
     {
         var page = AwsAnswer.Required(input.Answer, "ListRecoveryPointsByResource answer");
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
+        DrillDeadline.ThrowIfPassed(context.Run, time.GetUtcNow(), $"target '{input.TargetId}' had not started");
         var target = context.Plan.BackupTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
 

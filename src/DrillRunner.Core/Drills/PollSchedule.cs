@@ -24,7 +24,8 @@ public static class PollSchedule
     /// has outlasted the plan's restoreTimeoutMinutes, <see cref="Errors.RestoreTimedOut"/> saying
     /// "<paramref name="stillWhat"/> after …".
     /// </summary>
-    public static int NextWaitSeconds(int attempt, DateTimeOffset requestedAt, DateTimeOffset now, int restoreTimeoutMinutes, string stillWhat)
+    /// <remarks>Past the run's own deadline the target fails with <see cref="Errors.DrillOutOfTime"/>, and no wait outlasts that deadline.</remarks>
+    public static int NextWaitSeconds(int attempt, DateTimeOffset requestedAt, DateTimeOffset now, int restoreTimeoutMinutes, string stillWhat, Runs.DrillRun? run = null)
     {
         var timeout = TimeSpan.FromMinutes(restoreTimeoutMinutes);
         var waited = now - requestedAt;
@@ -33,6 +34,12 @@ public static class PollSchedule
             throw new Errors.RestoreTimedOut($"{stillWhat} after {Runs.RunJudge.Minutes(waited.TotalSeconds)} (restoreTimeoutMinutes is {restoreTimeoutMinutes})");
         }
 
-        return WaitSeconds(attempt, timeout - waited);
+        if (run is not null)
+        {
+            DrillDeadline.ThrowIfPassed(run, now, stillWhat);
+        }
+
+        var untilDeadline = run?.Deadline is { } deadline && deadline - now < timeout - waited ? deadline - now : timeout - waited;
+        return WaitSeconds(attempt, untilDeadline);
     }
 }

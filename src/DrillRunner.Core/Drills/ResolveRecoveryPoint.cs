@@ -11,6 +11,7 @@ public sealed class ResolveRecoveryPoint(IRunStore runs, IRecoveryPointCatalog c
     public async Task<TargetRef> ExecuteAsync(TargetRef input, CancellationToken cancellationToken)
     {
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
+        DrillDeadline.ThrowIfPassed(context.Run, time.GetUtcNow(), $"target '{input.TargetId}' had not started");
         var target = context.Plan.TableTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
 

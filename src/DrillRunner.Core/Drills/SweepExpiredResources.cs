@@ -45,7 +45,7 @@ public sealed class SweepExpiredResources(IRunStore runs, TimeProvider time)
                 continue;
             }
 
-            if (expiresAt > now)
+            if (!await SweepDue.IsDueAsync(runs, runId, expiresAt, now, cancellationToken))
             {
                 inUse++;
                 continue;

@@ -42,7 +42,7 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
                 continue;
             }
 
-            if (expiresAt > now)
+            if (!await SweepDue.IsDueAsync(runs, runId, expiresAt, now, cancellationToken))
             {
                 inUse++;
                 continue;
@@ -73,7 +73,7 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
 
             var target = recorded.Value.Target;
             await runs.SaveTargetAsync(target with { Scratch = target.Scratch! with { TornDown = true, TeardownNote = $"deleted by the janitor at {now:u}: the run ended without teardown" } }, cancellationToken);
-            deleted.Add(new JanitorFinding(table.Name, runId, $"leaked by run {runId} (expired {expiresAt:u})"));
+            deleted.Add(new JanitorFinding(table.Name, runId, $"leaked by run {runId} ({(expiresAt <= now ? $"expired {expiresAt:u}" : "its execution was stopped")})"));
         }
 
         return new JanitorReport(deleted, refused, inUse);

@@ -26,6 +26,7 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
         var deadline = time.GetUtcNow() + budget;
         bool OutOfTime() => time.GetUtcNow() >= deadline;
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
+        DrillDeadline.ThrowIfPassed(context.Run, time.GetUtcNow(), $"target '{input.TargetId}' was still being verified");
         if (context.Plan.Target(input.TargetId) is AwsBackupTarget { ResourceType: BackupResourceType.S3 } bucketTarget)
         {
             return await new VerifyBucket(runs, buckets ?? throw new InvalidOperationException("S3 targets need a bucket inspector."), time).ExecuteAsync(input, bucketTarget, OutOfTime, cancellationToken);

@@ -20,5 +20,6 @@ public abstract class DrillException : Exception
         nameof(VerificationFailed),
         nameof(RecoveryPointTooOld),
         nameof(VerifierFailed),
+        nameof(DrillOutOfTime),
     };
 }

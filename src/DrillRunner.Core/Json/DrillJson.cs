@@ -38,6 +38,8 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(ValidationReport))]
 [JsonSerializable(typeof(JanitorInput))]
 [JsonSerializable(typeof(JanitorChoice))]
+[JsonSerializable(typeof(ExecutionStatusChange))]
+[JsonSerializable(typeof(ExecutionEndedResult))]
 public sealed partial class DrillJson : JsonSerializerContext
 {
 }

@@ -41,6 +41,9 @@ public interface IRunStore
     /// </summary>
     Task<string?> ClaimExecutionAsync(string executionId, string runId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
+    /// <summary>The run an execution began (its claim), or null if it began none.</summary>
+    Task<string?> FindRunOfExecutionAsync(string executionId, CancellationToken cancellationToken);
+
     /// <summary>Releases the plan's lock if (and only if) this run holds it.</summary>
     Task ReleasePlanLockAsync(string planName, string runId, CancellationToken cancellationToken);
 }

@@ -17,7 +17,9 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         var stored = await plans.GetLatestAsync(planName, cancellationToken);
         var plan = stored is null ? null : PlanReader.Read(stored.Json).Plan;
         var inWindow = await runs.HistoryAsync(planName, since, int.MaxValue, cancellationToken);
-        var concluded = await ReadRunsAsync(inWindow.Where(s => s.Verdict is not null && s.Status != RunStatus.Rejected), cancellationToken);
+        var unreadable = inWindow.Where(s => s.Unreadable is not null).Select(s => new RunFailure(s.RunId, s.StartedAt, Verdict.Error, $"the run's history item cannot be read: {s.Unreadable}")).ToList();
+        var (concluded, unreadableRuns) = await ReadRunsAsync(inWindow.Where(s => s.Unreadable is null && s.Verdict is not null && s.Status != RunStatus.Rejected), cancellationToken);
+        unreadable.AddRange(unreadableRuns);
         concluded.Sort((a, b) => a.Run.StartedAt.CompareTo(b.Run.StartedAt));
         var points = concluded.Select(c => new RunPoint(c.Run.RunId, c.Run.StartedAt, c.Run.Verdict!.Value, c.Run.RtoSeconds, c.Run.RpoSeconds, c.Run.VerdictReason ?? string.Empty)).ToList();
         var lastPass = inWindow.FirstOrDefault(r => r.Verdict == Verdict.Pass)?.StartedAt ?? await LastPassAsync(planName, cancellationToken);
@@ -42,12 +44,13 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             rpos.Count > 0 ? rpos.Max() : null,
             points,
             TargetTimesOf(concluded),
-            points.Where(p => p.Verdict != Verdict.Pass).Reverse().Select(p => new RunFailure(p.RunId, p.StartedAt, p.Verdict, p.Reason)).ToList(),
+            points.Where(p => p.Verdict != Verdict.Pass).Reverse().Select(p => new RunFailure(p.RunId, p.StartedAt, p.Verdict, p.Reason)).Concat(unreadable).ToList(),
             NeverVerified(plan, concluded));
     }
 
     /// <summary>Reads runs and their targets a few at a time: a year of weekly drills is hundreds of round trips.</summary>
-    private async Task<List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)>> ReadRunsAsync(IEnumerable<RunSummary> summaries, CancellationToken cancellationToken)
+    /// <summary>A run whose record cannot be read is reported as such, and the report carries on.</summary>
+    private async Task<(List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)> Read, List<RunFailure> Unreadable)> ReadRunsAsync(IEnumerable<RunSummary> summaries, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(8);
         var reads = summaries.Select(async summary =>
@@ -55,14 +58,21 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             await gate.WaitAsync(cancellationToken);
             try
             {
-                return (await runs.GetAsync(summary.RunId, cancellationToken), await runs.GetTargetsAsync(summary.RunId, cancellationToken));
+                return (Run: await runs.GetAsync(summary.RunId, cancellationToken), Targets: await runs.GetTargetsAsync(summary.RunId, cancellationToken), Failure: (RunFailure?)null);
+            }
+            catch (Exception ex) when (ex is Errors.RunRecordUnreadable or Errors.RunNotFound)
+            {
+                return (Run: (DrillRun?)null, Targets: (IReadOnlyList<TargetRun>)[], Failure: new RunFailure(summary.RunId, summary.StartedAt, Verdict.Error, ex.Message));
             }
             finally
             {
                 gate.Release();
             }
         });
-        return [.. await Task.WhenAll(reads)];
+        var results = await Task.WhenAll(reads);
+        return (
+            [.. results.Where(r => r.Run is not null).Select(r => (r.Run!, r.Targets))],
+            [.. results.Where(r => r.Failure is not null).Select(r => r.Failure!)]);
     }
 
     /// <summary>The last PASS ever (not just in the window): staleness is about time since proof, whatever the window.</summary>

@@ -44,6 +44,9 @@ public sealed record DrillRun(
 
     public bool HoldsPlanLock { get; init; }
 
+    /// <summary>When the drill stops its unfinished targets to leave time for teardown (see <see cref="Drills.DrillDeadline"/>).</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
     public DateTimeOffset? ConcludedAt { get; init; }
 
     public DateTimeOffset? TornDownAt { get; init; }

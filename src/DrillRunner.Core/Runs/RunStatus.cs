@@ -12,4 +12,7 @@ public enum RunStatus
 
     /// <summary>Not started: another run of the same plan held the lock.</summary>
     Rejected,
+
+    /// <summary>Its execution was stopped, timed out or failed without teardown; the janitor deletes what it left.</summary>
+    Stopped,
 }

@@ -7,4 +7,7 @@ public sealed record ExecutionResult(bool Succeeded, JsonNode? Output, string? E
 {
     /// <summary>The run BeginDrill created, or null if the drill did not begin.</summary>
     public string? RunId => Events.FirstOrDefault(e => e.State == "BeginDrill" && e.Type == "StateExited")?.RunId;
+
+    /// <summary>The largest state output of the execution, in bytes (Step Functions' quota is 262,144), and the state that produced it.</summary>
+    public (int Bytes, string? State) LargestPayload { get; init; }
 }

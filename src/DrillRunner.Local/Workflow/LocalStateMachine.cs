@@ -20,6 +20,9 @@ public static partial class LocalStateMachine
             : throw new InvalidOperationException($"The ASL names ${{{match.Groups[1].Value}}}, which has no local substitution."));
     }
 
+    /// <summary>The local execution's ARN, as $$.Execution.Id gives it.</summary>
+    public static string ExecutionArn(string executionName) => $"arn:aws:states:us-east-1:000000000000:execution:restore-drill:{executionName}";
+
     /// <summary>The substitutions template.yaml makes, with local values.</summary>
     public static Dictionary<string, string> LocalSubstitutions()
     {
@@ -57,7 +60,7 @@ public static partial class LocalStateMachine
             {
                 ["Execution"] = new JsonObject
                 {
-                    ["Id"] = $"arn:aws:states:us-east-1:000000000000:execution:restore-drill:{executionName}",
+                    ["Id"] = ExecutionArn(executionName),
                     ["Name"] = executionName,
                 },
             },
@@ -113,7 +116,10 @@ public static partial class LocalStateMachine
             result["output"]?.DeepClone(),
             result["error"]?.GetValue<string>(),
             result["cause"]?.GetValue<string>(),
-            events);
+            events)
+        {
+            LargestPayload = (result["largestPayload"]?["bytes"]?.GetValue<int>() ?? 0, result["largestPayload"]?["state"]?.GetValue<string>()),
+        };
     }
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9]+)\}")]

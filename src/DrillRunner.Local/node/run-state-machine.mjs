@@ -18,6 +18,13 @@ const job = JSON.parse(await readStdin());
 const definition = job.definition;
 const endpoint = job.endpoint.replace(/\/$/, '');
 
+// Step Functions' payload quota: a task result or state output above it fails with
+// States.DataLimitExceeded, a terminal error no Catch (not even States.ALL) can catch.
+const PAYLOAD_LIMIT = 262144;
+const DATA_LIMIT_EXCEEDED = 'States.DataLimitExceeded';
+let emulatedScopes = 0;
+emulateAwsOnlyBehaviour(definition.States);
+
 const handlers = {};
 const waitOverrides = {};
 const retryOverrides = {};
@@ -35,6 +42,51 @@ for (const [name, state] of allStates(definition.States)) {
   if (state.Retry) {
     retryOverrides[name] = state.Retry.map((r) => (job.retryMs && job.retryMs[name]) ?? job.defaultRetryMs ?? 10);
   }
+}
+
+// What the local engine lacks, rewritten into the local copy of the definition:
+// - a Map with ToleratedFailurePercentage 100 never fails because an item failed: each item's
+//   processor runs inside a Parallel whose failure is caught;
+// - States.DataLimitExceeded passes every Catch: each Catch first sends it to a Fail state.
+function emulateAwsOnlyBehaviour(states) {
+  // State names are unique across the whole machine, nested scopes included.
+  const scope = ++emulatedScopes;
+  const terminal = `__DataLimitExceeded${scope}`;
+  let hasCatch = false;
+  for (const state of Object.values(states)) {
+    if (state.Catch) {
+      hasCatch = true;
+      state.Catch = [{ ErrorEquals: [DATA_LIMIT_EXCEEDED], Next: terminal }, ...state.Catch];
+    }
+    if (state.Type === 'Map') {
+      const processor = state.ItemProcessor || state.Iterator;
+      emulateAwsOnlyBehaviour(processor.States);
+      if (state.ToleratedFailurePercentage === 100) {
+        delete state.ToleratedFailurePercentage;
+        const wrapped = {
+          StartAt: `__Item${scope}`,
+          States: {
+            [`__Item${scope}`]: { Type: 'Parallel', Branches: [{ StartAt: processor.StartAt, States: processor.States }], Catch: [{ ErrorEquals: ['States.ALL'], Next: `__ItemFailedTolerated${scope}` }], End: true },
+            [`__ItemFailedTolerated${scope}`]: { Type: 'Succeed' },
+          },
+        };
+        if (state.ItemProcessor) state.ItemProcessor = { ...processor, ...wrapped };
+        else state.Iterator = wrapped;
+      }
+    }
+    if (state.Type === 'Parallel') for (const branch of state.Branches) emulateAwsOnlyBehaviour(branch.States);
+  }
+  if (hasCatch) states[terminal] = { Type: 'Fail', Error: DATA_LIMIT_EXCEEDED, Cause: 'A task result or state output exceeded the 256 KB payload quota.' };
+}
+
+function withinPayloadLimit(stateName, result) {
+  const size = Buffer.byteLength(JSON.stringify(result ?? null), 'utf8');
+  if (size > PAYLOAD_LIMIT) {
+    const error = new Error(`The output of ${stateName} is ${size} bytes, over the ${PAYLOAD_LIMIT}-byte payload quota.`);
+    error.name = DATA_LIMIT_EXCEEDED;
+    throw error;
+  }
+  return result;
 }
 
 function* allStates(states) {
@@ -87,7 +139,7 @@ function handlerFor(stateName, resource) {
         error.name = 'Lambda.ServiceException';
         throw error;
       }
-      return { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: body };
+      return withinPayloadLimit(stateName, { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: body });
     };
   }
   if (resource === 'arn:aws:states:::sns:publish') {
@@ -116,7 +168,7 @@ function handlerFor(stateName, resource) {
         error.name = body.Error;
         throw error;
       }
-      return body;
+      return withinPayloadLimit(stateName, body);
     };
   }
   // Without a local handler the engine would call real AWS and a States.ALL Catch would hide it.
@@ -133,8 +185,13 @@ const execution = machine.run(job.input, {
   context: job.context,
 });
 
+let largestPayload = { bytes: 0, state: null };
 const events = (async () => {
   for await (const event of execution.eventLogs) {
+    if (event.type === 'StateExited' && event.state) {
+      const bytes = Buffer.byteLength(JSON.stringify(event.state.output ?? null), 'utf8');
+      if (bytes > largestPayload.bytes) largestPayload = { bytes, state: event.state.name };
+    }
     emit({
       kind: 'event',
       type: event.type,
@@ -152,11 +209,11 @@ const events = (async () => {
 try {
   const output = await execution.result;
   await events;
-  emit({ kind: 'result', succeeded: true, output });
+  emit({ kind: 'result', succeeded: true, output, largestPayload });
 } catch (err) {
   await events.catch(() => {});
   const cause = err.cause ?? err;
-  emit({ kind: 'result', succeeded: false, error: cause.name, cause: cause.message });
+  emit({ kind: 'result', succeeded: false, error: cause.name, cause: cause.message, largestPayload });
 }
 
 async function readStdin() {

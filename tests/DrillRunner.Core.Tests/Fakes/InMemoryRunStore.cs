@@ -69,6 +69,9 @@ internal sealed class InMemoryRunStore : IRunStore
     public Task<string?> ClaimExecutionAsync(string executionId, string runId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Task.FromResult(_executions.TryAdd(executionId, runId) ? null : _executions[executionId]);
 
+    public Task<string?> FindRunOfExecutionAsync(string executionId, CancellationToken cancellationToken) =>
+        Task.FromResult(_executions.TryGetValue(executionId, out var runId) ? runId : null);
+
     public Task<PlanLockHolder?> GetPlanLockAsync(string planName, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(_locks.TryGetValue(planName, out var held) && held.Expires > now ? new PlanLockHolder(held.RunId, held.Since) : null);
 
