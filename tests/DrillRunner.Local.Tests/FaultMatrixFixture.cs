@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DrillRunner.Aws.DynamoDb;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Plans;
-using DrillRunner.Local.Hosting;
 using DrillRunner.Local.Workflow;
 
 namespace DrillRunner.Local.Tests;

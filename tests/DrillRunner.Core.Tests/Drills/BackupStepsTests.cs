@@ -194,15 +194,10 @@ public sealed class BackupStepsTests
     [Fact]
     public async Task Teardown_BackFromAFailedDeletionStepWithoutTheOutcome_NeverHandsTheSameResourceTwice()
     {
-        var runId = await BeginAsync();
-        var arn = $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db";
-        var record = await _runs.GetTargetAsync(runId, "db", default);
-        await _runs.SaveTargetAsync(record with { Scratch = new ScratchResource($"drill-{runId}-db", arn, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance } }, default);
-        var teardown = new TeardownRun(_runs, new FakeScratchTables(), _clock);
-        var tagged = TaggedResources.Answer((arn, new() { ["drill:run-id"] = runId }));
+        var (runId, teardown, first) = await RestoredDatabaseAsync();
 
-        await teardown.ExecuteAsync(new TeardownInput(runId, null) { Tagged = tagged }, default);
-        var again = await teardown.ExecuteAsync(new TeardownInput(runId, null) { Tagged = tagged, DeletionError = new TaskError("States.Runtime", "the deletion Map failed") }, default);
+        await teardown.ExecuteAsync(first, default);
+        var again = await teardown.ExecuteAsync(first with { DeletionError = new TaskError("States.Runtime", "the deletion Map failed") }, default);
 
         Assert.True(again.Done);
         Assert.Empty(again.Deletions);
@@ -212,18 +207,24 @@ public sealed class BackupStepsTests
     [Fact]
     public async Task Teardown_FirstCallDeliveredTwice_HandsTheSameDeletionAgain()
     {
-        var runId = await BeginAsync();
-        var arn = $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db";
-        var record = await _runs.GetTargetAsync(runId, "db", default);
-        await _runs.SaveTargetAsync(record with { Scratch = new ScratchResource($"drill-{runId}-db", arn, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance } }, default);
-        var teardown = new TeardownRun(_runs, new FakeScratchTables(), _clock);
-        var first = new TeardownInput(runId, null) { Tagged = TaggedResources.Answer((arn, new() { ["drill:run-id"] = runId })) };
+        var (_, teardown, first) = await RestoredDatabaseAsync();
 
         var once = await teardown.ExecuteAsync(first, default);
         var twice = await teardown.ExecuteAsync(first, default);
 
         Assert.False(twice.Done);
         Assert.Equal(once.Deletions!.Select(d => d.TargetId), twice.Deletions!.Select(d => d.TargetId));
+    }
+
+    /// <summary>A run whose database target was restored and tagged: teardown's first call hands it to the state machine.</summary>
+    private async Task<(string RunId, TeardownRun Teardown, TeardownInput First)> RestoredDatabaseAsync()
+    {
+        var runId = await BeginAsync();
+        var arn = $"arn:aws:rds:eu-west-1:123456789012:db:drill-{runId}-db";
+        var record = await _runs.GetTargetAsync(runId, "db", default);
+        await _runs.SaveTargetAsync(record with { Scratch = new ScratchResource($"drill-{runId}-db", arn, CreatedByRun: true) { Kind = ScratchKinds.RdsInstance } }, default);
+        var first = new TeardownInput(runId, null) { Tagged = TaggedResources.Answer((arn, new() { ["drill:run-id"] = runId })) };
+        return (runId, new TeardownRun(_runs, new FakeScratchTables(), _clock), first);
     }
 
     [Fact]
