@@ -141,6 +141,24 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         return (await JsonSerializer.DeserializeAsync(output, DrillJson.Default.ExecutionEndedResult, cancellationToken))!;
     }
 
+    /// <summary>Runs that have neither been torn down nor ended otherwise (running, or concluded without teardown).</summary>
+    public async Task<IReadOnlyList<Core.Runs.DrillRun>> OpenRunsAsync(CancellationToken cancellationToken)
+    {
+        var open = new List<Core.Runs.DrillRun>();
+        foreach (var plan in await Services.Plans.ListNamesAsync(cancellationToken))
+        {
+            foreach (var summary in await Services.Runs.HistoryAsync(plan, null, int.MaxValue, cancellationToken))
+            {
+                if (summary.Unreadable is null && summary.Status is Core.Runs.RunStatus.Running or Core.Runs.RunStatus.Concluded)
+                {
+                    open.Add(await Services.Runs.GetAsync(summary.RunId, cancellationToken));
+                }
+            }
+        }
+
+        return open;
+    }
+
     /// <summary>Runs the janitor's state machine (statemachine/scratch-janitor.asl.json), as its daily schedule would.</summary>
     public Task<ExecutionResult> RunJanitorAsync(string scratchPrefix, CancellationToken cancellationToken)
     {

@@ -38,6 +38,7 @@ public sealed class LocalStore : IAsyncDisposable
             throw new InvalidOperationException($"The local store {directory} is in use by another drill command; wait for it to finish.", ex);
         }
 
+        await EndAbandonedRunsAsync(environment, time, cancellationToken);
         var settings = ReadSettings(directory);
         DemoShopApp? shop = null;
         if (settings is { AppUp: true })
@@ -46,6 +47,33 @@ public sealed class LocalStore : IAsyncDisposable
         }
 
         return new LocalStore(environment, shop);
+    }
+
+    /// <summary>What a run abandoned by a stopped local command is told it ended with.</summary>
+    public const string LocalRunnerStopped = "ABORTED (the local runner stopped)";
+
+    /// <summary>
+    /// Locally the drill runs inside the command that asked for it, and the store admits one command
+    /// at a time: a run still open when the store is opened belongs to a command that is gone (killed,
+    /// or its machine stopped). End it as AWS would a stopped execution, then sweep what it left.
+    /// </summary>
+    private static async Task EndAbandonedRunsAsync(LocalDrillEnvironment environment, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var open = await environment.OpenRunsAsync(cancellationToken);
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in open.Where(r => r.ExecutionId is not null))
+        {
+            var ended = await environment.EndExecutionAsync(run.ExecutionId!, LocalRunnerStopped, cancellationToken);
+            if (ended.Marked && Core.Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix is { Length: > 0 } prefix)
+            {
+                prefixes.Add(prefix);
+            }
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            await environment.RunJanitorAsync(prefix, cancellationToken);
+        }
     }
 
     /// <summary>Seeds the demo shop and its plan into a fresh store, for the given scenario.</summary>

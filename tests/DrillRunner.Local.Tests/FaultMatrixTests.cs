@@ -156,6 +156,31 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         Assert.True(!Unclean(twice).Any(), $"{string.Join("; ", Unclean(twice))} | {notes} | {twice.Execution.Output}");
     }
 
+    [Fact]
+    public async Task TwoPlans_SharingEverySource_DrilledAtOnce_EachEndsAsItWouldAlone()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var alone = await fixture.DrillAsync(null, cancel.Token);
+
+        var both = await Task.WhenAll(fixture.DrillAsync(null, cancel.Token), fixture.DrillAsync(null, cancel.Token));
+
+        Assert.NotEqual(both[0].Run.RunId, both[1].Run.RunId);
+        Assert.NotEqual(both[0].PlanName, both[1].PlanName);
+        foreach (var drilled in both)
+        {
+            Assert.Equal(alone.Run.Verdict, drilled.Run.Verdict);
+            Assert.Equal(FailedTargets(alone), FailedTargets(drilled));
+            Assert.Empty(Unclean(drilled));
+
+            // Each teardown deleted its own scratch resources, named with its own run id, and refused nothing.
+            Assert.All(drilled.Targets.Values.Where(t => t.Scratch is not null), t =>
+            {
+                Assert.Contains(drilled.Run.RunId, t.Scratch!.Name, StringComparison.Ordinal);
+                Assert.True(t.Scratch.TornDown, $"{t.TargetId}: {t.Scratch.TeardownNote}");
+            });
+        }
+    }
+
     [Theory]
     [InlineData("a string", "\"yes\"")]
     [InlineData("a number", "42")]

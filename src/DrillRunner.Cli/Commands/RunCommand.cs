@@ -71,8 +71,8 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
             log.MarkupLineInterpolated($"[yellow]not started:[/] plan '{settings.Plan}' is being drilled by run {holder.RunId} since {holder.Since:u}. Follow it with: drill status {holder.RunId}");
             if (store.Local is not null)
             {
-                // Locally the drill runs inside the command that asked for it; a killed command leaves its lock until it expires.
-                log.MarkupLine("(local store: if the command running that drill was stopped, its lock expires after 6 hours; `drill local reset` starts afresh.)");
+                // Opening the local store ends the runs of commands that are gone, so this holder is not one of them.
+                log.MarkupLine("(local store: runs left by a stopped command are ended when the next command opens the store; `drill local reset` starts afresh.)");
             }
             return ExitCodes.NotPass;
         }

@@ -36,7 +36,8 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             return await AlreadyBegunAsync(claimedBy, cancellationToken);
         }
 
-        var validation = PlanReader.Read(stored.Json);
+        // A drill runs in its stack's partition, region and account: its execution's ARN says which.
+        var validation = PlanReader.Read(stored.Json, stack: request.ExecutionId is { } execution ? ArnScope.Of(execution) : null);
         var run = new DrillRun(runId, stored.Name, stored.Version, stored.Json, request.Trigger ?? "manual", startedAt)
         {
             Reason = request.Reason,

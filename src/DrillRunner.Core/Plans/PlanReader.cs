@@ -7,7 +7,8 @@ namespace DrillRunner.Core.Plans;
 public static partial class PlanReader
 {
     /// <param name="runsTable">The runner's own runs table, when known: a scratch prefix it starts with is refused.</param>
-    public static PlanValidationResult Read(string json, string? runsTable = null)
+    /// <param name="stack">Where the runner itself runs (from its execution's ARN), when known: resources elsewhere are refused.</param>
+    public static PlanValidationResult Read(string json, string? runsTable = null, ArnScope? stack = null)
     {
         JsonDocument document;
         try
@@ -29,7 +30,7 @@ public static partial class PlanReader
             }
 
             var plan = ReadPlan(new JsonObjectReader(document.RootElement, "$", problems));
-            PlanRules.Check(plan, problems, runsTable);
+            PlanRules.Check(plan, problems, runsTable, stack);
             return new PlanValidationResult(problems.Count == 0 ? plan : null, problems);
         }
     }

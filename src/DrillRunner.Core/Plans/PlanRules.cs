@@ -9,7 +9,7 @@ internal static partial class PlanRules
     /// <summary>GetResources' largest page: teardown finds a run's restored resources in one.</summary>
     public const int MaxBackupTargets = 100;
 
-    public static void Check(DrillPlan plan, List<PlanProblem> problems, string? runsTable = null)
+    public static void Check(DrillPlan plan, List<PlanProblem> problems, string? runsTable = null, ArnScope? stack = null)
     {
         CheckScratchPrefix(plan, problems);
         if (runsTable is not null && plan.ScratchPrefix.Length > 0 && runsTable.StartsWith(plan.ScratchPrefix, StringComparison.Ordinal))
@@ -21,12 +21,12 @@ internal static partial class PlanRules
         }
 
         CheckTargets(plan, problems);
-        CheckArnScopes(plan, problems);
+        CheckArnScopes(plan, problems, stack);
         CheckHealthChecks(plan, problems);
     }
 
     /// <summary>A drill runs in one partition, region and account: every resource ARN must say the same.</summary>
-    private static void CheckArnScopes(DrillPlan plan, List<PlanProblem> problems)
+    private static void CheckArnScopes(DrillPlan plan, List<PlanProblem> problems, ArnScope? stack)
     {
         (ArnScope Scope, int Index)? first = null;
         for (var i = 0; i < plan.Targets.Count; i++)
@@ -39,6 +39,15 @@ internal static partial class PlanRules
             if (backup.ResourceType != BackupResourceType.S3 && !scope.IsComplete)
             {
                 problems.Add(new PlanProblem($"$.targets[{i}].resourceArn", "names no region or no 12-digit account.", $"copy the resource's full ARN, e.g. {BackupResources.SupportedArnForms}."));
+                continue;
+            }
+
+            if (stack is not null && scope.Disagreement(stack) is { } elsewhere)
+            {
+                problems.Add(new PlanProblem(
+                    $"$.targets[{i}].resourceArn",
+                    $"is in {elsewhere} where the runner runs; a drill restores only in its own stack's account and region.",
+                    "drill it from a DrillRunner stack deployed in that account and region."));
                 continue;
             }
 

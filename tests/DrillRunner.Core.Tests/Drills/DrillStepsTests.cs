@@ -78,6 +78,25 @@ public sealed class DrillStepsTests
     }
 
     [Fact]
+    public async Task Begin_ResourceInAnotherAccountThanTheStack_RecordsErrorNamingTheTarget()
+    {
+        await _plans.SaveAsync("prod", """
+            { "name": "prod", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
+              "targets": [ { "id": "db", "type": "aws-backup", "resourceArn": "arn:aws:rds:eu-west-1:999999999999:db:billing" } ] }
+            """, T0, default);
+
+        var begun = await new BeginDrill(_plans, _runs, _requests, _clock, new Random(1)).ExecuteAsync(
+            new BeginRequest("prod", "schedule", null, null, "arn:aws:states:eu-west-1:111122223333:execution:drill-runner-restore-drill:weekly"), default);
+
+        Assert.False(begun.Started);
+        var run = await _runs.GetAsync(begun.RunId, default);
+        Assert.Equal(Verdict.Error, run.Verdict);
+        Assert.Contains("$.targets[0].resourceArn", run.VerdictReason, StringComparison.Ordinal);
+        Assert.Contains("account '999999999999', not '111122223333'", run.VerdictReason, StringComparison.Ordinal);
+        Assert.Empty(_runs.Locks);
+    }
+
+    [Fact]
     public async Task Begin_InvalidStoredPlan_RecordsErrorAndStartsNothing()
     {
         await _plans.SaveAsync("prod", PlanSamples.With("\"scratchPrefix\": \"drill-\"", "\"scratchPrefix\": \"\""), T0, default);
