@@ -124,7 +124,19 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     {
         var name = $"local-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
         LastExecutionArn = LocalStateMachine.ExecutionArn(name);
-        return WitnessedAsync(() => LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds, faults: faults ?? Faults), cancellationToken);
+        return WitnessedAsync(
+            async () =>
+            {
+                var result = await LocalStateMachine.RunAsync(input, Functions.Url, name, onEvent, cancellationToken, WaitMilliseconds, faults: faults ?? Faults);
+                if (!result.Succeeded)
+                {
+                    // EventBridge's "Execution Status Change" (FAILED) reaches ExecutionEndedFunction in AWS.
+                    await EndExecutionAsync(LocalStateMachine.ExecutionArn(name), "FAILED", cancellationToken);
+                }
+
+                return result;
+            },
+            cancellationToken);
     }
 
     /// <summary>The execution ARN ($$.Execution.Id) of the drill execution started last.</summary>

@@ -21,7 +21,16 @@ public sealed class EndStoppedRun(IRunStore runs, TimeProvider time)
             return new ExecutionEndedResult(null, false, $"execution {arn ?? "(none)"} began no run");
         }
 
-        var run = await runs.GetAsync(runId, cancellationToken);
+        DrillRun run;
+        try
+        {
+            run = await runs.GetAsync(runId, cancellationToken);
+        }
+        catch (Errors.RunNotFound)
+        {
+            return new ExecutionEndedResult(runId, false, $"execution {arn} claimed run {runId} but failed before writing it");
+        }
+
         if (run.Status is RunStatus.TornDown or RunStatus.Rejected or RunStatus.Stopped)
         {
             return new ExecutionEndedResult(runId, false, $"run {runId} had already ended ({run.Status})");
