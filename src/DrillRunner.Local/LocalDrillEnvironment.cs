@@ -172,11 +172,14 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     }
 
     /// <summary>Runs the janitor's state machine (statemachine/scratch-janitor.asl.json), as its daily schedule would.</summary>
-    public Task<ExecutionResult> RunJanitorAsync(string scratchPrefix, CancellationToken cancellationToken)
+    public Task<ExecutionResult> RunJanitorAsync(string scratchPrefix, CancellationToken cancellationToken, IReadOnlyDictionary<string, TaskFault>? faults = null)
     {
-        Functions.AddFunction("Janitor", new JanitorFunction(Services, scratchPrefix));
+        // One janitor function per prefix (a stack has one): janitors of several prefixes may run side by side in tests.
+        var function = $"Janitor@{scratchPrefix}";
+        Functions.AddFunction(function, new JanitorFunction(Services, scratchPrefix));
         var name = $"janitor-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
-        return WitnessedAsync(() => LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition, Faults), cancellationToken);
+        var substitutions = new Dictionary<string, string> { ["JanitorFunctionArn"] = function };
+        return WitnessedAsync(() => LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition, faults ?? Faults, substitutions), cancellationToken);
     }
 
     /// <summary>

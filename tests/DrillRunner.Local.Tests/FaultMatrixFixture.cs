@@ -75,13 +75,14 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
     }
 
     /// <summary>Stores a new plan over the estate (its own name, so drills can run side by side) and drills it.</summary>
-    public async Task<Drilled> DrillAsync(IReadOnlyDictionary<string, TaskFault>? faults, CancellationToken cancellationToken)
+    /// <param name="prefix">The plan's scratch prefix: janitors of different prefixes never sweep each other's resources.</param>
+    public async Task<Drilled> DrillAsync(IReadOnlyDictionary<string, TaskFault>? faults, CancellationToken cancellationToken, Action<ExecutionEvent>? onEvent = null, string prefix = Prefix)
     {
         var name = $"matrix-{Interlocked.Increment(ref _plans)}";
-        await Environment.ApplyPlanAsync(Plan(name), TimeProvider.System, cancellationToken);
+        await Environment.ApplyPlanAsync(Plan(name, prefix), TimeProvider.System, cancellationToken);
         var execution = await Environment.RunDrillAsync(
             System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new BeginRequest(name, "fault matrix", null, null, null), Core.Json.DrillJson.Default.BeginRequest))!,
-            null,
+            onEvent,
             cancellationToken,
             faults ?? new Dictionary<string, TaskFault>());
         if (execution.RunId is null)
@@ -94,11 +95,11 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
         return new Drilled(execution, run, targets.ToDictionary(t => t.TargetId, StringComparer.Ordinal)) { PlanName = name };
     }
 
-    private static string Plan(string name) => $$"""
+    private static string Plan(string name, string prefix) => $$"""
         {
           "name": "{{name}}",
           "objectives": { "rtoMinutes": 30, "rpoMinutes": 4320 },
-          "scratchPrefix": "{{Prefix}}",
+          "scratchPrefix": "{{prefix}}",
           "restoreTimeoutMinutes": 5,
           "targets": [
             { "id": "orders", "type": "dynamodb", "tableName": "orders", "restoreFrom": "pitr", "verification": { "minItemCount": 40 } },

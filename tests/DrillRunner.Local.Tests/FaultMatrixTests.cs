@@ -118,6 +118,94 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public async Task EveryTaskStateOfTheJanitor_UnderAFault_HarmsNothing_AndTheNextSweepEndsClean()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        var tasks = TaskStates(RepoPaths.JanitorDefinition);
+        var environment = fixture.Environment;
+        environment.Aws.TaggedResourcesPageSize = 2; // the janitor pages through GetResources
+        try
+        {
+            var baselineRun = await StoppedRunAsync(cancel.Token);
+            var baseline = await environment.RunJanitorAsync(FaultMatrixFixture.Prefix, cancel.Token);
+            Assert.True(baseline.Succeeded, $"{baseline.Error}: {baseline.Cause}");
+            Assert.Empty(ScratchLeft(baselineRun));
+            var visited = baseline.Events.Where(e => e.Type == "StateEntered").Select(e => e.State).ToHashSet();
+            Assert.Equal(tasks.Keys.Order(), tasks.Keys.Where(visited.Contains).Order());
+
+            // Every state's first attempt fails at once; every Retry must absorb its fault.
+            var transientRun = await StoppedRunAsync(cancel.Token);
+            var absorbed = await environment.RunJanitorAsync(FaultMatrixFixture.Prefix, cancel.Token, tasks.ToDictionary(t => t.Key, t => new TaskFault(TransientError(t.Value.Resource), 1), StringComparer.Ordinal));
+            Assert.Equal(tasks.Keys.Order(), absorbed.Events.Where(e => e.Type == "FaultInjected").Select(e => e.State!).Distinct().Order());
+            Assert.True(absorbed.Succeeded, $"{absorbed.Error}: {absorbed.Cause}");
+            Assert.Empty(ScratchLeft(transientRun));
+
+            // A persistent fault or a timeout at each state: the sweep stops short, and the next one
+            // (a day later in AWS) must still delete everything the stopped run left. Three at a time.
+            // Each case has its own scratch prefix, so concurrent sweeps never take each other's work.
+            var problems = new ConcurrentBag<string>();
+            using var slots = new SemaphoreSlim(3);
+            var cases = tasks.SelectMany(t => new[] { (State: t.Key, Fault: new TaskFault(TransientError(t.Value.Resource), TaskFault.Always)), (State: t.Key, Fault: new TaskFault(TaskFault.Timeout, TaskFault.Always)) }).ToList();
+            await Task.WhenAll(cases.Select(async (c, i) =>
+            {
+                await slots.WaitAsync(cancel.Token);
+                try
+                {
+                    var prefix = $"fj{i}-";
+                    var runId = await StoppedRunAsync(cancel.Token, prefix);
+                    var faulty = await environment.RunJanitorAsync(prefix, cancel.Token, new Dictionary<string, TaskFault> { [c.State] = c.Fault });
+                    if (!faulty.Events.Any(e => e.Type == "FaultInjected" && e.State == c.State))
+                    {
+                        problems.Add($"{c.State} / {c.Fault.Error}: the fault never fired");
+                    }
+
+                    if (ScratchLeft(runId, prefix).Any())
+                    {
+                        await environment.RunJanitorAsync(prefix, cancel.Token);
+                    }
+
+                    foreach (var left in ScratchLeft(runId, prefix))
+                    {
+                        problems.Add($"{c.State} / {c.Fault.Error}: the next sweep left {left}");
+                    }
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
+
+            Assert.True(problems.IsEmpty, string.Join(System.Environment.NewLine, problems.Order()));
+        }
+        finally
+        {
+            environment.Aws.TaggedResourcesPageSize = 100;
+        }
+    }
+
+    /// <summary>A drill of the estate stopped once every target is restored (no teardown ran): all its scratch resources are the janitor's.</summary>
+    private async Task<string> StoppedRunAsync(CancellationToken cancellationToken, string prefix = FaultMatrixFixture.Prefix)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        string? stoppedRun = null;
+        var drill = fixture.DrillAsync(null, stop.Token, e =>
+        {
+            if (e.Type == "StateEntered" && e.State == "CheckHealth")
+            {
+                stoppedRun = e.RunId;
+                stop.Cancel();
+            }
+        }, prefix);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drill);
+        await Task.Delay(300, cancellationToken);
+        var run = await fixture.Environment.Services.Runs.GetAsync(stoppedRun!, cancellationToken);
+        var ended = await fixture.Environment.EndExecutionAsync(run.ExecutionId!, "ABORTED", cancellationToken);
+        Assert.True(ended.Marked, ended.Message);
+        Assert.NotEmpty(ScratchLeft(ended.RunId!, prefix));
+        return ended.RunId!;
+    }
+
+    [Fact]
     public async Task EveryFunction_DeliveredTwice_LeavesWhatOneDeliveryLeaves()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -321,10 +409,10 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
     }
 
     /// <summary>Scratch resources of this run still there: tables, buckets, and the local AWS world's databases, volumes and file systems.</summary>
-    private IEnumerable<string> ScratchLeft(string runId)
+    private IEnumerable<string> ScratchLeft(string runId, string prefix = FaultMatrixFixture.Prefix)
     {
         var environment = fixture.Environment;
-        var scratch = $"{FaultMatrixFixture.Prefix}{runId}";
+        var scratch = $"{prefix}{runId}";
         // ListTables still lists a table that is being deleted: give a deletion in progress time to end.
         foreach (var table in environment.ScratchTablesLeftAsync(scratch, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult())
         {
@@ -372,10 +460,10 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         _ => "States.TaskFailed",
     };
 
-    /// <summary>Every Task state of the drill machine (Map item processors included): its resource, where its Catch goes, and whether it starts the machine.</summary>
-    private static Dictionary<string, (string Resource, string? CatchNext, bool IsStart)> TaskStates()
+    /// <summary>Every Task state of a machine (the drill's by default; Map item processors included): its resource, where its Catch goes, and whether it starts the machine.</summary>
+    private static Dictionary<string, (string Resource, string? CatchNext, bool IsStart)> TaskStates(string? definition = null)
     {
-        var machine = JsonNode.Parse(LocalStateMachine.Definition(LocalStateMachine.LocalSubstitutions(), RepoPaths.StateMachineDefinition))!.AsObject();
+        var machine = JsonNode.Parse(LocalStateMachine.Definition(LocalStateMachine.LocalSubstitutions(), definition ?? RepoPaths.StateMachineDefinition))!.AsObject();
         var start = machine["StartAt"]!.GetValue<string>();
         var found = new Dictionary<string, (string, string?, bool)>(StringComparer.Ordinal);
         Collect(machine["States"]!.AsObject());

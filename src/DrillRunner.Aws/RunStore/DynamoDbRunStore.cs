@@ -76,65 +76,55 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
 
     public async Task<PlanLockHolder?> TryLockPlanAsync(string planName, string runId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        try
-        {
-            await dynamoDb.PutItemAsync(
-                new PutItemRequest
+        var taken = await TryPutAsync(
+            new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>
                 {
-                    TableName = tableName,
-                    Item = new Dictionary<string, AttributeValue>
-                    {
-                        [PartitionKeyName] = new() { S = Lock(planName) },
-                        [SortKeyName] = new() { S = LockItem },
-                        ["runId"] = new() { S = runId },
-                        ["since"] = new() { S = now.ToString("O", CultureInfo.InvariantCulture) },
-                        [TimeToLive] = new() { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
-                    },
-                    // An expired lock belongs to a run that was aborted without teardown: take it over.
-                    ConditionExpression = "attribute_not_exists(pk) OR #ttl < :now",
-                    ExpressionAttributeNames = new Dictionary<string, string> { ["#ttl"] = TimeToLive },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                    {
-                        [":now"] = new() { N = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
-                    },
+                    [PartitionKeyName] = new() { S = Lock(planName) },
+                    [SortKeyName] = new() { S = LockItem },
+                    ["runId"] = new() { S = runId },
+                    ["since"] = new() { S = now.ToString("O", CultureInfo.InvariantCulture) },
+                    [TimeToLive] = new() { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
                 },
-                cancellationToken);
+                // An expired lock belongs to a run that was aborted without teardown: take it over.
+                ConditionExpression = "attribute_not_exists(pk) OR #ttl < :now",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#ttl"] = TimeToLive },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":now"] = new() { N = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+                },
+            },
+            cancellationToken);
+        if (taken)
+        {
             return null;
         }
-        catch (ConditionalCheckFailedException)
-        {
-            var holder = await GetItemAsync(Lock(planName), LockItem, cancellationToken);
-            return holder is null
-                ? new PlanLockHolder("(released while asking)", now)
-                : new PlanLockHolder(holder["runId"].S, DateTimeOffset.Parse(holder["since"].S, CultureInfo.InvariantCulture));
-        }
+
+        var holder = await GetItemAsync(Lock(planName), LockItem, cancellationToken);
+        return holder is null
+            ? new PlanLockHolder("(released while asking)", now)
+            : new PlanLockHolder(holder["runId"].S, DateTimeOffset.Parse(holder["since"].S, CultureInfo.InvariantCulture));
     }
 
     public async Task<string?> ClaimExecutionAsync(string executionId, string runId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        try
-        {
-            await dynamoDb.PutItemAsync(
-                new PutItemRequest
+        var claimed = await TryPutAsync(
+            new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>
                 {
-                    TableName = tableName,
-                    Item = new Dictionary<string, AttributeValue>
-                    {
-                        [PartitionKeyName] = new() { S = Execution(executionId) },
-                        [SortKeyName] = new() { S = ExecutionClaim },
-                        ["runId"] = new() { S = runId },
-                        [TimeToLive] = new() { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
-                    },
-                    ConditionExpression = "attribute_not_exists(pk)",
+                    [PartitionKeyName] = new() { S = Execution(executionId) },
+                    [SortKeyName] = new() { S = ExecutionClaim },
+                    ["runId"] = new() { S = runId },
+                    [TimeToLive] = new() { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
                 },
-                cancellationToken);
-            return null;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            var claim = await GetItemAsync(Execution(executionId), ExecutionClaim, cancellationToken);
-            return claim?["runId"].S ?? runId;
-        }
+                ConditionExpression = "attribute_not_exists(pk)",
+            },
+            cancellationToken);
+        return claimed ? null : (await GetItemAsync(Execution(executionId), ExecutionClaim, cancellationToken))?["runId"].S ?? runId;
     }
 
     public async Task<string?> FindRunOfExecutionAsync(string executionId, CancellationToken cancellationToken) =>
@@ -210,6 +200,20 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         }
 
         await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
+    }
+
+    /// <summary>A conditional put: false when its condition failed (someone else holds the item).</summary>
+    private async Task<bool> TryPutAsync(PutItemRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(request, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
     }
 
     private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string pk, string sk, CancellationToken cancellationToken)

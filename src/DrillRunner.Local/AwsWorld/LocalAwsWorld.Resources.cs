@@ -123,8 +123,17 @@ public sealed partial class LocalAwsWorld
             {
                 ["ResourceARN"] = r.Arn,
                 ["Tags"] = TagListJson.Of(r.Tags),
-            });
-        return new JsonObject { ["PaginationToken"] = string.Empty, ["ResourceTagMappingList"] = new JsonArray(matching.ToArray()) };
+            })
+            .ToList();
+
+        // Paged as the tagging API pages: an opaque cursor (here, the last ARN given), empty on the last
+        // page; resources deleted between pages must not shift the ones not yet listed.
+        var after = input["PaginationToken"]?.GetValue<string>() is { Length: > 0 } token ? token : null;
+        var size = Math.Min(TaggedResourcesPageSize, input["ResourcesPerPage"]?.GetValue<int>() ?? 100);
+        var rest = matching.Where(m => after is null || string.CompareOrdinal(m["ResourceARN"]!.GetValue<string>(), after) > 0).ToList();
+        var page = rest.Take(size).ToArray();
+        var next = rest.Count > page.Length ? page[^1]["ResourceARN"]!.GetValue<string>() : string.Empty;
+        return new JsonObject { ["PaginationToken"] = next, ["ResourceTagMappingList"] = new JsonArray(page) };
     }
 
     private LocalResource Find(string kind, string id, string notFound)

@@ -41,6 +41,9 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
     /// <summary>ListRecoveryPointsByResource page size (AWS decides its own; small values exercise paging).</summary>
     public int RecoveryPointPageSize { get; set; } = 100;
 
+    /// <summary>How many resources one GetResources page holds (AWS: up to 100), to exercise the janitor's paging.</summary>
+    public int TaggedResourcesPageSize { get; set; } = 100;
+
     /// <summary>How long a restore job runs before it completes.</summary>
     public TimeSpan RestoreDuration { get; set; } = TimeSpan.FromMilliseconds(300);
 

@@ -40,11 +40,18 @@ public static partial class LocalStateMachine
         CancellationToken cancellationToken,
         int waitMilliseconds = 100,
         string? definitionPath = null,
-        IReadOnlyDictionary<string, TaskFault>? faults = null)
+        IReadOnlyDictionary<string, TaskFault>? faults = null,
+        IReadOnlyDictionary<string, string>? substitutions = null)
     {
+        var values = LocalSubstitutions();
+        foreach (var (key, value) in substitutions ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
         var job = new JsonObject
         {
-            ["definition"] = JsonNode.Parse(Definition(LocalSubstitutions(), definitionPath)),
+            ["definition"] = JsonNode.Parse(Definition(values, definitionPath)),
             ["endpoint"] = lambdaEndpoint.ToString(),
             ["input"] = input.DeepClone(),
             ["waitMs"] = waitMilliseconds,
