@@ -123,7 +123,6 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     public Task<ExecutionResult> RunDrillAsync(JsonNode input, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken, IReadOnlyDictionary<string, TaskFault>? faults = null)
     {
         var name = $"local-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
-        LastExecutionArn = LocalStateMachine.ExecutionArn(name);
         return WitnessedAsync(
             async () =>
             {
@@ -138,9 +137,6 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
             },
             cancellationToken);
     }
-
-    /// <summary>The execution ARN ($$.Execution.Id) of the drill execution started last.</summary>
-    public string? LastExecutionArn { get; private set; }
 
     /// <summary>
     /// What EventBridge does in AWS when a drill execution ends ABORTED, TIMED_OUT or FAILED: it

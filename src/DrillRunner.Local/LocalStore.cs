@@ -38,7 +38,7 @@ public sealed class LocalStore : IAsyncDisposable
             throw new InvalidOperationException($"The local store {directory} is in use by another drill command; wait for it to finish.", ex);
         }
 
-        await EndAbandonedRunsAsync(environment, time, cancellationToken);
+        await EndAbandonedRunsAsync(environment, cancellationToken);
         var settings = ReadSettings(directory);
         DemoShopApp? shop = null;
         if (settings is { AppUp: true })
@@ -57,7 +57,7 @@ public sealed class LocalStore : IAsyncDisposable
     /// at a time: a run still open when the store is opened belongs to a command that is gone (killed,
     /// or its machine stopped). End it as AWS would a stopped execution, then sweep what it left.
     /// </summary>
-    private static async Task EndAbandonedRunsAsync(LocalDrillEnvironment environment, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task EndAbandonedRunsAsync(LocalDrillEnvironment environment, CancellationToken cancellationToken)
     {
         var open = await environment.OpenRunsAsync(cancellationToken);
         var prefixes = new HashSet<string>(StringComparer.Ordinal);

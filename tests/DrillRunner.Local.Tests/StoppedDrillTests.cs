@@ -30,17 +30,21 @@ public sealed class StoppedDrillTests
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var stopNow = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
 
+        string? stoppedRun = null;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => local.RunDrillAsync(Input(), e =>
         {
             if (e.Type == "StateEntered" && e.State == state)
             {
+                stoppedRun = e.RunId;
                 stopNow.Cancel(); // StopExecution: the engine is gone, no Catch runs.
             }
         }, stopNow.Token));
         await Task.Delay(500, stop.Token); // a function already invoked may still finish, as in AWS
-        var ended = await local.EndExecutionAsync(local.LastExecutionArn!, "ABORTED", stop.Token);
+        var executionArn = (await local.Services.Runs.GetAsync(stoppedRun!, stop.Token)).ExecutionId!;
+        var ended = await local.EndExecutionAsync(executionArn, "ABORTED", stop.Token);
 
         var runId = Assert.IsType<string>(ended.RunId);
+        Assert.Equal(stoppedRun, runId);
         var run = await local.Services.Runs.GetAsync(runId, stop.Token);
         // Stopped during teardown, the teardown already invoked may still have finished: either way the run has ended.
         Assert.True(run.Status == RunStatus.Stopped || (state == "Teardown" && run.Status == RunStatus.TornDown), $"{point}: {run.Status}");
@@ -70,7 +74,7 @@ public sealed class StoppedDrillTests
         var execution = await local.RunDrillAsync(Input(), null, default);
         var before = await local.Services.Runs.GetAsync(execution.RunId!, default);
 
-        var late = await local.EndExecutionAsync(local.LastExecutionArn!, "FAILED", default);
+        var late = await local.EndExecutionAsync(before.ExecutionId!, "FAILED", default);
         var stranger = await local.EndExecutionAsync("arn:aws:states:us-east-1:000000000000:execution:restore-drill:never-began", "ABORTED", default);
 
         Assert.False(late.Marked);

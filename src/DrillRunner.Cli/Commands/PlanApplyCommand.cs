@@ -18,7 +18,7 @@ public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time)
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken, settings.Local ? LocalDrillEnvironment.RunsTableName : settings.Table ?? System.Environment.GetEnvironmentVariable(StoreSettings.TableVariable));
+        var read = await PlanFile.ReadAsync(settings.File, consoles.Diagnostics, cancellationToken, settings.Local ? LocalDrillEnvironment.RunsTableName : settings.ResolvedTable);
         if (read is null)
         {
             return ExitCodes.UsageOrConfiguration;

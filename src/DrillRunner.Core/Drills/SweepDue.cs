@@ -4,10 +4,15 @@ using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Drills;
 
-/// <summary>When the janitor may sweep a scratch resource: once its drill:expires-at has passed, or at once when its run was stopped.</summary>
-internal static class SweepDue
+/// <summary>
+/// When the janitor may sweep a scratch resource: once its drill:expires-at has passed, or at once
+/// when its run was stopped. One per sweep: each run's record is read once, however many resources it left.
+/// </summary>
+internal sealed class SweepDue(IRunStore runs, DateTimeOffset now)
 {
-    public static async Task<bool> IsDueAsync(IRunStore runs, string? runId, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
+    private readonly Dictionary<string, bool> _stopped = new(StringComparer.Ordinal);
+
+    public async Task<bool> IsDueAsync(string? runId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         if (expiresAt <= now)
         {
@@ -19,6 +24,16 @@ internal static class SweepDue
             return false;
         }
 
+        if (!_stopped.TryGetValue(runId, out var stopped))
+        {
+            stopped = _stopped[runId] = await IsStoppedAsync(runId, cancellationToken);
+        }
+
+        return stopped;
+    }
+
+    private async Task<bool> IsStoppedAsync(string runId, CancellationToken cancellationToken)
+    {
         try
         {
             return (await runs.GetAsync(runId, cancellationToken)).Status == RunStatus.Stopped;

@@ -26,6 +26,7 @@ public sealed class SweepExpiredResources(IRunStore runs, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
+        var due = new SweepDue(runs, now);
         var deletions = new List<ScratchDeletion>();
         var refused = new List<JanitorFinding>();
         var inUse = 0;
@@ -45,7 +46,7 @@ public sealed class SweepExpiredResources(IRunStore runs, TimeProvider time)
                 continue;
             }
 
-            if (!await SweepDue.IsDueAsync(runs, runId, expiresAt, now, cancellationToken))
+            if (!await due.IsDueAsync(runId, expiresAt, cancellationToken))
             {
                 inUse++;
                 continue;

@@ -23,6 +23,7 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
         }
 
         var now = time.GetUtcNow();
+        var due = new SweepDue(runs, now);
         var deleted = new List<JanitorFinding>();
         var refused = new List<JanitorFinding>();
         var inUse = 0;
@@ -42,7 +43,7 @@ public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTa
                 continue;
             }
 
-            if (!await SweepDue.IsDueAsync(runs, runId, expiresAt, now, cancellationToken))
+            if (!await due.IsDueAsync(runId, expiresAt, cancellationToken))
             {
                 inUse++;
                 continue;

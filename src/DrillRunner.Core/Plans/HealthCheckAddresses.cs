@@ -13,13 +13,9 @@ public static class HealthCheckAddresses
     /// <summary>The IPv6 address of the EC2 instance metadata service.</summary>
     private static readonly IPAddress Ipv6MetadataService = IPAddress.Parse("fd00:ec2::254");
 
-    public static (string Message, string Fix)? Refusal(string urlTemplate)
+    /// <summary>Why a probe may not go to this (already parsed, http(s)) URL; null if it may.</summary>
+    public static (string Message, string Fix)? Refusal(Uri uri)
     {
-        if (!Uri.TryCreate(urlTemplate.Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-        {
-            return null; // Reported as not an absolute URL where it is read.
-        }
-
         if (uri.UserInfo.Length > 0)
         {
             return ("carries credentials in the URL, which would be logged and stored in every run record.", "let the application accept the probe without credentials, or use a verifier Lambda that reads them from Secrets Manager.");

@@ -249,9 +249,16 @@ public static partial class PlanReader
         var check = new JsonObjectReader(item, path, ProblemsOf(parent));
         var name = check.String("name", true, "name the probe, e.g. \"orders-api\".");
         var url = check.String("url", true, "give the URL to probe; {{restored.TARGET_ID}} is replaced by the scratch table name.");
-        if (url is not null && !(Uri.TryCreate(url.Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (url is not null)
         {
-            check.Problem(check.At("url"), "is not an absolute http(s) URL.", "write a URL such as https://app.example.com/health?table={{restored.orders}}.");
+            if (!(Uri.TryCreate(url.Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                check.Problem(check.At("url"), "is not an absolute http(s) URL.", "write a URL such as https://app.example.com/health?table={{restored.orders}}.");
+            }
+            else if (HealthCheckAddresses.Refusal(uri) is { } refusal)
+            {
+                check.Problem(check.At("url"), refusal.Message, refusal.Fix);
+            }
         }
 
         var status = check.Whole("expectedStatus", 100, 599, "use an HTTP status code such as 200.") ?? 200;

@@ -147,10 +147,6 @@ internal static partial class PlanRules
         var ids = plan.Targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < plan.HealthChecks.Count; i++)
         {
-            if (HealthCheckAddresses.Refusal(plan.HealthChecks[i].UrlTemplate) is { } refusal)
-            {
-                problems.Add(new PlanProblem($"$.healthChecks[{i}].url", refusal.Message, refusal.Fix));
-            }
 
             foreach (Match match in PlaceholderPattern().Matches(plan.HealthChecks[i].UrlTemplate))
             {
