@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Plans;
@@ -70,11 +71,11 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
             Backup = record.Backup! with { CreatedResourceArn = createdArn },
         };
 
-        var parsed = createdArn is null ? null : BackupResources.Parse(createdArn);
-        if (createdArn is null || parsed is null || parsed.Value.Type != target.ResourceType)
+        var parsed = createdArn is null ? null : RestoreKinds.Parse(createdArn);
+        if (createdArn is null || parsed is null || parsed.Value.Kind.Type != target.ResourceType)
         {
             await runs.SaveTargetAsync(record, cancellationToken);
-            throw new RestoreFailed($"AWS Backup restore job {jobId} of '{target.ResourceArn}' completed without a {BackupResources.AwsName(target.ResourceType)} resource to verify (CreatedResourceArn: {createdArn ?? "none"})");
+            throw new RestoreFailed($"AWS Backup restore job {jobId} of '{target.ResourceArn}' completed without a {target.Kind.AwsBackupName} resource to verify (CreatedResourceArn: {createdArn ?? "none"})");
         }
 
         if (createdArn == target.ResourceArn || parsed.Value.Name == target.ResourceName)

@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
@@ -42,7 +43,7 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
 
         var identifiers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["resourceType"] = BackupResources.AwsName(target.ResourceType),
+            ["resourceType"] = target.Kind.AwsBackupName,
             ["resourceArn"] = scratch.Arn ?? string.Empty,
             ["sourceResourceArn"] = target.ResourceArn,
         };

@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Plans;
@@ -36,7 +37,7 @@ public sealed class PrepareBackupRestore(IRunStore runs)
         }
 
         var scratchName = ScratchNames.For(context.Plan.ScratchPrefix, input.RunId, target);
-        var forced = BackupResources.ForcedMetadata(target.ResourceType, scratchName);
+        var forced = target.Kind.ForcedMetadata(scratchName);
         foreach (var key in metadata.Keys.Where(k => forced.Keys.Any(f => string.Equals(f, k, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             metadata.Remove(key);
@@ -57,7 +58,7 @@ public sealed class PrepareBackupRestore(IRunStore runs)
             recoveryPointArn,
             metadata,
             IdempotencyToken(input.RunId, input.TargetId),
-            BackupResources.AwsName(target.ResourceType));
+            target.Kind.AwsBackupName);
     }
 
     /// <summary>The same run and target always ask for the same job, so a retried StartRestoreJob starts no second restore.</summary>

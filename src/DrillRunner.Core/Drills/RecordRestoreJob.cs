@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
@@ -24,7 +25,7 @@ public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)
             {
                 Stage = TargetStage.Restoring,
                 RestoreRequestedAt = record.RestoreRequestedAt ?? now,
-                Scratch = record.Scratch ?? new ScratchResource(scratchName, null, CreatedByRun: true) { Kind = BackupResources.ScratchKind(target.ResourceType) },
+                Scratch = record.Scratch ?? new ScratchResource(scratchName, null, CreatedByRun: true) { Kind = target.Kind.ScratchKind },
                 Backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { RestoreJobId = jobId },
             },
             cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
@@ -32,8 +33,7 @@ public sealed class SweepExpiredResources(IRunStore runs, TimeProvider time)
         var inUse = 0;
         foreach (var (arn, tags) in TeardownRun.TagsByArn(tagged))
         {
-            var kind = ScratchKinds.OfArn(arn);
-            if (kind is null or ScratchKinds.DynamoDbTable or ScratchKinds.S3Bucket)
+            if (RestoreKinds.Parse(arn)?.Kind is not { Delete: not null })
             {
                 continue; // Tables and buckets are swept by the function itself, by name.
             }

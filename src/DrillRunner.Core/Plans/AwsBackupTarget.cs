@@ -1,3 +1,5 @@
+using DrillRunner.Core.Kinds;
+
 namespace DrillRunner.Core.Plans;
 
 /// <summary>
@@ -32,6 +34,9 @@ public sealed record AwsBackupTarget(
     public override string SourceName => ResourceName;
 
     public override string Type => TypeName;
+
+    /// <summary>Everything the runner knows about this target's kind of resource.</summary>
+    public RestoreKind Kind => RestoreKinds.Of(ResourceType);
 
     /// <summary>The DynamoDB view of a DynamoDB recovery point, so that it is verified exactly like a native target.</summary>
     public DynamoDbTarget AsDynamoDbTarget() =>

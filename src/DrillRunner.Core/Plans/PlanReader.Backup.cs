@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using System.Text.Json;
 
 namespace DrillRunner.Core.Plans;
@@ -7,11 +8,11 @@ public static partial class PlanReader
 {
     private static AwsBackupTarget? ReadBackupTarget(JsonObjectReader target, string? id)
     {
-        var arn = target.String("resourceArn", true, $"give the protected resource's ARN, one of: {BackupResources.SupportedArnForms}.");
-        var parsed = arn is null ? null : BackupResources.Parse(arn);
+        var arn = target.String("resourceArn", true, $"give the protected resource's ARN, one of: {RestoreKinds.SupportedArnForms}.");
+        var parsed = arn is null ? null : RestoreKinds.Parse(arn);
         if (arn is not null && parsed is null)
         {
-            target.Problem(target.At("resourceArn"), $"'{arn}' is not the ARN of a resource type this runner restores from AWS Backup.", $"use one of: {BackupResources.SupportedArnForms}.");
+            target.Problem(target.At("resourceArn"), $"'{arn}' is not the ARN of a resource type this runner restores from AWS Backup.", $"use one of: {RestoreKinds.SupportedArnForms}.");
         }
 
         var vault = target.String("backupVaultName", false, "name the backup vault whose recovery points count, or leave it out for any vault.");
@@ -19,7 +20,7 @@ public static partial class PlanReader
         var metadata = target.StringMap("restoreMetadata", "write restore metadata overrides as strings, e.g. { \"DBInstanceClass\": \"db.t4g.medium\" }.");
         if (parsed is { } known)
         {
-            var reserved = BackupResources.ReservedMetadataKeys(known.Type);
+            var reserved = known.Kind.ReservedMetadataKeys;
             foreach (var key in metadata.Keys.Where(reserved.Contains))
             {
                 target.Problem(
@@ -39,7 +40,7 @@ public static partial class PlanReader
         var table = Verification.Default;
         var bucket = BucketVerification.Default;
         var tcpConnect = false;
-        switch (parsed?.Type)
+        switch (parsed?.Kind.Type)
         {
             case BackupResourceType.DynamoDb:
                 table = ReadVerification(verificationReader);
@@ -62,7 +63,7 @@ public static partial class PlanReader
             : new AwsBackupTarget(
                 id,
                 arn!,
-                parsed.Value.Type,
+                parsed.Value.Kind.Type,
                 parsed.Value.Name,
                 vault,
                 maxAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,

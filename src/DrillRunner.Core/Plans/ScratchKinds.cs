@@ -1,6 +1,8 @@
+using DrillRunner.Core.Kinds;
+
 namespace DrillRunner.Core.Plans;
 
-/// <summary>The kinds of scratch resource a run can create; teardown and the janitor act by kind.</summary>
+/// <summary>The names of the kinds of scratch resource a run can create (run records keep them); each kind's record is in <see cref="RestoreKinds"/>.</summary>
 public static class ScratchKinds
 {
     public const string DynamoDbTable = "dynamodb-table";
@@ -11,9 +13,6 @@ public static class ScratchKinds
     public const string EfsFileSystem = "efs-file-system";
 
     /// <summary>Kinds whose names live only in a Name tag (AWS assigns their ids).</summary>
-    public static bool NamedByTag(string kind) => kind is EbsVolume or EfsFileSystem;
+    public static bool NamedByTag(string kind) => RestoreKinds.OfScratchKind(kind)?.NamedByTag ?? false;
 
-    /// <summary>Kind of a resource from its ARN, or null for one the runner never creates.</summary>
-    public static string? OfArn(string arn) =>
-        BackupResources.Parse(arn) is { } parsed ? BackupResources.ScratchKind(parsed.Type) : null;
 }

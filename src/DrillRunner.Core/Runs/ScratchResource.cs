@@ -14,5 +14,5 @@ public sealed record ScratchResource(string Name, string? Arn, bool CreatedByRun
 
     /// <summary>The id its describe and delete calls take: the name in its ARN (DB identifier, volume or file system id), else its name.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string ResourceId => Plans.BackupResources.Parse(Arn ?? string.Empty)?.Name ?? Name;
+    public string ResourceId => Kinds.RestoreKinds.Parse(Arn ?? string.Empty)?.Name ?? Name;
 }

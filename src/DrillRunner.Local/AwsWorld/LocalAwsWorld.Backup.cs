@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrillRunner.Core.Plans;
@@ -53,7 +54,7 @@ public sealed partial class LocalAwsWorld
             ["BackupVaultArn"] = $"arn:aws:backup:{Region}:{Account}:backup-vault:{point.Vault}",
             ["RecoveryPointArn"] = point.Arn,
             ["RestoreMetadata"] = new JsonObject(point.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
-            ["ResourceType"] = BackupResources.AwsName(point.Type),
+            ["ResourceType"] = RestoreKinds.Of(point.Type).AwsBackupName,
         };
     }
 
@@ -106,7 +107,7 @@ public sealed partial class LocalAwsWorld
             ["BackupSizeInBytes"] = 1024L * 1024,
             ["IamRoleArn"] = job.RoleArn,
             ["ExpectedCompletionTimeMinutes"] = 1L,
-            ["ResourceType"] = BackupResources.AwsName(job.Point.Type),
+            ["ResourceType"] = RestoreKinds.Of(job.Point.Type).AwsBackupName,
             ["RecoveryPointCreationDate"] = Time(job.Point.CreatedAt),
         };
         if (job.CompletedAt is { } completed)

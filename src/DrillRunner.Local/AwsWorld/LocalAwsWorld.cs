@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -100,17 +101,17 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
     /// <summary>A recovery point of <paramref name="resourceArn"/>. Listing returns points in the order they were added.</summary>
     public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = "Default", string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var parsed = BackupResources.Parse(resourceArn) ?? throw new ArgumentException($"Not a resource ARN AWS Backup restores: {resourceArn}", nameof(resourceArn));
-        var arn = parsed.Type switch
+        var parsed = RestoreKinds.Parse(resourceArn) ?? throw new ArgumentException($"Not a resource ARN AWS Backup restores: {resourceArn}", nameof(resourceArn));
+        var arn = parsed.Kind.Type switch
         {
             BackupResourceType.S3 or BackupResourceType.DynamoDb or BackupResourceType.Efs => $"arn:aws:backup:{Region}:{Account}:recovery-point:{Guid.NewGuid()}",
             BackupResourceType.Ebs => $"arn:aws:ec2:{Region}::snapshot/snap-{Next():x12}",
             _ => $"arn:aws:rds:{Region}:{Account}:snapshot:awsbackup:job-{Next():x8}",
         };
-        var restoreMetadata = new Dictionary<string, string>(metadata ?? DefaultMetadata(parsed.Type, parsed.Name), StringComparer.Ordinal);
-        var point = new LocalRecoveryPoint(arn, resourceArn, parsed.Type, parsed.Name, vault, createdAt, status, restoreMetadata)
+        var restoreMetadata = new Dictionary<string, string>(metadata ?? DefaultMetadata(parsed.Kind.Type, parsed.Name), StringComparer.Ordinal);
+        var point = new LocalRecoveryPoint(arn, resourceArn, parsed.Kind.Type, parsed.Name, vault, createdAt, status, restoreMetadata)
         {
-            Objects = parsed.Type == BackupResourceType.S3 && s3.Exists(parsed.Name) ? s3.Snapshot(parsed.Name) : null,
+            Objects = parsed.Kind.Type == BackupResourceType.S3 && s3.Exists(parsed.Name) ? s3.Snapshot(parsed.Name) : null,
         };
         _points.GetOrAdd(resourceArn, _ => []).Add(point);
         return point;

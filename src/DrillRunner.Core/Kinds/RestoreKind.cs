@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Core.Kinds;
+
+/// <summary>
+/// Everything the runner knows about one kind of resource it restores: how its ARN reads, AWS
+/// Backup's name for it, the scratch kind run records use, the restore metadata the runner forces,
+/// the names AWS accepts, how the state machine describes it until available and deletes it, and
+/// the IAM actions each of those needs. The workflow model, the plan reader, teardown, the janitor
+/// and the local AWS world's routing read these records; adding a kind is adding one here.
+/// </summary>
+public sealed record RestoreKind
+{
+    /// <summary>The plan-level type, read from the target's ARN.</summary>
+    public required BackupResourceType Type { get; init; }
+
+    /// <summary>How run records, teardown and the janitor name the scratch resource's kind.</summary>
+    public required string ScratchKind { get; init; }
+
+    /// <summary>AWS Backup's ResourceType value.</summary>
+    public required string AwsBackupName { get; init; }
+
+    /// <summary>What a person calls it, for messages and docs.</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>The service part of its ARN.</summary>
+    public required string ArnService { get; init; }
+
+    /// <summary>What precedes the name in the ARN's resource part (<c>table/</c>, <c>db:</c>); empty for S3.</summary>
+    public required string ArnResourcePrefix { get; init; }
+
+    /// <summary>True for ARNs without region and account (S3).</summary>
+    public bool GlobalArn { get; init; }
+
+    /// <summary>The ARN's form, for error messages.</summary>
+    public string ArnForm => GlobalArn
+        ? $"arn:aws:{ArnService}:::{NamePlaceholder}"
+        : $"arn:aws:{ArnService}:REGION:ACCOUNT:{ArnResourcePrefix}{NamePlaceholder}";
+
+    /// <summary>How the ARN's form names the resource (e.g. BUCKET, vol-ID).</summary>
+    public required string NamePlaceholder { get; init; }
+
+    /// <summary>The ARN of a resource of this kind with the given name.</summary>
+    public string ArnOf(string region, string account, string name) => GlobalArn
+        ? $"arn:aws:{ArnService}:::{name}"
+        : $"arn:aws:{ArnService}:{region}:{account}:{ArnResourcePrefix}{name}";
+
+    /// <summary>
+    /// Restore metadata the runner always sets, whatever the recovery point or the plan says: the
+    /// scratch name, and for S3 and EFS the switch that makes AWS Backup create a new resource
+    /// instead of restoring into the source (safety rule 1). Plans may not override these keys.
+    /// </summary>
+    public required Func<string, IReadOnlyDictionary<string, string>> ForcedMetadata { get; init; }
+
+    /// <summary>Metadata keys a plan may never set besides the forced ones (compared case-insensitively).</summary>
+    public IReadOnlyList<string> AlsoReservedMetadata { get; init; } = [];
+
+    /// <summary>The longest scratch name AWS accepts.</summary>
+    public required int MaxNameLength { get; init; }
+
+    /// <summary>The characters AWS accepts in a name, if it restricts them.</summary>
+    public Regex? NamePattern { get; init; }
+
+    /// <summary>What AWS accepts, said when a scratch name is refused.</summary>
+    public required string NameRule { get; init; }
+
+    /// <summary>True when the name lives only in a Name tag (AWS assigns the id).</summary>
+    public bool NamedByTag { get; init; }
+
+    /// <summary>True when the runner verifies the restored data itself (counts, sample, sentinels).</summary>
+    public bool DataVerifiedByRunner { get; init; }
+
+    /// <summary>The call that tells whether it is available yet; null when it is usable once the job completed.</summary>
+    public AwsCall? Describe { get; init; }
+
+    /// <summary>The call that deletes it from the state machine; null when a function deletes it through its SDK.</summary>
+    public AwsCall? Delete { get; init; }
+
+    /// <summary>IAM actions AWS Backup's restore role needs to restore this kind.</summary>
+    public required IReadOnlyList<string> RestoreActions { get; init; }
+
+    /// <summary>IAM actions a function needs to delete this kind (when <see cref="Delete"/> is null).</summary>
+    public IReadOnlyList<string> FunctionDeleteActions { get; init; } = [];
+
+    /// <summary>Metadata keys a plan may never set, compared case-insensitively (AWS Backup's keys vary in case).</summary>
+    public IReadOnlySet<string> ReservedMetadataKeys => ForcedMetadata("x").Keys.Concat(AlsoReservedMetadata).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Why a scratch name is not acceptable to AWS for this kind, or null if it is.</summary>
+    public string? NameProblem(string scratchName) =>
+        scratchName.Length <= MaxNameLength && (NamePattern?.IsMatch(scratchName) ?? true) ? null : NameRule;
+}

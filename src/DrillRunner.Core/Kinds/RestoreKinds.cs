@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Core.Kinds;
+
+/// <summary>The resource kinds the runner restores from AWS Backup, one record each.</summary>
+public static partial class RestoreKinds
+{
+    public static RestoreKind DynamoDbTable { get; } = new()
+    {
+        Type = BackupResourceType.DynamoDb,
+        ScratchKind = ScratchKinds.DynamoDbTable,
+        AwsBackupName = "DynamoDB",
+        DisplayName = "DynamoDB table",
+        ArnService = "dynamodb",
+        ArnResourcePrefix = "table/",
+        NamePlaceholder = "NAME",
+        ForcedMetadata = name => new Dictionary<string, string> { ["targetTableName"] = name },
+        MaxNameLength = 255,
+        NamePattern = PlanReader.TableNamePattern(),
+        NameRule = "is not a valid DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -)",
+        DataVerifiedByRunner = true,
+        RestoreActions = ["dynamodb:RestoreTableFromAwsBackup"],
+        FunctionDeleteActions = ["dynamodb:DeleteTable"],
+    };
+
+    public static RestoreKind S3Bucket { get; } = new()
+    {
+        Type = BackupResourceType.S3,
+        ScratchKind = ScratchKinds.S3Bucket,
+        AwsBackupName = "S3",
+        DisplayName = "S3 bucket",
+        ArnService = "s3",
+        ArnResourcePrefix = string.Empty,
+        GlobalArn = true,
+        NamePlaceholder = "BUCKET",
+        ForcedMetadata = name => new Dictionary<string, string> { ["DestinationBucketName"] = name, ["NewBucket"] = "true" },
+        MaxNameLength = 63,
+        NamePattern = BucketNamePattern(),
+        NameRule = "is not a valid S3 bucket name (3–63 of a-z 0-9 . -, starting and ending with a letter or digit)",
+        DataVerifiedByRunner = true,
+        RestoreActions = ["s3:CreateBucket", "s3:PutObject"],
+        FunctionDeleteActions = ["s3:DeleteBucket", "s3:DeleteObject"],
+    };
+
+    public static RestoreKind RdsInstance { get; } = new()
+    {
+        Type = BackupResourceType.Rds,
+        ScratchKind = ScratchKinds.RdsInstance,
+        AwsBackupName = "RDS",
+        DisplayName = "RDS instance",
+        ArnService = "rds",
+        ArnResourcePrefix = "db:",
+        NamePlaceholder = "ID",
+        ForcedMetadata = name => new Dictionary<string, string> { ["DBInstanceIdentifier"] = name },
+        MaxNameLength = 63,
+        NamePattern = DbIdentifierPattern(),
+        NameRule = DbIdentifierRule,
+        Describe = new AwsCall("rds", "describeDBInstances", "DBInstanceIdentifier", IdIsList: false, "rds:DescribeDBInstances"),
+        Delete = new AwsCall("rds", "deleteDBInstance", "DBInstanceIdentifier", IdIsList: false, "rds:DeleteDBInstance")
+        {
+            Switches = new Dictionary<string, bool> { ["SkipFinalSnapshot"] = true, ["DeleteAutomatedBackups"] = true },
+        },
+        RestoreActions = ["rds:RestoreDBInstanceFromDBSnapshot"],
+    };
+
+    public static RestoreKind AuroraCluster { get; } = new()
+    {
+        Type = BackupResourceType.Aurora,
+        ScratchKind = ScratchKinds.RdsCluster,
+        AwsBackupName = "Aurora",
+        DisplayName = "Aurora cluster",
+        ArnService = "rds",
+        ArnResourcePrefix = "cluster:",
+        NamePlaceholder = "ID",
+        ForcedMetadata = name => new Dictionary<string, string> { ["DBClusterIdentifier"] = name },
+        MaxNameLength = 63,
+        NamePattern = DbIdentifierPattern(),
+        NameRule = DbIdentifierRule,
+        Describe = new AwsCall("rds", "describeDBClusters", "DBClusterIdentifier", IdIsList: false, "rds:DescribeDBClusters"),
+        Delete = new AwsCall("rds", "deleteDBCluster", "DBClusterIdentifier", IdIsList: false, "rds:DeleteDBCluster")
+        {
+            Switches = new Dictionary<string, bool> { ["SkipFinalSnapshot"] = true },
+        },
+        RestoreActions = ["rds:RestoreDBClusterFromSnapshot"],
+    };
+
+    public static RestoreKind EbsVolume { get; } = new()
+    {
+        Type = BackupResourceType.Ebs,
+        ScratchKind = ScratchKinds.EbsVolume,
+        AwsBackupName = "EBS",
+        DisplayName = "EBS volume",
+        ArnService = "ec2",
+        ArnResourcePrefix = "volume/",
+        NamePlaceholder = "vol-ID",
+        ForcedMetadata = _ => new Dictionary<string, string>(),
+        MaxNameLength = 255,
+        NameRule = "is longer than 255 characters (EC2 tag values)",
+        NamedByTag = true,
+        Describe = new AwsCall("ec2", "describeVolumes", "VolumeIds", IdIsList: true, "ec2:DescribeVolumes"),
+        Delete = new AwsCall("ec2", "deleteVolume", "VolumeId", IdIsList: false, "ec2:DeleteVolume"),
+        RestoreActions = ["ec2:CreateVolume"],
+    };
+
+    public static RestoreKind EfsFileSystem { get; } = new()
+    {
+        Type = BackupResourceType.Efs,
+        ScratchKind = ScratchKinds.EfsFileSystem,
+        AwsBackupName = "EFS",
+        DisplayName = "EFS file system",
+        ArnService = "elasticfilesystem",
+        ArnResourcePrefix = "file-system/",
+        NamePlaceholder = "fs-ID",
+        ForcedMetadata = name => new Dictionary<string, string> { ["newFileSystem"] = "true", ["CreationToken"] = name },
+        AlsoReservedMetadata = ["file-system-id"],
+        MaxNameLength = 64,
+        NameRule = "is longer than EFS's 64-character creation token",
+        NamedByTag = true,
+        Describe = new AwsCall("efs", "describeFileSystems", "FileSystemId", IdIsList: false, "elasticfilesystem:DescribeFileSystems"),
+        Delete = new AwsCall("efs", "deleteFileSystem", "FileSystemId", IdIsList: false, "elasticfilesystem:DeleteFileSystem"),
+        RestoreActions = ["elasticfilesystem:Restore"],
+    };
+
+    /// <summary>Every kind, in the order the state machine's Choices test them.</summary>
+    public static IReadOnlyList<RestoreKind> All { get; } = [DynamoDbTable, S3Bucket, RdsInstance, AuroraCluster, EbsVolume, EfsFileSystem];
+
+    /// <summary>The ARN forms an "aws-backup" target accepts, for error messages.</summary>
+    public static string SupportedArnForms => string.Join(", ", All.Select(k => k.ArnForm));
+
+    public static RestoreKind Of(BackupResourceType type) => All.First(k => k.Type == type);
+
+    /// <summary>The record of a scratch kind; null for a kind the runner never creates.</summary>
+    public static RestoreKind? OfScratchKind(string scratchKind) => All.FirstOrDefault(k => k.ScratchKind == scratchKind);
+
+    /// <summary>Reads the kind and name from an ARN; null if the ARN is not one AWS Backup restores here.</summary>
+    public static (RestoreKind Kind, string Name)? Parse(string arn)
+    {
+        var match = ArnPattern().Match(arn);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var regionless = match.Groups["region"].Value.Length == 0;
+        var resource = match.Groups["resource"].Value;
+        foreach (var kind in All.Where(k => k.ArnService == match.Groups["service"].Value && (!k.GlobalArn || regionless)))
+        {
+            if (resource.StartsWith(kind.ArnResourcePrefix, StringComparison.Ordinal) && resource.Length > kind.ArnResourcePrefix.Length && !resource[kind.ArnResourcePrefix.Length..].Contains('/'))
+            {
+                return (kind, resource[kind.ArnResourcePrefix.Length..]);
+            }
+        }
+
+        return null;
+    }
+
+    private const string DbIdentifierRule = "is not a valid RDS identifier (1–63 of a-z 0-9 -, starting with a letter, no '--', not ending in '-')";
+
+    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:(?<service>[a-z0-9-]+):(?<region>[a-z0-9-]*):(?<account>[0-9]*):(?<resource>.+)$")]
+    private static partial Regex ArnPattern();
+
+    [GeneratedRegex(@"^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketNamePattern();
+
+    [GeneratedRegex("^(?!.*--)[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex DbIdentifierPattern();
+}
