@@ -1,27 +1,43 @@
 namespace DrillFunctions;
 
 /// <summary>
-/// Every Lambda function of the drill, by the logical name template.yaml gives it. The ASL names
-/// each as ${NameFunctionArn}; the local runner uses this list to route Task states.
+/// Every Lambda function of the drill, by the logical name template.yaml gives it (the handler's
+/// type name without "Function"). The generated ASL names each as ${NameFunctionArn}; the local
+/// runner uses this list to route Task states.
 /// </summary>
 public static class DrillFunctionCatalog
 {
     public static IReadOnlyDictionary<string, Func<DrillServices, IDrillFunction>> Functions { get; } =
         new Dictionary<string, Func<DrillServices, IDrillFunction>>(StringComparer.Ordinal)
         {
-            ["BeginDrill"] = s => new BeginDrillFunction(s),
-            ["ResolveRecoveryPoint"] = s => new ResolveRecoveryPointFunction(s),
-            ["StartRestore"] = s => new StartRestoreFunction(s),
-            ["CheckRestore"] = s => new CheckRestoreFunction(s),
-            ["VerifyTarget"] = s => new VerifyTargetFunction(s),
-            ["RecordTargetFailure"] = s => new RecordTargetFailureFunction(s),
-            ["CheckHealth"] = s => new CheckHealthFunction(s),
-            ["ConcludeDrill"] = s => new ConcludeDrillFunction(s),
-            ["RecordRunnerError"] = s => new RecordRunnerErrorFunction(s),
-            ["Teardown"] = s => new TeardownFunction(s),
-            ["BackupStep"] = s => new BackupStepFunction(s),
+            [NameOf<BeginDrillFunction>()] = s => new BeginDrillFunction(s),
+            [NameOf<ResolveRecoveryPointFunction>()] = s => new ResolveRecoveryPointFunction(s),
+            [NameOf<StartRestoreFunction>()] = s => new StartRestoreFunction(s),
+            [NameOf<CheckRestoreFunction>()] = s => new CheckRestoreFunction(s),
+            [NameOf<VerifyTargetFunction>()] = s => new VerifyTargetFunction(s),
+            [NameOf<RecordTargetFailureFunction>()] = s => new RecordTargetFailureFunction(s),
+            [NameOf<CheckHealthFunction>()] = s => new CheckHealthFunction(s),
+            [NameOf<ConcludeDrillFunction>()] = s => new ConcludeDrillFunction(s),
+            [NameOf<RecordRunnerErrorFunction>()] = s => new RecordRunnerErrorFunction(s),
+            [NameOf<TeardownFunction>()] = s => new TeardownFunction(s),
+            [NameOf<BackupStepFunction>()] = s => new BackupStepFunction(s),
         };
 
     /// <summary>Functions started by a schedule or an event rather than by the drill's state machine.</summary>
-    public static IReadOnlyList<string> Scheduled { get; } = ["Janitor", "DrillFreshness", "ExecutionEnded"];
+    public static IReadOnlyList<string> Scheduled { get; } = [NameOf<JanitorFunction>(), NameOf<DrillFreshnessFunction>(), NameOf<ExecutionEndedFunction>()];
+
+    /// <summary>The function's logical name: its handler type's name without "Function".</summary>
+    public static string NameOf<TFunction>()
+        where TFunction : IDrillFunction
+    {
+        const string suffix = "Function";
+        var type = typeof(TFunction).Name;
+        return type.EndsWith(suffix, StringComparison.Ordinal) ? type[..^suffix.Length] : type;
+    }
+
+    /// <summary>The DefinitionSubstitutions key through which SAM gives the ASL a function's ARN.</summary>
+    public static string ArnSubstitution(string name) => $"{name}FunctionArn";
+
+    /// <summary>How the ASL writes a function's ARN, for SAM to substitute.</summary>
+    public static string ArnPlaceholder(string name) => $"${{{ArnSubstitution(name)}}}";
 }

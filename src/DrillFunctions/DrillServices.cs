@@ -21,9 +21,6 @@ public sealed class DrillServices
     public const string EndpointVariable = "DRILL_DYNAMODB_ENDPOINT";
     public const string TopicVariable = "DRILL_NOTIFICATIONS_TOPIC_ARN";
 
-    /// <summary>The drill's time limit in seconds: the state machine's TimeoutSeconds, from the same template parameter.</summary>
-    public const string TimeLimitVariable = "DRILL_TIME_LIMIT_SECONDS";
-
     private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
 
     /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
@@ -142,9 +139,6 @@ public sealed class DrillServices
             TimeProvider.System,
             new HttpClient(),
             notificationsTopicArn: Environment.GetEnvironmentVariable(TopicVariable),
-            buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())),
-            timeLimit: int.TryParse(Environment.GetEnvironmentVariable(TimeLimitVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-                ? TimeSpan.FromSeconds(seconds)
-                : null);
+            buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
     }
 }

@@ -1,7 +1,7 @@
-using DrillRunner.Core.Kinds;
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;

@@ -14,7 +14,4 @@ public sealed record AwsCall(string Service, string Action, string IdParameter, 
 {
     /// <summary>Fixed request members sent with every call (e.g. no final snapshot).</summary>
     public IReadOnlyDictionary<string, bool> Switches { get; init; } = new Dictionary<string, bool>();
-
-    /// <summary>The Step Functions resource of the call.</summary>
-    public string Resource => $"arn:aws:states:::aws-sdk:{Service}:{Action}";
 }

@@ -71,6 +71,9 @@ public sealed record RestoreKind
     /// <summary>True when the runner verifies the restored data itself (counts, sample, sentinels).</summary>
     public bool DataVerifiedByRunner { get; init; }
 
+    /// <summary>What the state machine's describe and delete states of this kind are named after (DescribeVolume, DeleteVolume).</summary>
+    public string? StateSuffix { get; init; }
+
     /// <summary>The call that tells whether it is available yet; null when it is usable once the job completed.</summary>
     public AwsCall? Describe { get; init; }
 

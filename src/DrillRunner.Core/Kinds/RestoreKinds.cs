@@ -56,6 +56,7 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = DbIdentifierPattern(),
         NameRule = DbIdentifierRule,
+        StateSuffix = "DBInstance",
         Describe = new AwsCall("rds", "describeDBInstances", "DBInstanceIdentifier", IdIsList: false, "rds:DescribeDBInstances"),
         Delete = new AwsCall("rds", "deleteDBInstance", "DBInstanceIdentifier", IdIsList: false, "rds:DeleteDBInstance")
         {
@@ -77,6 +78,7 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = DbIdentifierPattern(),
         NameRule = DbIdentifierRule,
+        StateSuffix = "DBCluster",
         Describe = new AwsCall("rds", "describeDBClusters", "DBClusterIdentifier", IdIsList: false, "rds:DescribeDBClusters"),
         Delete = new AwsCall("rds", "deleteDBCluster", "DBClusterIdentifier", IdIsList: false, "rds:DeleteDBCluster")
         {
@@ -98,6 +100,7 @@ public static partial class RestoreKinds
         MaxNameLength = 255,
         NameRule = "is longer than 255 characters (EC2 tag values)",
         NamedByTag = true,
+        StateSuffix = "Volume",
         Describe = new AwsCall("ec2", "describeVolumes", "VolumeIds", IdIsList: true, "ec2:DescribeVolumes"),
         Delete = new AwsCall("ec2", "deleteVolume", "VolumeId", IdIsList: false, "ec2:DeleteVolume"),
         RestoreActions = ["ec2:CreateVolume"],
@@ -117,6 +120,7 @@ public static partial class RestoreKinds
         MaxNameLength = 64,
         NameRule = "is longer than EFS's 64-character creation token",
         NamedByTag = true,
+        StateSuffix = "FileSystem",
         Describe = new AwsCall("efs", "describeFileSystems", "FileSystemId", IdIsList: false, "elasticfilesystem:DescribeFileSystems"),
         Delete = new AwsCall("efs", "deleteFileSystem", "FileSystemId", IdIsList: false, "elasticfilesystem:DeleteFileSystem"),
         RestoreActions = ["elasticfilesystem:Restore"],

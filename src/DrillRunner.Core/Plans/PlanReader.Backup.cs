@@ -1,5 +1,5 @@
-using DrillRunner.Core.Kinds;
 using System.Text.Json;
+using DrillRunner.Core.Kinds;
 
 namespace DrillRunner.Core.Plans;
 

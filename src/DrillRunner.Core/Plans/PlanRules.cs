@@ -1,11 +1,11 @@
-using DrillRunner.Core.Kinds;
 using System.Text.RegularExpressions;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Safety;
 
 namespace DrillRunner.Core.Plans;
 
 /// <summary>Rules that involve more than one field: the safety rules on scratch names among them.</summary>
-internal static partial class PlanRules
+public static partial class PlanRules
 {
     /// <summary>GetResources' largest page: teardown finds a run's restored resources in one.</summary>
     public const int MaxBackupTargets = 100;

@@ -26,8 +26,7 @@ public static partial class LocalStateMachine
     /// <summary>The substitutions template.yaml makes, with local values.</summary>
     public static Dictionary<string, string> LocalSubstitutions()
     {
-        var values = DrillFunctionCatalog.Functions.Keys.Concat(DrillFunctionCatalog.Scheduled).ToDictionary(name => $"{name}FunctionArn", name => name, StringComparer.Ordinal);
-        values["DrillTimeoutSeconds"] = "21600";
+        var values = DrillFunctionCatalog.Functions.Keys.Concat(DrillFunctionCatalog.Scheduled).ToDictionary(DrillFunctionCatalog.ArnSubstitution, name => name, StringComparer.Ordinal);
         values["BackupRestoreRoleArn"] = "arn:aws:iam::000000000000:role/local-backup-restore";
         return values;
     }

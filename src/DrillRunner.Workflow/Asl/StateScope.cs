@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using DrillRunner.Core.Kinds;
+
+namespace DrillRunner.Workflow.Asl;
+
+/// <summary>
+/// The states of one scope (a machine, or a Map's item processor), in the order they are added,
+/// the first being StartAt. Every Task and Map gets the scope's failure path as its Catch unless it
+/// names its own, and every Lambda task the standard Lambda retry block.
+/// </summary>
+public sealed class StateScope(Catcher failurePath)
+{
+    /// <summary>The longest a Lambda invocation may run (Lambda's own ceiling); a task waits no longer.</summary>
+    public const int LambdaTimeoutSeconds = 900;
+
+    private readonly JsonObject _states = [];
+
+    public string StartAt => _states.First().Key;
+
+    public JsonObject States => _states;
+
+    public StateScope LambdaTask(string name, string comment, LambdaFunction function, JsonNode payload, TaskResult result, string next, IEnumerable<Retrier>? retries = null, Catcher? onError = null)
+    {
+        var parameters = new JsonObject();
+        function.WriteTo(parameters);
+        if (payload is JsonValue path)
+        {
+            parameters["Payload.$"] = path.GetValue<string>();
+        }
+        else
+        {
+            parameters["Payload"] = payload;
+        }
+
+        var state = State("Task", comment);
+        state["Resource"] = "arn:aws:states:::lambda:invoke";
+        state["Parameters"] = parameters;
+        state["TimeoutSeconds"] = LambdaTimeoutSeconds;
+        result.WriteTo(state);
+        state["Retry"] = new JsonArray([.. (retries ?? []).Append(Retrier.LambdaService).Select(r => (JsonNode)r.ToJson())]);
+        state["Catch"] = (onError ?? failurePath).ToJson();
+        state["Next"] = next;
+        return Add(name, state);
+    }
+
+    /// <summary>An AWS SDK integration: the state machine calls AWS itself.</summary>
+    public StateScope SdkTask(string name, string comment, string resource, JsonObject parameters, TaskResult result, string next, Retrier? retry = null, Catcher? onError = null)
+    {
+        var state = State("Task", comment);
+        state["Resource"] = resource;
+        state["Parameters"] = parameters;
+        result.WriteTo(state);
+        state["Retry"] = new JsonArray((retry ?? Retrier.SdkCall).ToJson());
+        state["Catch"] = (onError ?? failurePath).ToJson();
+        state["Next"] = next;
+        return Add(name, state);
+    }
+
+    /// <summary>An optimized service integration other than Lambda (e.g. SNS).</summary>
+    public StateScope ServiceTask(string name, string comment, string resource, JsonObject parameters, TaskResult result, string next, Retrier retry, Catcher? onError = null) =>
+        SdkTask(name, comment, resource, parameters, result, next, retry, onError);
+
+    public StateScope Choice(string name, string comment, IEnumerable<JsonObject> rules, string otherwise)
+    {
+        var state = State("Choice", comment);
+        state["Choices"] = new JsonArray([.. rules]);
+        state["Default"] = otherwise;
+        return Add(name, state);
+    }
+
+    /// <summary>A loop's exit: on to <paramref name="next"/> once <paramref name="doneVariable"/> is true, else back to <paramref name="again"/>.</summary>
+    public StateScope LoopUntil(string name, string comment, string doneVariable, string next, string again) =>
+        Choice(name, comment, [Rule.IsTrue(doneVariable, next)], again);
+
+    /// <summary>One branch per resource kind that has <paramref name="branch"/>'s state, the rest to <paramref name="otherwise"/>.</summary>
+    public StateScope ChoiceByKind(string name, string comment, string kindVariable, IEnumerable<(RestoreKind Kind, string Next)> branches, string otherwise) =>
+        Choice(name, comment, branches.Select(b => Rule.Is(kindVariable, b.Kind.ScratchKind, b.Next)), otherwise);
+
+    public StateScope Wait(string name, string comment, string secondsPath, string next)
+    {
+        var state = State("Wait", comment);
+        state["SecondsPath"] = secondsPath;
+        state["Next"] = next;
+        return Add(name, state);
+    }
+
+    /// <summary>A Pass state that shapes the state with <paramref name="parameters"/> (or sets <paramref name="result"/> at <paramref name="resultPath"/>); it ends the scope when <paramref name="next"/> is null.</summary>
+    public StateScope Pass(string name, string comment, string? next, JsonObject? parameters = null, JsonObject? result = null, string? resultPath = null)
+    {
+        var state = State("Pass", comment);
+        if (parameters is not null)
+        {
+            state["Parameters"] = parameters;
+        }
+
+        if (result is not null)
+        {
+            state["Result"] = result;
+        }
+
+        if (resultPath is not null)
+        {
+            state["ResultPath"] = resultPath;
+        }
+
+        return Add(name, End(state, next));
+    }
+
+    public StateScope Succeed(string name, string comment) => Add(name, State("Succeed", comment));
+
+    public StateScope Fail(string name, string comment, string error, string cause)
+    {
+        var state = State("Fail", comment);
+        state["Error"] = error;
+        state["Cause"] = cause;
+        return Add(name, state);
+    }
+
+    /// <summary>A Map state over <paramref name="itemsPath"/>; <paramref name="settings"/> adds its concurrency, tolerance and label.</summary>
+    public StateScope Map(string name, string comment, string itemsPath, JsonObject settings, JsonObject processorConfig, StateScope processor, string? resultPath, string next, Catcher? onError = null)
+    {
+        var state = State("Map", comment);
+        state["ItemsPath"] = itemsPath;
+        foreach (var (key, value) in settings)
+        {
+            state[key] = value?.DeepClone();
+        }
+
+        state["ItemProcessor"] = new JsonObject
+        {
+            ["ProcessorConfig"] = processorConfig,
+            ["StartAt"] = processor.StartAt,
+            ["States"] = processor.States,
+        };
+        state["ResultPath"] = resultPath;
+        state["Catch"] = (onError ?? failurePath).ToJson();
+        state["Next"] = next;
+        return Add(name, state);
+    }
+
+    private static JsonObject State(string type, string comment) => new() { ["Type"] = type, ["Comment"] = comment };
+
+    private static JsonObject End(JsonObject state, string? next)
+    {
+        if (next is null)
+        {
+            state["End"] = true;
+        }
+        else
+        {
+            state["Next"] = next;
+        }
+
+        return state;
+    }
+
+    private StateScope Add(string name, JsonObject state)
+    {
+        if (_states.ContainsKey(name))
+        {
+            throw new InvalidOperationException($"Two states are named '{name}' in one scope.");
+        }
+
+        _states[name] = state;
+        return this;
+    }
+}

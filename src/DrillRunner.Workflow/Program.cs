@@ -1,0 +1,18 @@
+using DrillRunner.Workflow;
+
+// Writes the state machines the model defines: dotnet run --project src/DrillRunner.Workflow -- [directory]
+var directory = args.Length > 0 ? args[0] : "statemachine";
+if (!Directory.Exists(directory))
+{
+    Console.Error.WriteLine($"No directory '{directory}': give the repository's statemachine folder, e.g. dotnet run --project src/DrillRunner.Workflow -- statemachine");
+    return 2;
+}
+
+foreach (var definition in Workflows.All)
+{
+    var path = Path.Combine(directory, definition.FileName);
+    await File.WriteAllTextAsync(path, definition.ToText());
+    Console.WriteLine($"wrote {path}");
+}
+
+return 0;
