@@ -1,4 +1,5 @@
-using System.Text;
+using System.Text.Json.Nodes;
+using DrillRunner.Core.Json;
 using DrillRunner.Core.Reporting;
 
 namespace DrillFunctions;
@@ -20,9 +21,13 @@ public sealed class DrillFreshnessFunction : IDrillFunction
         _measure = new MeasureFreshness(services.Plans, services.Runs, services.Time);
     }
 
-    public async Task<Stream> Handle(Stream input)
+    /// <summary>The schedule's input, if any, is not needed: every plan is measured.</summary>
+    public Task<Stream> Handle(Stream input) =>
+        TaskJson.RunAsync(input, DrillJson.Default.JsonNode, DrillJson.Default.JsonNode, MeasureAsync, _services.Log, DrillFunctionCatalog.NameOf<DrillFreshnessFunction>(), whenEmpty: new JsonObject());
+
+    private async Task<JsonNode> MeasureAsync(JsonNode scheduled, CancellationToken cancellationToken)
     {
-        var freshness = await _measure.ExecuteAsync(CancellationToken.None);
+        var freshness = await _measure.ExecuteAsync(cancellationToken);
         foreach (var (plan, hours) in freshness)
         {
             _services.Log.WriteLine(EmbeddedMetrics.Line(
@@ -31,6 +36,6 @@ public sealed class DrillFreshnessFunction : IDrillFunction
                 _services.Time.GetUtcNow()));
         }
 
-        return new MemoryStream(Encoding.UTF8.GetBytes($"{{\"plans\":{freshness.Count}}}"));
+        return new JsonObject { ["plans"] = freshness.Count };
     }
 }

@@ -21,17 +21,21 @@ internal static class TaskJson
         JsonTypeInfo<TOut> outputType,
         Func<TIn, CancellationToken, Task<TOut>> step,
         TextWriter log,
-        string task)
+        string task,
+        TIn? whenEmpty = default)
     {
         using var budget = new CancellationTokenSource(Budget);
         var started = Stopwatch.GetTimestamp();
-        var request = await JsonSerializer.DeserializeAsync(input, inputType, budget.Token)
+        var buffered = new MemoryStream();
+        await input.CopyToAsync(buffered, budget.Token);
+        buffered.Position = 0;
+        var request = (buffered.Length == 0 ? whenEmpty : await JsonSerializer.DeserializeAsync(buffered, inputType, budget.Token))
             ?? throw new ArgumentException($"The task input was empty; expected a JSON {typeof(TIn).Name}.", nameof(input));
-        var runId = JsonSerializer.SerializeToNode(request, inputType)?["runId"]?.GetValue<string>();
+        var runId = JsonSerializer.SerializeToNode(request, inputType) is JsonObject fields && fields["runId"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
         try
         {
             var result = await step(request, budget.Token);
-            runId ??= JsonSerializer.SerializeToNode(result, outputType)?["runId"]?.GetValue<string>();
+            runId ??= JsonSerializer.SerializeToNode(result, outputType) is JsonObject answer && answer["runId"] is JsonValue answerId && answerId.TryGetValue<string>(out var answered) ? answered : null;
             Log(log, "info", task, runId, started, null);
             var output = new MemoryStream();
             await JsonSerializer.SerializeAsync(output, result, outputType, budget.Token);

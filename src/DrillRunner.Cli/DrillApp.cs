@@ -1,5 +1,6 @@
 using DrillRunner.Cli.Commands;
 using DrillRunner.Cli.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,11 +13,11 @@ public static class DrillApp
     /// <param name="diagnostics">Standard error: progress and errors, so stdout stays parseable.</param>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole diagnostics, TimeProvider time)
     {
-        var registrar = new TypeRegistrar();
-        registrar.RegisterInstance(typeof(OutputConsoles), new OutputConsoles(console, diagnostics));
-        registrar.RegisterInstance(typeof(TimeProvider), time);
+        var services = new ServiceCollection();
+        services.AddSingleton(new OutputConsoles(console, diagnostics));
+        services.AddSingleton(time);
 
-        var app = new CommandApp(registrar);
+        var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {
             config.SetApplicationName("drill");

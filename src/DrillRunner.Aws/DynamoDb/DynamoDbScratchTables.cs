@@ -100,26 +100,23 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
     public async Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken)
     {
         var found = new List<ScratchListing>();
-        string? start = null;
-        do
+        await foreach (var name in dynamoDb.Paginators.ListTables(new ListTablesRequest()).TableNames.WithCancellation(cancellationToken))
         {
-            var page = await dynamoDb.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start }, cancellationToken);
-            foreach (var name in (page.TableNames ?? []).Where(n => n.StartsWith(scratchPrefix, StringComparison.Ordinal)))
+            if (!name.StartsWith(scratchPrefix, StringComparison.Ordinal))
             {
-                try
-                {
-                    var arn = (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = name }, cancellationToken)).Table.TableArn;
-                    found.Add(new ScratchListing(name, arn, await GetTagsAsync(arn, cancellationToken)));
-                }
-                catch (ResourceNotFoundException)
-                {
-                    // Deleted between the listing and the look: nothing to sweep.
-                }
+                continue;
             }
 
-            start = page.LastEvaluatedTableName;
+            try
+            {
+                var arn = (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = name }, cancellationToken)).Table.TableArn;
+                found.Add(new ScratchListing(name, arn, await GetTagsAsync(arn, cancellationToken)));
+            }
+            catch (ResourceNotFoundException)
+            {
+                // Deleted between the listing and the look: nothing to sweep.
+            }
         }
-        while (!string.IsNullOrEmpty(start));
 
         return found;
     }

@@ -4,21 +4,17 @@ using Amazon.DynamoDBv2.Model;
 
 namespace DrillRunner.Aws.RunStore;
 
-/// <summary>Every item a query returns, across pages (SDK v4 leaves LastEvaluatedKey null on the last page).</summary>
+/// <summary>Every item a query returns, across pages, through the SDK's own paginator.</summary>
 internal static class QueryPages
 {
     public static async IAsyncEnumerable<Dictionary<string, AttributeValue>> AllAsync(IAmazonDynamoDB dynamoDb, QueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        do
+        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(cancellationToken))
         {
-            var page = await dynamoDb.QueryAsync(request, cancellationToken);
             foreach (var item in page.Items ?? [])
             {
                 yield return item;
             }
-
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
         }
-        while (request.ExclusiveStartKey is { Count: > 0 });
     }
 }

@@ -66,10 +66,8 @@ public sealed class S3Buckets(IAmazonS3 s3) : IBucketInspector, IScratchBuckets
         try
         {
             // A restored bucket may be versioned: every version and delete marker must go before the bucket can.
-            var request = new ListVersionsRequest { BucketName = bucket };
-            while (true)
+            await foreach (var page in s3.Paginators.ListVersions(new ListVersionsRequest { BucketName = bucket }).Responses.WithCancellation(cancellationToken))
             {
-                var page = await s3.ListVersionsAsync(request, cancellationToken);
                 var versions = page.Versions ?? [];
                 foreach (var chunk in versions.Chunk(1000))
                 {
@@ -81,13 +79,6 @@ public sealed class S3Buckets(IAmazonS3 s3) : IBucketInspector, IScratchBuckets
                         throw new InvalidOperationException($"S3 refused to delete {errors.Count} object(s) of '{bucket}', e.g. {errors[0].Key}: {errors[0].Code}");
                     }
                 }
-
-                if (page.IsTruncated != true)
-                {
-                    break;
-                }
-
-                request = new ListVersionsRequest { BucketName = bucket, KeyMarker = page.NextKeyMarker, VersionIdMarker = page.NextVersionIdMarker };
             }
 
             await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = bucket }, cancellationToken);

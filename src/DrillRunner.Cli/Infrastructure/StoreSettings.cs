@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DrillRunner.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,8 +11,6 @@ namespace DrillRunner.Cli.Infrastructure;
 /// </summary>
 public class StoreSettings : CommandSettings
 {
-    public const string TableVariable = "DRILL_RUNS_TABLE";
-    public const string EndpointVariable = "DRILL_DYNAMODB_ENDPOINT";
 
     [CommandOption("--local")]
     [Description("Use the local store on this machine (dynalite + stand-in, data in .drill/local) instead of AWS.")]
@@ -29,9 +28,9 @@ public class StoreSettings : CommandSettings
     [Description("A DynamoDB endpoint other than AWS's. Default: $DRILL_DYNAMODB_ENDPOINT.")]
     public string? Endpoint { get; init; }
 
-    public string ResolvedTable => Table ?? Environment.GetEnvironmentVariable(TableVariable) ?? string.Empty;
+    public string ResolvedTable => Table ?? Environment.GetEnvironmentVariable(EnvironmentVariables.RunsTable) ?? string.Empty;
 
-    public string? ResolvedEndpoint => Endpoint ?? Environment.GetEnvironmentVariable(EndpointVariable);
+    public string? ResolvedEndpoint => Endpoint ?? Environment.GetEnvironmentVariable(EnvironmentVariables.DynamoDbEndpoint);
 
     public override ValidationResult Validate()
     {
@@ -49,7 +48,7 @@ public class StoreSettings : CommandSettings
 
         if (string.IsNullOrWhiteSpace(ResolvedTable))
         {
-            return ValidationResult.Error($"No runs table given. Fix: pass --table NAME (the stack's RunsTableName output), set {TableVariable}, or use --local.");
+            return ValidationResult.Error($"No runs table given. Fix: pass --table NAME (the stack's RunsTableName output), set {EnvironmentVariables.RunsTable}, or use --local.");
         }
 
         if (ResolvedEndpoint is { } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))

@@ -1,54 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
 namespace DrillRunner.Cli.Infrastructure;
 
-/// <summary>The smallest registrar Spectre.Console.Cli needs: instances and types, constructor injection.</summary>
-internal sealed class TypeRegistrar : ITypeRegistrar
+/// <summary>Spectre.Console.Cli's registrar over Microsoft.Extensions.DependencyInjection, as Spectre's own injection example builds it.</summary>
+internal sealed class TypeRegistrar(IServiceCollection services) : ITypeRegistrar
 {
-    private readonly Dictionary<Type, Func<object>> _factories = [];
+    public ITypeResolver Build() => new TypeResolver(services.BuildServiceProvider());
 
-    public void Register(Type service, Type implementation) => _factories[service] = () => Create(implementation);
+    public void Register(Type service, Type implementation) => services.AddSingleton(service, implementation);
 
-    public void RegisterInstance(Type service, object implementation) => _factories[service] = () => implementation;
+    public void RegisterInstance(Type service, object implementation) => services.AddSingleton(service, implementation);
 
-    public void RegisterLazy(Type service, Func<object> factory) => _factories[service] = factory;
-
-    public ITypeResolver Build() => new Resolver(this);
-
-    private object Create(Type type)
+    public void RegisterLazy(Type service, Func<object> factory)
     {
-        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-        var arguments = constructor.GetParameters().Select(p => Resolve(p.ParameterType)
-            ?? throw new InvalidOperationException($"Cannot build {type.Name}: nothing registered for {p.ParameterType.Name}.")).ToArray();
-        return constructor.Invoke(arguments);
-    }
-
-    private object? Resolve(Type? type)
-    {
-        if (type is null)
-        {
-            return null;
-        }
-
-        if (_factories.TryGetValue(type, out var factory))
-        {
-            return factory();
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-        {
-            var element = type.GetGenericArguments()[0];
-            var found = _factories.TryGetValue(element, out var single) ? new[] { single() } : [];
-            var array = Array.CreateInstance(element, found.Length);
-            found.CopyTo(array, 0);
-            return array;
-        }
-
-        return type.IsClass && !type.IsAbstract ? Create(type) : null;
-    }
-
-    private sealed class Resolver(TypeRegistrar registrar) : ITypeResolver
-    {
-        public object? Resolve(Type? type) => registrar.Resolve(type);
+        ArgumentNullException.ThrowIfNull(factory);
+        services.AddSingleton(service, _ => factory());
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Runs;
@@ -40,6 +39,7 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(JanitorChoice))]
 [JsonSerializable(typeof(ExecutionStatusChange))]
 [JsonSerializable(typeof(ExecutionEndedResult))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 public sealed partial class DrillJson : JsonSerializerContext
 {
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Tests.Plans;
@@ -27,6 +28,16 @@ public sealed class PublishedPlanFilesTests
             [BackupResourceType.DynamoDb, BackupResourceType.S3, BackupResourceType.Rds, BackupResourceType.Efs],
             plan.Targets.OfType<AwsBackupTarget>().Select(t => t.ResourceType));
         Assert.Single(plan.Targets.OfType<DynamoDbTarget>());
+    }
+
+    [Fact]
+    public void Schema_AcceptsTheArnOfEveryRestoreKind_AndNoOtherService()
+    {
+        var pattern = SchemaObject("$defs.awsBackupTarget").GetProperty("properties").GetProperty("resourceArn").GetProperty("pattern").GetString()!;
+        var services = System.Text.RegularExpressions.Regex.Match(pattern, @"\(([a-z|-]+)\)").Groups[1].Value.Split('|').Order();
+
+        Assert.Equal(RestoreKinds.All.Select(k => k.ArnService).Distinct().Order(), services);
+        Assert.All(RestoreKinds.All, k => Assert.Matches(pattern, k.ArnOf("eu-west-1", "111122223333", "drill-x")));
     }
 
     [Fact]

@@ -1,14 +1,14 @@
-using DrillRunner.Core.Drills;
+using DrillRunner.Core.Janitor;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 using DrillRunner.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrillRunner.Core.Tests.Drills;
+namespace DrillRunner.Core.Tests.Janitor;
 
 /// <summary>Safety rule 5: leaked scratch tables of aborted runs are deleted, and only those.</summary>
-public sealed class SweepExpiredScratchTests
+public sealed class SweepScratchByPrefixTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(T0);
@@ -68,7 +68,7 @@ public sealed class SweepExpiredScratchTests
         Assert.Single(report.Refused);
     }
 
-    private Task<DrillRunner.Core.Drills.Contracts.JanitorReport> Sweep() => new SweepExpiredScratch(_runs, _scratch, _clock).ExecuteAsync("drill-", default);
+    private Task<DrillRunner.Core.Drills.Contracts.JanitorReport> Sweep() => new SweepScratchByPrefix(_runs, _scratch, _clock).ExecuteAsync("drill-", default);
 
     private async Task LeakAsync(string runId, string table, DateTimeOffset expiresAt)
     {

@@ -1,8 +1,9 @@
+using DrillRunner.Core.DataVerification;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 
-namespace DrillRunner.Core.Tests.Drills;
+namespace DrillRunner.Core.Tests.DataVerification;
 
 public sealed class VerificationRulesTests
 {

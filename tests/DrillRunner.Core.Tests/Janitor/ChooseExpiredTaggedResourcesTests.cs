@@ -1,5 +1,5 @@
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Janitor;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
@@ -7,10 +7,10 @@ using DrillRunner.Core.Safety;
 using DrillRunner.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrillRunner.Core.Tests.Drills;
+namespace DrillRunner.Core.Tests.Janitor;
 
 /// <summary>Safety rule 5 beyond tables: leaked buckets, databases, volumes and file systems of stopped runs are deleted, and only those.</summary>
-public sealed class SweepExpiredResourcesTests
+public sealed class ChooseExpiredTaggedResourcesTests
 {
     private const string Db = "arn:aws:rds:eu-west-1:123456789012:db:drill-run-1-db";
     private const string Volume = "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc";
@@ -44,8 +44,8 @@ public sealed class SweepExpiredResourcesTests
 
         Assert.Empty(choice.Deletions);
         Assert.Equal(1, choice.StillInUse);
-        Assert.Contains(choice.Refused, r => r.Table == unrecorded && r.Detail.Contains("no run record", StringComparison.Ordinal));
-        Assert.Contains(choice.Refused, r => r.Table == Volume && r.Detail.Contains("Name tag", StringComparison.Ordinal));
+        Assert.Contains(choice.Refused, r => r.Resource == unrecorded && r.Detail.Contains("no run record", StringComparison.Ordinal));
+        Assert.Contains(choice.Refused, r => r.Resource == Volume && r.Detail.Contains("Name tag", StringComparison.Ordinal));
         Assert.Equal(2, choice.Refused.Count);
     }
 
@@ -53,14 +53,14 @@ public sealed class SweepExpiredResourcesTests
     public async Task Record_MarksDeletedLeaksTornDown_AndReportsFailedDeletes()
     {
         await RecordAsync("run-1", ("db", Db, "drill-run-1-db", ScratchKinds.RdsInstance), ("volume", Volume, "drill-run-1-volume", ScratchKinds.EbsVolume));
-        var sweep = new SweepExpiredResources(_runs, _clock);
+        var sweep = new ChooseExpiredTaggedResources(_runs, _clock);
 
         var report = await sweep.RecordAsync(
             [new ScratchDeletion("db", ScratchKinds.RdsInstance, "drill-run-1-db", Db) { RunId = "run-1" }, new ScratchDeletion("volume", ScratchKinds.EbsVolume, "vol-0abc", Volume) { RunId = "run-1" }],
             [new DeletionResult("db", true, null) { Arn = Db }, new DeletionResult("volume", false, new TaskError("Ec2.VolumeInUse", "attached")) { Arn = Volume }],
             default);
 
-        Assert.Equal(Db, Assert.Single(report.Deleted).Table);
+        Assert.Equal(Db, Assert.Single(report.Deleted).Resource);
         Assert.Contains("Ec2.VolumeInUse", Assert.Single(report.Refused).Detail, StringComparison.Ordinal);
         Assert.True((await _runs.GetTargetAsync("run-1", "db", default)).Scratch!.TornDown);
         Assert.False((await _runs.GetTargetAsync("run-1", "volume", default)).Scratch!.TornDown);
@@ -79,16 +79,16 @@ public sealed class SweepExpiredResourcesTests
         tables.States["drill-run-1-invoices"] = ScratchTableState.Active;
         tables.Tags[FakeScratchTables.Arn("drill-run-1-invoices")] = Tags("run-1", T0.AddHours(6));
 
-        var report = await new SweepExpiredScratch(_runs, tables, _clock, buckets).ExecuteAsync("drill-", default);
+        var report = await new SweepScratchByPrefix(_runs, tables, _clock, buckets).ExecuteAsync("drill-", default);
 
         Assert.Equal(["drill-run-1-invoices"], buckets.Deleted);
         Assert.Empty(tables.Deleted);
-        Assert.Contains(report.Refused, r => r.Table == "drill-run-1-invoices" && r.Detail.Contains("no run record", StringComparison.Ordinal));
+        Assert.Contains(report.Refused, r => r.Resource == "drill-run-1-invoices" && r.Detail.Contains("no run record", StringComparison.Ordinal));
         Assert.True((await _runs.GetTargetAsync("run-1", "invoices", default)).Scratch!.TornDown);
     }
 
     private Task<JanitorChoice> Choose(params (string Arn, Dictionary<string, string> Tags)[] tagged) =>
-        new SweepExpiredResources(_runs, _clock).ChooseAsync("drill-", TaggedResources.Answer(tagged), default);
+        new ChooseExpiredTaggedResources(_runs, _clock).ChooseAsync("drill-", TaggedResources.Answer(tagged), default);
 
     private static Dictionary<string, string> Tags(string runId, DateTimeOffset expiresAt) => new()
     {

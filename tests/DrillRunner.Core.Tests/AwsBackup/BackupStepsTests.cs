@@ -1,13 +1,15 @@
 using System.Text.Json;
-using DrillRunner.Core.Drills;
+using DrillRunner.Core.AwsBackup;
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Runs;
+using DrillRunner.Core.Teardown;
 using DrillRunner.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrillRunner.Core.Tests.Drills;
+namespace DrillRunner.Core.Tests.AwsBackup;
 
 /// <summary>The AWS Backup decisions over in-memory ports: choosing, preparing, checking and tearing down, with the safety rules.</summary>
 public sealed class BackupStepsTests
