@@ -22,7 +22,7 @@ public sealed class BeginDrillFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.BeginInvocation, DrillJson.Default.BeginResult, Begin, _log, "BeginDrill");
+        TaskJson.RunAsync(input, DrillJson.Default.BeginInvocation, DrillJson.Default.BeginResult, Begin, _log, DrillFunctionCatalog.NameOf<BeginDrillFunction>());
 
     private Task<BeginResult> Begin(BeginInvocation invocation, CancellationToken cancellationToken)
     {

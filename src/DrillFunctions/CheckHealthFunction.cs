@@ -21,5 +21,5 @@ public sealed class CheckHealthFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.RunRef, _step.ExecuteAsync, _log, "CheckHealth");
+        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.RunRef, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<CheckHealthFunction>());
 }

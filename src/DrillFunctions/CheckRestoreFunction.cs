@@ -1,5 +1,5 @@
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Json;
+using DrillRunner.Core.Native;
 
 namespace DrillFunctions;
 
@@ -7,7 +7,7 @@ namespace DrillFunctions;
 public sealed class CheckRestoreFunction : IDrillFunction
 {
     private readonly TextWriter _log;
-    private readonly CheckRestore _step;
+    private readonly CheckTableRestore _step;
 
     public CheckRestoreFunction()
         : this(DrillServices.FromEnvironment())
@@ -16,10 +16,10 @@ public sealed class CheckRestoreFunction : IDrillFunction
 
     public CheckRestoreFunction(DrillServices services)
     {
-        _step = services.CheckRestore();
+        _step = services.CheckTableRestore();
         _log = services.Log;
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RestorePoll, DrillJson.Default.RestorePoll, _step.ExecuteAsync, _log, "CheckRestore");
+        TaskJson.RunAsync(input, DrillJson.Default.RestorePoll, DrillJson.Default.RestorePoll, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<CheckRestoreFunction>());
 }

@@ -1,6 +1,7 @@
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
+using DrillRunner.Core.Runs;
 
 namespace DrillFunctions;
 
@@ -24,12 +25,12 @@ public sealed class ConcludeDrillFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.Conclusion, ConcludeAsync, _log, "ConcludeDrill");
+        TaskJson.RunAsync(input, DrillJson.Default.RunRef, DrillJson.Default.Conclusion, ConcludeAsync, _log, DrillFunctionCatalog.NameOf<ConcludeDrillFunction>());
 
     /// <summary>The EMF line for a conclusion: DrillPassed 0/1, and (when measured) RTO and RPO in seconds and whether each breached its objective, by plan.</summary>
     public static string MetricsLine(Conclusion conclusion, DateTimeOffset at)
     {
-        var metrics = new Dictionary<string, (double, string)> { ["DrillPassed"] = (conclusion.Verdict == "PASS" ? 1 : 0, "Count") };
+        var metrics = new Dictionary<string, (double, string)> { ["DrillPassed"] = (conclusion.Verdict == VerdictNames.Of(Verdict.Pass) ? 1 : 0, "Count") };
         if (conclusion.RtoSeconds is { } rto)
         {
             metrics["RtoSeconds"] = (rto, "Seconds");

@@ -6,8 +6,13 @@ using DrillRunner.Aws.Http;
 using DrillRunner.Aws.Net;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
+using DrillRunner.Core.AwsBackup;
+using DrillRunner.Core.DataVerification;
 using DrillRunner.Core.Drills;
+using DrillRunner.Core.Native;
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.Teardown;
+using DrillRunner.Core;
 
 namespace DrillFunctions;
 
@@ -17,9 +22,6 @@ namespace DrillFunctions;
 /// </summary>
 public sealed class DrillServices
 {
-    public const string RunsTableVariable = "DRILL_RUNS_TABLE";
-    public const string EndpointVariable = "DRILL_DYNAMODB_ENDPOINT";
-    public const string TopicVariable = "DRILL_NOTIFICATIONS_TOPIC_ARN";
 
     private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
 
@@ -33,13 +35,13 @@ public sealed class DrillServices
     {
         if (string.IsNullOrWhiteSpace(runsTable))
         {
-            throw new InvalidOperationException($"The runs table is not configured: set {RunsTableVariable} to the runs table's name.");
+            throw new InvalidOperationException($"The runs table is not configured: set {EnvironmentVariables.RunsTable} to the runs table's name.");
         }
 
         Time = time;
         TimeLimit = timeLimit ?? DrillRunner.Core.Drills.DrillDeadline.DefaultTimeLimit;
         Log = log ?? Console.Out;
-        VerificationBudget = verificationBudget ?? DrillRunner.Core.Drills.VerifyTarget.DefaultBudget;
+        VerificationBudget = verificationBudget ?? DrillRunner.Core.DataVerification.VerifyTarget.DefaultBudget;
         NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;
         Runs = new DynamoDbRunStore(dynamoDb, runsTable);
         Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
@@ -92,7 +94,7 @@ public sealed class DrillServices
 
     public StartRestore StartRestore() => new(Runs, ScratchTables, Time);
 
-    public CheckRestore CheckRestore() => new(Runs, ScratchTables, Time);
+    public CheckTableRestore CheckTableRestore() => new(Runs, ScratchTables, Time);
 
     public VerifyTarget VerifyTarget() => new(Runs, Inspector, Time, VerificationBudget, BucketInspector);
 
@@ -129,16 +131,16 @@ public sealed class DrillServices
 
     private static DrillServices CreateFromEnvironment()
     {
-        var endpoint = Environment.GetEnvironmentVariable(EndpointVariable);
+        var endpoint = Environment.GetEnvironmentVariable(EnvironmentVariables.DynamoDbEndpoint);
         var client = string.IsNullOrEmpty(endpoint)
             ? new AmazonDynamoDBClient()
             : new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
         return new DrillServices(
             client,
-            Environment.GetEnvironmentVariable(RunsTableVariable) ?? string.Empty,
+            Environment.GetEnvironmentVariable(EnvironmentVariables.RunsTable) ?? string.Empty,
             TimeProvider.System,
             new HttpClient(),
-            notificationsTopicArn: Environment.GetEnvironmentVariable(TopicVariable),
+            notificationsTopicArn: Environment.GetEnvironmentVariable(EnvironmentVariables.NotificationsTopicArn),
             buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
     }
 }

@@ -24,5 +24,5 @@ public sealed class ExecutionEndedFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.ExecutionStatusChange, DrillJson.Default.ExecutionEndedResult, _step.ExecuteAsync, _log, "ExecutionEnded");
+        TaskJson.RunAsync(input, DrillJson.Default.ExecutionStatusChange, DrillJson.Default.ExecutionEndedResult, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<ExecutionEndedFunction>());
 }

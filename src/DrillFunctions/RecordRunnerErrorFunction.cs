@@ -21,5 +21,5 @@ public sealed class RecordRunnerErrorFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.RunnerErrorInput, DrillJson.Default.RunnerErrorInput, _step.ExecuteAsync, _log, "RecordRunnerError");
+        TaskJson.RunAsync(input, DrillJson.Default.RunnerErrorInput, DrillJson.Default.RunnerErrorInput, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<RecordRunnerErrorFunction>());
 }

@@ -21,5 +21,5 @@ public sealed class RecordTargetFailureFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetFailureInput, DrillJson.Default.ValidationReport, _step.ExecuteAsync, _log, "RecordTargetFailure");
+        TaskJson.RunAsync(input, DrillJson.Default.TargetFailureInput, DrillJson.Default.ValidationReport, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<RecordTargetFailureFunction>());
 }

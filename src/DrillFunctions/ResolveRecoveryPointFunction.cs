@@ -1,5 +1,5 @@
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Json;
+using DrillRunner.Core.Native;
 
 namespace DrillFunctions;
 
@@ -21,5 +21,5 @@ public sealed class ResolveRecoveryPointFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.TargetRef, _step.ExecuteAsync, _log, "ResolveRecoveryPoint");
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.TargetRef, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<ResolveRecoveryPointFunction>());
 }

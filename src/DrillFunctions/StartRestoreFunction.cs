@@ -1,5 +1,5 @@
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Json;
+using DrillRunner.Core.Native;
 
 namespace DrillFunctions;
 
@@ -21,5 +21,5 @@ public sealed class StartRestoreFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.RestorePoll, _step.ExecuteAsync, _log, "StartRestore");
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.RestorePoll, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<StartRestoreFunction>());
 }

@@ -1,5 +1,5 @@
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Json;
+using DrillRunner.Core.Teardown;
 
 namespace DrillFunctions;
 
@@ -21,5 +21,5 @@ public sealed class TeardownFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TeardownInput, DrillJson.Default.TeardownResult, _step.ExecuteAsync, _log, "Teardown");
+        TaskJson.RunAsync(input, DrillJson.Default.TeardownInput, DrillJson.Default.TeardownResult, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<TeardownFunction>());
 }

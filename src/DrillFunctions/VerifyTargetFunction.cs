@@ -1,4 +1,4 @@
-using DrillRunner.Core.Drills;
+using DrillRunner.Core.DataVerification;
 using DrillRunner.Core.Json;
 
 namespace DrillFunctions;
@@ -21,5 +21,5 @@ public sealed class VerifyTargetFunction : IDrillFunction
     }
 
     public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.VerificationStep, _step.ExecuteAsync, _log, "VerifyTarget");
+        TaskJson.RunAsync(input, DrillJson.Default.TargetRef, DrillJson.Default.VerificationStep, _step.ExecuteAsync, _log, DrillFunctionCatalog.NameOf<VerifyTargetFunction>());
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using DrillFunctions;
 using DrillRunner.Core.Drills;
-using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Runs;

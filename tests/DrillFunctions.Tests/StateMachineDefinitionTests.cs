@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using DrillRunner.Core.Errors;
 using DrillRunner.Local.AwsWorld;
-using DrillRunner.Local.Processes;
 
 namespace DrillFunctions.Tests;
 

@@ -157,7 +157,7 @@ public sealed partial class TemplateTests
         var machine = TemplateDocument.StateMachine(_template, "ScratchJanitorStateMachine");
         var schedule = TemplateDocument.Map(TemplateDocument.Map(machine["Events"]).Values.Single());
 
-        Assert.Equal("ScratchPrefix", TemplateDocument.Map(variables[JanitorFunction.ScratchPrefixVariable])["Ref"]);
+        Assert.Equal("ScratchPrefix", TemplateDocument.Map(variables[DrillRunner.Core.EnvironmentVariables.ScratchPrefix])["Ref"]);
         Assert.Equal("ScheduleV2", schedule["Type"]);
         Assert.Equal("{}", TemplateDocument.Map(schedule["Properties"])["Input"]);
         Assert.False(janitor.ContainsKey("Events"), "the janitor's state machine starts the function; a second schedule would sweep twice");
@@ -265,7 +265,7 @@ public sealed partial class TemplateTests
 
         Assert.Equal("HasNotificationEmail", subscription["Condition"]);
         Assert.Equal("NotificationsTopic", TemplateDocument.Map(TemplateDocument.Map(subscription["Properties"])["TopicArn"])["Ref"]);
-        Assert.Equal("NotificationsTopic", TemplateDocument.Map(variables[DrillServices.TopicVariable])["Ref"]);
+        Assert.Equal("NotificationsTopic", TemplateDocument.Map(variables[DrillRunner.Core.EnvironmentVariables.NotificationsTopicArn])["Ref"]);
     }
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9:.]+)\}")]

@@ -296,7 +296,7 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
         var scratch = (await fixture.Environment.Services.Runs.GetTargetAsync(begun.RunId, "db", CancellationToken.None)).Scratch!;
         Assert.True(scratch.TornDown);
         Assert.Contains("janitor", scratch.TeardownNote);
-        Assert.Contains("scratch-table-refused", fixture.Environment.FunctionLog);
+        Assert.Contains("scratch-resource-refused", fixture.Environment.FunctionLog);
         Assert.Contains("vol-0000000000unknown", fixture.Environment.FunctionLog);
         AssertAnswersMatchTheApiModels();
     }

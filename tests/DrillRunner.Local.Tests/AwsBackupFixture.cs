@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DrillRunner.Aws.DynamoDb;
 using DrillRunner.Core.Drills.Contracts;
-using DrillRunner.Core.Runs;
 using DrillRunner.Local.Demo;
-using DrillRunner.Local.Hosting;
 using DrillRunner.Local.Workflow;
 
 namespace DrillRunner.Local.Tests;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using DrillFunctions;
 using DrillRunner.Core.Drills.Contracts;
-using DrillRunner.Core.Runs;
 using DrillRunner.Local.Demo;
 
 namespace DrillRunner.Local.Tests;
@@ -38,8 +37,8 @@ public sealed class JanitorTests
         var sevenHoursLater = new DrillServices(local.StandIn.CreateClient(), LocalDrillEnvironment.RunsTableName, new ShiftedTime(TimeSpan.FromHours(7)), new HttpClient());
         var report = await Invoke<JanitorReport>(new JanitorFunction(sevenHoursLater, "drill-"), "{}");
 
-        Assert.Equal(scratch, Assert.Single(report.Deleted).Table);
-        Assert.Equal("drill-handmade-by-someone", Assert.Single(report.Refused).Table);
+        Assert.Equal(scratch, Assert.Single(report.Deleted).Resource);
+        Assert.Equal("drill-handmade-by-someone", Assert.Single(report.Refused).Resource);
         var left = await local.ScratchTablesLeftAsync("drill-", TimeSpan.FromSeconds(5), TimeProvider.System, default);
         Assert.Equal(["drill-handmade-by-someone"], left);
         Assert.True((await local.Services.Runs.GetTargetAsync(begun.RunId, "customers", default)).Scratch!.TornDown);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;

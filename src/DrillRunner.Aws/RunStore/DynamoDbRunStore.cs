@@ -237,7 +237,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         var startedAt = DateTimeOffset.TryParse(key.Split('#')[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue;
         var status = item.TryGetValue("status", out var s) && Enum.TryParse<RunStatus>(s.S, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : (RunStatus?)null;
         var verdictName = item.TryGetValue("verdict", out var v) ? v.S : null;
-        var verdict = verdictName is null ? null : VerdictFromName(verdictName);
+        var verdict = verdictName is null ? null : VerdictNames.Parse(verdictName);
         var why = startedAt == DateTimeOffset.MinValue ? $"its key '{key}' holds no start time"
             : status is null ? $"its status '{s?.S ?? "(missing)"}' is not one this version knows"
             : verdictName is not null && verdict is null ? $"its verdict '{verdictName}' is not one this version knows"
@@ -288,9 +288,6 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
     }
 
     private static string HistoryKeyTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-
-    private static Verdict? VerdictFromName(string name) =>
-        Enum.GetValues<Verdict>().Cast<Verdict?>().FirstOrDefault(v => VerdictNames.Of(v!.Value) == name);
 
     private static Dictionary<string, AttributeValue> RunItem(DrillRun run)
     {

@@ -41,7 +41,7 @@ public static class RunPrinter
         foreach (var target in targets.Where(t => t.Scratch is not null))
         {
             var into = target.Scratch!.Kind == Core.Plans.ScratchKinds.DynamoDbTable ? target.Scratch.Name : $"{target.Scratch.Kind} {target.Scratch.Arn ?? target.Scratch.Name}";
-            console.MarkupLineInterpolated($"[grey]{target.TargetId}: {target.SourceTable} restored into {into}[/]");
+            console.MarkupLineInterpolated($"[grey]{target.TargetId}: {target.SourceName} restored into {into}[/]");
         }
 
         foreach (var target in targets.Where(t => t.Backup?.RestoreJobId is not null))

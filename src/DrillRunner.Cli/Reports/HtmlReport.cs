@@ -76,7 +76,7 @@ public sealed class HtmlReport : IReportFormat
         html.Append("<h3>Per target</h3><table><thead><tr><th>Target</th><th>Source</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th></tr></thead><tbody>");
         foreach (var t in r.Targets)
         {
-            html.Append($"<tr><td>{E(t.TargetId)}</td><td>{E(t.SourceTable)}</td><td>{t.Restores}</td><td>{E(Text.Duration(t.MedianRestoreSeconds))} ({E(Text.Duration(t.LatestRestoreSeconds))})</td><td>{E(Text.Duration(t.MedianVerifySeconds))} ({E(Text.Duration(t.LatestVerifySeconds))})</td></tr>");
+            html.Append($"<tr><td>{E(t.TargetId)}</td><td>{E(t.SourceName)}</td><td>{t.Restores}</td><td>{E(Text.Duration(t.MedianRestoreSeconds))} ({E(Text.Duration(t.LatestRestoreSeconds))})</td><td>{E(Text.Duration(t.MedianVerifySeconds))} ({E(Text.Duration(t.LatestVerifySeconds))})</td></tr>");
         }
 
         html.Append("</tbody></table>");

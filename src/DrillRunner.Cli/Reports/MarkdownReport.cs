@@ -30,7 +30,7 @@ public sealed class MarkdownReport : IReportFormat
             md.AppendLine("|---|---|---|---|");
             foreach (var t in r.Targets)
             {
-                md.AppendLine($"| {Cell(t.TargetId)} ({Cell(t.SourceTable)}) | {t.Restores} | {Text.Duration(t.MedianRestoreSeconds)} ({Text.Duration(t.LatestRestoreSeconds)}) | {Text.Duration(t.MedianVerifySeconds)} ({Text.Duration(t.LatestVerifySeconds)}) |");
+                md.AppendLine($"| {Cell(t.TargetId)} ({Cell(t.SourceName)}) | {t.Restores} | {Text.Duration(t.MedianRestoreSeconds)} ({Text.Duration(t.LatestRestoreSeconds)}) | {Text.Duration(t.MedianVerifySeconds)} ({Text.Duration(t.LatestVerifySeconds)}) |");
             }
 
             if (r.Failures.Count > 0)

@@ -1,12 +1,14 @@
-using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Native;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.AwsBackup;
 
 /// <summary>
 /// One DescribeRestoreJob answer. COMPLETED: the stage times are AWS Backup's own (CreationDate,

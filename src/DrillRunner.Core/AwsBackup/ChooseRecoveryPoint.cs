@@ -1,9 +1,10 @@
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.AwsBackup;
 
 /// <summary>
 /// Reads one ListRecoveryPointsByResource page and keeps the newest COMPLETED recovery point (in the

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
-using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Safety;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.AwsBackup;
 
 /// <summary>
 /// Builds StartRestoreJob's request from the recovery point's restore metadata: the plan's

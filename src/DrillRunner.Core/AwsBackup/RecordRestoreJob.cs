@@ -1,11 +1,11 @@
-using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.AwsBackup;
 
 /// <summary>Records the restore job AWS Backup started, and the scratch resource it will create, before the first poll.</summary>
 public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)

@@ -2,7 +2,7 @@ using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.AwsBackup;
 
 /// <summary>Records what was reported to AWS Backup with PutRestoreValidationResult, and whether AWS Backup took it.</summary>
 public sealed class RecordValidation(IRunStore runs)

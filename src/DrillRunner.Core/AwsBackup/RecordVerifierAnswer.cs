@@ -4,7 +4,7 @@ using DrillRunner.Core.Errors;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.AwsBackup;
 
 /// <summary>
 /// Judges the user's verifier Lambda's answer, <c>{ "passed": bool, "message": string, "details": any }</c>,

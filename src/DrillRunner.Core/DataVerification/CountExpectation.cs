@@ -1,6 +1,6 @@
 using DrillRunner.Core.Plans;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.DataVerification;
 
 /// <summary>The item-count range a restore must land in: absolute bounds and tolerance against the live source, combined.</summary>
 public sealed record CountExpectation(long? Min, long? Max, string Basis)

@@ -1,6 +1,6 @@
 using DrillRunner.Core.Ports;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.DataVerification;
 
 /// <summary>
 /// Compares sampled restored items with the source. An item is compared only if it cannot have

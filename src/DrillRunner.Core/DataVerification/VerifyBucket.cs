@@ -4,7 +4,7 @@ using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.DataVerification;
 
 /// <summary>
 /// Verifies a restored S3 bucket: object count and total bytes within the plan's bounds and/or

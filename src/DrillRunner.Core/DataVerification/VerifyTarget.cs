@@ -1,10 +1,11 @@
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.DataVerification;
 
 /// <summary>
 /// Verifies the restored data: exact count, sentinel items, a sample equal to the source. Counting a

@@ -3,12 +3,12 @@ using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Kinds;
-using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
+using DrillRunner.Core.Teardown;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Janitor;
 
 /// <summary>
 /// Safety rule 5 for what AWS Backup restored: databases, volumes and file systems that a stopped
@@ -17,7 +17,7 @@ namespace DrillRunner.Core.Drills;
 /// drill:run-id names, scratch-named (Name tag for volumes and file systems) — the same three-way
 /// guard as teardown. Anything it cannot attribute is refused and reported, never deleted.
 /// </summary>
-public sealed class SweepExpiredResources(IRunStore runs, TimeProvider time)
+public sealed class ChooseExpiredTaggedResources(IRunStore runs, TimeProvider time)
 {
     public async Task<JanitorChoice> ChooseAsync(string scratchPrefix, JsonElement? tagged, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using DrillRunner.Core.Errors;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Janitor;
 
 /// <summary>
 /// When the janitor may sweep a scratch resource: once its drill:expires-at has passed, or at once

@@ -5,7 +5,7 @@ using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Janitor;
 
 /// <summary>
 /// Safety rule 5: a stopped execution runs no Catch, so its scratch tables and buckets outlive it. The janitor
@@ -13,7 +13,7 @@ namespace DrillRunner.Core.Drills;
 /// teardown (the run's record says it created the table, the tag names that run, the name has
 /// the prefix), and reports each leak. Tables it cannot attribute are refused, never deleted.
 /// </summary>
-public sealed class SweepExpiredScratch(IRunStore runs, IScratchTables scratchTables, TimeProvider time, IScratchBuckets? buckets = null)
+public sealed class SweepScratchByPrefix(IRunStore runs, IScratchTables scratchTables, TimeProvider time, IScratchBuckets? buckets = null)
 {
     public async Task<JanitorReport> ExecuteAsync(string scratchPrefix, CancellationToken cancellationToken)
     {

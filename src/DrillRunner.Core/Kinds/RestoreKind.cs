@@ -80,10 +80,10 @@ public sealed record RestoreKind
     /// <summary>The call that deletes it from the state machine; null when a function deletes it through its SDK.</summary>
     public AwsCall? Delete { get; init; }
 
-    /// <summary>IAM actions AWS Backup's restore role needs to restore this kind.</summary>
+    /// <summary>IAM actions AWS Backup's restore role needs on the scratch resource to restore this kind.</summary>
     public required IReadOnlyList<string> RestoreActions { get; init; }
 
-    /// <summary>IAM actions a function needs to delete this kind (when <see cref="Delete"/> is null).</summary>
+    /// <summary>IAM actions the teardown and janitor functions need on the scratch resource to delete this kind (when <see cref="Delete"/> is null).</summary>
     public IReadOnlyList<string> FunctionDeleteActions { get; init; } = [];
 
     /// <summary>Metadata keys a plan may never set, compared case-insensitively (AWS Backup's keys vary in case).</summary>

@@ -39,8 +39,8 @@ public static partial class RestoreKinds
         NamePattern = BucketNamePattern(),
         NameRule = "is not a valid S3 bucket name (3–63 of a-z 0-9 . -, starting and ending with a letter or digit)",
         DataVerifiedByRunner = true,
-        RestoreActions = ["s3:CreateBucket", "s3:PutObject"],
-        FunctionDeleteActions = ["s3:DeleteBucket", "s3:DeleteObject"],
+        RestoreActions = ["s3:CreateBucket"],
+        FunctionDeleteActions = ["s3:DeleteBucket"],
     };
 
     public static RestoreKind RdsInstance { get; } = new()

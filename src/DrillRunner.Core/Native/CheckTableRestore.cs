@@ -1,15 +1,16 @@
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Native;
 
 /// <summary>
 /// One look at a restoring table. Completion is the first poll that sees ACTIVE; the previous
 /// poll is kept as the lower bound, since DynamoDB tells no completion time.
 /// </summary>
-public sealed class CheckRestore(IRunStore runs, IScratchTables scratchTables, TimeProvider time)
+public sealed class CheckTableRestore(IRunStore runs, IScratchTables scratchTables, TimeProvider time)
 {
     public async Task<RestorePoll> ExecuteAsync(RestorePoll input, CancellationToken cancellationToken)
     {
@@ -38,12 +39,12 @@ public sealed class CheckRestore(IRunStore runs, IScratchTables scratchTables, T
 
             case ScratchTableState.Missing:
                 await runs.SaveTargetAsync(record, cancellationToken);
-                throw new RestoreFailed($"the restore of '{record.SourceTable}' into '{scratch.Name}' failed: the scratch table disappeared {Minutes(now - requestedAt)} after the request (AWS abandons a failed restore and deletes its table)");
+                throw new RestoreFailed($"the restore of '{record.SourceName}' into '{scratch.Name}' failed: the scratch table disappeared {Minutes(now - requestedAt)} after the request (AWS abandons a failed restore and deletes its table)");
 
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
                 var attempt = input.Attempt + 1;
-                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"the restore of '{record.SourceTable}' into '{scratch.Name}' was still not ACTIVE", context.Run);
+                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"the restore of '{record.SourceName}' into '{scratch.Name}' was still not ACTIVE", context.Run);
                 return input with { Restored = false, Attempt = attempt, WaitSeconds = wait };
         }
     }

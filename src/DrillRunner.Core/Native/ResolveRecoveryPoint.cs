@@ -1,9 +1,10 @@
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Native;
 
 /// <summary>Finds the newest usable recovery point of a target, or fails it with the reason.</summary>
 public sealed class ResolveRecoveryPoint(IRunStore runs, IRecoveryPointCatalog catalog, TimeProvider time)

@@ -1,9 +1,10 @@
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Native;
 
 /// <summary>Requests the restore into a scratch table named and tagged as this run's.</summary>
 public sealed class StartRestore(IRunStore runs, IScratchTables scratchTables, TimeProvider time)

@@ -1,5 +1,4 @@
 using DrillRunner.Core.Plans;
-using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Ports;
 

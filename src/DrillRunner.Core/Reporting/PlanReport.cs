@@ -32,7 +32,7 @@ public sealed record PlanReport(
 public sealed record RunPoint(string RunId, DateTimeOffset StartedAt, Verdict Verdict, double? RtoSeconds, double? RpoSeconds, string Reason);
 
 /// <summary>A target's restore and verification times over the window (medians) and in the latest run that reached them.</summary>
-public sealed record TargetTimes(string TargetId, string SourceTable, int Restores, double? MedianRestoreSeconds, double? MedianVerifySeconds, double? LatestRestoreSeconds, double? LatestVerifySeconds);
+public sealed record TargetTimes(string TargetId, string SourceName, int Restores, double? MedianRestoreSeconds, double? MedianVerifySeconds, double? LatestRestoreSeconds, double? LatestVerifySeconds);
 
 /// <summary>A run that did not pass, with its reason.</summary>
 public sealed record RunFailure(string RunId, DateTimeOffset StartedAt, Verdict Verdict, string Reason);

@@ -91,7 +91,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
                 var verifies = g.Where(t => t.RestoreCompletedAt is not null && t.VerifiedAt is not null).Select(t => (t.VerifiedAt!.Value - t.RestoreCompletedAt!.Value).TotalSeconds).ToList();
                 return new TargetTimes(
                     g.Key,
-                    g.Last().SourceTable,
+                    g.Last().SourceName,
                     restores.Count,
                     Percentiles.Of(restores, 50),
                     Percentiles.Of(verifies, 50),

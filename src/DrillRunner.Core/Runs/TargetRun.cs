@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace DrillRunner.Core.Runs;
 
 /// <summary>One target's part of a run: its recovery point, stage times and findings.</summary>
-public sealed record TargetRun(string RunId, string TargetId, string SourceTable)
+/// <param name="SourceName">The source's name: a table, bucket, database, volume or file system. Stored as
+/// "sourceTable", the name it had when every target was a table, so earlier run records stay readable.</param>
+public sealed record TargetRun(string RunId, string TargetId, [property: JsonPropertyName("sourceTable")] string SourceName)
 {
     public TargetStage Stage { get; init; } = TargetStage.Pending;
 

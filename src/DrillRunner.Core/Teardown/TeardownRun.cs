@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrillRunner.Core.AwsBackup;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Plans;
@@ -6,7 +7,7 @@ using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Teardown;
 
 /// <summary>
 /// Deletes what this run created, only through the teardown guard, and releases the plan's lock.
@@ -65,7 +66,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
             throw new ScratchTableBusy($"scratch table(s) {string.Join(", ", busy)} cannot be deleted until their restore finishes");
         }
 
-        var verdict = run.Status == RunStatus.Rejected ? "REJECTED" : VerdictNames.Of(run.Verdict ?? Verdict.Error);
+        var verdict = run.Status == RunStatus.Rejected ? nameof(RunStatus.Rejected) : VerdictNames.Of(run.Verdict ?? Verdict.Error);
         if (deletions.Count > 0)
         {
             foreach (var target in handed)

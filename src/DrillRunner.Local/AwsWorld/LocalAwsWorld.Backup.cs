@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrillRunner.Core.Kinds;
-using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Local.AwsWorld;
 

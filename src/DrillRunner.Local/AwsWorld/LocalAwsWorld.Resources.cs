@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using DrillRunner.Core.Plans;

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
 using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
-using DrillRunner.Local.StandIn;
 
 namespace DrillRunner.Local.AwsWorld;
 

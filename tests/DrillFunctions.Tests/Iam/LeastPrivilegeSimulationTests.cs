@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Local.AwsWorld;
 using static DrillFunctions.Tests.Iam.SafetyMatrix;
 
@@ -99,6 +100,35 @@ public sealed class LeastPrivilegeSimulationTests
         needs.AddRange(TemplateDocument.OfType(Stack.Template, "AWS::Serverless::Function").Select(f => new IamRequest(f.Name + "Role", "dynamodb:Query", RunsTableArn)));
 
         AssertAllAllowed(needs);
+    }
+
+    [Fact]
+    public void EveryRestoreKind_IsRestoredDescribedAndDeletedByTheRolesItsRecordNames()
+    {
+        // A kind added to RestoreKinds without its statements in template.yaml fails here.
+        var requests = new List<IamRequest>();
+        foreach (var kind in RestoreKinds.All)
+        {
+            var scratch = kind.ArnOf(TestStack.Region, TestStack.Account, kind.NamedByTag ? kind.NamePlaceholder.Replace("ID", "0123456789abcdef0", StringComparison.Ordinal) : $"{TestStack.ScratchPrefix}{RunId}-data");
+            requests.AddRange(kind.RestoreActions.Select(action => new IamRequest("BackupRestoreRole", action, scratch)));
+            requests.AddRange(kind.FunctionDeleteActions.SelectMany(action => new[] { "TeardownFunctionRole", "JanitorFunctionRole" }.Select(role => new IamRequest(role, action, scratch))));
+            foreach (var (call, roles) in new[] { (kind.Describe, new[] { "RestoreDrillStateMachineRole" }), (kind.Delete, new[] { "RestoreDrillStateMachineRole", "ScratchJanitorStateMachineRole" }) })
+            {
+                if (call is null)
+                {
+                    continue;
+                }
+
+                // The record's IAM action must be the one the API model names for its call.
+                var model = ApiModel.For(call.Service);
+                Assert.Equal($"{model.IamPrefix}:{model.Operation(call.Action)}", call.IamAction);
+                var (target, context) = ScratchResourceFor(call.IamAction);
+                requests.AddRange(roles.Select(role => new IamRequest(role, call.IamAction, target, context)));
+            }
+        }
+
+        Assert.True(requests.Count >= RestoreKinds.All.Count * 2, $"only {requests.Count} requests");
+        AssertAllAllowed(requests);
     }
 
     [Fact]

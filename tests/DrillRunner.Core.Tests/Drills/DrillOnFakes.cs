@@ -13,23 +13,23 @@ public abstract class DrillOnFakes
 {
     protected static readonly DateTimeOffset T0 = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
 
-    protected FakeTimeProvider Clock { get; } = new(T0);
+    private protected FakeTimeProvider Clock { get; } = new(T0);
 
-    protected InMemoryRunStore Runs { get; } = new();
+    private protected InMemoryRunStore Runs { get; } = new();
 
-    protected InMemoryPlanStore Plans { get; } = new();
+    private protected InMemoryPlanStore Plans { get; } = new();
 
-    protected FakeScratchTables Scratch { get; } = new();
+    private protected FakeScratchTables Scratch { get; } = new();
 
-    protected InMemoryDrillRequests Requests { get; } = new();
+    private protected InMemoryDrillRequests Requests { get; } = new();
 
-    protected async Task<BeginResult> BeginAsync()
+    private protected async Task<BeginResult> BeginAsync()
     {
         await Plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
         return await new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
     }
 
-    protected async Task<TargetRun> RestoringAsync()
+    private protected async Task<TargetRun> RestoringAsync()
     {
         var begun = await BeginAsync();
         var record = await Runs.GetTargetAsync(begun.RunId, "orders", default);

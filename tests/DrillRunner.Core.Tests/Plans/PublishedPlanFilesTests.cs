@@ -34,7 +34,7 @@ public sealed class PublishedPlanFilesTests
     public void Schema_AcceptsTheArnOfEveryRestoreKind_AndNoOtherService()
     {
         var pattern = SchemaObject("$defs.awsBackupTarget").GetProperty("properties").GetProperty("resourceArn").GetProperty("pattern").GetString()!;
-        var services = System.Text.RegularExpressions.Regex.Match(pattern, @"\(([a-z|-]+)\)").Groups[1].Value.Split('|').Order();
+        var services = System.Text.RegularExpressions.Regex.Match(pattern, @"\(([a-z0-9|-]+)\)").Groups[1].Value.Split('|').Order();
 
         Assert.Equal(RestoreKinds.All.Select(k => k.ArnService).Distinct().Order(), services);
         Assert.All(RestoreKinds.All, k => Assert.Matches(pattern, k.ArnOf("eu-west-1", "111122223333", "drill-x")));

@@ -1,4 +1,4 @@
 namespace DrillRunner.Core.Drills.Contracts;
 
-/// <summary>One scratch table the janitor acted on (or refused to), and why.</summary>
-public sealed record JanitorFinding(string Table, string? RunId, string Detail);
+/// <summary>One scratch resource (table, bucket, database, volume, file system; its name or ARN) the janitor acted on or refused to, and why.</summary>
+public sealed record JanitorFinding(string Resource, string? RunId, string Detail);

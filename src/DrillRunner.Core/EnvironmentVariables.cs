@@ -1,0 +1,17 @@
+namespace DrillRunner.Core;
+
+/// <summary>The environment variables the functions (from template.yaml) and the CLI read.</summary>
+public static class EnvironmentVariables
+{
+    /// <summary>The runs table's name.</summary>
+    public const string RunsTable = "DRILL_RUNS_TABLE";
+
+    /// <summary>A DynamoDB endpoint other than AWS's (local mode, tests).</summary>
+    public const string DynamoDbEndpoint = "DRILL_DYNAMODB_ENDPOINT";
+
+    /// <summary>The stack's SNS topic, used when a plan names none.</summary>
+    public const string NotificationsTopicArn = "DRILL_NOTIFICATIONS_TOPIC_ARN";
+
+    /// <summary>The stack's scratch prefix, which the janitor sweeps.</summary>
+    public const string ScratchPrefix = "DRILL_SCRATCH_PREFIX";
+}
