@@ -1,10 +1,10 @@
 using DrillRunner.Workflow;
 
-// Writes the state machines the model defines: dotnet run --project src/DrillRunner.Workflow -- [directory]
+// Writes the state machines the model defines into a directory (statemachine/ by default): Workflows.RegenerateCommand.
 var directory = args.Length > 0 ? args[0] : "statemachine";
 if (!Directory.Exists(directory))
 {
-    Console.Error.WriteLine($"No directory '{directory}': give the repository's statemachine folder, e.g. dotnet run --project src/DrillRunner.Workflow -- statemachine");
+    Console.Error.WriteLine($"No directory '{directory}': give the repository's statemachine folder, e.g. {Workflows.RegenerateCommand}");
     return 2;
 }
 

@@ -61,7 +61,7 @@ public static class TargetWorkflow
 
     private static void BackupPath(StateScope scope)
     {
-        var verifyData = "VerifyRestoredData";
+        const string verifyData = "VerifyRestoredData";
         scope
             .SdkTask(
                 "ListRecoveryPoints",

@@ -16,7 +16,7 @@ public sealed record StateMachineDefinition(string FileName, string Comment, int
 
     public JsonObject ToJson() => new()
     {
-        ["Comment"] = Comment,
+        ["Comment"] = $"{Comment} Generated from src/DrillRunner.Workflow: change the model, not this file, then run {Workflows.RegenerateCommand}.",
         ["StartAt"] = States.StartAt,
         ["TimeoutSeconds"] = TimeoutSeconds,
         ["States"] = States.States.DeepClone(),
