@@ -43,6 +43,19 @@ public sealed class ScratchTablesTests(StandInFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Delete_AtTheAccountsTableOperationLimit_AnswersLimitReachedAndDeletesLater()
+    {
+        var table = await fixture.CreateTableAsync("drill-r4", 1);
+        var tables = new DynamoDbScratchTables(fixture.Client);
+        // The SDK itself retries LimitExceededException a few times (it is one of its throttling errors); past that, the adapter says so.
+        fixture.StandIn.Faults.FailNext("DeleteTable", "LimitExceededException", 20);
+
+        Assert.Equal(DeleteOutcome.LimitReached, await tables.DeleteAsync(table, default));
+        fixture.StandIn.Faults.FailNext("DeleteTable", "LimitExceededException", 0);
+        Assert.Equal(DeleteOutcome.Deleted, await tables.DeleteAsync(table, default));
+    }
+
+    [Fact]
     public async Task Tags_AreKeptAndListed_AndDeleteWaitsForTheRestore()
     {
         var source = await fixture.CreateTableAsync("src-tags", 5);

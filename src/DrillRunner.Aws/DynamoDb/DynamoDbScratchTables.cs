@@ -136,6 +136,10 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
         {
             return DeleteOutcome.Busy;
         }
+        catch (LimitExceededException)
+        {
+            return DeleteOutcome.LimitReached;
+        }
     }
 
     private static RestoreTableToPointInTimeRequest PitrRequest(DynamoDbTarget target, string scratchName)

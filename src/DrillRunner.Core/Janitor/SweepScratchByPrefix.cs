@@ -66,9 +66,11 @@ public sealed class SweepScratchByPrefix(IRunStore runs, IScratchTables scratchT
             var outcome = kind == Plans.ScratchKinds.S3Bucket
                 ? await buckets!.DeleteAsync(table.Name, cancellationToken)
                 : await scratchTables.DeleteAsync(table.Name, cancellationToken);
-            if (outcome == DeleteOutcome.Busy)
+            if (outcome is DeleteOutcome.Busy or DeleteOutcome.LimitReached)
             {
-                refused.Add(new JanitorFinding(table.Name, runId, "still being created; the next sweep deletes it"));
+                refused.Add(new JanitorFinding(table.Name, runId, outcome == DeleteOutcome.Busy
+                    ? "still being created; the next sweep deletes it"
+                    : "the account's limit on simultaneous table operations is reached; the next sweep deletes it"));
                 continue;
             }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using DrillRunner.Core.AwsBackup;
 using DrillRunner.Core.Drills.Contracts;
@@ -33,15 +34,24 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         var deletions = new List<ScratchDeletion>();
         var handed = new List<TargetRun>();
         var left = 0;
-        foreach (var target in targets.Where(t => t.Scratch is { TornDown: false }))
+        var pending = targets.Where(t => t.Scratch is { TornDown: false }).ToList();
+
+        // Tables and buckets are deleted by this function, several at a time: one after another, a
+        // drill of hundreds of targets spent minutes here. Their records are saved in order below.
+        var byFunction = new ConcurrentDictionary<string, (Outcome, string)>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            pending.Where(t => t.Scratch!.Kind is ScratchKinds.DynamoDbTable or ScratchKinds.S3Bucket),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeletions, CancellationToken = cancellationToken },
+            async (target, token) => byFunction[target.TargetId] = target.Scratch!.Kind == ScratchKinds.DynamoDbTable
+                ? await TableAsync(target.Scratch, run.RunId, prefix, token)
+                : await BucketAsync(target, target.Scratch, run.RunId, prefix, token));
+
+        foreach (var target in pending)
         {
             var scratch = target.Scratch!;
-            var (outcome, note) = scratch.Kind switch
-            {
-                ScratchKinds.DynamoDbTable => await TableAsync(scratch, run.RunId, prefix, cancellationToken),
-                ScratchKinds.S3Bucket => await BucketAsync(target, scratch, run.RunId, prefix, cancellationToken),
-                _ => ByStateMachine(target, scratch, input, liveTags, run.RunId, prefix, deletions),
-            };
+            var (outcome, note) = byFunction.TryGetValue(target.TargetId, out var done)
+                ? done
+                : ByStateMachine(target, scratch, input, liveTags, run.RunId, prefix, deletions);
             switch (outcome)
             {
                 case Outcome.Gone:
@@ -63,7 +73,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
 
         if (busy.Count > 0)
         {
-            throw new ScratchTableBusy($"scratch table(s) {string.Join(", ", busy)} cannot be deleted until their restore finishes");
+            throw new ScratchTableBusy($"scratch table(s) {string.Join(", ", busy)} cannot be deleted yet (still restoring, or the account's limit on simultaneous table operations is reached); teardown is retried");
         }
 
         var verdict = run.Status == RunStatus.Rejected ? nameof(RunStatus.Rejected) : VerdictNames.Of(run.Verdict ?? Verdict.Error);
@@ -86,6 +96,9 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         await runs.SaveAsync(run, cancellationToken);
         return new TeardownResult(run.RunId, verdict, run.VerdictReason ?? "the drill ended without a verdict", left);
     }
+
+    /// <summary>How many tables and buckets one invocation deletes at once: far below DynamoDB's 500 simultaneous table operations per account, which the drill's own restores share.</summary>
+    public const int ConcurrentDeletions = 10;
 
     private const string Deleting = "deleting: handed to the state machine";
 
@@ -115,6 +128,7 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         return await scratchTables.DeleteAsync(scratch.Name, cancellationToken) switch
         {
             DeleteOutcome.Busy => (Outcome.Busy, "waiting: the table is still being created"),
+            DeleteOutcome.LimitReached => (Outcome.Busy, "waiting: the account's limit on simultaneous table operations is reached"),
             DeleteOutcome.Deleted => (Outcome.Gone, "deleted"),
             _ => (Outcome.Gone, "already gone"),
         };

@@ -1,5 +1,5 @@
-using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
+using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Native;
 using DrillRunner.Core.Ports;

@@ -4,14 +4,19 @@ using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Tests.Fakes;
 
-/// <summary>Scratch tables in memory: records every delete so tests can prove what was (not) deleted.</summary>
+/// <summary>Scratch tables in memory: records every delete so tests can prove what was (not) deleted. Safe for teardown's concurrent deletes.</summary>
 internal sealed class FakeScratchTables : IScratchTables
 {
+    private readonly Lock _gate = new();
+
     public Dictionary<string, ScratchTableState> States { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Dictionary<string, string>> Tags { get; } = new(StringComparer.Ordinal);
 
     public List<string> Deleted { get; } = [];
+
+    /// <summary>Tables whose next delete AWS refuses with LimitExceededException.</summary>
+    public HashSet<string> AtTableOperationLimit { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset? RestoredPointInTime { get; set; }
 
@@ -21,8 +26,13 @@ internal sealed class FakeScratchTables : IScratchTables
         return Task.FromResult(new RestoreRequest(Arn(scratchName), RestoredPointInTime));
     }
 
-    public Task<ScratchTableState> DescribeAsync(string scratchName, CancellationToken cancellationToken) =>
-        Task.FromResult(States.GetValueOrDefault(scratchName, ScratchTableState.Missing));
+    public Task<ScratchTableState> DescribeAsync(string scratchName, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(States.GetValueOrDefault(scratchName, ScratchTableState.Missing));
+        }
+    }
 
     public Task<bool> TryTagAsync(string tableArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
     {
@@ -30,8 +40,13 @@ internal sealed class FakeScratchTables : IScratchTables
         return Task.FromResult(true);
     }
 
-    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(Tags.GetValueOrDefault(tableArn) ?? []);
+    public Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, string>>(Tags.GetValueOrDefault(tableArn) ?? []);
+        }
+    }
 
     public Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ScratchListing>>(States.Keys
@@ -41,14 +56,22 @@ internal sealed class FakeScratchTables : IScratchTables
 
     public Task<DeleteOutcome> DeleteAsync(string tableName, CancellationToken cancellationToken)
     {
-        if (States.GetValueOrDefault(tableName) == ScratchTableState.Creating)
+        lock (_gate)
         {
-            return Task.FromResult(DeleteOutcome.Busy);
-        }
+            if (States.GetValueOrDefault(tableName) == ScratchTableState.Creating)
+            {
+                return Task.FromResult(DeleteOutcome.Busy);
+            }
 
-        Deleted.Add(tableName);
-        States.Remove(tableName);
-        return Task.FromResult(DeleteOutcome.Deleted);
+            if (AtTableOperationLimit.Remove(tableName))
+            {
+                return Task.FromResult(DeleteOutcome.LimitReached);
+            }
+
+            Deleted.Add(tableName);
+            States.Remove(tableName);
+            return Task.FromResult(DeleteOutcome.Deleted);
+        }
     }
 
     public static string Arn(string table) => $"arn:aws:dynamodb:eu-west-1:123456789012:table/{table}";
