@@ -29,6 +29,27 @@ public sealed class RunStoreTests(StandInFixture fixture) : IClassFixture<StandI
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task RunOfTheLargestPlan_IsRecorded_WithEveryItemFarBelowDynamoDbsItemLimit()
+    {
+        // A plan of MaxTargets verbose targets: as text inside the header it once passed 400 KB (at ~568 targets).
+        var targets = Enumerable.Range(1, DrillRunner.Core.Plans.PlanRules.MaxTargets).Select(i =>
+            $$"""{ "id": "t{{i}}", "type": "dynamodb", "tableName": "orders-{{i}}-prod", "restoreFrom": "auto", "restore": { "billingMode": "PAY_PER_REQUEST", "withoutSecondaryIndexes": true, "sse": { "type": "KMS", "kmsKeyArn": "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" } }, "verification": { "minItemCount": 1000, "maxItemCount": 50000000, "tolerancePercentOfSource": 1, "sentinelKeys": [ { "pk": "ORDER#{{i}}", "sk": 7 }, { "pk": "ORDER#{{i + 1}}", "sk": 8 } ], "sampleSize": 20, "lastModifiedAttribute": "updatedAt", "scanSegments": 8 } }""");
+        var planJson = $$"""{ "name": "estate", "objectives": { "rtoMinutes": 240, "rpoMinutes": 60 }, "scratchPrefix": "drill-", "targets": [ {{string.Join(",\n", targets)}} ] }""";
+        Assert.True(planJson.Length * 1.5 > 400_000, $"the plan is only {planJson.Length} characters: escaped inside a header it would fit anyway");
+        var store = new DynamoDbRunStore(fixture.Client, _table);
+
+        await store.CreateAsync(new DrillRun("run-big", "estate", 1, planJson, "schedule", T0), [], default);
+
+        Assert.Equal(planJson, (await store.GetAsync("run-big", default)).PlanJson);
+        foreach (var sk in new[] { RunsTableKeys.RunHeader, RunsTableKeys.RunPlan })
+        {
+            var item = (await fixture.Client.GetItemAsync(_table, new Dictionary<string, AttributeValue> { [RunsTableKeys.PartitionKeyName] = new(RunsTableKeys.Run("run-big")), [RunsTableKeys.SortKeyName] = new(sk) })).Item;
+            var bytes = item.Sum(a => a.Key.Length + (a.Value.S?.Length ?? 0) + (int)(a.Value.B?.Length ?? 0));
+            Assert.True(bytes < 100_000, $"the {sk} item is {bytes:N0} bytes; the goal is under 100 KB (DynamoDB's limit is 400 KB)");
+        }
+    }
+
+    [Fact]
     public async Task RunAndTargets_RoundTripEveryField()
     {
         var store = new DynamoDbRunStore(fixture.Client, _table);

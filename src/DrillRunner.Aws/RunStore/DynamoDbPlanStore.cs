@@ -25,7 +25,7 @@ public sealed class DynamoDbPlanStore(IAmazonDynamoDB dynamoDb, string tableName
         var item = response.Items?.FirstOrDefault();
         return item is null
             ? null
-            : new StoredPlan(planName, int.Parse(item["version"].N, CultureInfo.InvariantCulture), item[Document].S);
+            : new StoredPlan(planName, int.Parse(item["version"].N, CultureInfo.InvariantCulture), CompressedText.From(item) ?? item[Document].S);
     }
 
     public async Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class DynamoDbPlanStore(IAmazonDynamoDB dynamoDb, string tableName
                             [SortKeyName] = new() { S = PlanVersion(version) },
                             ["version"] = new() { N = version.ToString(CultureInfo.InvariantCulture) },
                             ["savedAt"] = new() { S = savedAt.ToString("O", CultureInfo.InvariantCulture) },
-                            [Document] = new() { S = planJson },
+                            [CompressedText.AttributeName] = CompressedText.Of(planJson),
                         },
                         ConditionExpression = "attribute_not_exists(pk)",
                     },

@@ -16,6 +16,19 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
 {
     public async Task CreateAsync(DrillRun run, IReadOnlyList<TargetRun> targets, CancellationToken cancellationToken)
     {
+        // The plan goes first: a header is only ever written beside its plan.
+        await dynamoDb.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    [PartitionKeyName] = new() { S = Run(run.RunId) },
+                    [SortKeyName] = new() { S = RunPlan },
+                    [CompressedText.AttributeName] = CompressedText.Of(run.PlanJson),
+                },
+            },
+            cancellationToken);
         await dynamoDb.PutItemAsync(
             new PutItemRequest
             {
@@ -32,8 +45,18 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
     {
         var item = await GetItemAsync(Run(runId), RunHeader, cancellationToken)
             ?? throw new RunNotFound($"No run '{runId}' in table '{tableName}'.");
-        return Read(item, DrillJson.Default.DrillRun) ?? throw new RunRecordUnreadable(
+        var run = Read(item, DrillJson.Default.DrillRun) ?? throw new RunRecordUnreadable(
             $"The record of run '{runId}' in table '{tableName}' cannot be read: {Unreadable(item, DrillJson.Default.DrillRun)}. Fix: it was not written by this version of DrillRunner; inspect or delete item pk={Run(runId)}, sk={RunHeader}.");
+        if (run.PlanJson.Length > 0)
+        {
+            return run; // a header written before the plan moved beside it
+        }
+
+        var plan = await GetItemAsync(Run(runId), RunPlan, cancellationToken) is { } planItem ? CompressedText.From(planItem) : null;
+        return run with
+        {
+            PlanJson = plan ?? throw new RunRecordUnreadable($"Run '{runId}' in table '{tableName}' has no plan item. Fix: inspect item pk={Run(runId)}, sk={RunPlan}; a run without its plan cannot go on."),
+        };
     }
 
     public async Task SaveAsync(DrillRun run, CancellationToken cancellationToken)
@@ -298,7 +321,8 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
             ["planName"] = new() { S = run.PlanName },
             ["startedAt"] = new() { S = run.StartedAt.ToString("O", CultureInfo.InvariantCulture) },
             ["status"] = new() { S = run.Status.ToString() },
-            [Document] = new() { S = JsonSerializer.Serialize(run, DrillJson.Default.DrillRun) },
+            // The plan is not repeated here: it is stored once, compressed, beside the header (RunPlan).
+            [Document] = new() { S = JsonSerializer.Serialize(run with { PlanJson = string.Empty }, DrillJson.Default.DrillRun) },
         };
         if (run.Verdict is { } verdict)
         {

@@ -16,6 +16,9 @@ public static class RunsTableKeys
 
     public const string RunHeader = "RUN";
 
+    /// <summary>The plan a run snapshotted, compressed, beside (not inside) its header.</summary>
+    public const string RunPlan = "PLAN";
+
     public static string Target(string targetId) => $"TARGET#{targetId}";
 
     public const string TargetPrefix = "TARGET#";

@@ -10,6 +10,13 @@ public static partial class PlanRules
     /// <summary>GetResources' largest page: teardown finds a run's restored resources in one.</summary>
     public const int MaxBackupTargets = 100;
 
+    /// <summary>
+    /// The most targets a plan may drill. Measured locally so far up to this many (the run's items
+    /// stay small: the plan is stored compressed beside the header); more would be a drill of over
+    /// ten waves at DynamoDB's 50 concurrent restores, which few estates can fit in the time limit.
+    /// </summary>
+    public const int MaxTargets = 500;
+
     public static void Check(DrillPlan plan, List<PlanProblem> problems, string? runsTable = null, ArnScope? stack = null)
     {
         CheckScratchPrefix(plan, problems);
@@ -128,6 +135,11 @@ public static partial class PlanRules
                         ? "use a lowercase target id and scratch prefix of a-z, 0-9 and '-' (e.g. \"drill-\" and \"orders-db\"), short enough for 63 characters."
                         : "shorten the scratch prefix or the target id."));
             }
+        }
+
+        if (plan.Targets.Count > MaxTargets)
+        {
+            problems.Add(new PlanProblem("$.targets", $"has {plan.Targets.Count} targets; a plan drills at most {MaxTargets}.", $"split the estate into plans of at most {MaxTargets} targets (e.g. by service), each with its own schedule."));
         }
 
         if (plan.Targets.Count(t => t is AwsBackupTarget) > MaxBackupTargets)

@@ -126,6 +126,20 @@ public sealed class AwsBackupPlanTests
         Assert.Contains("101 aws-backup targets", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_MoreTargetsThanAPlanDrills_IsRefusedWithTheSplitToMake()
+    {
+        var table = (int i) => $$"""{ "id": "t{{i}}", "type": "dynamodb", "tableName": "orders-{{i}}" }""";
+
+        var atLimit = PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, PlanRules.MaxTargets).Select(table))));
+        var problem = Assert.Single(PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, PlanRules.MaxTargets + 1).Select(table)))).Problems);
+
+        Assert.True(atLimit.IsValid, string.Join("\n", atLimit.Problems));
+        Assert.Equal("$.targets", problem.Path);
+        Assert.Contains($"{PlanRules.MaxTargets + 1} targets", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("split", problem.Fix, StringComparison.Ordinal);
+    }
+
     private static string Target(string arn, string extra = "") =>
         $$"""{ "id": "t", "type": "aws-backup", "resourceArn": "{{arn}}"{{(extra.Length > 0 ? ", " + extra : string.Empty)}} }""";
 

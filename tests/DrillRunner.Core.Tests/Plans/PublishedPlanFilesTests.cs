@@ -31,6 +31,12 @@ public sealed class PublishedPlanFilesTests
     }
 
     [Fact]
+    public void Schema_LimitsTargetsAsTheReaderDoes()
+    {
+        Assert.Equal(PlanRules.MaxTargets, SchemaObject("targets").GetProperty("maxItems").GetInt32());
+    }
+
+    [Fact]
     public void Schema_AcceptsTheArnOfEveryRestoreKind_AndNoOtherService()
     {
         var pattern = SchemaObject("$defs.awsBackupTarget").GetProperty("properties").GetProperty("resourceArn").GetProperty("pattern").GetString()!;
