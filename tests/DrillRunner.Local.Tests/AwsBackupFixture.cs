@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Amazon.DynamoDBv2.Model;
-using DrillRunner.Aws.DynamoDb;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Local.Demo;
-using DrillRunner.Local.Workflow;
 
 namespace DrillRunner.Local.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
-using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Safety;
 

@@ -1,6 +1,5 @@
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
-using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;

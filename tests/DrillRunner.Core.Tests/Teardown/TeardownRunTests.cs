@@ -1,15 +1,11 @@
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
-using DrillRunner.Core.Native;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 using DrillRunner.Core.Teardown;
 using DrillRunner.Core.Tests.Drills;
 using DrillRunner.Core.Tests.Fakes;
-using DrillRunner.Core.Tests.Plans;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DrillRunner.Core.Tests.Teardown;
 
