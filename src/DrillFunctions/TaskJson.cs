@@ -26,10 +26,9 @@ internal static class TaskJson
     {
         using var budget = new CancellationTokenSource(Budget);
         var started = Stopwatch.GetTimestamp();
-        var buffered = new MemoryStream();
-        await input.CopyToAsync(buffered, budget.Token);
-        buffered.Position = 0;
-        var request = (buffered.Length == 0 ? whenEmpty : await JsonSerializer.DeserializeAsync(buffered, inputType, budget.Token))
+        // Lambda's input stream cannot tell its length; one a caller already read into memory can.
+        var readable = input.CanSeek ? input : await BufferAsync(input, budget.Token);
+        var request = (readable.Length == readable.Position ? whenEmpty : await JsonSerializer.DeserializeAsync(readable, inputType, budget.Token))
             ?? throw new ArgumentException($"The task input was empty; expected a JSON {typeof(TIn).Name}.", nameof(input));
         var runId = JsonSerializer.SerializeToNode(request, inputType) is JsonObject fields && fields["runId"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
         try
@@ -47,6 +46,14 @@ internal static class TaskJson
             Log(log, "error", task, runId, started, ex);
             throw;
         }
+    }
+
+    private static async Task<Stream> BufferAsync(Stream input, CancellationToken cancellationToken)
+    {
+        var buffered = new MemoryStream();
+        await input.CopyToAsync(buffered, cancellationToken);
+        buffered.Position = 0;
+        return buffered;
     }
 
     private static void Log(TextWriter log, string level, string task, string? runId, long started, Exception? error)

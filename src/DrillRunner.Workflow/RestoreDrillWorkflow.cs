@@ -86,7 +86,7 @@ public static class RestoreDrillWorkflow
                 new JsonObject
                 {
                     ["TagFilters"] = new JsonArray(new JsonObject { ["Key"] = TeardownGuard.RunIdTag, ["Values.$"] = "States.Array($.runId)" }),
-                    ["ResourcesPerPage"] = PlanRules.MaxBackupTargets,
+                    ["ResourcesPerPage"] = TeardownGuard.TaggedResourcesPerPage,
                 },
                 TaskResult.At("$.tagged"),
                 Teardown,

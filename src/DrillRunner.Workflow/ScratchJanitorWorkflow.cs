@@ -13,9 +13,6 @@ public static class ScratchJanitorWorkflow
     /// <summary>A sweep that has not finished in an hour is stopped; the next scheduled one starts over.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromHours(1);
 
-    /// <summary>GetResources' largest page.</summary>
-    public const int TaggedPageSize = 100;
-
     public static StateMachineDefinition Definition()
     {
         var janitor = LambdaFunction.Of<JanitorFunction>();
@@ -65,7 +62,7 @@ public static class ScratchJanitorWorkflow
         var parameters = new JsonObject
         {
             ["TagFilters"] = new JsonArray(new JsonObject { ["Key"] = TeardownGuard.ExpiresAtTag }),
-            ["ResourcesPerPage"] = TaggedPageSize,
+            ["ResourcesPerPage"] = TeardownGuard.TaggedResourcesPerPage,
         };
         if (paged)
         {

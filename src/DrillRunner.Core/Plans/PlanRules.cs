@@ -7,8 +7,8 @@ namespace DrillRunner.Core.Plans;
 /// <summary>Rules that involve more than one field: the safety rules on scratch names among them.</summary>
 public static partial class PlanRules
 {
-    /// <summary>GetResources' largest page: teardown finds a run's restored resources in one.</summary>
-    public const int MaxBackupTargets = 100;
+    /// <summary>Teardown finds a run's restored resources in one GetResources page.</summary>
+    public const int MaxBackupTargets = TeardownGuard.TaggedResourcesPerPage;
 
     /// <summary>
     /// The most targets a plan may drill. Measured locally so far up to this many (the run's items

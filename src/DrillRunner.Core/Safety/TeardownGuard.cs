@@ -12,6 +12,9 @@ public static class TeardownGuard
     public const string PlanTag = "drill:plan";
     public const string ExpiresAtTag = "drill:expires-at";
 
+    /// <summary>GetResources' largest page: how the state machines find what carries these tags.</summary>
+    public const int TaggedResourcesPerPage = 100;
+
     /// <summary>Volumes and file systems have AWS-assigned ids: their scratch name is this tag.</summary>
     public const string NameTag = "Name";
 
