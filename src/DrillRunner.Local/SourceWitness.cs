@@ -26,12 +26,16 @@ internal sealed class SourceWitness
     public static async Task<SourceWitness> TakeAsync(LocalDrillEnvironment environment, CancellationToken cancellationToken)
     {
         // What a restore made is scratch even before it carries the run's tags (another drill may be restoring right now).
+        // The world registers a restored resource before creating it, so listing first and asking the world second
+        // cannot take a resource restored in between for a source.
+        var tableNames = await environment.TablesStartingWithAsync(string.Empty, cancellationToken);
+        var bucketNames = environment.S3.BucketNames.ToList();
         var restoredByBackup = environment.Aws.Resources.Where(r => !r.IsSource).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var tables = (await environment.TablesStartingWithAsync(string.Empty, cancellationToken))
+        var tables = tableNames
             .Where(t => t != LocalDrillEnvironment.RunsTableName && !environment.StandIn.TagsOf(t).ContainsKey(TeardownGuard.RunIdTag))
             .Where(t => !environment.StandIn.RestoredTables.ContainsKey(t) && !restoredByBackup.Contains(t))
             .ToDictionary(t => t, t => environment.StandIn.WritesByTable.GetValueOrDefault(t), StringComparer.Ordinal);
-        var buckets = environment.S3.BucketNames
+        var buckets = bucketNames
             .Select(b => (Name: b, Bucket: environment.S3.Bucket(b)))
             .Where(b => !b.Bucket.Tags.ContainsKey(TeardownGuard.RunIdTag) && !restoredByBackup.Contains(b.Name))
             .ToDictionary(b => b.Name, b => (new Dictionary<string, long>(b.Bucket.Objects), new Dictionary<string, string>(b.Bucket.Tags)), StringComparer.Ordinal);

@@ -49,6 +49,9 @@ public sealed partial class LocalAwsWorld
             return;
         }
 
+        // Known as restored before it exists: a drill beginning meanwhile must not take it for a source.
+        var restored = new LocalResource(kind, arn[(arn.LastIndexOfAny([':', '/']) + 1)..], arn, IsSource: false);
+        _resources[arn] = restored;
         if (kind == ScratchKinds.S3Bucket)
         {
             var bucket = s3.CreateBucket(id);
@@ -68,10 +71,11 @@ public sealed partial class LocalAwsWorld
             await copier.WriteAllAsync(id, items, cancellationToken);
         }
 
-        _resources[arn] = new LocalResource(kind, arn[(arn.LastIndexOfAny([':', '/']) + 1)..], arn, IsSource: false)
+        if (kind is ScratchKinds.S3Bucket or ScratchKinds.DynamoDbTable)
         {
-            Status = kind is ScratchKinds.S3Bucket or ScratchKinds.DynamoDbTable ? "available" : "creating",
-        };
+            restored.Status = "available";
+        }
+
         job.CreatedResourceArn = arn;
         job.CompletedAt = now;
         job.Status = "COMPLETED";
