@@ -64,13 +64,31 @@ public sealed class TableInspectorTests(StandInFixture fixture) : IClassFixture<
         });
         await fixture.Client.DeleteItemAsync(source, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "item#000005" } });
 
-        var pairs = await new DynamoDbTableInspector(fixture.Client).SamplePairsAsync(copy, source, 20, default);
+        var pairs = await new DynamoDbTableInspector(fixture.Client).SamplePairsAsync(copy, source, 20, seed: 7, itemCount: 20, default);
 
         Assert.Equal(20, pairs.Count);
         Assert.Null(Assert.Single(pairs, p => p.KeyText.Contains("item#000005", StringComparison.Ordinal)).Source);
         var changed = Assert.Single(pairs, p => p.KeyText.Contains("item#000004", StringComparison.Ordinal));
         Assert.False(changed.Restored.SameAs(changed.Source!));
         Assert.Equal(18, pairs.Count(p => p.Source is not null && p.Restored.SameAs(p.Source)));
+    }
+
+    [Fact]
+    public async Task SamplePairs_OfALargerTable_SpanTheKeySpace_AndTheSameSeedDrawsTheSameSample()
+    {
+        var table = await fixture.CreateTableAsync("sample-spread", 400);
+        var inspector = new DynamoDbTableInspector(fixture.Client);
+        var firstPage = (await fixture.Client.ScanAsync(new ScanRequest { TableName = table, Limit = 20 })).Items.Select(i => i["pk"].S).ToHashSet();
+
+        var sample = (await inspector.SamplePairsAsync(table, table, 20, seed: 42, itemCount: 400, default)).Select(p => p.KeyText).ToList();
+        var again = (await inspector.SamplePairsAsync(table, table, 20, seed: 42, itemCount: 400, default)).Select(p => p.KeyText).ToList();
+        var other = (await inspector.SamplePairsAsync(table, table, 20, seed: 43, itemCount: 400, default)).Select(p => p.KeyText).ToList();
+
+        Assert.True(sample.Count >= 15, $"{sample.Count} items sampled of 20 asked");
+        Assert.Equal(sample, again);
+        Assert.NotEqual(sample, other);
+        // Not the first page's run of items: most of the sample comes from elsewhere in the key space.
+        Assert.True(sample.Count(k => firstPage.Any(f => k.Contains(f, StringComparison.Ordinal))) < sample.Count / 2, string.Join(", ", sample));
     }
 
     private static Dictionary<string, KeyValue> Key(string pk) => new() { ["pk"] = new KeyValue(pk, false) };

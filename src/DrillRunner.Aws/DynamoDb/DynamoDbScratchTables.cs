@@ -18,7 +18,10 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
                 ? (await dynamoDb.RestoreTableToPointInTimeAsync(PitrRequest(target, scratchName), cancellationToken)).TableDescription
                 : (await dynamoDb.RestoreTableFromBackupAsync(BackupRequest(target, point, scratchName), cancellationToken)).TableDescription;
             var restoredTo = description?.RestoreSummary?.RestoreDateTime is { } at ? AwsTime.ToOffset(at) : (DateTimeOffset?)null;
-            return new RestoreRequest(description?.TableArn ?? throw new RestoreFailed($"AWS accepted the restore of '{target.TableName}' but returned no table ARN"), restoredTo);
+            return new RestoreRequest(
+                description?.TableArn ?? throw new RestoreFailed($"AWS accepted the restore of '{target.TableName}' but returned no table ARN"),
+                restoredTo,
+                await SourceSizeAsync(target.TableName, cancellationToken));
         }
         catch (LimitExceededException ex)
         {
@@ -28,6 +31,19 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
             or TableAlreadyExistsException or TableNotFoundException or InvalidRestoreTimeException)
         {
             throw new RestoreFailed($"AWS refused to restore '{target.TableName}' into '{scratchName}': {ex.ErrorCode}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The source's size for the restore's forecast; a forecast is a guide, so a failed look is no failure.</summary>
+    private async Task<long?> SourceSizeAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)).Table?.TableSizeBytes;
+        }
+        catch (AmazonDynamoDBException)
+        {
+            return null;
         }
     }
 

@@ -46,13 +46,9 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
                 var attempt = input.Attempt + 1;
-                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status}", context.Run);
-                if (expected is { } minutes && created is { } start)
-                {
-                    // Not before AWS's own estimate, but never longer than the usual cap: estimates are rough.
-                    var untilExpected = (start + TimeSpan.FromMinutes(minutes) - now).TotalSeconds;
-                    wait = (int)Math.Clamp(Math.Ceiling(untilExpected), wait, Math.Max(wait, PollSchedule.MaxWaitSeconds));
-                }
+                // This target's earlier restores first; AWS Backup's own estimate when there are none.
+                var forecast = record.Forecast?.Duration ?? (expected is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
+                var wait = PollSchedule.NextWaitSeconds(requestedAt, now, forecast, context.Plan.RestoreTimeoutMinutes, $"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status}", context.Run);
 
                 return new RestoreJobPoll(jobId, Restored: false, attempt, wait);
         }

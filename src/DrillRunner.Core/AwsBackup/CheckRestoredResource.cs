@@ -67,7 +67,7 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
         if (!string.Equals(described.Status, "available", StringComparison.OrdinalIgnoreCase))
         {
             await runs.SaveTargetAsync(record with { Resource = check, LastPolledAt = now }, cancellationToken);
-            var wait = PollSchedule.NextWaitSeconds(check.Looks, record.RestoreRequestedAt ?? now, now, context.Plan.RestoreTimeoutMinutes, $"the restored {scratch.Kind} '{described.Identifier}' was still '{described.Status ?? "unknown"}'", context.Run);
+            var wait = PollSchedule.NextWaitSeconds(record.RestoreRequestedAt ?? now, now, expected: null, context.Plan.RestoreTimeoutMinutes, $"the restored {scratch.Kind} '{described.Identifier}' was still '{described.Status ?? "unknown"}'", context.Run);
             return new ResourceReadiness(Ready: false, wait, null);
         }
 

@@ -1,3 +1,4 @@
+using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Ports;
@@ -18,17 +19,19 @@ public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var scratchName = ScratchNames.For(context.Plan.ScratchPrefix, input.RunId, target);
         var now = time.GetUtcNow();
+        var forecast = record.Forecast ?? await RestoreForecast.ForAsync(runs, context, input.TargetId, sourceSizeBytes: null, cancellationToken);
 
         await runs.SaveTargetAsync(
             record with
             {
                 Stage = TargetStage.Restoring,
                 RestoreRequestedAt = record.RestoreRequestedAt ?? now,
+                Forecast = forecast,
                 Scratch = record.Scratch ?? new ScratchResource(scratchName, null, CreatedByRun: true) { Kind = target.Kind.ScratchKind },
                 Backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { RestoreJobId = jobId },
             },
             cancellationToken);
         var timeout = TimeSpan.FromMinutes(context.Plan.RestoreTimeoutMinutes);
-        return new RestoreJobPoll(jobId, Restored: false, Attempt: 0, PollSchedule.WaitSeconds(0, timeout));
+        return new RestoreJobPoll(jobId, Restored: false, Attempt: 0, PollSchedule.WaitSeconds(TimeSpan.Zero, forecast?.Duration, timeout));
     }
 }

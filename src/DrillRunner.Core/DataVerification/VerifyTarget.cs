@@ -1,3 +1,4 @@
+using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
@@ -39,10 +40,16 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
         var scratch = record.Scratch?.Name ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no scratch table to verify.");
         var recoveryPoint = record.RecoveryPoint?.CreatedAt ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no recovery point.");
 
-        var restoredCount = await inspector.ContinueCountAsync(scratch, record.RestoredCount ?? ScanCheckpoint.Start(verification.ScanSegments), OutOfTime, cancellationToken);
-        var sourceCount = verification.TolerancePercentOfSource is null || !restoredCount.IsComplete
-            ? record.SourceCount
-            : await inspector.ContinueCountAsync(target.TableName, record.SourceCount ?? ScanCheckpoint.Start(verification.ScanSegments), OutOfTime, cancellationToken);
+        // The restored table is counted as fast as it allows (segments from its size); the live source, a
+        // production table, only with the plan's segments, and at the same time, so both counts stand for
+        // nearly the same moment.
+        var restoredStart = record.RestoredCount ?? await StartCountAsync(target.TableName, verification.ScanSegments, sizeDecides: true, cancellationToken);
+        var sourceStart = verification.TolerancePercentOfSource is null ? null : record.SourceCount ?? await StartCountAsync(target.TableName, verification.ScanSegments, sizeDecides: false, cancellationToken);
+        var counting = ContinueAsync(scratch, restoredStart, OutOfTime, cancellationToken);
+        Task<ScanCheckpoint?> sourceCounting = sourceStart is null ? Task.FromResult<ScanCheckpoint?>(null) : ContinueOrNullAsync(target.TableName, sourceStart, OutOfTime, cancellationToken);
+        await Task.WhenAll((Task)counting, sourceCounting);
+        var restoredCount = await counting;
+        var sourceCount = await sourceCounting;
         var countsDone = restoredCount.IsComplete && (verification.TolerancePercentOfSource is null || sourceCount is { IsComplete: true });
         if (!countsDone)
         {
@@ -63,12 +70,20 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
             }
         }
 
+        var seed = Random.Shared.Next();
         var pairs = verification.SampleSize > 0
-            ? await inspector.SamplePairsAsync(scratch, target.TableName, verification.SampleSize, cancellationToken)
+            ? await inspector.SamplePairsAsync(scratch, target.TableName, verification.SampleSize, seed, count, cancellationToken)
             : [];
         var (compared, skipped, mismatches) = SampleComparison.Compare(pairs, verification.LastModifiedAttribute, recoveryPoint);
 
-        var result = new VerificationResult(count, liveCount, expectation.Min, expectation.Max, verification.SentinelKeys.Count, missing, compared, skipped, mismatches);
+        var result = new VerificationResult(count, liveCount, expectation.Min, expectation.Max, verification.SentinelKeys.Count, missing, compared, skipped, mismatches)
+        {
+            SampleSeed = verification.SampleSize > 0 ? seed : null,
+            CountSkewSeconds = sourceCount?.Midpoint is { } sourceMiddle && restoredCount.Midpoint is { } restoredMiddle ? Math.Abs((sourceMiddle - restoredMiddle).TotalSeconds) : null,
+            ScanSegments = restoredCount.Segments.Count,
+            RestoredReadUnits = restoredCount.ReadUnits,
+            SourceReadUnits = sourceCount?.ReadUnits ?? 0,
+        };
         var problems = new List<string>();
         if (expectation.Judge(count) is { } countProblem)
         {
@@ -94,5 +109,30 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
 
         await runs.SaveTargetAsync(record with { Verification = result, RestoredCount = restoredCount, SourceCount = sourceCount, Stage = TargetStage.Verified, VerifiedAt = now }, cancellationToken);
         return new VerificationStep(input.RunId, input.TargetId, Done: true);
+    }
+
+    private async Task<ScanCheckpoint> StartCountAsync(string sourceTable, int planSegments, bool sizeDecides, CancellationToken cancellationToken)
+    {
+        var segments = sizeDecides ? DynamoDbCapacity.ScanSegments(await inspector.SizeBytesAsync(sourceTable, cancellationToken) ?? 0, planSegments) : planSegments;
+        return ScanCheckpoint.Start(segments) with { StartedAt = time.GetUtcNow() };
+    }
+
+    private async Task<ScanCheckpoint?> ContinueOrNullAsync(string table, ScanCheckpoint checkpoint, Func<bool> outOfTime, CancellationToken cancellationToken) =>
+        await ContinueAsync(table, checkpoint, outOfTime, cancellationToken);
+
+    private async Task<ScanCheckpoint> ContinueAsync(string table, ScanCheckpoint checkpoint, Func<bool> outOfTime, CancellationToken cancellationToken)
+    {
+        if (checkpoint.IsComplete)
+        {
+            return checkpoint;
+        }
+
+        var next = await inspector.ContinueCountAsync(table, checkpoint, outOfTime, cancellationToken);
+        return next with
+        {
+            StartedAt = checkpoint.StartedAt,
+            Invocations = checkpoint.Invocations + 1,
+            CompletedAt = next.IsComplete ? time.GetUtcNow() : null,
+        };
     }
 }

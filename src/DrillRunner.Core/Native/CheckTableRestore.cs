@@ -44,7 +44,7 @@ public sealed class CheckTableRestore(IRunStore runs, IScratchTables scratchTabl
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
                 var attempt = input.Attempt + 1;
-                var wait = PollSchedule.NextWaitSeconds(attempt, requestedAt, now, context.Plan.RestoreTimeoutMinutes, $"the restore of '{record.SourceName}' into '{scratch.Name}' was still not ACTIVE", context.Run);
+                var wait = PollSchedule.NextWaitSeconds(requestedAt, now, record.Forecast?.Duration, context.Plan.RestoreTimeoutMinutes, $"the restore of '{record.SourceName}' into '{scratch.Name}' was still not ACTIVE", context.Run);
                 return input with { Restored = false, Attempt = attempt, WaitSeconds = wait };
         }
     }

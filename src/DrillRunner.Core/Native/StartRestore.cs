@@ -1,3 +1,4 @@
+using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Ports;
@@ -26,6 +27,7 @@ public sealed class StartRestore(IRunStore runs, IScratchTables scratchTables, T
             var tagged = await scratchTables.TryTagAsync(request.TableArn, ScratchTags(context), cancellationToken);
             record = record with
             {
+                Forecast = await RestoreForecast.ForAsync(runs, context, input.TargetId, request.SourceSizeBytes, cancellationToken),
                 Stage = TargetStage.Restoring,
                 RestoreRequestedAt = requestedAt,
                 RecoveryPoint = request.RestoredPointInTime is { } restoredTo ? point with { CreatedAt = restoredTo } : point,
@@ -34,7 +36,7 @@ public sealed class StartRestore(IRunStore runs, IScratchTables scratchTables, T
             await runs.SaveTargetAsync(record, cancellationToken);
         }
 
-        return new RestorePoll(input.RunId, input.TargetId, false, 0, PollSchedule.WaitSeconds(0, deadline));
+        return new RestorePoll(input.RunId, input.TargetId, false, 0, PollSchedule.WaitSeconds(TimeSpan.Zero, record.Forecast?.Duration, deadline));
     }
 
     internal static Dictionary<string, string> ScratchTags(RunContext context) => new(StringComparer.Ordinal)

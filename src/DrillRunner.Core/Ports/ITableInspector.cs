@@ -18,6 +18,13 @@ public interface ITableInspector
     /// <summary>Whether an item with this key exists.</summary>
     Task<bool> ItemExistsAsync(string tableName, IReadOnlyDictionary<string, KeyValue> key, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="size"/> restored items, each with the source's item of the same key (or null).</summary>
-    Task<IReadOnlyList<ItemPair>> SamplePairsAsync(string restoredTable, string sourceTable, int size, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="size"/> restored items drawn across the whole key space (random segments of
+    /// a parallel scan, chosen by <paramref name="seed"/>), each with the source's item of the same key (or null).
+    /// <paramref name="itemCount"/> is the restored table's exact count, which sizes the segments.
+    /// </summary>
+    Task<IReadOnlyList<ItemPair>> SamplePairsAsync(string restoredTable, string sourceTable, int size, int seed, long itemCount, CancellationToken cancellationToken);
+
+    /// <summary>The table's size as DynamoDB last reported it (updated about every six hours); null when unknown.</summary>
+    Task<long?> SizeBytesAsync(string tableName, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 namespace DrillRunner.Core.Runs;
 
 /// <summary>One scan segment's progress; <paramref name="ResumeAfter"/> is the adapter's opaque key to continue from.</summary>
-public sealed record SegmentProgress(int Segment, long Count, string? ResumeAfter, bool Done);
+/// <param name="ReadUnits">Read units DynamoDB reported consumed by this segment so far (ReturnConsumedCapacity).</param>
+public sealed record SegmentProgress(int Segment, long Count, string? ResumeAfter, bool Done, double ReadUnits = 0);

@@ -25,6 +25,9 @@ public sealed record TargetRun(string RunId, string TargetId, [property: JsonPro
 
     public int Polls { get; init; }
 
+    /// <summary>How long the restore was expected to take, and from what; guides the polls.</summary>
+    public Capacity.RestoreForecast? Forecast { get; init; }
+
     public DateTimeOffset? VerifiedAt { get; init; }
 
     public ScratchResource? Scratch { get; init; }

@@ -58,6 +58,8 @@ public sealed class LeastPrivilegeSimulationTests
             new("ResolveRecoveryPointFunctionRole", "dynamodb:DescribeContinuousBackups", SourceTableArn),
             new("ResolveRecoveryPointFunctionRole", "dynamodb:ListBackups", "*"),
             new("StartRestoreFunctionRole", "dynamodb:RestoreTableToPointInTime", SourceTableArn),
+            new("StartRestoreFunctionRole", "dynamodb:DescribeTable", SourceTableArn), // the source's size, for the restore's forecast
+            new("VerifyTargetFunctionRole", "dynamodb:DescribeTable", SourceTableArn), // the source's size, for the count's segments
             new("StartRestoreFunctionRole", "dynamodb:RestoreTableFromBackup", SourceBackupArn),
             new("StartRestoreFunctionRole", "dynamodb:PutItem", ScratchTableArn),
             new("StartRestoreFunctionRole", "dynamodb:TagResource", ScratchTableArn),

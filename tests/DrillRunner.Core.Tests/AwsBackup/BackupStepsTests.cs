@@ -114,7 +114,7 @@ public sealed class BackupStepsTests
     }
 
     [Fact]
-    public async Task CheckJob_StillRunning_WaitsAtLeastUntilAwsBackupExpectsIt_ButNoLongerThanTheCap()
+    public async Task CheckJob_StillRunning_WithNoEarlierDrill_PollsSparselyByAwsBackupsEstimate()
     {
         var runId = await BeginAsync();
         await RestoringAsync(runId, "db");
@@ -124,7 +124,8 @@ public sealed class BackupStepsTests
 
         Assert.False(poll.Restored);
         Assert.Equal(1, poll.Attempt);
-        Assert.Equal(PollSchedule.MaxWaitSeconds, poll.WaitSeconds);
+        // 30 minutes expected: a look every 3 minutes until 24 minutes in, then dense looks.
+        Assert.Equal((int)(PollSchedule.SparseFraction * 30 * 60), poll.WaitSeconds);
     }
 
     [Theory]

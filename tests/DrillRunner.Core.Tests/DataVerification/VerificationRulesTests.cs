@@ -66,17 +66,6 @@ public sealed class VerificationRulesTests
         Assert.Equal(1, SampleComparison.Compare([pair], "updatedAt", RecoveryPoint).Skipped);
     }
 
-    [Fact]
-    public void PollSchedule_GrowsToTheCapAndNeverSleepsPastTheDeadline()
-    {
-        var waits = Enumerable.Range(0, 8).Select(a => PollSchedule.WaitSeconds(a, TimeSpan.FromHours(1))).ToList();
-
-        Assert.Equal(PollSchedule.FirstWaitSeconds, waits[0]);
-        Assert.True(waits.Zip(waits.Skip(1)).All(w => w.Second >= w.First));
-        Assert.Equal(PollSchedule.MaxWaitSeconds, waits[^1]);
-        Assert.Equal(11, PollSchedule.WaitSeconds(7, TimeSpan.FromSeconds(10)));
-    }
-
     private static ItemPair Pair(string key, string restored, string source, string updatedAt) =>
         new(key, Item(restored, updatedAt), Item(source, updatedAt));
 

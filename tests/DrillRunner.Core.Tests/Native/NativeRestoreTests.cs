@@ -1,3 +1,4 @@
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Native;
@@ -23,7 +24,7 @@ public sealed class NativeRestoreTests : DrillOnFakes
         var second = await new CheckTableRestore(Runs, Scratch, Clock).ExecuteAsync(first, default);
 
         Assert.False(first.Restored);
-        Assert.Equal(30, first.WaitSeconds);
+        Assert.Equal(PollSchedule.MinWaitSeconds, first.WaitSeconds); // no forecast (no size, no earlier drill): 5 % of 20 s, at least 10 s
         Assert.True(second.Restored);
         var record = await Runs.GetTargetAsync(target.RunId, "orders", default);
         Assert.Equal(T0.AddSeconds(50), record.RestoreCompletedAt);
