@@ -61,8 +61,9 @@ public static class DynamoDbCapacity
 
     /// <summary>
     /// Scan segments for a count: enough that the segments' pages in flight can use the whole rate the
-    /// table allows (a segment reads one page at a time; about 1,000 read units per second each, assumed
-    /// from ~100 ms per 1 MB page), never fewer than the plan asks, at most <see cref="MaxSegments"/>.
+    /// table allows (a segment reads one page at a time, and between pages its reader's round trip leaves
+    /// the partition idle, so twice as many segments as the rate needs), never fewer than the plan asks,
+    /// at most <see cref="MaxSegments"/>.
     /// </summary>
     public static int ScanSegments(long sizeBytes, int planSegments)
     {
@@ -70,9 +71,9 @@ public static class DynamoDbCapacity
         return Math.Clamp(Math.Max(planSegments, sizeBytes >= GiB ? needed : 1), 1, MaxSegments);
     }
 
-    /// <summary>What one sequentially read segment is assumed to consume per second (128 units per 1 MB page, ~8 pages a second).</summary>
-    public const double SegmentReadUnitsPerSecond = 1000;
+    /// <summary>What one sequentially read segment is counted on for (128 units per 1 MB page, ~4 pages a second).</summary>
+    public const double SegmentReadUnitsPerSecond = 500;
 
     /// <summary>The most segments one verification invocation scans at once.</summary>
-    public const int MaxSegments = 64;
+    public const int MaxSegments = 100;
 }

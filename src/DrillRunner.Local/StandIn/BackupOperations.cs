@@ -10,7 +10,7 @@ namespace DrillRunner.Local.StandIn;
 /// Restores are asynchronous: CREATING until the configured duration has passed and the items are copied.
 /// A PITR restore copies the table as it is when the restore is requested (the stand-in keeps no history).
 /// </summary>
-internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults faults, StandInState state, TimeProvider time)
+internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults faults, StandInState state, TimeProvider time, Scale.ModelledTables modelled)
 {
     /// <summary>Hidden tables holding backups' items; never listed to clients.</summary>
     public const string CopyTablePrefix = "__standin_backup_";
@@ -202,7 +202,8 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
 
         var withoutIndexes = request["GlobalSecondaryIndexOverride"] is JsonArray { Count: 0 };
         await _copier.CreateLikeAsync(source, target, withoutIndexes, cancellationToken);
-        var restore = new StandInRestore(target, source.TableArn, backupArn, restoredTo, time.GetUtcNow() + faults.RestoreDuration);
+        var duration = modelled.Restore(source.TableName, target) ?? faults.RestoreDuration;
+        var restore = new StandInRestore(target, source.TableArn, backupArn, restoredTo, time.GetUtcNow() + duration);
         _restores[target] = restore;
         var fails = faults.RestoreFails(source.TableName);
         _ = Task.Run(() => CompleteRestoreAsync(restore, items, fails), CancellationToken.None);

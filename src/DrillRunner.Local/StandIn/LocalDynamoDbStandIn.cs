@@ -25,6 +25,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restored = new(StringComparer.Ordinal);
 
+    private readonly IAmazonDynamoDB _dynalite;
     private LoopbackWebApp _app = null!;
 
     private LocalDynamoDbStandIn(Uri dynaliteUrl, StandInState state, TimeProvider time)
@@ -33,13 +34,35 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         _state = state;
         Faults = new StandInFaults(state);
         var dynalite = LocalClients.DynamoDb(dynaliteUrl);
-        _backups = new BackupOperations(dynalite, Faults, state, time);
+        _dynalite = dynalite;
+        Modelled = new Scale.ModelledTables(time);
+        _backups = new BackupOperations(dynalite, Faults, state, time, Modelled);
         _tags = new TagOperations(dynalite, state);
     }
 
     public Uri Url => _app.Url;
 
     public StandInFaults Faults { get; }
+
+    /// <summary>Tables of modelled size for scale runs (in memory only).</summary>
+    public Scale.ModelledTables Modelled { get; }
+
+    /// <summary>A table of modelled size and item count: empty in dynalite, keyed by pk, with PITR on.</summary>
+    public async Task CreateModelledTableAsync(string name, long sizeBytes, long itemCount, CancellationToken cancellationToken)
+    {
+        await _dynalite.CreateTableAsync(
+            new Amazon.DynamoDBv2.Model.CreateTableRequest
+            {
+                TableName = name,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [new Amazon.DynamoDBv2.Model.KeySchemaElement(Scale.ModelledTables.KeyAttribute, KeyType.HASH)],
+                AttributeDefinitions = [new Amazon.DynamoDBv2.Model.AttributeDefinition(Scale.ModelledTables.KeyAttribute, ScalarAttributeType.S)],
+            },
+            cancellationToken);
+        await new TableCopier(_dynalite).WaitUntilActiveAsync(name, cancellationToken);
+        Modelled.Model(name, sizeBytes, itemCount);
+        await _backups.UpdateContinuousBackupsAsync(new JsonObject { ["TableName"] = name, ["PointInTimeRecoverySpecification"] = new JsonObject { ["PointInTimeRecoveryEnabled"] = true } }, cancellationToken);
+    }
 
     /// <param name="statePath">A JSON file to keep backups, PITR, tags and faults in between commands; null keeps them in memory.</param>
     public static async Task<LocalDynamoDbStandIn> StartAsync(Uri dynaliteUrl, TimeProvider time, CancellationToken cancellationToken, string? statePath = null)
@@ -104,6 +127,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
                 "UntagResource" => await _tags.UntagAsync(request, ct),
                 "ListTagsOfResource" => await _tags.ListAsync(request, ct),
                 "DescribeTable" => await DescribeTableAsync(context, body),
+                "Scan" => await Modelled.ScanAsync(request, ct),
                 "DeleteTable" => await DeleteTableAsync(context, request, body),
                 "ListTables" => await ListTablesAsync(context, body),
                 _ => null,
@@ -158,6 +182,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
 
         var answer = JsonNode.Parse(responseBody)!.AsObject();
         _backups.Overlay(answer);
+        Modelled.Overlay(answer);
         return answer;
     }
 
@@ -185,6 +210,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         if (status == 200)
         {
             _backups.Forget(table);
+            Modelled.Forget(table);
             _tags.Forget(table);
         }
 

@@ -67,8 +67,8 @@ public sealed class PollScheduleTests
     public void ScanSegments_AreEnoughToUseWhatTheTableAllows_NeverFewerThanThePlanAsks()
     {
         Assert.Equal(4, DynamoDbCapacity.ScanSegments(DynamoDbCapacity.MiB, 4));
-        Assert.Equal(3, DynamoDbCapacity.ScanSegments(DynamoDbCapacity.GiB, 1));
-        Assert.Equal(40, DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4));
+        Assert.Equal(6, DynamoDbCapacity.ScanSegments(DynamoDbCapacity.GiB, 1));
+        Assert.Equal(80, DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4));
         Assert.Equal(103, DynamoDbCapacity.Partitions(DynamoDbCapacity.TiB));
     }
 }

@@ -1,0 +1,218 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using DrillRunner.Aws.DynamoDb;
+using DrillRunner.Core.Capacity;
+using DrillRunner.Core.DataVerification;
+using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Runs;
+using DrillRunner.Local.Hosting;
+using DrillRunner.Local.Processes;
+using DrillRunner.Local.StandIn;
+using DrillRunner.Local.Workflow;
+
+namespace DrillRunner.Local.Scale;
+
+/// <summary>What counting one modelled table measured.</summary>
+public sealed record CountFigure(long SizeBytes, long Items, long Counted, int Segments, int Invocations, double ReadUnits, double ExpectedReadUnits, double Efficiency, TimeSpan Modelled, TimeSpan Real, double TimeScale);
+
+/// <summary>What one many-target drill through the real state machine measured.</summary>
+public sealed record DrillFigure(
+    int Targets,
+    string Verdict,
+    TimeSpan Wall,
+    int LargestPayloadBytes,
+    string? LargestPayloadState,
+    int LargestRunsItemBytes,
+    double InvocationsPerTarget,
+    int MostStatesInOneTarget,
+    int MostHistoryEventsInOneTarget,
+    double MeanRtoSeconds,
+    double MeanRestoreSeconds,
+    double MeanCountSeconds,
+    IReadOnlyDictionary<string, int> StatesEnteredPerTarget);
+
+/// <summary>The scale runs behind docs/benchmarks.md; the tests run a small version of each.</summary>
+public static class ScaleRuns
+{
+    /// <summary>About this many modelled pages are served per real second on a small machine; the time scale is chosen from it.</summary>
+    public const double PagesPerRealSecond = 500;
+
+    /// <summary>
+    /// Counts a modelled table of <paramref name="sizeBytes"/> as VerifyTarget does (segments from its
+    /// size, a checkpoint whenever an invocation's budget is spent), in modelled time.
+    /// </summary>
+    public static async Task<CountFigure> CountModelledTableAsync(long sizeBytes, int planSegments, CancellationToken cancellationToken)
+    {
+        var rate = DynamoDbCapacity.ReadUnitsPerSecond(sizeBytes);
+        var pageUnits = DynamoDbCapacity.ScanPageBytes / DynamoDbCapacity.ReadUnitBytes * DynamoDbCapacity.EventuallyConsistentFactor;
+        var clock = new ScaledTimeProvider(Math.Max(1, PagesPerRealSecond * pageUnits / rate));
+        await using var dynalite = await DynaliteProcess.StartAsync(null, cancellationToken);
+        await using var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, clock, cancellationToken);
+        using var client = standIn.CreateClient();
+        const string table = "modelled-count";
+        var items = sizeBytes / 400;
+        await standIn.CreateModelledTableAsync(table, sizeBytes, items, cancellationToken);
+
+        var inspector = new DynamoDbTableInspector(client);
+        var segments = DynamoDbCapacity.ScanSegments(await inspector.SizeBytesAsync(table, cancellationToken) ?? 0, planSegments);
+        var checkpoint = ScanCheckpoint.Start(segments);
+        var invocations = 0;
+        var real = System.Diagnostics.Stopwatch.StartNew();
+        while (!checkpoint.IsComplete)
+        {
+            var invocationStart = clock.GetUtcNow();
+            checkpoint = await inspector.ContinueCountAsync(table, checkpoint, () => clock.GetUtcNow() - invocationStart >= VerifyTarget.DefaultBudget, cancellationToken);
+            invocations++;
+        }
+
+        var modelled = standIn.Modelled.Get(table)!;
+        return new CountFigure(
+            sizeBytes,
+            items,
+            checkpoint.Count,
+            segments,
+            invocations,
+            checkpoint.ReadUnits,
+            DynamoDbCapacity.CountScanReadUnits(sizeBytes),
+            modelled.Efficiency,
+            modelled.LastPageServedAt!.Value - modelled.FirstPageAskedAt!.Value,
+            real.Elapsed,
+            clock.Scale);
+    }
+
+    /// <summary>
+    /// One drill of <paramref name="targets"/> small DynamoDB tables through the real state machine on
+    /// the local engine (restores take <paramref name="restore"/>), measured as the benchmark reports it.
+    /// </summary>
+    public static async Task<DrillFigure> DrillManyAsync(int targets, TimeSpan restore, CancellationToken cancellationToken, int itemsPerTable = 20)
+    {
+        await using var environment = await LocalDrillEnvironment.StartAsync(TimeProvider.System, cancellationToken);
+        environment.StandIn.Faults.RestoreDuration = restore;
+        environment.WaitMilliseconds = 100;
+        var names = Enumerable.Range(1, targets).Select(i => $"scale-{i:D3}").ToList();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (name, ct) =>
+        {
+            await CreateTableAsync(environment.DynamoDb, name, itemsPerTable, ct);
+        });
+
+        var plan = new JsonObject
+        {
+            ["name"] = $"scale-{targets}",
+            ["objectives"] = new JsonObject { ["rtoMinutes"] = 240, ["rpoMinutes"] = 60 },
+            ["scratchPrefix"] = "drill-scale-",
+            ["maxConcurrentRestores"] = 50,
+            ["targets"] = new JsonArray(names.Select(n => (JsonNode)new JsonObject
+            {
+                ["id"] = n,
+                ["type"] = "dynamodb",
+                ["tableName"] = n,
+                ["restoreFrom"] = "pitr",
+                ["verification"] = new JsonObject { ["minItemCount"] = itemsPerTable, ["sampleSize"] = 5 },
+            }).ToArray()),
+        };
+        await environment.ApplyPlanAsync(plan.ToJsonString(), TimeProvider.System, cancellationToken);
+        var invocationsBefore = environment.Functions.Invocations.Count;
+        var events = new System.Collections.Concurrent.ConcurrentQueue<ExecutionEvent>();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var result = await environment.RunDrillAsync(new BeginRequest(plan["name"]!.GetValue<string>(), "scale run", null, null, null), events.Enqueue, cancellationToken);
+        wall.Stop();
+
+        var run = await environment.Services.Runs.GetAsync(result.RunId ?? throw new InvalidOperationException($"The drill did not begin: {result.Error} {result.Cause}"), cancellationToken);
+        var records = await environment.Services.Runs.GetTargetsAsync(run.RunId, cancellationToken);
+        var stateTypes = StateTypes(JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.StateMachineDefinition, cancellationToken))!.AsObject());
+        var perTarget = events
+            .Where(e => e.Type == "StateEntered" && e.TargetId is not null)
+            .GroupBy(e => e.TargetId!)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var historyPerTarget = events
+            .Where(e => e.Type == "StateEntered" && e.TargetId is not null)
+            .GroupBy(e => e.TargetId!)
+            .Select(g => 2 + g.Sum(e => stateTypes.GetValueOrDefault(e.State ?? string.Empty) == "Task" ? 5 : 2))
+            .DefaultIfEmpty(0)
+            .Max();
+
+        return new DrillFigure(
+            targets,
+            run.Verdict is { } verdict ? Core.Runs.VerdictNames.Of(verdict) : "(none)",
+            wall.Elapsed,
+            result.LargestPayload.Bytes,
+            result.LargestPayload.State,
+            await LargestItemAsync(environment.DynamoDb, LocalDrillEnvironment.RunsTableName, cancellationToken),
+            (environment.Functions.Invocations.Count - invocationsBefore) / (double)targets,
+            perTarget.Values.DefaultIfEmpty(0).Max(),
+            historyPerTarget,
+            run.RtoSeconds ?? double.NaN,
+            records.Select(r => RestoreForecast.Measured(r) ?? double.NaN).Average(),
+            records.Select(r => r.RestoredCount is { StartedAt: { } s, CompletedAt: { } c } ? (c - s).TotalSeconds : double.NaN).Average(),
+            perTarget);
+    }
+
+    /// <summary>DynamoDB's size of an item: attribute names and values in UTF-8, numbers about one byte per two digits.</summary>
+    public static int ItemBytes(IReadOnlyDictionary<string, AttributeValue> item) => item.Sum(a => Encoding.UTF8.GetByteCount(a.Key) + ValueBytes(a.Value));
+
+    private static int ValueBytes(AttributeValue value) => value switch
+    {
+        { S: { } s } => Encoding.UTF8.GetByteCount(s),
+        { N: { } n } => (n.Length / 2) + 1,
+        { B: { } b } => (int)b.Length,
+        { M: { Count: > 0 } m } => 3 + m.Sum(p => Encoding.UTF8.GetByteCount(p.Key) + ValueBytes(p.Value) + 1),
+        { L: { Count: > 0 } l } => 3 + l.Sum(v => ValueBytes(v) + 1),
+        { SS: { Count: > 0 } ss } => ss.Sum(Encoding.UTF8.GetByteCount),
+        _ => 1,
+    };
+
+    private static async Task<int> LargestItemAsync(IAmazonDynamoDB dynamoDb, string table, CancellationToken cancellationToken)
+    {
+        var largest = 0;
+        await foreach (var page in dynamoDb.Paginators.Scan(new ScanRequest { TableName = table }).Responses.WithCancellation(cancellationToken))
+        {
+            foreach (var item in page.Items ?? [])
+            {
+                largest = Math.Max(largest, ItemBytes(item));
+            }
+        }
+
+        return largest;
+    }
+
+    private static Dictionary<string, string> StateTypes(JsonObject definition)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(JsonObject? states)
+        {
+            foreach (var (name, state) in states ?? [])
+            {
+                types[name] = state?["Type"]?.GetValue<string>() ?? string.Empty;
+                Walk(state?["ItemProcessor"]?["States"] as JsonObject ?? state?["Iterator"]?["States"] as JsonObject);
+                foreach (var branch in state?["Branches"] as JsonArray ?? [])
+                {
+                    Walk(branch?["States"] as JsonObject);
+                }
+            }
+        }
+
+        Walk(definition["States"] as JsonObject);
+        return types;
+    }
+
+    private static async Task CreateTableAsync(IAmazonDynamoDB dynamoDb, string table, int items, CancellationToken cancellationToken)
+    {
+        await dynamoDb.CreateTableAsync(
+            new CreateTableRequest
+            {
+                TableName = table,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            },
+            cancellationToken);
+        await TableWaits.UntilActiveAsync(dynamoDb, table, cancellationToken);
+        await BatchPuts.PutAllAsync(dynamoDb, table, Enumerable.Range(0, items).Select(n => new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"item#{n:D6}" } }), parallelism: 1, cancellationToken);
+        await dynamoDb.UpdateContinuousBackupsAsync(
+            new UpdateContinuousBackupsRequest { TableName = table, PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true } },
+            cancellationToken);
+    }
+}

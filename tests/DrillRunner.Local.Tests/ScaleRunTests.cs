@@ -1,0 +1,37 @@
+using DrillRunner.Core.Capacity;
+using DrillRunner.Local.Scale;
+using Xunit.Abstractions;
+
+namespace DrillRunner.Local.Tests;
+
+/// <summary>Small versions of the benchmark's scale runs (docs/benchmarks.md), so their code paths cannot rot.</summary>
+public sealed class ScaleRunTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ModelledTable_IsCountedExactly_UsingWhatTheTableAllows()
+    {
+        var figure = await ScaleRuns.CountModelledTableAsync(2 * DynamoDbCapacity.GiB, planSegments: 1, CancellationToken.None);
+        output.WriteLine(figure.ToString());
+
+        Assert.Equal(figure.Items, figure.Counted);
+        // Pages that end mid-4 KB round up, as DynamoDB's do.
+        Assert.InRange(figure.ReadUnits, figure.ExpectedReadUnits, figure.ExpectedReadUnits * 1.001);
+        // 2 GB is one partition (3,000 units/s): the segments chosen from its size keep it busy.
+        Assert.True(figure.Segments >= 6, $"{figure.Segments} segments");
+        Assert.True(figure.Efficiency >= 0.9, $"efficiency {figure.Efficiency:P0}");
+    }
+
+    [Fact]
+    public async Task ManyTargets_GoThroughTheRealStateMachine_WithinStepFunctionsAndDynamoDbLimits()
+    {
+        var figure = await ScaleRuns.DrillManyAsync(30, TimeSpan.FromSeconds(1), CancellationToken.None);
+        output.WriteLine(figure.ToString());
+
+        Assert.Equal("PASS", figure.Verdict);
+        Assert.True(figure.LargestPayloadBytes <= 64 * 1024, $"{figure.LargestPayloadBytes} bytes at {figure.LargestPayloadState}");
+        Assert.True(figure.LargestRunsItemBytes <= 100 * 1024, $"{figure.LargestRunsItemBytes} bytes");
+        Assert.True(figure.MostHistoryEventsInOneTarget <= 5000, $"{figure.MostHistoryEventsInOneTarget} events");
+        Assert.Equal(30, figure.StatesEnteredPerTarget.Count);
+        Assert.True(figure.InvocationsPerTarget is > 3 and < 20, $"{figure.InvocationsPerTarget} invocations per target");
+    }
+}
