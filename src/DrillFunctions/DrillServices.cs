@@ -102,7 +102,7 @@ public sealed class DrillServices
 
     public CheckHealth CheckHealth() => new(Runs, Health, Time);
 
-    public ConcludeDrill ConcludeDrill() => new(Runs, Time, NotificationsTopicArn);
+    public ConcludeDrill ConcludeDrill() => new(Runs, Time, NotificationsTopicArn, Environment.GetEnvironmentVariable(EnvironmentVariables.AwsRegion));
 
     public RecordRunnerError RecordRunnerError() => new(Runs, Time);
 

@@ -14,4 +14,7 @@ public static class EnvironmentVariables
 
     /// <summary>The stack's scratch prefix, which the janitor sweeps.</summary>
     public const string ScratchPrefix = "DRILL_SCRATCH_PREFIX";
+
+    /// <summary>The region a function runs in; Lambda sets it. The cost estimate's prices are the region's.</summary>
+    public const string AwsRegion = "AWS_REGION";
 }

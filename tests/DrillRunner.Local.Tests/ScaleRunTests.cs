@@ -31,7 +31,13 @@ public sealed class ScaleRunTests(ITestOutputHelper output)
         Assert.True(figure.LargestPayloadBytes <= 64 * 1024, $"{figure.LargestPayloadBytes} bytes at {figure.LargestPayloadState}");
         Assert.True(figure.LargestRunsItemBytes <= 100 * 1024, $"{figure.LargestRunsItemBytes} bytes");
         Assert.True(figure.MostHistoryEventsInOneTarget <= 5000, $"{figure.MostHistoryEventsInOneTarget} events");
-        Assert.Equal(30, figure.StatesEnteredPerTarget.Count);
+        Assert.Equal(30, figure.PerTarget.Count);
+        // The cost estimate's count of states is the local engine's, target by target.
+        Assert.All(figure.PerTarget, t => Assert.Equal(t.StatesEntered, t.EstimatedStates));
+        Assert.NotNull(figure.Cost);
+        Assert.Equal(30, figure.Cost.Targets);
+        Assert.True(figure.Cost.RunnerUsdPerTarget is > 0 and <= 0.01, $"runner cost ${figure.Cost.RunnerUsdPerTarget:F5} per target");
+
         Assert.True(figure.InvocationsPerTarget is > 3 and < 20, $"{figure.InvocationsPerTarget} invocations per target");
     }
 }

@@ -28,6 +28,7 @@ public sealed class StartRestore(IRunStore runs, IScratchTables scratchTables, T
             record = record with
             {
                 Forecast = await RestoreForecast.ForAsync(runs, context, input.TargetId, request.SourceSizeBytes, cancellationToken),
+                SourceSizeBytes = request.SourceSizeBytes,
                 Stage = TargetStage.Restoring,
                 RestoreRequestedAt = requestedAt,
                 RecoveryPoint = request.RestoredPointInTime is { } restoredTo ? point with { CreatedAt = restoredTo } : point,

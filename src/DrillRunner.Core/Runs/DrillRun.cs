@@ -49,5 +49,8 @@ public sealed record DrillRun(
 
     public DateTimeOffset? ConcludedAt { get; init; }
 
+    /// <summary>What the drill cost, estimated when it concluded (teardown after it is not included).</summary>
+    public Capacity.DrillCost? Cost { get; init; }
+
     public DateTimeOffset? TornDownAt { get; init; }
 }

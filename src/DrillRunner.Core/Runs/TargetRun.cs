@@ -28,6 +28,9 @@ public sealed record TargetRun(string RunId, string TargetId, [property: JsonPro
     /// <summary>How long the restore was expected to take, and from what; guides the polls.</summary>
     public Capacity.RestoreForecast? Forecast { get; init; }
 
+    /// <summary>The source's size when the restore was asked (DynamoDB's figure, updated about every six hours).</summary>
+    public long? SourceSizeBytes { get; init; }
+
     public DateTimeOffset? VerifiedAt { get; init; }
 
     public ScratchResource? Scratch { get; init; }

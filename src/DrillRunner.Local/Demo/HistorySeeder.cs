@@ -18,7 +18,7 @@ public static class HistorySeeder
         var written = 0;
         for (var p = 1; p <= plans; p++)
         {
-            var name = $"history-{p:D2}";
+            var name = $"history-{p.ToString(plans > 99 ? "D3" : "D2", System.Globalization.CultureInfo.InvariantCulture)}";
             await planStore.SaveAsync(name, PlanJson(name), now, cancellationToken);
             // Every fifth plan has failed its last two weekly drills: a stale plan for the report to find.
             var failingWeeks = p % 5 == 0 ? 2 : 0;

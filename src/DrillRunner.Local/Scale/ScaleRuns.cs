@@ -32,7 +32,11 @@ public sealed record DrillFigure(
     double MeanRtoSeconds,
     double MeanRestoreSeconds,
     double MeanCountSeconds,
-    IReadOnlyDictionary<string, int> StatesEnteredPerTarget);
+    IReadOnlyList<TargetFigure> PerTarget,
+    DrillCost? Cost);
+
+/// <summary>One target's states entered in its execution, against what its record counted.</summary>
+public sealed record TargetFigure(string TargetId, int StatesEntered, long EstimatedStates, int Polls, int Verifications, double? RestoreSeconds, double? RtoPartSeconds);
 
 /// <summary>The scale runs behind docs/benchmarks.md; the tests run a small version of each.</summary>
 public static class ScaleRuns
@@ -147,7 +151,15 @@ public static class ScaleRuns
             run.RtoSeconds ?? double.NaN,
             records.Select(r => RestoreForecast.Measured(r) ?? double.NaN).Average(),
             records.Select(r => r.RestoredCount is { StartedAt: { } s, CompletedAt: { } c } ? (c - s).TotalSeconds : double.NaN).Average(),
-            perTarget);
+            records.Select(r => new TargetFigure(
+                r.TargetId,
+                perTarget.GetValueOrDefault(r.TargetId),
+                DrillCost.StatesOf(r, awsBackup: false),
+                r.Polls,
+                Math.Max(r.RestoredCount?.Invocations ?? 0, r.SourceCount?.Invocations ?? 0),
+                RestoreForecast.Measured(r),
+                r.VerifiedAt is { } verified ? (verified - run.StartedAt).TotalSeconds : null)).ToList(),
+            run.Cost);
     }
 
     /// <summary>DynamoDB's size of an item: attribute names and values in UTF-8, numbers about one byte per two digits.</summary>

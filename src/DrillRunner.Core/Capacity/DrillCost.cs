@@ -1,0 +1,75 @@
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Capacity;
+
+/// <summary>
+/// What a drill cost, estimated from what the run counted: the runner's own part (Step Functions
+/// transitions, Lambda invocations and GB-seconds, runs-table requests) and the part any restore test
+/// pays (restoring per GB, the counts' read units, scratch storage while it lived).
+/// </summary>
+public sealed record DrillCost(
+    string Region,
+    string PricesTakenOn,
+    long StateTransitions,
+    long LambdaInvocations,
+    double LambdaGbSeconds,
+    double RunsTableReadUnits,
+    double RunsTableWriteUnits,
+    double RestoredGb,
+    double CountReadUnits,
+    double ScratchGbHours,
+    double RunnerUsd,
+    double RestoreAndCheckUsd,
+    int Targets)
+{
+    /// <summary>Every function's memory (template.yaml's Globals; a test keeps them equal).</summary>
+    public const int FunctionMemoryMb = 1024;
+
+    /// <summary>Assumed mean billed duration of one invocation (most read and write one item or two).</summary>
+    public const double MeanInvocationSeconds = 0.3;
+
+    /// <summary>
+    /// States a native DynamoDB target's execution enters besides its loops: resolve, start, the loops'
+    /// exits, done; each restore look adds 3 (wait, check, choice), each verification round 2. The
+    /// many-target test counts the local engine's states per target and holds this estimate to it.
+    /// </summary>
+    public const int NativeFixedStates = 5;
+
+    /// <summary>The same for an AWS Backup target (read from the workflow's happy path: choose, prepare, start, record, tag, describe, verify, validate, their choices).</summary>
+    public const int BackupFixedStates = 14;
+
+    /// <summary>States of the drill machine itself: begin, map, teardown, conclude, notify and their choices.</summary>
+    public const int DrillFixedStates = 12;
+
+    /// <summary>Runs-table requests per invocation: the run header and plan read (strongly consistent, ≤ 8 KB: 2 units each), one target item written.</summary>
+    public const double ReadUnitsPerInvocation = 4, WriteUnitsPerInvocation = 2;
+
+    /// <summary>States a target's execution entered, by the estimate.</summary>
+    public static long StatesOf(TargetRun target, bool awsBackup) =>
+        (awsBackup ? BackupFixedStates : NativeFixedStates) + (3L * target.Polls) + (2L * Verifications(target));
+
+    /// <summary>Lambda invocations a target made, by the estimate: resolve and start, one per look and per verification round.</summary>
+    public static long InvocationsOf(TargetRun target) => 2 + target.Polls + Verifications(target);
+
+    public static DrillCost Estimate(DrillRun run, IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
+    {
+        var prices = PriceTable.For(region);
+        var transitions = DrillFixedStates + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId)));
+        var invocations = 4 + targets.Sum(InvocationsOf);
+        var gbSeconds = invocations * MeanInvocationSeconds * FunctionMemoryMb / 1024.0;
+        var readUnits = invocations * ReadUnitsPerInvocation;
+        var writeUnits = invocations * WriteUnitsPerInvocation;
+        var restoredGb = targets.Sum(t => (t.SourceSizeBytes ?? 0) / (double)DynamoDbCapacity.GiB);
+        var countUnits = targets.Sum(t => (t.Verification?.RestoredReadUnits ?? t.RestoredCount?.ReadUnits ?? 0) + (t.Verification?.SourceReadUnits ?? t.SourceCount?.ReadUnits ?? 0));
+        var scratchGbHours = targets.Sum(t => t.RestoreCompletedAt is { } done ? (t.SourceSizeBytes ?? 0) / (double)DynamoDbCapacity.GiB * Math.Max(0, (now - done).TotalHours) : 0);
+        var runner = (transitions * prices.StateTransition) + (invocations * prices.LambdaRequest) + (gbSeconds * prices.LambdaGbSecond)
+            + (readUnits * prices.ReadRequestUnit) + (writeUnits * prices.WriteRequestUnit);
+        var restore = (restoredGb * prices.RestoreGb) + (countUnits * prices.ReadRequestUnit) + (scratchGbHours / 730.0 * prices.StorageGbMonth);
+        return new DrillCost(prices.Region, PriceTable.TakenOn, transitions, invocations, gbSeconds, readUnits, writeUnits, restoredGb, countUnits, scratchGbHours, runner, restore, targets.Count);
+    }
+
+    /// <summary>The runner's own cost per target: the goal is at most $0.01.</summary>
+    public double RunnerUsdPerTarget => Targets == 0 ? 0 : RunnerUsd / Targets;
+
+    private static int Verifications(TargetRun target) => Math.Max(1, Math.Max(target.RestoredCount?.Invocations ?? 0, target.SourceCount?.Invocations ?? 0));
+}
