@@ -44,6 +44,8 @@ public static class DrillApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Report RTO/RPO against objectives, trends, pass rate and staleness per plan (html, md, csv, json).")
                 .WithExample("report", "--all", "--since", "90d", "--format", "html", "--out", "drills.html", "--local");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Measure drills at scale in local mode (modelled tables, 500 targets, detection lag, report) and write docs/benchmarks.md.");
             config.AddBranch("local", local =>
             {
                 local.SetDescription("The local store that `--local` commands share (kept on disk in .drill/local).");

@@ -17,6 +17,11 @@ public static class RunPrinter
         objectives.AddRow("RTO (T0 → healthy)", Seconds(run.RtoSeconds), RunJudge.Minutes(run.RtoObjectiveMinutes * 60), Met(run.RtoSeconds, run.RtoObjectiveMinutes));
         objectives.AddRow("RPO (T0 − recovery point)", Seconds(run.RpoSeconds), RunJudge.Minutes(run.RpoObjectiveMinutes * 60), Met(run.RpoSeconds, run.RpoObjectiveMinutes));
         console.Write(objectives);
+        if (run.Cost is { } cost)
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]Cost (estimate):[/] runner ${cost.RunnerUsd:0.0000} (${cost.RunnerUsdPerTarget:0.00000} per target: {cost.StateTransitions} transitions, {cost.LambdaInvocations} invocations); restoring and checking ${cost.RestoreAndCheckUsd:0.0000} ({cost.RestoredGb:0.##} GB restored, {cost.CountReadUnits:0} read units counted) — {cost.Region} prices of {cost.PricesTakenOn}");
+        }
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("Target", "Recovery point", "Restore", "Verify", "Checked (expected)", "Outcome", "Teardown");
