@@ -120,7 +120,7 @@ public static class TargetWorkflow
                 Step(BackupStep.RecordRestoreJob, new() { ["answer.$"] = "$.job" }),
                 Value("$.poll"),
                 "WaitForRestoreJob")
-            .Wait("WaitForRestoreJob", "AWS Backup's events are best-effort and late: poll, with growing capped intervals guided by ExpectedCompletionTimeMinutes.", "$.poll.value.waitSeconds", "DescribeRestoreJob")
+            .Wait("WaitForRestoreJob", "AWS Backup's events are best-effort and late: poll by forecast (earlier drills, else ExpectedCompletionTimeMinutes), densely near it.", "$.poll.value.waitSeconds", "DescribeRestoreJob")
             .SdkTask("DescribeRestoreJob", "The job's status, and once COMPLETED its CreatedResourceArn.", Sdk.Backup("describeRestoreJob"), new JsonObject { ["RestoreJobId.$"] = "$.poll.value.restoreJobId" }, TaskResult.At("$.job"), BackupStep.CheckRestoreJob)
             .LambdaTask(
                 BackupStep.CheckRestoreJob,

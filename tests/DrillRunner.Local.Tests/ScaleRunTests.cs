@@ -37,7 +37,24 @@ public sealed class ScaleRunTests(ITestOutputHelper output)
         Assert.NotNull(figure.Cost);
         Assert.Equal(30, figure.Cost.Targets);
         Assert.True(figure.Cost.RunnerUsdPerTarget is > 0 and <= 0.01, $"runner cost ${figure.Cost.RunnerUsdPerTarget:F5} per target");
+        Assert.InRange(figure.InvocationsPerTarget * 30, figure.Cost.LambdaInvocations * 0.9, figure.Cost.LambdaInvocations * 1.1);
 
         Assert.True(figure.InvocationsPerTarget is > 3 and < 20, $"{figure.InvocationsPerTarget} invocations per target");
+    }
+
+    [Fact]
+    public async Task ManyAwsBackupTargets_AreDrilled_AndTheCostEstimateCountsTheirStates()
+    {
+        var figure = await ScaleRuns.DrillManyAsync(10, TimeSpan.FromMilliseconds(500), CancellationToken.None, awsBackupBuckets: true);
+        output.WriteLine(figure.ToString());
+        foreach (var t in figure.PerTarget)
+        {
+            output.WriteLine(t.ToString());
+        }
+
+        Assert.Equal("PASS", figure.Verdict);
+        Assert.All(figure.PerTarget, t => Assert.Equal(t.StatesEntered, t.EstimatedStates));
+        Assert.InRange(figure.InvocationsPerTarget * 10, figure.Cost!.LambdaInvocations * 0.9, figure.Cost.LambdaInvocations * 1.1);
+        Assert.True(figure.LargestPayloadBytes <= 64 * 1024, $"{figure.LargestPayloadBytes} bytes at {figure.LargestPayloadState}");
     }
 }

@@ -104,10 +104,16 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         var (twoHourLooks, _) = PollSchedule.Follow(TimeSpan.FromHours(2), TimeSpan.FromHours(2), TimeSpan.FromHours(12));
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"With a 2-hour restore forecast right, a target's execution makes {twoHourLooks} looks: {DrillCost.NativeFixedStates + (3 * twoHourLooks) + 2} states, about {2 + (((DrillCost.NativeFixedStates + (3 * twoHourLooks) + 2) * 4))} history events, far under 5,000.");
 
+        var backups = settings.Quick ? 20 : Core.Plans.PlanRules.MaxBackupTargets;
+        Progress($"drilling {backups} AWS Backup targets through the real state machine");
+        var backup = await ScaleRuns.DrillManyAsync(backups, TimeSpan.FromSeconds(2), cancellationToken, awsBackupBuckets: true);
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"And {backups} aws-backup targets (S3 buckets of 20 objects restored by the local AWS Backup, the most a plan may name): verdict {backup.Verdict}, {backup.Wall.TotalSeconds:0.0} s, largest payload {backup.LargestPayloadBytes:N0} bytes ({backup.LargestPayloadState}), largest runs-table item {backup.LargestRunsItemBytes:N0} bytes, {backup.InvocationsPerTarget:0.00} invocations and at most {backup.MostHistoryEventsInOneTarget} history events per target, runner's cost ${backup.Cost?.RunnerUsdPerTarget:0.00000} per target.");
+
         // 4. Runner overhead on RTO.
-        var overhead = drill.MeanRtoSeconds - drill.MeanRestoreSeconds - drill.MeanCountSeconds;
+        var overhead = drill.MeanTargetOverheadSeconds;
+        var overheadGoal = Math.Max(10, drill.RtoSeconds * 0.01);
         md.AppendLine().AppendLine("## Runner overhead on RTO").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"In the {many}-target drill: mean RTO {drill.MeanRtoSeconds:0.0} s = restore {drill.MeanRestoreSeconds:0.0} s (as measured by the looks) + count {drill.MeanCountSeconds:0.00} s + {overhead:0.0} s of the runner's own (invocations, transitions, the local engine's 100 ms waits, and {many} targets sharing 2 cores). Goal ≤ max(10 s, 1 % of RTO) = {Math.Max(10, drill.MeanRtoSeconds * 0.01):0} s: {(overhead <= Math.Max(10, drill.MeanRtoSeconds * 0.01) ? "met" : "not met")} here. In AWS the detection lag above comes on top (≤ 1 % of the restore with a forecast).");
+            .AppendLine(CultureInfo.InvariantCulture, $"In the {many}-target drill, per target from its restore request to verified: restore {drill.MeanRestoreSeconds:0.00} s (as the looks measured it) + count {drill.MeanCountSeconds:0.00} s + **{overhead:0.00} s of the runner's own** (invocations, transitions, the local engine's 100 ms waits, {many} targets sharing 2 cores). The run's RTO was {drill.RtoSeconds:0.0} s, most of it waves of restores waiting for one of the 50 concurrent slots. Goal ≤ max(10 s, 1 % of RTO) = {overheadGoal:0} s: {(overhead <= overheadGoal ? "met" : "not met")} here. In AWS the detection lag above comes on top: ≤ max(10 s, 1 %) of the restore with a forecast, ≤ 5 % without.");
 
         // 5. Report at scale.
         var plans = settings.Quick ? 10 : 100;

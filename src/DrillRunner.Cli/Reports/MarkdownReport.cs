@@ -21,6 +21,11 @@ public sealed class MarkdownReport : IReportFormat
         foreach (var r in reports)
         {
             md.AppendLine().AppendLine($"## {r.PlanName}").AppendLine();
+            if (r.MeanDrillCostUsd is { } cost)
+            {
+                md.AppendLine($"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace.").AppendLine();
+            }
+
             if (r.NeverVerified.Count > 0)
             {
                 md.AppendLine($"Never verified in the window: {string.Join(", ", r.NeverVerified.Select(Cell))}").AppendLine();

@@ -10,6 +10,9 @@ internal static class Text
 
     public static string Percent(double? share) => share is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s * 100:0}%") : "—";
 
+    /// <summary>Dollars: cents when large, four decimals for the fractions of a cent drills mostly cost.</summary>
+    public static string Usd(double? usd) => usd is { } u ? "$" + u.ToString(u >= 1 ? "0.00" : "0.0000", CultureInfo.InvariantCulture) : "—";
+
     public static string Days(double? days) => days is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:0.#}") : "never passed";
 
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -35,8 +35,12 @@ public sealed record DrillCost(
     /// </summary>
     public const int NativeFixedStates = 5;
 
-    /// <summary>The same for an AWS Backup target (read from the workflow's happy path: choose, prepare, start, record, tag, describe, verify, validate, their choices).</summary>
-    public const int BackupFixedStates = 14;
+    /// <summary>
+    /// The same for an AWS Backup target (choose, prepare, start, record, tag, describe, verify,
+    /// validate and their choices), as counted for S3 buckets; a database, volume or file system adds
+    /// its describe looks, which the estimate does not count.
+    /// </summary>
+    public const int BackupFixedStates = 20;
 
     /// <summary>States of the drill machine itself: begin, map, teardown, conclude, notify and their choices.</summary>
     public const int DrillFixedStates = 12;
@@ -44,18 +48,24 @@ public sealed record DrillCost(
     /// <summary>Runs-table requests per invocation: the run header and plan read (strongly consistent, ≤ 8 KB: 2 units each), one target item written.</summary>
     public const double ReadUnitsPerInvocation = 4, WriteUnitsPerInvocation = 2;
 
+    /// <summary>States one restore look enters: wait, check, choice; an AWS Backup look also describes the job.</summary>
+    public static int LookStates(bool awsBackup) => awsBackup ? 4 : 3;
+
     /// <summary>States a target's execution entered, by the estimate.</summary>
     public static long StatesOf(TargetRun target, bool awsBackup) =>
-        (awsBackup ? BackupFixedStates : NativeFixedStates) + (3L * target.Polls) + (2L * Verifications(target));
+        (awsBackup ? BackupFixedStates : NativeFixedStates) + ((long)LookStates(awsBackup) * target.Polls) + (2L * Verifications(target));
 
-    /// <summary>Lambda invocations a target made, by the estimate: resolve and start, one per look and per verification round.</summary>
-    public static long InvocationsOf(TargetRun target) => 2 + target.Polls + Verifications(target);
+    /// <summary>
+    /// Lambda invocations a target made, by the estimate: one per look and per verification round, plus
+    /// resolve and start (native) or choose, prepare, record, tag check and validation (AWS Backup).
+    /// </summary>
+    public static long InvocationsOf(TargetRun target, bool awsBackup) => (awsBackup ? 5 : 2) + target.Polls + Verifications(target);
 
     public static DrillCost Estimate(DrillRun run, IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
     {
         var prices = PriceTable.For(region);
         var transitions = DrillFixedStates + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId)));
-        var invocations = 4 + targets.Sum(InvocationsOf);
+        var invocations = 4 + targets.Sum(t => InvocationsOf(t, isAwsBackup(t.TargetId)));
         var gbSeconds = invocations * MeanInvocationSeconds * FunctionMemoryMb / 1024.0;
         var readUnits = invocations * ReadUnitsPerInvocation;
         var writeUnits = invocations * WriteUnitsPerInvocation;

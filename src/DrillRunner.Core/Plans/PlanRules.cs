@@ -137,6 +137,20 @@ public static partial class PlanRules
             }
         }
 
+        // DynamoDB restores take at least 20 minutes each, and run in waves of maxConcurrentRestores: a
+        // plan whose waves cannot fit before the drill's own deadline would fail mid-drill, so refuse it now.
+        var tables = plan.Targets.Count(t => t is DynamoDbTarget or AwsBackupTarget { ResourceType: BackupResourceType.DynamoDb });
+        var waves = (tables + Math.Max(1, plan.MaxConcurrentRestores) - 1) / Math.Max(1, plan.MaxConcurrentRestores);
+        var available = Drills.DrillDeadline.DefaultTimeLimit * (1 - Drills.DrillDeadline.TeardownShare);
+        if (waves * Capacity.DynamoDbCapacity.MinimumRestore > available)
+        {
+            var fits = (int)(available / Capacity.DynamoDbCapacity.MinimumRestore) * plan.MaxConcurrentRestores;
+            problems.Add(new PlanProblem(
+                "$.maxConcurrentRestores",
+                $"restores {tables} DynamoDB tables {plan.MaxConcurrentRestores} at a time: {waves} waves of at least {Capacity.DynamoDbCapacity.MinimumRestore.TotalMinutes:0} minutes each (AWS's floor for a restore) cannot finish within the drill's {available.TotalHours:0.#} hours.",
+                $"raise maxConcurrentRestores (DynamoDB allows 50 at once per account) or split the plan: at {plan.MaxConcurrentRestores} at a time, at most {fits} tables fit."));
+        }
+
         if (plan.Targets.Count > MaxTargets)
         {
             problems.Add(new PlanProblem("$.targets", $"has {plan.Targets.Count} targets; a plan drills at most {MaxTargets}.", $"split the estate into plans of at most {MaxTargets} targets (e.g. by service), each with its own schedule."));

@@ -21,6 +21,15 @@ public sealed record PlanReport(
     IReadOnlyList<RunFailure> Failures,
     IReadOnlyList<string> NeverVerified)
 {
+    /// <summary>Mean estimated cost of a drill in the window (runner and restoring), over the runs that carry an estimate; null when none does.</summary>
+    public double? MeanDrillCostUsd { get; init; }
+
+    /// <summary>The runner's own part of <see cref="MeanDrillCostUsd"/>.</summary>
+    public double? MeanRunnerCostUsd { get; init; }
+
+    /// <summary>What the plan's drills cost per 30 days at the pace they ran in the window.</summary>
+    public double? CostPerMonthUsd { get; init; }
+
     /// <summary>Passes over concluded runs in the window (0–1), or null with no runs.</summary>
     public double? PassRate => Runs == 0 ? null : (double)Passes / Runs;
 

@@ -29,6 +29,8 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         var rtos = points.Where(p => p.RtoSeconds is not null).Select(p => p.RtoSeconds!.Value).ToList();
         var rpos = points.Where(p => p.RpoSeconds is not null).Select(p => p.RpoSeconds!.Value).ToList();
 
+        var costs = concluded.Select(c => c.Run.Cost).OfType<Capacity.DrillCost>().ToList();
+        var windowDays = Math.Max(1, (now - (concluded.Count > 0 ? concluded[0].Run.StartedAt : since)).TotalDays);
         return new PlanReport(
             planName,
             plan?.Objectives.RtoMinutes ?? latestRun?.RtoObjectiveMinutes ?? 0,
@@ -45,7 +47,12 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             points,
             TargetTimesOf(concluded),
             points.Where(p => p.Verdict != Verdict.Pass).Reverse().Select(p => new RunFailure(p.RunId, p.StartedAt, p.Verdict, p.Reason)).Concat(unreadable).ToList(),
-            NeverVerified(plan, concluded));
+            NeverVerified(plan, concluded))
+        {
+            MeanDrillCostUsd = costs.Count > 0 ? costs.Average(c => c.RunnerUsd + c.RestoreAndCheckUsd) : null,
+            MeanRunnerCostUsd = costs.Count > 0 ? costs.Average(c => c.RunnerUsd) : null,
+            CostPerMonthUsd = costs.Count > 0 ? costs.Sum(c => c.RunnerUsd + c.RestoreAndCheckUsd) / windowDays * 30 : null,
+        };
     }
 
     /// <summary>Reads runs and their targets a few at a time: a year of weekly drills is hundreds of round trips.</summary>

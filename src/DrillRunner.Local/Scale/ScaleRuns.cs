@@ -29,9 +29,10 @@ public sealed record DrillFigure(
     double InvocationsPerTarget,
     int MostStatesInOneTarget,
     int MostHistoryEventsInOneTarget,
-    double MeanRtoSeconds,
+    double RtoSeconds,
     double MeanRestoreSeconds,
     double MeanCountSeconds,
+    double MeanTargetOverheadSeconds,
     IReadOnlyList<TargetFigure> PerTarget,
     DrillCost? Cost);
 
@@ -88,18 +89,33 @@ public static class ScaleRuns
     }
 
     /// <summary>
-    /// One drill of <paramref name="targets"/> small DynamoDB tables through the real state machine on
-    /// the local engine (restores take <paramref name="restore"/>), measured as the benchmark reports it.
+    /// One drill of <paramref name="targets"/> small DynamoDB tables (or, with <paramref name="awsBackupBuckets"/>,
+    /// S3 buckets restored by AWS Backup) through the real state machine on the local engine (restores
+    /// take <paramref name="restore"/>), measured as the benchmark reports it.
     /// </summary>
-    public static async Task<DrillFigure> DrillManyAsync(int targets, TimeSpan restore, CancellationToken cancellationToken, int itemsPerTable = 20)
+    public static async Task<DrillFigure> DrillManyAsync(int targets, TimeSpan restore, CancellationToken cancellationToken, int itemsPerTable = 20, bool awsBackupBuckets = false)
     {
         await using var environment = await LocalDrillEnvironment.StartAsync(TimeProvider.System, cancellationToken);
         environment.StandIn.Faults.RestoreDuration = restore;
+        environment.Aws.RestoreDuration = restore;
         environment.WaitMilliseconds = 100;
         var names = Enumerable.Range(1, targets).Select(i => $"scale-{i:D3}").ToList();
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (name, ct) =>
         {
-            await CreateTableAsync(environment.DynamoDb, name, itemsPerTable, ct);
+            if (awsBackupBuckets)
+            {
+                var bucket = environment.S3.CreateBucket(name);
+                for (var i = 0; i < itemsPerTable; i++)
+                {
+                    bucket.Put($"data/{i:D4}.json", 100);
+                }
+
+                environment.Aws.AddRecoveryPoint($"arn:aws:s3:::{name}", TimeProvider.System.GetUtcNow().AddMinutes(-30));
+            }
+            else
+            {
+                await CreateTableAsync(environment.DynamoDb, name, itemsPerTable, ct);
+            }
         });
 
         var plan = new JsonObject
@@ -108,14 +124,22 @@ public static class ScaleRuns
             ["objectives"] = new JsonObject { ["rtoMinutes"] = 240, ["rpoMinutes"] = 60 },
             ["scratchPrefix"] = "drill-scale-",
             ["maxConcurrentRestores"] = 50,
-            ["targets"] = new JsonArray(names.Select(n => (JsonNode)new JsonObject
-            {
-                ["id"] = n,
-                ["type"] = "dynamodb",
-                ["tableName"] = n,
-                ["restoreFrom"] = "pitr",
-                ["verification"] = new JsonObject { ["minItemCount"] = itemsPerTable, ["sampleSize"] = 5 },
-            }).ToArray()),
+            ["targets"] = new JsonArray(names.Select(n => (JsonNode)(awsBackupBuckets
+                ? new JsonObject
+                {
+                    ["id"] = n,
+                    ["type"] = "aws-backup",
+                    ["resourceArn"] = $"arn:aws:s3:::{n}",
+                    ["verification"] = new JsonObject { ["minObjectCount"] = itemsPerTable },
+                }
+                : new JsonObject
+                {
+                    ["id"] = n,
+                    ["type"] = "dynamodb",
+                    ["tableName"] = n,
+                    ["restoreFrom"] = "pitr",
+                    ["verification"] = new JsonObject { ["minItemCount"] = itemsPerTable, ["sampleSize"] = 5 },
+                })).ToArray()),
         };
         await environment.ApplyPlanAsync(plan.ToJsonString(), TimeProvider.System, cancellationToken);
         var invocationsBefore = environment.Functions.Invocations.Count;
@@ -150,17 +174,23 @@ public static class ScaleRuns
             historyPerTarget,
             run.RtoSeconds ?? double.NaN,
             records.Select(r => RestoreForecast.Measured(r) ?? double.NaN).Average(),
-            records.Select(r => r.RestoredCount is { StartedAt: { } s, CompletedAt: { } c } ? (c - s).TotalSeconds : double.NaN).Average(),
+            records.Select(CountSeconds).Average(),
+            records.Select(r => r is { RestoreRequestedAt: { } requested, VerifiedAt: { } verified }
+                ? (verified - requested).TotalSeconds - (RestoreForecast.Measured(r) ?? 0) - CountSeconds(r)
+                : double.NaN).Average(),
             records.Select(r => new TargetFigure(
                 r.TargetId,
                 perTarget.GetValueOrDefault(r.TargetId),
-                DrillCost.StatesOf(r, awsBackup: false),
+                DrillCost.StatesOf(r, awsBackupBuckets),
                 r.Polls,
                 Math.Max(r.RestoredCount?.Invocations ?? 0, r.SourceCount?.Invocations ?? 0),
                 RestoreForecast.Measured(r),
                 r.VerifiedAt is { } verified ? (verified - run.StartedAt).TotalSeconds : null)).ToList(),
             run.Cost);
     }
+
+    private static double CountSeconds(TargetRun target) =>
+        target.RestoredCount is { StartedAt: { } s, CompletedAt: { } c } ? (c - s).TotalSeconds : 0;
 
     /// <summary>DynamoDB's size of an item: attribute names and values in UTF-8, numbers about one byte per two digits.</summary>
     public static int ItemBytes(IReadOnlyDictionary<string, AttributeValue> item) => item.Sum(a => Encoding.UTF8.GetByteCount(a.Key) + ValueBytes(a.Value));

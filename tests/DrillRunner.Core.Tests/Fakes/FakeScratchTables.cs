@@ -20,10 +20,13 @@ internal sealed class FakeScratchTables : IScratchTables
 
     public DateTimeOffset? RestoredPointInTime { get; set; }
 
+    /// <summary>The source size StartRestoreAsync reports (DescribeTable's TableSizeBytes).</summary>
+    public long? SourceSizeBytes { get; set; }
+
     public Task<RestoreRequest> StartRestoreAsync(DynamoDbTarget target, RecoveryPoint point, string scratchName, CancellationToken cancellationToken)
     {
         States[scratchName] = ScratchTableState.Creating;
-        return Task.FromResult(new RestoreRequest(Arn(scratchName), RestoredPointInTime));
+        return Task.FromResult(new RestoreRequest(Arn(scratchName), RestoredPointInTime, SourceSizeBytes));
     }
 
     public Task<ScratchTableState> DescribeAsync(string scratchName, CancellationToken cancellationToken)

@@ -131,8 +131,8 @@ public sealed class AwsBackupPlanTests
     {
         var table = (int i) => $$"""{ "id": "t{{i}}", "type": "dynamodb", "tableName": "orders-{{i}}" }""";
 
-        var atLimit = PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, PlanRules.MaxTargets).Select(table))));
-        var problem = Assert.Single(PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, PlanRules.MaxTargets + 1).Select(table)))).Problems);
+        var atLimit = PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, PlanRules.MaxTargets).Select(table)), concurrency: 50));
+        var problem = Assert.Single(PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, PlanRules.MaxTargets + 1).Select(table)), concurrency: 50)).Problems);
 
         Assert.True(atLimit.IsValid, string.Join("\n", atLimit.Problems));
         Assert.Equal("$.targets", problem.Path);
@@ -140,11 +140,26 @@ public sealed class AwsBackupPlanTests
         Assert.Contains("split", problem.Fix, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_MoreWavesOfTableRestoresThanFitTheDrill_IsRefusedWithTheConcurrencyToRaise()
+    {
+        var table = (int i) => $$"""{ "id": "t{{i}}", "type": "dynamodb", "tableName": "orders-{{i}}" }""";
+
+        // 16 waves of 4 × 20 minutes fit in 90 % of 6 hours; a 17th does not.
+        var fits = PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, 64).Select(table)), concurrency: 4));
+        var problem = Assert.Single(PlanReader.Read(Plan(string.Join(", ", Enumerable.Range(0, 65).Select(table)), concurrency: 4)).Problems);
+
+        Assert.True(fits.IsValid, string.Join("\n", fits.Problems));
+        Assert.Equal("$.maxConcurrentRestores", problem.Path);
+        Assert.Contains("17 waves of at least 20 minutes", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 64 tables fit", problem.Fix, StringComparison.Ordinal);
+    }
+
     private static string Target(string arn, string extra = "") =>
         $$"""{ "id": "t", "type": "aws-backup", "resourceArn": "{{arn}}"{{(extra.Length > 0 ? ", " + extra : string.Empty)}} }""";
 
-    private static string Plan(string targets, string prefix = "drill-") => $$"""
-        { "name": "p", "objectives": { "rtoMinutes": 60, "rpoMinutes": 60 }, "scratchPrefix": "{{prefix}}", "targets": [ {{targets}} ] }
+    private static string Plan(string targets, string prefix = "drill-", int concurrency = 4) => $$"""
+        { "name": "p", "objectives": { "rtoMinutes": 60, "rpoMinutes": 60 }, "scratchPrefix": "{{prefix}}", "maxConcurrentRestores": {{concurrency}}, "targets": [ {{targets}} ] }
         """;
 
     private static PlanValidationResult Read(string target, string prefix = "drill-") => PlanReader.Read(Plan(target, prefix));
