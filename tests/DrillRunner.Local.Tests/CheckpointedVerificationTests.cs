@@ -44,5 +44,10 @@ public sealed class CheckpointedVerificationTests
         Assert.Equal(3_000, target.Verification!.ItemCount);
         Assert.Equal(3_000, target.Verification.SourceItemCount);
         Assert.True(local.Functions.Invocations.Count(f => f == "VerifyTarget") > 2, "each 1 MB page should have needed its own invocation");
+        // Both counts ran side by side, across the same invocations: the skew between them is recorded, and small.
+        Assert.NotNull(target.Verification.CountSkewSeconds);
+        Assert.True(target.Verification.CountSkewSeconds < 30, $"skew {target.Verification.CountSkewSeconds} s");
+        Assert.True(target.SourceCount!.Invocations > 1 && target.RestoredCount!.Invocations > 1, $"{target.SourceCount.Invocations} and {target.RestoredCount!.Invocations} invocations");
+        Assert.True(target.Verification.RestoredReadUnits > 0 && target.Verification.SourceReadUnits > 0, "read units reported by ConsumedCapacity");
     }
 }

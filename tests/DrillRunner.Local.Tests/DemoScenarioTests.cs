@@ -49,6 +49,7 @@ public sealed class DemoScenarioTests
         Assert.Equal(DemoData.Orders, orders.Verification.SourceItemCount);
         Assert.Empty(orders.Verification.SentinelsMissing);
         Assert.Equal(25, orders.Verification.SampleCompared);
+        Assert.NotNull(orders.Verification.SampleSeed);
     }
 
     [Fact]
