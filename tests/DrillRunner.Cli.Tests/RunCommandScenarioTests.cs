@@ -39,14 +39,16 @@ public sealed class RunCommandTimeoutTests
     public async Task RunWait_ShorterTimeoutThanTheDrill_ExitsThreeAndTheDrillStillEnds()
     {
         var data = LocalGate.NewDataDirectory();
-        Assert.Equal(0, (await CliHarness.RunAsync("local", "setup", "--scenario", "slow-restore", "--data", data)).ExitCode);
+        // The healthy drill takes longer than 5 s (restores, verification, health checks, teardown),
+        // and is quicker to wait for than the slow-restore scenario, which CI already runs elsewhere.
+        Assert.Equal(0, (await CliHarness.RunAsync("local", "setup", "--scenario", "healthy", "--data", data)).ExitCode);
 
         var (code, _, diagnostics) = await CliHarness.RunAsync("run", "--local", "--data", data, "--plan", "demo-shop", "--reason", "gate", "--wait", "--timeout", "5s");
         var history = await CliHarness.RunAsync("history", "--local", "--data", data, "--plan", "demo-shop", "--json");
 
         Assert.Equal(3, code);
         Assert.Contains("timed out", diagnostics, StringComparison.Ordinal);
-        Assert.Contains("\"verdict\": \"FAIL_OBJECTIVE\"", history.Out, StringComparison.Ordinal);
+        Assert.Contains("\"verdict\": \"PASS\"", history.Out, StringComparison.Ordinal);
     }
 }
 

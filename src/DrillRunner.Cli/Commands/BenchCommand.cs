@@ -65,6 +65,19 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"1 TB was not run here (`--full` runs it: ~1 M pages). By the model it needs {DynamoDbCapacity.CountScanReadUnits(DynamoDbCapacity.TiB):N0} read units at {DynamoDbCapacity.ReadUnitsPerSecond(DynamoDbCapacity.TiB):N0} units/s (the table quota) = {Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))}, {Math.Ceiling(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB) / VerifyTarget.DefaultBudget)} invocations of 10 minutes, {DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4)} segments.");
         }
 
+        // Skew of a tolerance check.
+        md.AppendLine().AppendLine("### The live source's count, taken alongside").AppendLine()
+            .AppendLine("For a `tolerancePercentOfSource` check the live source is counted at the same time as the restored table, but").AppendLine("only with the plan's segments (it is production). The skew is the time between the middles of the two counts;").AppendLine("a source written at *w* items/s drifts by about *w* × skew items in it.").AppendLine()
+            .AppendLine("| Table | Segments (restored / source) | Restored count | Source count | Skew | Drift at 10 writes/s | at 100 writes/s |")
+            .AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var size in settings.Quick ? [DynamoDbCapacity.GiB] : new[] { DynamoDbCapacity.GiB, 10 * DynamoDbCapacity.GiB })
+        {
+            Progress($"counting a modelled {Gb(size)} table beside its source");
+            var s = await ScaleRuns.CountSideBySideAsync(size, planSegments: 4, cancellationToken);
+            var items = size / 400.0;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Gb(size)} | {s.RestoredSegments} / {s.SourceSegments} | {Span(s.RestoredSpan)} | {Span(s.SourceSpan)} | {Span(s.Skew)} | {10 * s.Skew.TotalSeconds:N0} items ({10 * s.Skew.TotalSeconds / items:P4}) | {100 * s.Skew.TotalSeconds:N0} items ({100 * s.Skew.TotalSeconds / items:P4}) |");
+        }
+
         // 2. Detection lag.
         md.AppendLine().AppendLine("## Detection lag").AppendLine()
             .AppendLine("Restore really complete → the runner knows, following `PollSchedule` (the code the functions run) against restores").AppendLine("of each length, with a forecast that is right, 20 % long, 20 % short, or missing. Each look is 3 state transitions").AppendLine(CultureInfo.InvariantCulture, $"(wait, check, choice) and one invocation. Goal: lag ≤ max(10 s, 1 % of the restore).").AppendLine()
@@ -108,6 +121,20 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         Progress($"drilling {backups} AWS Backup targets through the real state machine");
         var backup = await ScaleRuns.DrillManyAsync(backups, TimeSpan.FromSeconds(2), cancellationToken, awsBackupBuckets: true);
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"And {backups} aws-backup targets (S3 buckets of 20 objects restored by the local AWS Backup, the most a plan may name): verdict {backup.Verdict}, {backup.Wall.TotalSeconds:0.0} s, largest payload {backup.LargestPayloadBytes:N0} bytes ({backup.LargestPayloadState}), largest runs-table item {backup.LargestRunsItemBytes:N0} bytes, {backup.InvocationsPerTarget:0.00} invocations and at most {backup.MostHistoryEventsInOneTarget} history events per target, runner's cost ${backup.Cost?.RunnerUsdPerTarget:0.00000} per target.");
+
+        // Function memory.
+        Progress("measuring each function, one invocation at a time");
+        var measured = await ScaleRuns.DrillManyAsync(settings.Quick ? 5 : 20, TimeSpan.FromSeconds(1), cancellationToken, measureFunctions: true);
+        md.AppendLine().AppendLine("### Function memory").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"A drill of {measured.Targets} tables with invocations one at a time, each measured: the most any invocation allocated (process-wide, so the").AppendLine("local stand-ins serving its calls count too: an upper bound on what the function itself needs) and its mean duration here.").AppendLine()
+            .AppendLine("| Function | Invocations | Mean duration | Most allocated by one invocation |").AppendLine("|---|---|---|---|");
+        foreach (var (name, m) in measured.Functions.OrderByDescending(f => f.Value.MostAllocatedBytes))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {m.Invocations} | {m.Mean.TotalMilliseconds:0} ms | {m.MostAllocatedBytes / 1048576.0:0.0} MB |");
+        }
+
+        var most = measured.Functions.Values.Select(m => m.MostAllocatedBytes).DefaultIfEmpty(0).Max() / 1048576.0;
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every function is given {DrillCost.FunctionMemoryMb} MB (template.yaml's Globals). The most any invocation allocated here is {most:0} MB, against which the .NET runtime's own ~100 MB and a 500-target plan's parse (~2 MB) are small; Lambda also gives CPU in proportion to memory, which the counts' parallel scans use. See the closing note of issue 10 for what was decided.");
 
         // 4. Runner overhead on RTO.
         var overhead = drill.MeanTargetOverheadSeconds;

@@ -18,6 +18,12 @@ namespace DrillRunner.Local.Scale;
 /// <summary>What counting one modelled table measured.</summary>
 public sealed record CountFigure(long SizeBytes, long Items, long Counted, int Segments, int Invocations, double ReadUnits, double ExpectedReadUnits, double Efficiency, TimeSpan Modelled, TimeSpan Real, double TimeScale);
 
+/// <summary>
+/// A restored table and its live source counted side by side as VerifyTarget counts them for a
+/// tolerance: the restored one with segments from its size, the source (production) with the plan's.
+/// </summary>
+public sealed record SkewFigure(long SizeBytes, int RestoredSegments, int SourceSegments, TimeSpan RestoredSpan, TimeSpan SourceSpan, TimeSpan Skew);
+
 /// <summary>What one many-target drill through the real state machine measured.</summary>
 public sealed record DrillFigure(
     int Targets,
@@ -34,7 +40,8 @@ public sealed record DrillFigure(
     double MeanCountSeconds,
     double MeanTargetOverheadSeconds,
     IReadOnlyList<TargetFigure> PerTarget,
-    DrillCost? Cost);
+    DrillCost? Cost,
+    IReadOnlyDictionary<string, FunctionMeasure> Functions);
 
 /// <summary>One target's states entered in its execution, against what its record counted.</summary>
 public sealed record TargetFigure(string TargetId, int StatesEntered, long EstimatedStates, int Polls, int Verifications, double? RestoreSeconds, double? RtoPartSeconds);
@@ -89,13 +96,48 @@ public static class ScaleRuns
     }
 
     /// <summary>
+    /// Counts a modelled restored table and its modelled live source at once, as VerifyTarget does for a
+    /// tolerance, and measures how far apart the moments the two counts stand for are.
+    /// </summary>
+    public static async Task<SkewFigure> CountSideBySideAsync(long sizeBytes, int planSegments, CancellationToken cancellationToken)
+    {
+        var clock = new ScaledTimeProvider(Math.Max(1, PagesPerRealSecond * 2 * 128 / DynamoDbCapacity.ReadUnitsPerSecond(sizeBytes)));
+        await using var dynalite = await DynaliteProcess.StartAsync(null, cancellationToken);
+        await using var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, clock, cancellationToken);
+        using var client = standIn.CreateClient();
+        await standIn.CreateModelledTableAsync("source", sizeBytes, sizeBytes / 400, cancellationToken);
+        await standIn.CreateModelledTableAsync("restored", sizeBytes, sizeBytes / 400, cancellationToken);
+        var inspector = new DynamoDbTableInspector(client);
+        var restoredSegments = DynamoDbCapacity.ScanSegments(sizeBytes, planSegments);
+
+        async Task<(DateTimeOffset Start, DateTimeOffset End)> CountAsync(string table, int segments)
+        {
+            var start = clock.GetUtcNow();
+            var checkpoint = ScanCheckpoint.Start(segments);
+            while (!checkpoint.IsComplete)
+            {
+                checkpoint = await inspector.ContinueCountAsync(table, checkpoint, () => false, cancellationToken);
+            }
+
+            return (start, clock.GetUtcNow());
+        }
+
+        var counts = await Task.WhenAll(CountAsync("restored", restoredSegments), CountAsync("source", planSegments));
+        var (restored, source) = (counts[0], counts[1]);
+        var skew = ((source.Start + ((source.End - source.Start) / 2)) - (restored.Start + ((restored.End - restored.Start) / 2))).Duration();
+        return new SkewFigure(sizeBytes, restoredSegments, planSegments, restored.End - restored.Start, source.End - source.Start, skew);
+    }
+
+    /// <summary>
     /// One drill of <paramref name="targets"/> small DynamoDB tables (or, with <paramref name="awsBackupBuckets"/>,
     /// S3 buckets restored by AWS Backup) through the real state machine on the local engine (restores
     /// take <paramref name="restore"/>), measured as the benchmark reports it.
     /// </summary>
-    public static async Task<DrillFigure> DrillManyAsync(int targets, TimeSpan restore, CancellationToken cancellationToken, int itemsPerTable = 20, bool awsBackupBuckets = false)
+    /// <param name="measureFunctions">Invoke functions one at a time and measure each (slower).</param>
+    public static async Task<DrillFigure> DrillManyAsync(int targets, TimeSpan restore, CancellationToken cancellationToken, int itemsPerTable = 20, bool awsBackupBuckets = false, bool measureFunctions = false)
     {
         await using var environment = await LocalDrillEnvironment.StartAsync(TimeProvider.System, cancellationToken);
+        environment.Functions.MeasureOneAtATime = measureFunctions;
         environment.StandIn.Faults.RestoreDuration = restore;
         environment.Aws.RestoreDuration = restore;
         environment.WaitMilliseconds = 100;
@@ -186,7 +228,8 @@ public static class ScaleRuns
                 Math.Max(r.RestoredCount?.Invocations ?? 0, r.SourceCount?.Invocations ?? 0),
                 RestoreForecast.Measured(r),
                 r.VerifiedAt is { } verified ? (verified - run.StartedAt).TotalSeconds : null)).ToList(),
-            run.Cost);
+            run.Cost,
+            environment.Functions.Measures.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
     }
 
     private static double CountSeconds(TargetRun target) =>

@@ -21,6 +21,8 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     private readonly ConcurrentQueue<JsonObject> _published = new();
     private readonly ConcurrentQueue<string> _invocations = new();
     private readonly LocalAwsWorld _world;
+    private readonly ConcurrentDictionary<string, FunctionMeasure> _measures = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _oneAtATime = new(1);
 
     private LoopbackWebApp _app = null!;
 
@@ -41,6 +43,15 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     /// second answer is the one the state machine sees.
     /// </summary>
     public bool DeliverTwice { get; set; }
+
+    /// <summary>
+    /// For the benchmark: invocations run one at a time, and each one's allocations (process-wide, so
+    /// the local stand-ins serving its calls count too: an upper bound) and duration are kept by function.
+    /// </summary>
+    public bool MeasureOneAtATime { get; set; }
+
+    /// <summary>What <see cref="MeasureOneAtATime"/> measured, by function name.</summary>
+    public IReadOnlyDictionary<string, FunctionMeasure> Measures => _measures;
 
     /// <summary>The functions invoked, in order.</summary>
     public IReadOnlyCollection<string> Invocations => _invocations;
@@ -96,13 +107,36 @@ public sealed class LocalLambdaHost : IAsyncDisposable
             }
         }
 
+        var measuring = MeasureOneAtATime;
+        if (measuring)
+        {
+            await _oneAtATime.WaitAsync(context.RequestAborted);
+        }
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await using var output = await function.Handle(payload);
+            if (measuring)
+            {
+                _measures.AddOrUpdate(
+                    name,
+                    _ => new FunctionMeasure(1, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, System.Diagnostics.Stopwatch.GetElapsedTime(started)),
+                    (_, m) => m.Add(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                _oneAtATime.Release();
+                measuring = false;
+            }
+
             await output.CopyToAsync(context.Response.Body, context.RequestAborted);
         }
         catch (Exception ex)
         {
+            if (measuring)
+            {
+                _oneAtATime.Release();
+            }
+
             context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
             await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = ex.GetType().Name, ["errorMessage"] = ex.Message }));
         }
@@ -141,4 +175,12 @@ public sealed class LocalLambdaHost : IAsyncDisposable
             return new MemoryStream(System.Text.Encoding.UTF8.GetBytes(handle(request).ToJsonString()));
         }
     }
+}
+
+/// <summary>One function's invocations measured one at a time: how many, the most any allocated, and their total duration.</summary>
+public sealed record FunctionMeasure(int Invocations, long MostAllocatedBytes, TimeSpan Total)
+{
+    public TimeSpan Mean => Total / Math.Max(1, Invocations);
+
+    public FunctionMeasure Add(long allocated, TimeSpan took) => new(Invocations + 1, Math.Max(MostAllocatedBytes, allocated), Total + took);
 }
