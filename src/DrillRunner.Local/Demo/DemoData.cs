@@ -50,16 +50,7 @@ public static class DemoData
     /// <summary>A small second table, so the demo shows targets restored in parallel and failing independently.</summary>
     public static async Task CreateCustomersAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
     {
-        await dynamoDb.CreateTableAsync(
-            new CreateTableRequest
-            {
-                TableName = CustomersTable,
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-                KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
-            },
-            cancellationToken);
-        await TableWaits.UntilActiveAsync(dynamoDb, CustomersTable, cancellationToken);
+        await TableWaits.CreateKeyedTableAsync(dynamoDb, CustomersTable, cancellationToken);
 
         var customers = Enumerable.Range(0, Customers).Select(n => new Dictionary<string, AttributeValue>
         {

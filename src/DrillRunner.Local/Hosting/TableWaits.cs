@@ -6,6 +6,24 @@ namespace DrillRunner.Local.Hosting;
 /// <summary>Waits for a table that local mode itself created (dynalite makes new tables CREATING for a moment).</summary>
 public static class TableWaits
 {
+    /// <summary>The key of the tables local mode seeds: one string partition key.</summary>
+    public const string KeyAttribute = "pk";
+
+    /// <summary>Creates an on-demand table keyed by <see cref="KeyAttribute"/> (a string) and waits until it is ACTIVE.</summary>
+    public static async Task CreateKeyedTableAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    {
+        await dynamoDb.CreateTableAsync(
+            new CreateTableRequest
+            {
+                TableName = tableName,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [new KeySchemaElement(KeyAttribute, KeyType.HASH)],
+                AttributeDefinitions = [new AttributeDefinition(KeyAttribute, ScalarAttributeType.S)],
+            },
+            cancellationToken);
+        await UntilActiveAsync(dynamoDb, tableName, cancellationToken);
+    }
+
     public static async Task UntilActiveAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
     {
         while ((await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)

@@ -24,7 +24,7 @@ public sealed class ModelledTables(TimeProvider time)
     public double RestoreVariation { get; set; } = 1.0;
 
     /// <summary>The key attribute modelled pages' LastEvaluatedKey uses (a modelled table is keyed by it).</summary>
-    public const string KeyAttribute = "pk";
+    public const string KeyAttribute = Hosting.TableWaits.KeyAttribute;
 
     public void Model(string table, long sizeBytes, long itemCount) => _tables[table] = new ModelledTable(sizeBytes, itemCount);
 

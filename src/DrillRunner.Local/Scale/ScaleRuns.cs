@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -285,17 +284,8 @@ public static class ScaleRuns
 
     private static async Task CreateTableAsync(IAmazonDynamoDB dynamoDb, string table, int items, CancellationToken cancellationToken)
     {
-        await dynamoDb.CreateTableAsync(
-            new CreateTableRequest
-            {
-                TableName = table,
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-                KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
-            },
-            cancellationToken);
-        await TableWaits.UntilActiveAsync(dynamoDb, table, cancellationToken);
-        await BatchPuts.PutAllAsync(dynamoDb, table, Enumerable.Range(0, items).Select(n => new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"item#{n:D6}" } }), parallelism: 1, cancellationToken);
+        await TableWaits.CreateKeyedTableAsync(dynamoDb, table, cancellationToken);
+        await BatchPuts.PutAllAsync(dynamoDb, table, Enumerable.Range(0, items).Select(n => new Dictionary<string, AttributeValue> { [TableWaits.KeyAttribute] = new() { S = $"item#{n:D6}" } }), parallelism: 1, cancellationToken);
         await dynamoDb.UpdateContinuousBackupsAsync(
             new UpdateContinuousBackupsRequest { TableName = table, PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true } },
             cancellationToken);

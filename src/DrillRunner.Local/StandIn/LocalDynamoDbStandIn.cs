@@ -50,16 +50,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     /// <summary>A table of modelled size and item count: empty in dynalite, keyed by pk, with PITR on.</summary>
     public async Task CreateModelledTableAsync(string name, long sizeBytes, long itemCount, CancellationToken cancellationToken)
     {
-        await _dynalite.CreateTableAsync(
-            new Amazon.DynamoDBv2.Model.CreateTableRequest
-            {
-                TableName = name,
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-                KeySchema = [new Amazon.DynamoDBv2.Model.KeySchemaElement(Scale.ModelledTables.KeyAttribute, KeyType.HASH)],
-                AttributeDefinitions = [new Amazon.DynamoDBv2.Model.AttributeDefinition(Scale.ModelledTables.KeyAttribute, ScalarAttributeType.S)],
-            },
-            cancellationToken);
-        await new TableCopier(_dynalite).WaitUntilActiveAsync(name, cancellationToken);
+        await TableWaits.CreateKeyedTableAsync(_dynalite, name, cancellationToken);
         Modelled.Model(name, sizeBytes, itemCount);
         await _backups.UpdateContinuousBackupsAsync(new JsonObject { ["TableName"] = name, ["PointInTimeRecoverySpecification"] = new JsonObject { ["PointInTimeRecoveryEnabled"] = true } }, cancellationToken);
     }

@@ -2,7 +2,6 @@ using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Native;
-using DrillRunner.Core.Runs;
 using DrillRunner.Core.Tests.Drills;
 
 namespace DrillRunner.Core.Tests.Capacity;

@@ -1,5 +1,4 @@
 using DrillRunner.Core.DataVerification;
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 
