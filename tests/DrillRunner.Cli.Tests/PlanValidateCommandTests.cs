@@ -14,6 +14,8 @@ public sealed class PlanValidateCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("valid: plan 'prod' with 1 target(s)", output, StringComparison.Ordinal);
+        Assert.Contains("scale: 1 DynamoDB table(s) restored in 1 wave(s)", output, StringComparison.Ordinal);
+        Assert.Contains("at least 20 min of the drill's 5.4 h", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--quick")]
-        [Description("Small versions only (2 GB table, 50 targets, 10 plans): a minute instead of several.")]
+        [Description("Small versions only (a 2 GB table, 50 targets, 10 plans): a few minutes instead of ten.")]
         public bool Quick { get; init; }
 
         [CommandOption("--full")]
@@ -140,7 +140,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         var overhead = drill.MeanTargetOverheadSeconds;
         var overheadGoal = Math.Max(10, drill.RtoSeconds * 0.01);
         md.AppendLine().AppendLine("## Runner overhead on RTO").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"In the {many}-target drill, per target from its restore request to verified: restore {drill.MeanRestoreSeconds:0.00} s (as the looks measured it) + count {drill.MeanCountSeconds:0.00} s + **{overhead:0.00} s of the runner's own** (invocations, transitions, the local engine's 100 ms waits, {many} targets sharing 2 cores). The run's RTO was {drill.RtoSeconds:0.0} s, most of it waves of restores waiting for one of the 50 concurrent slots. Goal ≤ max(10 s, 1 % of RTO) = {overheadGoal:0} s: {(overhead <= overheadGoal ? "met" : "not met")} here. In AWS the detection lag above comes on top: ≤ max(10 s, 1 %) of the restore with a forecast, ≤ 5 % without.");
+            .AppendLine(CultureInfo.InvariantCulture, $"In the {many}-target drill, per target from its restore request to verified: restore {drill.MeanRestoreSeconds:0.00} s (as the looks measured it) + count {drill.MeanCountSeconds:0.00} s + **{overhead:0.00} s of the runner's own** (invocations, transitions, the local engine's 100 ms waits, {many} targets sharing 2 cores). The run's RTO was {drill.RtoSeconds:0.0} s, most of it waves of restores waiting for one of the {DynamoDbCapacity.ConcurrentRestores} concurrent slots. Goal ≤ max(10 s, 1 % of RTO) = {overheadGoal:0} s: {(overhead <= overheadGoal ? "met" : "not met")} here. In AWS the detection lag above comes on top: ≤ max(10 s, 1 %) of the restore with a forecast, ≤ 5 % without.");
 
         // 5. Report at scale.
         var plans = settings.Quick ? 10 : 100;
@@ -169,7 +169,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         // 6. Limits and the model.
         md.AppendLine().AppendLine("## Limits that hold").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"- Targets per plan: at most {Core.Plans.PlanRules.MaxTargets}; aws-backup targets at most {Core.Plans.PlanRules.MaxBackupTargets} (`plan validate` refuses more).")
-            .AppendLine("- Concurrent restores: DynamoDB runs at most 50 restores per account at once; `maxConcurrentRestores` waits in waves, and a restore AWS refuses at the limit is retried.")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Concurrent restores: DynamoDB runs at most {DynamoDbCapacity.ConcurrentRestores} restores per account at once; `maxConcurrentRestores` waits in waves, and a restore AWS refuses at the limit is retried.")
             .AppendLine(CultureInfo.InvariantCulture, $"- Time: a drill ends itself at 90 % of {Span(DrillDeadline.DefaultTimeLimit)}; every wave of restores takes at least {Span(DynamoDbCapacity.MinimumRestore)}, so `plan validate` refuses a plan whose waves cannot fit.")
             .AppendLine(CultureInfo.InvariantCulture, $"- Table size: none for counting (checkpointed across 10-minute invocations); 1 TB takes ~{Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))} at the 40,000-unit table quota.");
         md.AppendLine().AppendLine("## The capacity model").AppendLine()

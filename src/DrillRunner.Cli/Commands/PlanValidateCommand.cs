@@ -33,6 +33,13 @@ public sealed class PlanValidateCommand(OutputConsoles consoles) : AsyncCommand<
         {
             var plan = result.Plan!;
             consoles.Out.MarkupLineInterpolated($"[green]valid:[/] plan '{plan.Name}' with {plan.Targets.Count} target(s), RTO objective {plan.Objectives.RtoMinutes} min, RPO objective {plan.Objectives.RpoMinutes} min");
+            var (tables, waves) = Core.Plans.PlanRules.RestoreWaves(plan);
+            if (tables > 0)
+            {
+                var least = waves * Core.Capacity.DynamoDbCapacity.MinimumRestore;
+                consoles.Out.MarkupLineInterpolated(
+                    $"scale: {tables} DynamoDB table(s) restored in {waves} wave(s) of up to {plan.MaxConcurrentRestores}: at least {least.TotalMinutes:0} min of the drill's {Core.Plans.PlanRules.TimeForRestores.TotalHours:0.#} h (a restore takes 20 min or more); limits: {Core.Plans.PlanRules.MaxTargets} targets, {Core.Plans.PlanRules.MaxBackupTargets} aws-backup targets, {Core.Capacity.DynamoDbCapacity.ConcurrentRestores} concurrent DynamoDB restores per account.");
+            }
             return ExitCodes.Pass;
         }
 

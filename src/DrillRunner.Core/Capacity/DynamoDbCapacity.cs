@@ -10,6 +10,9 @@ public static class DynamoDbCapacity
     /// <summary>DynamoDB's units are binary: 1 KB = 1024 bytes.</summary>
     public const long KiB = 1024, MiB = 1024 * KiB, GiB = 1024 * MiB, TiB = 1024 * GiB;
 
+    /// <summary>Restores (of any type) that may run at once in an account (RestoreTableToPointInTime API reference).</summary>
+    public const int ConcurrentRestores = 50;
+
     /// <summary>A partition holds up to about 10 GB (Developer Guide, "Partitions and data distribution").</summary>
     public const long PartitionBytes = 10 * GiB;
 

@@ -49,7 +49,7 @@ public static partial class PlanReader
         objectives?.RejectUnknownFields();
 
         var scratchPrefix = root.String("scratchPrefix", true, "set a prefix that no production table uses, e.g. \"drill-\".");
-        var maxConcurrent = root.Whole("maxConcurrentRestores", 1, 50, "use 1 to 50 (DynamoDB allows 50 concurrent restores per account).") ?? 4;
+        var maxConcurrent = root.Whole("maxConcurrentRestores", 1, Capacity.DynamoDbCapacity.ConcurrentRestores, $"use 1 to {Capacity.DynamoDbCapacity.ConcurrentRestores} (DynamoDB allows {Capacity.DynamoDbCapacity.ConcurrentRestores} concurrent restores per account).") ?? 4;
         var restoreTimeout = root.Whole("restoreTimeoutMinutes", 1, 1440, "use 1 to 1440 minutes; 95% of DynamoDB restores finish within 60.") ?? 120;
 
         var targets = new List<DrillTarget>();

@@ -17,6 +17,17 @@ public static partial class PlanRules
     /// </summary>
     public const int MaxTargets = 500;
 
+    /// <summary>The time a drill has before its own deadline (the rest is kept for teardown).</summary>
+    public static TimeSpan TimeForRestores => Drills.DrillDeadline.DefaultTimeLimit * (1 - Drills.DrillDeadline.TeardownShare);
+
+    /// <summary>The DynamoDB tables a plan restores, and in how many waves of maxConcurrentRestores.</summary>
+    public static (int Tables, int Waves) RestoreWaves(DrillPlan plan)
+    {
+        var tables = plan.Targets.Count(t => t is DynamoDbTarget or AwsBackupTarget { ResourceType: BackupResourceType.DynamoDb });
+        var perWave = Math.Max(1, plan.MaxConcurrentRestores);
+        return (tables, (tables + perWave - 1) / perWave);
+    }
+
     public static void Check(DrillPlan plan, List<PlanProblem> problems, string? runsTable = null, ArnScope? stack = null)
     {
         CheckScratchPrefix(plan, problems);
@@ -139,16 +150,15 @@ public static partial class PlanRules
 
         // DynamoDB restores take at least 20 minutes each, and run in waves of maxConcurrentRestores: a
         // plan whose waves cannot fit before the drill's own deadline would fail mid-drill, so refuse it now.
-        var tables = plan.Targets.Count(t => t is DynamoDbTarget or AwsBackupTarget { ResourceType: BackupResourceType.DynamoDb });
-        var waves = (tables + Math.Max(1, plan.MaxConcurrentRestores) - 1) / Math.Max(1, plan.MaxConcurrentRestores);
-        var available = Drills.DrillDeadline.DefaultTimeLimit * (1 - Drills.DrillDeadline.TeardownShare);
+        var (tables, waves) = RestoreWaves(plan);
+        var available = TimeForRestores;
         if (waves * Capacity.DynamoDbCapacity.MinimumRestore > available)
         {
             var fits = (int)(available / Capacity.DynamoDbCapacity.MinimumRestore) * plan.MaxConcurrentRestores;
             problems.Add(new PlanProblem(
                 "$.maxConcurrentRestores",
                 $"restores {tables} DynamoDB tables {plan.MaxConcurrentRestores} at a time: {waves} waves of at least {Capacity.DynamoDbCapacity.MinimumRestore.TotalMinutes:0} minutes each (AWS's floor for a restore) cannot finish within the drill's {available.TotalHours:0.#} hours.",
-                $"raise maxConcurrentRestores (DynamoDB allows 50 at once per account) or split the plan: at {plan.MaxConcurrentRestores} at a time, at most {fits} tables fit."));
+                $"raise maxConcurrentRestores (DynamoDB allows {Capacity.DynamoDbCapacity.ConcurrentRestores} at once per account) or split the plan: at {plan.MaxConcurrentRestores} at a time, at most {fits} tables fit."));
         }
 
         if (plan.Targets.Count > MaxTargets)

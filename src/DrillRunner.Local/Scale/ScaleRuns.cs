@@ -164,7 +164,7 @@ public static class ScaleRuns
             ["name"] = $"scale-{targets}",
             ["objectives"] = new JsonObject { ["rtoMinutes"] = 240, ["rpoMinutes"] = 60 },
             ["scratchPrefix"] = "drill-scale-",
-            ["maxConcurrentRestores"] = 50,
+            ["maxConcurrentRestores"] = DynamoDbCapacity.ConcurrentRestores,
             ["targets"] = new JsonArray(names.Select(n => (JsonNode)(awsBackupBuckets
                 ? new JsonObject
                 {
