@@ -78,6 +78,15 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public void Functions_HaveTheMemoryTheCostEstimateAssumes()
+    {
+        var function = TemplateDocument.Map(TemplateDocument.Map(_template["Globals"])["Function"]);
+
+        Assert.Equal(DrillRunner.Core.Capacity.DrillCost.FunctionMemoryMb, Convert.ToInt32(function["MemorySize"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(TemplateDocument.OfType(_template, "AWS::Serverless::Function"), f => Assert.False(f.Properties.ContainsKey("MemorySize"), $"{f.Name} sets its own MemorySize; the cost estimate assumes the Globals' for every function"));
+    }
+
+    [Fact]
     public void NoFunction_MayChangeOrDeleteAnythingOutsideTheScratchPrefix()
     {
         foreach (var (name, properties) in TemplateDocument.OfType(_template, "AWS::Serverless::Function"))
