@@ -115,7 +115,8 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             .AppendLine(CultureInfo.InvariantCulture, $"| Lambda invocations per target | {drill.InvocationsPerTarget:0.00} | — |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Runner's own cost per target (estimate) | ${drill.Cost?.RunnerUsdPerTarget:0.00000} | ≤ $0.01 |");
         var (twoHourLooks, _) = PollSchedule.Follow(TimeSpan.FromHours(2), TimeSpan.FromHours(2), TimeSpan.FromHours(12));
-        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"With a 2-hour restore forecast right, a target's execution makes {twoHourLooks} looks: {DrillCost.NativeFixedStates + (3 * twoHourLooks) + 2} states, about {2 + (((DrillCost.NativeFixedStates + (3 * twoHourLooks) + 2) * 4))} history events, far under 5,000.");
+        var twoHourEvents = 2 + (9 * twoHourLooks) + (5 * DrillCost.NativeFixedStates) + 7;
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"With a 2-hour restore forecast right, a target's execution makes {twoHourLooks} looks: {DrillCost.NativeFixedStates + (3 * twoHourLooks) + 2} states and at most about {twoHourEvents} history events (9 per look: wait 2, task 5, choice 2), far under the goal of 5,000.");
 
         var backups = settings.Quick ? 20 : Core.Plans.PlanRules.MaxBackupTargets;
         Progress($"drilling {backups} AWS Backup targets through the real state machine");
@@ -134,7 +135,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         }
 
         var most = measured.Functions.Values.Select(m => m.MostAllocatedBytes).DefaultIfEmpty(0).Max() / 1048576.0;
-        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every function is given {DrillCost.FunctionMemoryMb} MB (template.yaml's Globals). The most any invocation allocated here is {most:0} MB, against which the .NET runtime's own ~100 MB and a 500-target plan's parse (~2 MB) are small; Lambda also gives CPU in proportion to memory, which the counts' parallel scans use. See the closing note of issue 10 for what was decided.");
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every function gets {DrillCost.FunctionMemoryMb} MB (template.yaml's Globals), right-sized from 1,024 MB on these figures: the most any invocation allocated here is {most:0.0} MB, small beside the .NET runtime's own ~100 MB; Lambda gives CPU in proportion to memory (1,769 MB = 1 vCPU), and {DrillCost.FunctionMemoryMb} MB keeps about {DrillCost.FunctionMemoryMb / 1769.0:0.0} vCPU for the counts' parallel scans. Not measured here: peak working set per function and cold starts in AWS.");
 
         // 4. Runner overhead on RTO.
         var overhead = drill.MeanTargetOverheadSeconds;
