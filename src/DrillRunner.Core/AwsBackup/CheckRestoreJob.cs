@@ -1,3 +1,4 @@
+using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
@@ -32,7 +33,9 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
         var backup = (record.Backup ?? new BackupRestore(0, 0, null)) with { JobStatus = status, JobStatusMessage = message, ExpectedCompletionMinutes = expected };
         var jobId = AwsAnswer.String(job, "RestoreJobId") ?? backup.RestoreJobId ?? "(unknown)";
         var requestedAt = created ?? record.RestoreRequestedAt ?? now;
-        record = record with { Backup = backup, Polls = record.Polls + 1, LastPolledAt = now, RestoreRequestedAt = requestedAt };
+        // This target's earlier restores first; AWS Backup's own estimate when there are none.
+        var forecast = record.Forecast ?? (expected is { } minutes ? new RestoreForecast(minutes * 60.0, RestoreForecast.FromAwsBackup) : null);
+        record = record with { Backup = backup, Polls = record.Polls + 1, LastPolledAt = now, RestoreRequestedAt = requestedAt, Forecast = forecast };
 
         switch (status)
         {
@@ -46,9 +49,7 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
             default:
                 await runs.SaveTargetAsync(record, cancellationToken);
                 var attempt = input.Attempt + 1;
-                // This target's earlier restores first; AWS Backup's own estimate when there are none.
-                var forecast = record.Forecast?.Duration ?? (expected is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
-                var wait = PollSchedule.NextWaitSeconds(requestedAt, now, forecast, context.Plan.RestoreTimeoutMinutes, $"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status}", context.Run);
+                var wait = PollSchedule.NextWaitSeconds(requestedAt, now, forecast?.Duration, context.Plan.RestoreTimeoutMinutes, $"AWS Backup restore job {jobId} of '{target.ResourceArn}' was still {status}", context.Run);
 
                 return new RestoreJobPoll(jobId, Restored: false, attempt, wait);
         }

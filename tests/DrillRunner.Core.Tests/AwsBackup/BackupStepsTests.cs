@@ -126,6 +126,7 @@ public sealed class BackupStepsTests
         Assert.Equal(1, poll.Attempt);
         // 30 minutes expected: a look every 3 minutes until 24 minutes in, then dense looks.
         Assert.Equal((int)(PollSchedule.SparseFraction * 30 * 60), poll.WaitSeconds);
+        Assert.Equal(DrillRunner.Core.Capacity.RestoreForecast.FromAwsBackup, (await _runs.GetTargetAsync(runId, "db", default)).Forecast!.From);
     }
 
     [Theory]
