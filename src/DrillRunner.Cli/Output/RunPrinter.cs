@@ -30,7 +30,8 @@ public static class RunPrinter
             table.AddRow(
                 Markup.Escape(target.TargetId),
                 Markup.Escape(target.RecoveryPoint is { } point ? $"{point.Kind} {point.CreatedAt:HH:mm:ss}\n{RunJudge.Minutes((run.StartedAt - point.CreatedAt).TotalSeconds)} before T0" : "none"),
-                Markup.Escape(Between(target.RestoreRequestedAt, target.RestoreCompletedAt) + (target.Polls > 0 ? $"\n{target.Polls} poll(s)" : string.Empty)),
+                Markup.Escape(Between(target.RestoreRequestedAt, target.RestoreCompletedAt) + (target.Polls > 0 ? $"\n{target.Polls} poll(s)" : string.Empty)
+                    + (target.Forecast is { } forecast ? $"\nforecast {RunJudge.Minutes(forecast.Seconds)} ({forecast.From})" : string.Empty)),
                 Markup.Escape(Between(target.RestoreCompletedAt, target.VerifiedAt)),
                 Markup.Escape(Checked(target)),
                 target.Failure is { } failure ? $"[red]{Markup.Escape(failure.Error)}[/]" : $"[green]{target.Stage}[/]",
