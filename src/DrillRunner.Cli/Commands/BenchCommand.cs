@@ -91,14 +91,16 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             {
                 var (looks, lag) = PollSchedule.Follow(actual, forecast, TimeSpan.FromHours(12));
                 var goal = Math.Max(PollSchedule.MinWaitSeconds, actual.TotalSeconds * PollSchedule.DenseFraction);
-                var cost = looks * ((3 * prices.StateTransition) + prices.LambdaRequest + (DrillCost.MeanInvocationSeconds * prices.LambdaGbSecond));
+                var cost = looks * DrillCost.LookUsd(prices);
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {Span(actual)} | {label} | {lag.TotalSeconds:0} s | {goal:0} s {(lag.TotalSeconds <= goal ? "✓" : "✗")} | {looks} | {looks * 3} | ${cost:0.0000} |");
             }
         }
 
-        var window = TimeSpan.FromMinutes(120) * (1 - PollSchedule.WindowStart);
+        var twoHours = TimeSpan.FromHours(2);
+        var window = twoHours * (1 - PollSchedule.WindowStart);
         var waitingFunction = window.TotalSeconds * 128 / 1024.0 * prices.LambdaGbSecond;
-        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Waiting inside a function instead: a 128 MB function polling every few seconds through the dense window of a 2-hour restore ({Span(window)}) costs ${waitingFunction:0.0000} in GB-seconds alone, more than the state machine's looks above; the runner keeps polling from Step Functions. AWS Backup jobs cannot be polled from a function at all (no AWS Backup SDK on the build feed).");
+        var denseLooks = PollSchedule.Follow(twoHours, twoHours, TimeSpan.FromHours(12)).Looks - PollSchedule.Follow(twoHours * PollSchedule.WindowStart, twoHours, TimeSpan.FromHours(12)).Looks;
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Waiting inside a function instead: a 128 MB function polling every few seconds through the dense window of a 2-hour restore ({Span(window)}) costs ${waitingFunction:0.0000} in GB-seconds alone, against ${denseLooks * DrillCost.LookUsd(prices):0.0000} for the state machine's {denseLooks} looks in the same window; the runner keeps polling from Step Functions. AWS Backup jobs cannot be polled from a function at all (no AWS Backup SDK on the build feed).");
 
         // 3. Many targets through the real ASL.
         var many = settings.Quick ? 50 : 500;

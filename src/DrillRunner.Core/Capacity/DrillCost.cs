@@ -55,6 +55,10 @@ public sealed record DrillCost(
     /// <summary>States one restore look enters: wait, check, choice; an AWS Backup look also describes the job.</summary>
     public static int LookStates(bool awsBackup) => awsBackup ? 4 : 3;
 
+    /// <summary>What one restore look costs: its states, one invocation and its GB-seconds.</summary>
+    public static double LookUsd(PriceTable prices, bool awsBackup = false) =>
+        (LookStates(awsBackup) * prices.StateTransition) + prices.LambdaRequest + (MeanInvocationSeconds * FunctionMemoryMb / 1024.0 * prices.LambdaGbSecond);
+
     /// <summary>States a target's execution entered, by the estimate.</summary>
     public static long StatesOf(TargetRun target, bool awsBackup) =>
         (awsBackup ? BackupFixedStates : NativeFixedStates) + ((long)LookStates(awsBackup) * target.Polls) + (2L * Verifications(target));
