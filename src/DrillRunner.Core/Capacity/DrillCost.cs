@@ -69,7 +69,7 @@ public sealed record DrillCost(
     /// </summary>
     public static long InvocationsOf(TargetRun target, bool awsBackup) => (awsBackup ? 5 : 2) + target.Polls + Verifications(target);
 
-    public static DrillCost Estimate(DrillRun run, IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
+    public static DrillCost Estimate(IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
     {
         var prices = PriceTable.For(region);
         var transitions = DrillFixedStates + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId)));

@@ -31,6 +31,9 @@ public static class DynamoDbCapacity
     /// <summary>One Scan page reads at most 1 MB, whatever is returned (Select=COUNT returns no items but reads them).</summary>
     public const long ScanPageBytes = MiB;
 
+    /// <summary>Read units one full eventually consistent Scan page consumes (1 MB ÷ 4 KB ÷ 2 = 128).</summary>
+    public const double ScanPageReadUnits = ScanPageBytes / ReadUnitBytes * EventuallyConsistentFactor;
+
     /// <summary>A PITR restore takes at least 20 minutes, whatever the table's size (AWS re:Post knowledge center).</summary>
     public static readonly TimeSpan MinimumRestore = TimeSpan.FromMinutes(20);
 

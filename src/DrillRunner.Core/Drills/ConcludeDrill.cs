@@ -15,7 +15,7 @@ public sealed class ConcludeDrill(IRunStore runs, TimeProvider time, string? def
         var now = time.GetUtcNow();
         var run = context.Run with
         {
-            Cost = Capacity.DrillCost.Estimate(context.Run, targets, id => context.Plan.Target(id) is Plans.AwsBackupTarget, now, region),
+            Cost = Capacity.DrillCost.Estimate(targets, id => context.Plan.Target(id) is Plans.AwsBackupTarget, now, region),
             Verdict = judgement.Verdict,
             VerdictReason = judgement.Reason,
             RtoSeconds = judgement.RtoSeconds,

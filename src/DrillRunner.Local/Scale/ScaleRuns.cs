@@ -58,8 +58,7 @@ public static class ScaleRuns
     public static async Task<CountFigure> CountModelledTableAsync(long sizeBytes, int planSegments, CancellationToken cancellationToken)
     {
         var rate = DynamoDbCapacity.ReadUnitsPerSecond(sizeBytes);
-        var pageUnits = DynamoDbCapacity.ScanPageBytes / DynamoDbCapacity.ReadUnitBytes * DynamoDbCapacity.EventuallyConsistentFactor;
-        var clock = new ScaledTimeProvider(Math.Max(1, PagesPerRealSecond * pageUnits / rate));
+        var clock = new ScaledTimeProvider(Math.Max(1, PagesPerRealSecond * DynamoDbCapacity.ScanPageReadUnits / rate));
         await using var dynalite = await DynaliteProcess.StartAsync(null, cancellationToken);
         await using var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, clock, cancellationToken);
         using var client = standIn.CreateClient();
@@ -100,7 +99,7 @@ public static class ScaleRuns
     /// </summary>
     public static async Task<SkewFigure> CountSideBySideAsync(long sizeBytes, int planSegments, CancellationToken cancellationToken)
     {
-        var clock = new ScaledTimeProvider(Math.Max(1, PagesPerRealSecond * 2 * 128 / DynamoDbCapacity.ReadUnitsPerSecond(sizeBytes)));
+        var clock = new ScaledTimeProvider(Math.Max(1, PagesPerRealSecond * 2 * DynamoDbCapacity.ScanPageReadUnits / DynamoDbCapacity.ReadUnitsPerSecond(sizeBytes)));
         await using var dynalite = await DynaliteProcess.StartAsync(null, cancellationToken);
         await using var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, clock, cancellationToken);
         using var client = standIn.CreateClient();
@@ -192,13 +191,9 @@ public static class ScaleRuns
         var run = await environment.Services.Runs.GetAsync(result.RunId ?? throw new InvalidOperationException($"The drill did not begin: {result.Error} {result.Cause}"), cancellationToken);
         var records = await environment.Services.Runs.GetTargetsAsync(run.RunId, cancellationToken);
         var stateTypes = StateTypes(JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.StateMachineDefinition, cancellationToken))!.AsObject());
-        var perTarget = events
-            .Where(e => e.Type == "StateEntered" && e.TargetId is not null)
-            .GroupBy(e => e.TargetId!)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var historyPerTarget = events
-            .Where(e => e.Type == "StateEntered" && e.TargetId is not null)
-            .GroupBy(e => e.TargetId!)
+        var enteredByTarget = events.Where(e => e.Type == "StateEntered" && e.TargetId is not null).GroupBy(e => e.TargetId!).ToList();
+        var perTarget = enteredByTarget.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var historyPerTarget = enteredByTarget
             .Select(g => 2 + g.Sum(e => stateTypes.GetValueOrDefault(e.State ?? string.Empty) == "Task" ? 5 : 2))
             .DefaultIfEmpty(0)
             .Max();
