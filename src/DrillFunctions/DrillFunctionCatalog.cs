@@ -23,8 +23,8 @@ public static class DrillFunctionCatalog
             [NameOf<BackupStepFunction>()] = s => new BackupStepFunction(s),
         };
 
-    /// <summary>Functions started by a schedule or an event rather than by the drill's state machine.</summary>
-    public static IReadOnlyList<string> Scheduled { get; } = [NameOf<JanitorFunction>(), NameOf<DrillFreshnessFunction>(), NameOf<ExecutionEndedFunction>()];
+    /// <summary>Functions started by a schedule or an event, or by a state machine other than the drill's (the janitor's, the coverage audit's).</summary>
+    public static IReadOnlyList<string> Scheduled { get; } = [NameOf<JanitorFunction>(), NameOf<DrillFreshnessFunction>(), NameOf<ExecutionEndedFunction>(), NameOf<CoverageAuditFunction>()];
 
     /// <summary>The function's logical name: its handler type's name without "Function".</summary>
     public static string NameOf<TFunction>()

@@ -43,7 +43,9 @@ public sealed class DrillServices
         Log = log ?? Console.Out;
         VerificationBudget = verificationBudget ?? DrillRunner.Core.DataVerification.VerifyTarget.DefaultBudget;
         NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;
+        RunsTable = runsTable;
         Runs = new DynamoDbRunStore(dynamoDb, runsTable);
+        Coverage = new DynamoDbCoverageStore(dynamoDb, runsTable, time);
         Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
         Requests = new DynamoDbDrillRequests(dynamoDb, runsTable);
         RecoveryPoints = new DynamoDbRecoveryPointCatalog(dynamoDb);
@@ -65,7 +67,11 @@ public sealed class DrillServices
 
     public string? NotificationsTopicArn { get; }
 
+    public string RunsTable { get; }
+
     public IRunStore Runs { get; }
+
+    public ICoverageStore Coverage { get; }
 
     public IPlanStore Plans { get; }
 

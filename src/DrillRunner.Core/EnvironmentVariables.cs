@@ -17,4 +17,10 @@ public static class EnvironmentVariables
 
     /// <summary>The region a function runs in; Lambda sets it. The cost estimate's prices are the region's.</summary>
     public const string AwsRegion = "AWS_REGION";
+
+    /// <summary>The coverage audit's BACKUP_STALE threshold in hours (template parameter BackupStaleHours).</summary>
+    public const string BackupStaleHours = "DRILL_BACKUP_STALE_HOURS";
+
+    /// <summary>The coverage audit's DRILL_STALE threshold in days (template parameter DrillStaleDays).</summary>
+    public const string DrillStaleDays = "DRILL_DRILL_STALE_DAYS";
 }

@@ -178,6 +178,16 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         return WitnessedAsync(() => LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition, faults ?? Faults, substitutions), cancellationToken);
     }
 
+    /// <summary>Runs the coverage audit's state machine (statemachine/coverage-audit.asl.json), as its weekly schedule would; its name is the audit's id.</summary>
+    public Task<ExecutionResult> RunCoverageAuditAsync(string scratchPrefix, JsonObject input, TimeProvider time, CancellationToken cancellationToken, string? auditId = null)
+    {
+        var function = $"CoverageAudit@{scratchPrefix}";
+        Functions.AddFunction(function, new CoverageAuditFunction(Services, scratchPrefix));
+        var name = auditId ?? $"coverage-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
+        var substitutions = new Dictionary<string, string> { [DrillFunctionCatalog.ArnSubstitution(DrillFunctionCatalog.NameOf<CoverageAuditFunction>())] = function };
+        return WitnessedAsync(() => LocalStateMachine.RunAsync(input, Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.CoverageDefinition, Faults, substitutions, time.GetUtcNow()), cancellationToken);
+    }
+
     /// <summary>
     /// Every write to a source resource made while one of this environment's executions ran
     /// (tables, buckets, the local AWS world's databases, volumes and file systems). Safety rule 1

@@ -9,4 +9,5 @@ public static class WorkflowErrors
     public const string DrillDidNotPass = nameof(DrillDidNotPass);
     public const string JanitorFailed = nameof(JanitorFailed);
     public const string UnknownKind = nameof(UnknownKind);
+    public const string AuditFailed = nameof(AuditFailed);
 }

@@ -8,5 +8,5 @@ public static class Workflows
     /// <summary>The command that rewrites statemachine/ from the model (run from the repository root).</summary>
     public const string RegenerateCommand = "dotnet run --project src/DrillRunner.Workflow -- statemachine";
 
-    public static IReadOnlyList<StateMachineDefinition> All => [RestoreDrillWorkflow.Definition(), ScratchJanitorWorkflow.Definition()];
+    public static IReadOnlyList<StateMachineDefinition> All => [RestoreDrillWorkflow.Definition(), ScratchJanitorWorkflow.Definition(), CoverageAuditWorkflow.Definition()];
 }

@@ -227,7 +227,17 @@ public sealed partial class TemplateTests
             .Select(m => m.GetProperty("Name").GetString()!)
             .Append("HoursSinceLastPass")
             .ToHashSet();
-        var alarms = TemplateDocument.OfType(_template, "AWS::CloudWatch::Alarm").ToDictionary(a => a.Name, a => a.Properties);
+        var all = TemplateDocument.OfType(_template, "AWS::CloudWatch::Alarm").ToDictionary(a => a.Name, a => a.Properties);
+        var coverage = all["UnprotectedResourcesAlarm"];
+        var alarms = all.Where(a => a.Key != "UnprotectedResourcesAlarm").ToDictionary();
+
+        // The coverage audit's alarm is the account's, not a plan's: no dimension, on the metric the audit's function emits.
+        Assert.Equal(CoverageAuditFunction.UnprotectedMetric, coverage["MetricName"]);
+        Assert.Equal(EmbeddedMetrics.Namespace, coverage["Namespace"]);
+        Assert.False(coverage.ContainsKey("Dimensions"));
+        Assert.Equal("0", coverage["Threshold"]);
+        Assert.Equal("GreaterThanThreshold", coverage["ComparisonOperator"]);
+        Assert.Equal("NotificationsTopic", TemplateDocument.Map(Assert.Single(TemplateDocument.List(coverage["AlarmActions"])))["Ref"]);
 
         Assert.Equal(["DrillDidNotPassAlarm", "NoPassInEightDaysAlarm", "RpoOverObjectiveAlarm"], alarms.Keys.Order());
         foreach (var (name, alarm) in alarms)

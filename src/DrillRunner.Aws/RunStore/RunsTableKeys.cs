@@ -45,4 +45,16 @@ public static class RunsTableKeys
 
     /// <summary>The per-plan history: one small item per run, sorted by T0.</summary>
     public static string PlanRuns(string planName) => $"PLANRUNS#{planName}";
+
+    /// <summary>One coverage audit: its pages and its judged record.</summary>
+    public static string Audit(string auditId) => $"AUDIT#{auditId}";
+
+    public const string AuditRecord = "AUDIT";
+
+    public static string AuditPage(string pageKey) => $"PAGE#{pageKey}";
+
+    public const string AuditPagePrefix = "PAGE#";
+
+    /// <summary>Every judged audit, sorted by when it started, so the latest is one query away.</summary>
+    public const string AuditRegistry = "AUDITS";
 }

@@ -39,6 +39,11 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(JanitorChoice))]
 [JsonSerializable(typeof(ExecutionStatusChange))]
 [JsonSerializable(typeof(ExecutionEndedResult))]
+[JsonSerializable(typeof(Coverage.CoverageAudit))]
+[JsonSerializable(typeof(Coverage.AuditStep))]
+[JsonSerializable(typeof(Coverage.PageKept))]
+[JsonSerializable(typeof(Coverage.AuditJudged))]
+[JsonSerializable(typeof(List<Coverage.EstateObservation>))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 public sealed partial class DrillJson : JsonSerializerContext
 {

@@ -12,6 +12,9 @@ namespace DrillRunner.Core.Kinds;
 /// </summary>
 public sealed record RestoreKind
 {
+    /// <summary>How the coverage audit lists every resource of this kind in the account and region.</summary>
+    public required EstateListing Inventory { get; init; }
+
     /// <summary>The plan-level type, read from the target's ARN.</summary>
     public required BackupResourceType Type { get; init; }
 

@@ -8,6 +8,7 @@ public static partial class RestoreKinds
 {
     public static RestoreKind DynamoDbTable { get; } = new()
     {
+        Inventory = EstateListing.DynamoDbTables,
         Type = BackupResourceType.DynamoDb,
         ScratchKind = ScratchKinds.DynamoDbTable,
         AwsBackupName = "DynamoDB",
@@ -26,6 +27,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind S3Bucket { get; } = new()
     {
+        Inventory = EstateListing.S3Buckets,
         Type = BackupResourceType.S3,
         ScratchKind = ScratchKinds.S3Bucket,
         AwsBackupName = "S3",
@@ -45,6 +47,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind RdsInstance { get; } = new()
     {
+        Inventory = EstateListing.RdsInstances,
         Type = BackupResourceType.Rds,
         ScratchKind = ScratchKinds.RdsInstance,
         AwsBackupName = "RDS",
@@ -67,6 +70,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind AuroraCluster { get; } = new()
     {
+        Inventory = EstateListing.DbClusters,
         Type = BackupResourceType.Aurora,
         ScratchKind = ScratchKinds.RdsCluster,
         AwsBackupName = "Aurora",
@@ -89,6 +93,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind EbsVolume { get; } = new()
     {
+        Inventory = EstateListing.EbsVolumes,
         Type = BackupResourceType.Ebs,
         ScratchKind = ScratchKinds.EbsVolume,
         AwsBackupName = "EBS",
@@ -108,6 +113,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind EfsFileSystem { get; } = new()
     {
+        Inventory = EstateListing.EfsFileSystems,
         Type = BackupResourceType.Efs,
         ScratchKind = ScratchKinds.EfsFileSystem,
         AwsBackupName = "EFS",

@@ -14,6 +14,9 @@ public sealed record DrillPlan(
     /// <summary>Version assigned when the plan is stored; 0 for a plan read from a file.</summary>
     public int Version { get; init; }
 
+    /// <summary>Resources this plan deliberately leaves out of the coverage audit's findings, with the reason.</summary>
+    public IReadOnlyList<CoverageExclusion> CoverageExclusions { get; init; } = [];
+
     public DrillTarget Target(string targetId) =>
         Targets.FirstOrDefault(t => t.Id == targetId)
         ?? throw new InvalidOperationException($"Plan '{Name}' has no target '{targetId}'.");

@@ -78,6 +78,7 @@ public static partial class PlanReader
         }
 
         notifications?.RejectUnknownFields();
+        var excluded = ReadCoverage(root);
         root.RejectUnknownFields();
 
         return new DrillPlan(
@@ -88,7 +89,42 @@ public static partial class PlanReader
             (int)restoreTimeout,
             targets,
             healthChecks,
-            topic);
+            topic)
+        {
+            CoverageExclusions = excluded,
+        };
+    }
+
+    /// <summary>"coverage": { "exclude": [ { "resource": ARN or name, "reason": why } ] }.</summary>
+    private static List<CoverageExclusion> ReadCoverage(JsonObjectReader root)
+    {
+        var excluded = new List<CoverageExclusion>();
+        var coverage = root.Object("coverage", false, "write \"coverage\": { \"exclude\": [ { \"resource\": \"ARN or name\", \"reason\": \"why\" } ] }.");
+        if (coverage is null)
+        {
+            return excluded;
+        }
+
+        foreach (var (item, path) in coverage.Array("exclude", false, "write \"exclude\" as an array of { \"resource\": …, \"reason\": … }."))
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                coverage.Problem(path, "must be an object.", "write { \"resource\": \"ARN or name\", \"reason\": \"why it is not drilled\" }.");
+                continue;
+            }
+
+            var exclusion = new JsonObjectReader(item, path, coverage.Problems);
+            var resource = exclusion.String("resource", true, "name the resource to leave out: its ARN, or its table, bucket, database or volume name.");
+            var reason = exclusion.String("reason", true, "say why it is left out (the coverage report shows it), e.g. \"cache, rebuilt from orders-prod\".");
+            exclusion.RejectUnknownFields();
+            if (resource is not null && reason is not null)
+            {
+                excluded.Add(new CoverageExclusion(resource, reason));
+            }
+        }
+
+        coverage.RejectUnknownFields();
+        return excluded;
     }
 
     private static DrillTarget? ReadTarget(JsonElement item, string path, JsonObjectReader parent)

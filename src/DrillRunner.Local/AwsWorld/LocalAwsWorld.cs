@@ -35,6 +35,7 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         "resourcegroupstaggingapi:tagResources", "resourcegroupstaggingapi:getResources",
         "rds:describeDBInstances", "rds:describeDBClusters", "rds:deleteDBInstance", "rds:deleteDBCluster",
         "ec2:describeVolumes", "ec2:deleteVolume", "efs:describeFileSystems", "efs:deleteFileSystem",
+        "dynamodb:listTables", "dynamodb:describeContinuousBackups", "dynamodb:listBackups", "backup:listProtectedResources", "s3:listBuckets",
     };
 
     /// <summary>ListRecoveryPointsByResource page size (AWS decides its own; small values exercise paging).</summary>
@@ -129,6 +130,15 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
                 ("backup", "putRestoreValidationResult") => PutValidation(input),
                 ("resourcegroupstaggingapi", "tagResources") => await TagResourcesAsync(input, cancellationToken),
                 ("resourcegroupstaggingapi", "getResources") => GetResources(input),
+                ("rds", "describeDBInstances") when input["DBInstanceIdentifier"] is null => ListDatabases(input, ScratchKinds.RdsInstance, "DBInstances"),
+                ("rds", "describeDBClusters") when input["DBClusterIdentifier"] is null => ListDatabases(input, ScratchKinds.RdsCluster, "DBClusters"),
+                ("ec2", "describeVolumes") when input["VolumeIds"] is null => ListVolumes(input),
+                ("efs", "describeFileSystems") when input["FileSystemId"] is null => ListFileSystems(input),
+                ("dynamodb", "listTables") => await ListTablesAsync(input, cancellationToken),
+                ("dynamodb", "describeContinuousBackups") => await DescribeContinuousBackupsAsync(input, cancellationToken),
+                ("dynamodb", "listBackups") => await ListBackupsAsync(input, cancellationToken),
+                ("backup", "listProtectedResources") => ListProtectedResources(input),
+                ("s3", "listBuckets") => ListBuckets(input),
                 ("rds", "describeDBInstances") => DescribeDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstances"),
                 ("rds", "describeDBClusters") => DescribeDatabase(input, ScratchKinds.RdsCluster, "DBClusterIdentifier", "DBClusters"),
                 ("rds", "deleteDBInstance") => DeleteDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstance"),

@@ -11,6 +11,9 @@ public sealed record LocalResource(string Kind, string Id, string Arn, bool IsSo
 
     public bool Deleted { get; set; }
 
+    /// <summary>A database's automated-backup retention (RDS's BackupRetentionPeriod): 0 means no automated backups.</summary>
+    public int BackupRetentionDays { get; set; } = 7;
+
     public ConcurrentDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> DeleteParameters { get; set; } = new Dictionary<string, string>();

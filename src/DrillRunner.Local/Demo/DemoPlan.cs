@@ -57,6 +57,10 @@ public static class DemoPlan
         ["scratchPrefix"] = ScratchPrefix,
         ["maxConcurrentRestores"] = 2,
         ["restoreTimeoutMinutes"] = 5,
+        ["coverage"] = new JsonObject
+        {
+            ["exclude"] = new JsonArray { new JsonObject { ["resource"] = CoverageEstate.ExcludedTable, ["reason"] = CoverageEstate.ExcludedReason } },
+        },
         ["targets"] = new JsonArray
         {
             new JsonObject

@@ -35,7 +35,8 @@ public static class HistorySeeder
         return written;
     }
 
-    private static async Task WriteRunAsync(IRunStore runs, string plan, string runId, DateTimeOffset t0, Verdict verdict, Random random, CancellationToken cancellationToken)
+    /// <summary>Writes one synthetic, torn-down run of <paramref name="plan"/> that started at <paramref name="t0"/> and ended with <paramref name="verdict"/>.</summary>
+    public static async Task WriteRunAsync(IRunStore runs, string plan, string runId, DateTimeOffset t0, Verdict verdict, Random random, CancellationToken cancellationToken)
     {
         var restore = 1200 + random.Next(0, 1800) + (verdict == Verdict.FailObjective ? 3000 : 0);
         var rpo = 120 + random.Next(0, 500);

@@ -11,6 +11,8 @@ public static class RepoPaths
 
     public static string JanitorDefinition => Path.Combine(Root, "statemachine", "scratch-janitor.asl.json");
 
+    public static string CoverageDefinition => Path.Combine(Root, "statemachine", "coverage-audit.asl.json");
+
     public static string NodeScript(string name) => Path.Combine(Root, "src", "DrillRunner.Local", "node", name);
 
     private static string FindRoot()

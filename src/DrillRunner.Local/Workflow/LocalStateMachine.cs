@@ -39,7 +39,8 @@ public static partial class LocalStateMachine
         int waitMilliseconds = 100,
         string? definitionPath = null,
         IReadOnlyDictionary<string, TaskFault>? faults = null,
-        IReadOnlyDictionary<string, string>? substitutions = null)
+        IReadOnlyDictionary<string, string>? substitutions = null,
+        DateTimeOffset? startTime = null)
     {
         var values = LocalSubstitutions();
         foreach (var (key, value) in substitutions ?? new Dictionary<string, string>())
@@ -67,6 +68,7 @@ public static partial class LocalStateMachine
                 {
                     ["Id"] = ExecutionArn(executionName),
                     ["Name"] = executionName,
+                    ["StartTime"] = (startTime ?? TimeProvider.System.GetUtcNow()).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
                 },
             },
         };

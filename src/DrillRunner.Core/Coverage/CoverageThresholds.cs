@@ -1,0 +1,29 @@
+namespace DrillRunner.Core.Coverage;
+
+/// <summary>When a recovery point or a drill's PASS is too old.</summary>
+/// <param name="BackupStaleAfter">BACKUP_STALE beyond this: a daily backup that missed one day (26 h: a day plus the backup window).</param>
+/// <param name="DrillStaleAfter">DRILL_STALE beyond this: a weekly drill that missed one week (8 days, as the NoPassInEightDays alarm).</param>
+public sealed record CoverageThresholds(TimeSpan BackupStaleAfter, TimeSpan DrillStaleAfter)
+{
+    public static CoverageThresholds Default { get; } = new(TimeSpan.FromHours(26), TimeSpan.FromDays(8));
+
+    public const int MaxHours = 24 * 366;
+
+    /// <summary>The thresholds an audit's input asks for (hours, days), each checked; null keeps the default.</summary>
+    public static CoverageThresholds From(double? backupStaleHours, double? drillStaleDays)
+    {
+        if (backupStaleHours is { } hours && (hours <= 0 || hours > MaxHours))
+        {
+            throw new ArgumentOutOfRangeException(nameof(backupStaleHours), hours, $"backupStaleHours must be above 0 and at most {MaxHours} (default {Default.BackupStaleAfter.TotalHours}).");
+        }
+
+        if (drillStaleDays is { } days && (days <= 0 || days > 366))
+        {
+            throw new ArgumentOutOfRangeException(nameof(drillStaleDays), days, $"drillStaleDays must be above 0 and at most 366 (default {Default.DrillStaleAfter.TotalDays}).");
+        }
+
+        return new(
+            backupStaleHours is { } h ? TimeSpan.FromHours(h) : Default.BackupStaleAfter,
+            drillStaleDays is { } d ? TimeSpan.FromDays(d) : Default.DrillStaleAfter);
+    }
+}

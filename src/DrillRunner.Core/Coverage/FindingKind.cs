@@ -1,0 +1,49 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace DrillRunner.Core.Coverage;
+
+/// <summary>
+/// What the coverage audit can find about a resource, most severe first: a resource that cannot be
+/// restored at all, then one whose newest recovery point is old, then one whose restore is known to
+/// fail, then one nobody has tried to restore, then one whose proof is old. <c>--fail-on X</c>
+/// fails on X and everything above it.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FindingKind>))]
+public enum FindingKind
+{
+    [JsonStringEnumMemberName("DRILL_STALE")]
+    DrillStale = 1,
+
+    [JsonStringEnumMemberName("NOT_DRILLED")]
+    NotDrilled = 2,
+
+    [JsonStringEnumMemberName("DRILL_FAILING")]
+    DrillFailing = 3,
+
+    [JsonStringEnumMemberName("BACKUP_STALE")]
+    BackupStale = 4,
+
+    [JsonStringEnumMemberName("NOT_PROTECTED")]
+    NotProtected = 5,
+}
+
+/// <summary>The spelling of findings outside C# (NOT_PROTECTED, …): one mapping for the records, the CLI, the report and the metrics.</summary>
+public static class FindingNames
+{
+    private static readonly IReadOnlyDictionary<FindingKind, string> Names = Enum.GetValues<FindingKind>().ToDictionary(
+        kind => kind,
+        kind => typeof(FindingKind).GetField(kind.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? throw new InvalidOperationException($"FindingKind.{kind} has no JsonStringEnumMemberName."));
+
+    /// <summary>Most severe first.</summary>
+    public static IReadOnlyList<FindingKind> BySeverity { get; } = [.. Enum.GetValues<FindingKind>().OrderDescending()];
+
+    public static string Of(FindingKind kind) => Names[kind];
+
+    /// <summary>The finding a name spells (case-insensitive); null for anything else.</summary>
+    public static FindingKind? Parse(string? name) => Names.Where(n => string.Equals(n.Value, name, StringComparison.OrdinalIgnoreCase)).Select(n => (FindingKind?)n.Key).FirstOrDefault();
+
+    /// <summary>"NOT_PROTECTED, BACKUP_STALE, …", most severe first, for messages.</summary>
+    public static string List => string.Join(", ", BySeverity.Select(Of));
+}

@@ -1,0 +1,189 @@
+using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
+using DrillRunner.Core.Safety;
+
+namespace DrillRunner.Core.Coverage;
+
+/// <summary>What the judge is told about the runner itself, so it leaves its own and its scratch resources out.</summary>
+/// <param name="RunsTable">The runs table: DrillRunner's own.</param>
+/// <param name="ScratchPrefix">The deployed scratch prefix (each plan's own is added).</param>
+public sealed record RunnerResources(string RunsTable, string ScratchPrefix);
+
+/// <summary>
+/// Merges the audit's pages into one entry per resource, finds each plan that drills it and its last
+/// drills, and judges: NOT_PROTECTED, BACKUP_STALE, NOT_DRILLED, DRILL_STALE, DRILL_FAILING. Reads
+/// the runs table only; writes the one audit record.
+/// </summary>
+public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageStore store, TimeProvider time)
+{
+    public async Task<CoverageAudit> ExecuteAsync(string auditId, AuditScope scope, DateTimeOffset startedAt, CoverageThresholds thresholds, RunnerResources runner, CancellationToken cancellationToken)
+    {
+        var observations = await store.ReadPagesAsync(auditId, cancellationToken);
+        var now = time.GetUtcNow();
+        var drills = await DrillsAsync(scope, cancellationToken);
+        var prefixes = drills.Plans.Select(p => p.ScratchPrefix).Append(runner.ScratchPrefix).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+        var entries = new List<CoverageEntry>();
+        foreach (var group in observations.GroupBy(o => o.Arn, StringComparer.Ordinal))
+        {
+            var seen = group.FirstOrDefault(o => o.Kind is not null);
+            if (seen is null)
+            {
+                // Named only by a backup: a resource that no longer exists, or of a kind the runner does not drill.
+                continue;
+            }
+
+            var protections = group.Select(o => o.Protection).OfType<Protection>()
+                .GroupBy(p => p.Source, StringComparer.Ordinal)
+                .Select(g => g.MaxBy(p => p.NewestAt ?? DateTimeOffset.MinValue)!)
+                .OrderBy(p => p.Source, StringComparer.Ordinal)
+                .ToList();
+            var pitr = group.FirstOrDefault(o => o.PitrEnabled is not null);
+            var name = seen.Name ?? seen.Arn;
+            var tags = group.Select(o => o.Tags).OfType<IReadOnlyDictionary<string, string>>().FirstOrDefault() ?? new Dictionary<string, string>();
+            var covering = drills.Targets.Where(t => t.Arn == seen.Arn).ToList();
+            var entry = new CoverageEntry(seen.Arn, seen.Kind!, name)
+            {
+                PitrEnabled = pitr?.PitrEnabled,
+                PitrError = group.Select(o => o.PitrError).FirstOrDefault(e => e is not null),
+                EarliestRestorable = pitr?.EarliestRestorable,
+                LatestRestorable = pitr?.LatestRestorable,
+                Protections = protections,
+                Plans = [.. covering.Select(t => t.Plan).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                LastDrill = covering.Select(t => drills.Latest.GetValueOrDefault(t.Plan)).OfType<LastDrill>().MaxBy(d => d.StartedAt),
+                LastPassAt = covering.Select(t => drills.LastPass.GetValueOrDefault(t.Plan)).Max(),
+                ExcludedBecause = Exclusion(seen, name, tags, runner, prefixes, drills.Plans),
+            };
+            entries.Add(entry.ExcludedBecause is null ? entry with { Findings = Judge(entry, now, thresholds) } : entry);
+        }
+
+        var audit = new CoverageAudit(auditId, scope.Account, scope.Region, startedAt, now, thresholds, [.. entries.OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal)]);
+        await store.SaveAsync(audit, cancellationToken);
+        return audit;
+    }
+
+    /// <summary>The findings for one resource that is neither excluded, the runner's own nor scratch.</summary>
+    public static IReadOnlyList<Finding> Judge(CoverageEntry entry, DateTimeOffset now, CoverageThresholds thresholds)
+    {
+        var findings = new List<Finding>();
+        var what = $"{DisplayName(entry.Kind)} {entry.Name}";
+        if (entry.Protections.Count == 0)
+        {
+            findings.Add(new Finding(
+                FindingKind.NotProtected,
+                $"{what} has no {(entry.Kind == ScratchKinds.DynamoDbTable ? "point-in-time recovery, no backup" : entry.Kind is ScratchKinds.RdsInstance or ScratchKinds.RdsCluster ? "automated backups" : "backup")} and is not in AWS Backup: if it is lost, it is gone{(entry.PitrError is { } error ? $" (its point-in-time recovery setting could not be read: {error})" : string.Empty)}.",
+                ProtectFix(entry)));
+        }
+        else if (entry.Newest is { NewestAt: { } newest } protection && now - newest > thresholds.BackupStaleAfter)
+        {
+            findings.Add(new Finding(
+                FindingKind.BackupStale,
+                $"{what}'s newest recovery point is {Age(now - newest)} old ({protection.Source}, {newest:yyyy-MM-dd HH:mm} UTC), beyond {Age(thresholds.BackupStaleAfter)}.",
+                "Check its backup plan's schedule and latest jobs in AWS Backup (failed, expired or never run), or turn point-in-time recovery on."));
+        }
+
+        if (entry.Plans.Count == 0)
+        {
+            findings.Add(new Finding(
+                FindingKind.NotDrilled,
+                $"{what} is in no drill plan: nobody has proved it can be restored.",
+                "Add a target for it (drill plan suggest --from-coverage drafts one), or list it under a plan's coverage.exclude with the reason."));
+            return findings;
+        }
+
+        var plansText = string.Join(", ", entry.Plans);
+        if (entry.LastDrill is { Verdict: { } verdict } last && verdict != Verdict.Pass)
+        {
+            findings.Add(new Finding(
+                FindingKind.DrillFailing,
+                $"{what}'s latest drill (plan {last.Plan}, run {last.RunId}, {last.StartedAt:yyyy-MM-dd}) ended {VerdictNames.Of(verdict)}{(last.Reason is { Length: > 0 } reason ? $": {reason}" : ".")}",
+                $"Read drill status {last.RunId} and fix what it names, then drill again: drill run --plan {last.Plan}."));
+        }
+
+        if (entry.LastPassAt is not { } pass || now - pass > thresholds.DrillStaleAfter)
+        {
+            findings.Add(new Finding(
+                FindingKind.DrillStale,
+                entry.LastPassAt is { } at
+                    ? $"{what} has not passed a drill for {Age(now - at)} (last PASS {at:yyyy-MM-dd}, plan {plansText}), beyond {Age(thresholds.DrillStaleAfter)}."
+                    : $"{what} is in plan {plansText} but has never passed a drill.",
+                $"Drill it (drill run --plan {entry.Plans[0]}) and check the weekly schedule is enabled."));
+        }
+
+        return findings;
+    }
+
+    public static string DisplayName(string kind) => RestoreKinds.OfScratchKind(kind)?.DisplayName ?? kind;
+
+    /// <summary>"3 d 4 h", "27 h", "45 min".</summary>
+    public static string Age(TimeSpan age) => age.TotalHours switch
+    {
+        >= 72 => $"{(int)age.TotalDays} d {age.Hours} h",
+        >= 1 => $"{(int)age.TotalHours} h",
+        _ => $"{(int)age.TotalMinutes} min",
+    };
+
+    private static string ProtectFix(CoverageEntry entry) => entry.Kind switch
+    {
+        ScratchKinds.DynamoDbTable => $"Turn point-in-time recovery on (aws dynamodb update-continuous-backups --table-name {entry.Name} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true) or add it to an AWS Backup plan.",
+        ScratchKinds.RdsInstance or ScratchKinds.RdsCluster => "Set a backup retention period of at least 1 day, or add it to an AWS Backup plan.",
+        _ => "Add it to an AWS Backup plan (a backup selection by ARN or tag).",
+    };
+
+    private static string? Exclusion(EstateObservation seen, string name, IReadOnlyDictionary<string, string> tags, RunnerResources runner, IReadOnlyList<string> prefixes, IReadOnlyList<DrillPlan> plans)
+    {
+        if (seen.Kind == ScratchKinds.DynamoDbTable && name == runner.RunsTable)
+        {
+            return "DrillRunner's own runs table";
+        }
+
+        var named = tags.TryGetValue(TeardownGuard.NameTag, out var tagName) ? tagName : name;
+        if (tags.ContainsKey(TeardownGuard.RunIdTag) || prefixes.FirstOrDefault(p => named.StartsWith(p, StringComparison.Ordinal) || name.StartsWith(p, StringComparison.Ordinal)) is not null)
+        {
+            return tags.TryGetValue(TeardownGuard.RunIdTag, out var run) ? $"a drill's scratch resource (run {run})" : "a drill's scratch resource (scratch prefix)";
+        }
+
+        return plans
+            .SelectMany(p => p.CoverageExclusions.Where(e => e.Matches(seen.Arn, name)).Select(e => $"excluded by plan {p.Name}: {e.Reason}"))
+            .FirstOrDefault();
+    }
+
+    private sealed record PlanTarget(string Plan, string Arn);
+
+    private sealed record PlanDrills(IReadOnlyList<DrillPlan> Plans, IReadOnlyList<PlanTarget> Targets, Dictionary<string, LastDrill> Latest, Dictionary<string, DateTimeOffset?> LastPass);
+
+    private async Task<PlanDrills> DrillsAsync(AuditScope scope, CancellationToken cancellationToken)
+    {
+        var read = new List<DrillPlan>();
+        var targets = new List<PlanTarget>();
+        var latest = new Dictionary<string, LastDrill>(StringComparer.Ordinal);
+        var lastPass = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var name in await plans.ListNamesAsync(cancellationToken))
+        {
+            if (await plans.GetLatestAsync(name, cancellationToken) is not { } stored || PlanReader.Read(stored.Json).Plan is not { } plan)
+            {
+                continue;
+            }
+
+            read.Add(plan);
+            targets.AddRange(plan.Targets.Select(t => new PlanTarget(plan.Name, t switch
+            {
+                DynamoDbTarget table => scope.TableArn(table.TableName),
+                AwsBackupTarget backup => backup.ResourceArn,
+                _ => t.SourceName,
+            })));
+
+            var history = await runs.HistoryAsync(plan.Name, null, int.MaxValue, cancellationToken);
+            lastPass[plan.Name] = history.FirstOrDefault(r => r.Verdict == Verdict.Pass)?.StartedAt;
+            if (history.FirstOrDefault(r => r.Verdict is not null) is { } concluded)
+            {
+                var run = await runs.GetAsync(concluded.RunId, cancellationToken);
+                latest[plan.Name] = new LastDrill(plan.Name, run.RunId, run.StartedAt, run.Verdict, run.VerdictReason, run.RtoSeconds, run.RpoSeconds);
+            }
+        }
+
+        return new PlanDrills(read, targets, latest, lastPass);
+    }
+}

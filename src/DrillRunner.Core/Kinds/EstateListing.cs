@@ -1,0 +1,61 @@
+namespace DrillRunner.Core.Kinds;
+
+/// <summary>
+/// One paged, read-only listing the coverage audit makes through a Step Functions AWS SDK
+/// integration: the call, the member its items arrive in, how its pages are asked for and given,
+/// and how large a page is asked for (small enough that a page of full descriptions stays well
+/// under Step Functions' 256 KB payload).
+/// </summary>
+/// <param name="Name">How the audit, its stored pages and its states name the listing.</param>
+/// <param name="Service">Step Functions' service name in <c>aws-sdk:SERVICE:action</c>.</param>
+/// <param name="Action">The camelCase action.</param>
+/// <param name="IamAction">The IAM action the call needs (the audit's role grants only these).</param>
+/// <param name="ItemsMember">The output member holding the page's items.</param>
+/// <param name="RequestToken">The input member that asks for the next page.</param>
+/// <param name="ResponseToken">The output member that holds the next page's token; absent or empty on the last page.</param>
+/// <param name="PageSizeMember">The input member that bounds a page.</param>
+/// <param name="PageSize">What the audit asks for.</param>
+public sealed record EstateListing(string Name, string Service, string Action, string IamAction, string ItemsMember, string RequestToken, string ResponseToken, string PageSizeMember, int PageSize)
+{
+    /// <summary>Input members that are always sent, as literal values.</summary>
+    public IReadOnlyDictionary<string, string> Fixed { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Input members that are always sent, read from the audit's state (JSONPath).</summary>
+    public IReadOnlyDictionary<string, string> FromState { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The DynamoDB tables of the account and region.</summary>
+    public static EstateListing DynamoDbTables { get; } = new("DynamoDbTables", "dynamodb", "listTables", "dynamodb:ListTables", "TableNames", "ExclusiveStartTableName", "LastEvaluatedTableName", "Limit", 100);
+
+    /// <summary>Every on-demand, system and AWS-Backup-made DynamoDB backup of the region (not per table: one listing for all).</summary>
+    public static EstateListing DynamoDbBackups { get; } = new("DynamoDbBackups", "dynamodb", "listBackups", "dynamodb:ListBackups", "BackupSummaries", "ExclusiveStartBackupArn", "LastEvaluatedBackupArn", "Limit", 100)
+    {
+        Fixed = new Dictionary<string, string> { ["BackupType"] = "ALL" },
+    };
+
+    /// <summary>Every resource AWS Backup has backed up, with its newest backup's time.</summary>
+    public static EstateListing ProtectedResources { get; } = new("ProtectedResources", "backup", "listProtectedResources", "backup:ListProtectedResources", "Results", "NextToken", "NextToken", "MaxResults", 500);
+
+    /// <summary>RDS instances: 20 a page, because one description with its tags runs to several KB.</summary>
+    public static EstateListing RdsInstances { get; } = new("RdsInstances", "rds", "describeDBInstances", "rds:DescribeDBInstances", "DBInstances", "Marker", "Marker", "MaxRecords", 20);
+
+    /// <summary>Aurora (and Multi-AZ DB) clusters.</summary>
+    public static EstateListing DbClusters { get; } = new("DbClusters", "rds", "describeDBClusters", "rds:DescribeDBClusters", "DBClusters", "Marker", "Marker", "MaxRecords", 20);
+
+    /// <summary>S3 buckets in the audit's region only (ListBuckets lists every region's unless told).</summary>
+    public static EstateListing S3Buckets { get; } = new("S3Buckets", "s3", "listBuckets", "s3:ListAllMyBuckets", "Buckets", "ContinuationToken", "ContinuationToken", "MaxBuckets", 1000)
+    {
+        FromState = new Dictionary<string, string> { ["BucketRegion"] = "$.region" },
+    };
+
+    public static EstateListing EbsVolumes { get; } = new("EbsVolumes", "ec2", "describeVolumes", "ec2:DescribeVolumes", "Volumes", "NextToken", "NextToken", "MaxResults", 100);
+
+    public static EstateListing EfsFileSystems { get; } = new("EfsFileSystems", "efs", "describeFileSystems", "elasticfilesystem:DescribeFileSystems", "FileSystems", "Marker", "NextMarker", "MaxItems", 100);
+
+    /// <summary>The per-table call that says whether point-in-time recovery is on (not a listing: made once per table).</summary>
+    public static AwsCall ContinuousBackups { get; } = new("dynamodb", "describeContinuousBackups", "TableName", IdIsList: false, "dynamodb:DescribeContinuousBackups");
+
+    /// <summary>Every listing, in the order the audit makes them: the protections first, then the kinds' resources.</summary>
+    public static IReadOnlyList<EstateListing> All => [DynamoDbBackups, ProtectedResources, .. RestoreKinds.All.Select(k => k.Inventory)];
+
+    public static EstateListing? Named(string name) => All.FirstOrDefault(l => l.Name == name);
+}

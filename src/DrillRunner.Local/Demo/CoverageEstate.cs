@@ -1,0 +1,94 @@
+using Amazon.DynamoDBv2;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Runs;
+using DrillRunner.Core.Safety;
+using DrillRunner.Local.Hosting;
+
+namespace DrillRunner.Local.Demo;
+
+/// <summary>
+/// An estate where the coverage audit has something to find, beside the demo shop's drilled
+/// tables: a ledger table with no PITR and no backup, a reporting database without automated
+/// backups, an uploads volume whose newest backup is 3 days old, an invoice bucket and an audit-log
+/// table no plan names, a billing database whose plan's latest drill failed, a sessions cache the
+/// demo plan excludes, and a scratch volume a stopped drill left behind.
+/// </summary>
+public static class CoverageEstate
+{
+    public const string UnprotectedTable = "payments-ledger";
+    public const string UndrilledTable = "shop-audit-log";
+    public const string ExcludedTable = "shop-sessions";
+    public const string ExcludedReason = "cache: the app rebuilds it from shop-orders on start";
+    public const string UnprotectedDatabase = "reporting-db";
+    public const string StaleVolume = "vol-0a1b2c3d4e5f67890";
+    public const string StaleVolumeName = "shop-uploads";
+    public const string ScratchVolume = "vol-0feedfacecafe0001";
+    public const string BillingPlan = "billing";
+
+    /// <summary>How old the uploads volume's newest backup is.</summary>
+    public static readonly TimeSpan StaleBackupAge = TimeSpan.FromDays(3);
+
+    /// <summary>The tables (kept by dynalite with the store) and the billing plan's drill history.</summary>
+    public static async Task<DateTimeOffset> SeedAsync(LocalDrillEnvironment environment, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var seededAt = time.GetUtcNow();
+        IAmazonDynamoDB db = environment.DynamoDb;
+        foreach (var table in new[] { UnprotectedTable, UndrilledTable, ExcludedTable })
+        {
+            await TableWaits.CreateKeyedTableAsync(db, table, cancellationToken);
+        }
+
+        await DemoData.EnablePitrAsync(db, UndrilledTable, cancellationToken);
+        await environment.ApplyPlanAsync(BillingPlanJson, time, cancellationToken);
+        var random = new Random(7);
+        await HistorySeeder.WriteRunAsync(environment.Services.Runs, BillingPlan, "billing-seeded-pass", seededAt.AddDays(-12), Verdict.Pass, random, cancellationToken);
+        await HistorySeeder.WriteRunAsync(environment.Services.Runs, BillingPlan, "billing-seeded-fail", seededAt.AddDays(-5), Verdict.Fail, random, cancellationToken);
+        SeedWorld(environment, seededAt);
+        progress($"coverage estate: {UnprotectedTable} (no PITR, no backup), {UndrilledTable} (PITR, in no plan), {ExcludedTable} (excluded by the demo plan), " +
+            $"{UnprotectedDatabase} (no automated backups), {StaleVolumeName} (newest backup {StaleBackupAge.TotalDays:0} days old), {DemoPlan.InvoiceBucket} (in no plan), " +
+            $"{DemoPlan.BillingDatabase} (plan '{BillingPlan}': last drill FAIL, last PASS 12 days ago), a scratch volume left by a stopped drill");
+        return seededAt;
+    }
+
+    /// <summary>
+    /// The part of the estate that lives only in the local AWS world and S3 (not kept on disk):
+    /// seeded again each time the local store opens, with the same ages.
+    /// </summary>
+    public static void SeedWorld(LocalDrillEnvironment environment, DateTimeOffset seededAt)
+    {
+        var aws = environment.Aws;
+        if (!environment.S3.Exists(DemoPlan.InvoiceBucket))
+        {
+            environment.S3.CreateBucket(DemoPlan.InvoiceBucket).Put("2026/11/INV-000001.pdf", 41_000);
+        }
+
+        aws.AddRecoveryPoint(DemoPlan.InvoiceBucketArn, seededAt.AddHours(-2));
+        if (aws.Resource(DemoPlan.BillingDatabaseArn) is null)
+        {
+            aws.AddSource(ScratchKinds.RdsInstance, DemoPlan.BillingDatabase);
+        }
+
+        aws.AddRecoveryPoint(DemoPlan.BillingDatabaseArn, seededAt.AddHours(-1));
+        var reporting = aws.AddSource(ScratchKinds.RdsInstance, UnprotectedDatabase);
+        aws.Resource(reporting)!.BackupRetentionDays = 0;
+        var uploads = aws.AddSource(ScratchKinds.EbsVolume, StaleVolume, new Dictionary<string, string> { [TeardownGuard.NameTag] = StaleVolumeName });
+        aws.AddRecoveryPoint(uploads, seededAt - StaleBackupAge);
+        aws.AddRestored(ScratchKinds.EbsVolume, ScratchVolume, new Dictionary<string, string>
+        {
+            [TeardownGuard.NameTag] = $"{DemoPlan.ScratchPrefix}20261130-030000-dead-uploads",
+            [TeardownGuard.RunIdTag] = "20261130-030000-dead",
+        });
+    }
+
+    /// <summary>A plan that drills the billing database through AWS Backup.</summary>
+    public static string BillingPlanJson => $$"""
+        {
+          "name": "{{BillingPlan}}",
+          "objectives": { "rtoMinutes": 60, "rpoMinutes": 1440 },
+          "scratchPrefix": "{{DemoPlan.ScratchPrefix}}",
+          "targets": [
+            { "id": "billing-db", "type": "aws-backup", "resourceArn": "{{DemoPlan.BillingDatabaseArn}}", "maxRecoveryPointAgeHours": 26, "verification": { "tcpConnect": true } }
+          ]
+        }
+        """;
+}

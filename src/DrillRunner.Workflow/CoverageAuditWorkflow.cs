@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using DrillFunctions;
+using DrillRunner.Core.Coverage;
+using DrillRunner.Core.Kinds;
+using DrillRunner.Workflow.Asl;
+
+namespace DrillRunner.Workflow;
+
+/// <summary>
+/// statemachine/coverage-audit.asl.json: lists every DynamoDB table (and whether PITR is on), every
+/// DynamoDB backup, every resource AWS Backup protects, and every RDS instance, DB cluster, S3
+/// bucket, EBS volume and EFS file system of the account and region, a page at a time, with
+/// read-only calls; the function keeps each page and then judges the audit. No SDK on the build
+/// feed reaches AWS Backup, RDS or EFS, so the looking is done here.
+/// </summary>
+public static class CoverageAuditWorkflow
+{
+    public const string FileName = "coverage-audit.asl.json";
+
+    /// <summary>An audit that has not finished in an hour is stopped; the next one starts over.</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromHours(1);
+
+    /// <summary>How many tables' PITR settings are read at once: far below DynamoDB's control-plane rate.</summary>
+    public const int PitrConcurrency = 10;
+
+    private const string Judge = "JudgeCoverage";
+
+    public static StateMachineDefinition Definition()
+    {
+        var audit = LambdaFunction.Of<CoverageAuditFunction>();
+        var states = new StateScope(new Catcher(WorkflowErrors.AuditFailed));
+        var listings = new List<EstateListing> { EstateListing.DynamoDbTables };
+        listings.AddRange(EstateListing.All.Where(l => l != EstateListing.DynamoDbTables));
+
+        states.Pass(
+            "BeginAudit",
+            "The audit is named after its execution; the region and account it looks at are the execution's own.",
+            ListState(listings[0]),
+            parameters: new JsonObject
+            {
+                ["auditId.$"] = "$$.Execution.Name",
+                ["execution.$"] = "$$.Execution.Id",
+                ["startedAt.$"] = "$$.Execution.StartTime",
+                ["region.$"] = "States.ArrayGetItem(States.StringSplit($$.Execution.Id, ':'), 3)",
+                ["options.$"] = "$",
+            });
+
+        for (var i = 0; i < listings.Count; i++)
+        {
+            var listing = listings[i];
+            var next = i + 1 < listings.Count ? ListState(listings[i + 1]) : Judge;
+            var afterList = listing == EstateListing.DynamoDbTables ? "ReadPointInTimeRecovery" : KeepState(listing);
+            states
+                .SdkTask(ListState(listing), $"The first page of {listing.Service}:{listing.Action} ({listing.PageSize} a page).", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: false), TaskResult.At("$.page"), afterList)
+                .SdkTask(ListState(listing) + "More", "The next page.", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: true), TaskResult.At("$.page"), afterList);
+            if (listing == EstateListing.DynamoDbTables)
+            {
+                states.Map(
+                    "ReadPointInTimeRecovery",
+                    "Whether each table of the page has point-in-time recovery on, and its restorable window.",
+                    $"$.page.{listing.ItemsMember}",
+                    new JsonObject
+                    {
+                        ["MaxConcurrency"] = PitrConcurrency,
+                        ["ItemSelector"] = new JsonObject { ["TableName.$"] = "$$.Map.Item.Value" },
+                    },
+                    new JsonObject { ["Mode"] = "INLINE" },
+                    PitrProcessor(),
+                    $"$.page.{EstateReader.PitrMember}",
+                    KeepState(listing));
+            }
+
+            states
+                .LambdaTask(
+                    KeepState(listing),
+                    "Keeps what the page says in the runs table (not in the state: the payload stays one page) and gives the next page's token.",
+                    audit,
+                    new JsonObject
+                    {
+                        ["mode"] = AuditStep.KeepPage,
+                        ["auditId.$"] = "$.auditId",
+                        ["execution.$"] = "$.execution",
+                        ["listing"] = listing.Name,
+                        ["page.$"] = "$.page",
+                    },
+                    TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
+                    "More" + listing.Name)
+                .Choice("More" + listing.Name, "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListState(listing) + "More")], next);
+        }
+
+        states
+            .LambdaTask(
+                Judge,
+                "Merges the pages, finds each resource's plans and drills, judges NOT_PROTECTED, BACKUP_STALE, DRILL_FAILING, NOT_DRILLED and DRILL_STALE, writes the audit record and the metrics.",
+                audit,
+                new JsonObject
+                {
+                    ["mode"] = AuditStep.Judge,
+                    ["auditId.$"] = "$.auditId",
+                    ["execution.$"] = "$.execution",
+                    ["startedAt.$"] = "$.startedAt",
+                    ["options.$"] = "$.options",
+                },
+                TaskResult.PayloadAt("$.judged", "result"),
+                "ShouldNotify")
+            .Choice("ShouldNotify", "A summary goes out when something was found and a topic is configured.", [Rule.IsTrue("$.judged.result.notify", "Notify")], "AuditDone")
+            .ServiceTask(
+                "Notify",
+                "The audit's headline and findings, each with what to do.",
+                "arn:aws:states:::sns:publish",
+                new JsonObject { ["TopicArn.$"] = "$.judged.result.topicArn", ["Subject.$"] = "$.judged.result.subject", ["Message.$"] = "$.judged.result.message" },
+                TaskResult.Discarded,
+                "AuditDone",
+                new Retrier(["States.TaskFailed"], 2, 3, 2, FullJitter: false),
+                new Catcher("AuditDone", "$.notifyError"))
+            .Succeed("AuditDone", "The audit is recorded: drill coverage prints it.")
+            .Fail(WorkflowErrors.AuditFailed, "A listing or a step failed after its retries.", WorkflowErrors.AuditFailed, "The audit could not finish and recorded nothing; the execution's history names the failing step. The next scheduled audit tries again.");
+
+        return new StateMachineDefinition(
+            FileName,
+            "DrillRunner coverage audit: finds what no backup and no drill protects (read-only; weekly and on demand).",
+            (int)TimeLimit.TotalSeconds,
+            states);
+    }
+
+    public static string ListState(EstateListing listing) => "List" + listing.Name;
+
+    public static string KeepState(EstateListing listing) => "Keep" + listing.Name;
+
+    private static JsonObject Parameters(EstateListing listing, bool paged)
+    {
+        var parameters = new JsonObject { [listing.PageSizeMember] = listing.PageSize };
+        foreach (var (name, value) in listing.Fixed)
+        {
+            parameters[name] = value;
+        }
+
+        foreach (var (name, path) in listing.FromState)
+        {
+            parameters[$"{name}.$"] = path;
+        }
+
+        if (paged)
+        {
+            parameters[$"{listing.RequestToken}.$"] = "$.cursor.next";
+        }
+
+        return parameters;
+    }
+
+    /// <summary>One table's DescribeContinuousBackups; a table that cannot be read (deleted since it was listed) says so instead of failing the audit.</summary>
+    private static StateScope PitrProcessor()
+    {
+        var call = EstateListing.ContinuousBackups;
+        const string unreadable = "PitrUnreadable";
+        return new StateScope(new Catcher(unreadable))
+            .SdkTask("DescribeContinuousBackups", "Point-in-time recovery: status and restorable window.", Sdk.Resource(call), new JsonObject { [$"{call.IdParameter}.$"] = "$.TableName" }, TaskResult.At($"$.{EstateReader.PitrAnswerMember}"), "PitrRead")
+            .Pass("PitrRead", "The table's answer.", next: null)
+            .Pass(unreadable, "Recorded as unreadable: the judge says so rather than guessing.", next: null, parameters: new JsonObject { ["TableName.$"] = "$.TableName", [EstateReader.PitrErrorMember + ".$"] = "$.error.Error" });
+    }
+}
