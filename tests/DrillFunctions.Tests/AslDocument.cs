@@ -15,6 +15,8 @@ internal static class AslDocument
 
     public static JsonObject LoadJanitor() => JsonNode.Parse(LocalStateMachine.Definition(LocalStateMachine.LocalSubstitutions(), RepoPaths.JanitorDefinition))!.AsObject();
 
+    public static JsonObject LoadCoverage() => JsonNode.Parse(LocalStateMachine.Definition(LocalStateMachine.LocalSubstitutions(), RepoPaths.CoverageDefinition))!.AsObject();
+
     /// <summary>Runs asl-validator on a definition (its substitutions applied): valid, and what it said.</summary>
     public static async Task<(bool Valid, string Output)> ValidateAsync(JsonObject definition)
     {

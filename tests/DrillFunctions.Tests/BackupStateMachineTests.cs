@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using System.Text.Json.Nodes;
 using DrillRunner.Local.AwsWorld;
 
@@ -78,6 +79,32 @@ public sealed class BackupStateMachineTests
             _machine["States"]!["DeleteScratchResources"]!["ItemProcessor"],
             janitor["States"]!["DeleteExpired"]!["ItemProcessor"]), "the janitor's deletes drifted from teardown's");
         Assert.All(janitor["States"]!.AsObject().Where(s => s.Value!["Type"]!.GetValue<string>() is "Task" or "Map"), s => Assert.Equal("JanitorFailed", s.Value!["Catch"]![0]!["Next"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task CoverageMachine_IsValid_ListsWithTheModelsNames_AndAnyFailureEndsTheAudit()
+    {
+        var coverage = AslDocument.LoadCoverage();
+        var (valid, output) = await AslDocument.ValidateAsync(coverage);
+        Assert.True(valid, output);
+
+        // Every listing, twice (the first page and the next), and each table's PITR setting.
+        Assert.Equal((EstateListing.All.Count * 2) + 1, AssertSdkTasksFollowTheApiModels(coverage));
+        foreach (var listing in EstateListing.All)
+        {
+            var model = ApiModel.For(listing.Service);
+            var operation = model.Operation(listing.Action)!;
+            Assert.Equal(model.IamAction(operation), listing.IamAction);
+            Assert.Empty(model.CheckInput(operation, new JsonObject { [listing.RequestToken] = "token", [listing.PageSizeMember] = listing.PageSize }));
+            Assert.Empty(model.CheckOutput(operation, new JsonObject { [listing.ItemsMember] = new JsonArray(), [listing.ResponseToken] = "token" }));
+        }
+
+        var continuous = ApiModel.For(EstateListing.ContinuousBackups.Service);
+        Assert.Equal(continuous.IamAction(continuous.Operation(EstateListing.ContinuousBackups.Action)!), EstateListing.ContinuousBackups.IamAction);
+        Assert.All(
+            coverage["States"]!.AsObject().Where(s => s.Value!["Type"]!.GetValue<string>() is "Task" or "Map" && s.Key != "Notify"),
+            s => Assert.Equal("AuditFailed", s.Value!["Catch"]![0]!["Next"]!.GetValue<string>()));
+        Assert.DoesNotContain(AslDocument.States(coverage), s => s.State["Resource"]?.GetValue<string>() is { } resource && !resource.Contains(":list", StringComparison.Ordinal) && !resource.Contains(":describe", StringComparison.Ordinal) && !resource.EndsWith("lambda:invoke", StringComparison.Ordinal) && !resource.EndsWith("sns:publish", StringComparison.Ordinal));
     }
 
     /// <summary>Every aws-sdk task names a service and a camelCase action of its API model, with the model's parameter names, and the local world answers it. Returns how many there are.</summary>

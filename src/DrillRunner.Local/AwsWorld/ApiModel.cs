@@ -41,6 +41,16 @@ public sealed class ApiModel
         _ => Service,
     };
 
+    /// <summary>
+    /// The IAM action an operation needs: the service prefix and the operation's name, except where
+    /// AWS named the permission otherwise (S3's ListBuckets needs s3:ListAllMyBuckets).
+    /// </summary>
+    public string IamAction(string operation) => $"{IamPrefix}:{operation}" switch
+    {
+        "s3:ListBuckets" => "s3:ListAllMyBuckets",
+        var same => same,
+    };
+
     public static ApiModel For(string service) =>
         Files.TryGetValue(service, out var file)
             ? new ApiModel(service, JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "node_modules", "aws-sdk", "apis", file + ".min.json")))!.AsObject())

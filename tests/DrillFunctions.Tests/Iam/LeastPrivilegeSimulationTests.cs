@@ -134,13 +134,14 @@ public sealed class LeastPrivilegeSimulationTests
     }
 
     [Fact]
-    public void EveryTaskOfBothStateMachines_IsAllowedToTheRoleThatRunsIt()
+    public void EveryTaskOfEveryStateMachine_IsAllowedToTheRoleThatRunsIt()
     {
         var requests = TaskRequests("RestoreDrillStateMachineRole", AslDocument.Load())
             .Concat(TaskRequests("ScratchJanitorStateMachineRole", AslDocument.LoadJanitor()))
+            .Concat(TaskRequests("CoverageAuditStateMachineRole", AslDocument.LoadCoverage()))
             .ToList();
 
-        Assert.True(requests.Count >= 25, $"only {requests.Count} task permissions found");
+        Assert.True(requests.Count >= 45, $"only {requests.Count} task permissions found");
         AssertAllAllowed(requests);
     }
 
@@ -199,6 +200,35 @@ public sealed class LeastPrivilegeSimulationTests
         Assert.All(verdicts.Decisions, d => Assert.False(d.Decision.StartsWith(IamJudge.Allowed, StringComparison.Ordinal), $"{d.Request} -> {d.Decision}"));
     }
 
+    [Fact]
+    public void CoverageAudit_IsReadOnly_ItsRoleMayListAndDescribe_AndNothingElseOfTheServicesItLooksAt()
+    {
+        // Every action (per the Service Authorization Reference) of every service the audit looks at,
+        // on a production resource of that service: only the listings the audit makes may be allowed.
+        const string role = "CoverageAuditStateMachineRole";
+        var listings = EstateListing.All.Select(l => l.IamAction).Append(EstateListing.ContinuousBackups.IamAction).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var requests = new[] { "dynamodb", "backup", "rds", "s3", "ec2", "elasticfilesystem", "tag", "kms" }
+            .SelectMany(IamData.Actions)
+            .Select(action => new IamRequest(role, action, IamData.ResourceFor(action)))
+            .ToList();
+
+        var verdicts = IamJudge.Judge(Roles, requests);
+
+        Assert.True(requests.Count > 1_000, $"the read-only matrix shrank to {requests.Count} requests");
+        var allowed = verdicts.Decisions.Where(d => d.Decision == IamJudge.Allowed).Select(d => d.Request.Action).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // (That the listings themselves are allowed, on the resources they name, EveryTaskOfEveryStateMachine_… shows.)
+        Assert.True(allowed.IsSubsetOf(listings) && allowed.Count >= listings.Count - 2, $"allowed: {string.Join(", ", allowed)}; beyond the listings: {string.Join(", ", allowed.Except(listings))}");
+        Assert.All(allowed, action => Assert.True(IamData.AccessLevel(action) is "List" or "Read", $"{action} is {IamData.AccessLevel(action)}, not a read"));
+        var errors = verdicts.Decisions.Where(d => d.Decision.StartsWith("Error", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(5).Select(e => $"{e.Request} -> {e.Decision}")));
+
+        // Its function touches only the runs table: it may not list, read or change what the audit looks at.
+        var function = new[] { "dynamodb:ListTables", "dynamodb:Scan", "dynamodb:DescribeContinuousBackups", "dynamodb:UpdateContinuousBackups", "s3:GetObject", "rds:DescribeDBInstances" }
+            .Select(action => new IamRequest("CoverageAuditFunctionRole", action, action.StartsWith("s3", StringComparison.Ordinal) ? SourceObjectArn : action.StartsWith("rds", StringComparison.Ordinal) ? SourceDbArn : SourceTableArn))
+            .ToList();
+        Assert.All(IamJudge.Judge(Roles, function).Decisions, d => Assert.NotEqual(IamJudge.Allowed, d.Decision));
+    }
+
     private static void AssertAllAllowed(IReadOnlyList<IamRequest> requests)
     {
         var verdicts = IamJudge.Judge(Roles, requests);
@@ -235,7 +265,7 @@ public sealed class LeastPrivilegeSimulationTests
                 case var sdk when sdk.StartsWith("arn:aws:states:::aws-sdk:", StringComparison.Ordinal):
                     var parts = sdk["arn:aws:states:::aws-sdk:".Length..].Split(':');
                     var model = ApiModel.For(parts[0]);
-                    var action = $"{model.IamPrefix}:{model.Operation(parts[1])}";
+                    var action = model.IamAction(model.Operation(parts[1])!);
                     var (target, context) = ScratchResourceFor(action);
                     yield return new IamRequest(role, action, target, context);
                     break;
@@ -248,6 +278,7 @@ public sealed class LeastPrivilegeSimulationTests
     private static (string Resource, Dictionary<string, object>? Context) ScratchResourceFor(string action) => action switch
     {
         "backup:StartRestoreJob" or "backup:GetRecoveryPointRestoreMetadata" => (RecoveryPointArn, null),
+        "dynamodb:DescribeContinuousBackups" => (SourceTableArn, null),
         "rds:DeleteDBInstance" or "rds:DescribeDBInstances" => (ScratchDbArn, null),
         "rds:DeleteDBCluster" or "rds:DescribeDBClusters" => (ScratchClusterArn, null),
         "ec2:DeleteVolume" => (VolumeArn, ScratchTags),
