@@ -57,7 +57,8 @@ public sealed class CoverageAuditFunction : IDrillFunction
                     step.StartedAt ?? _services.Time.GetUtcNow(),
                     Thresholds(step.Options),
                     _runner,
-                    cancellationToken);
+                    cancellationToken,
+                    step.Options?["requestId"] is System.Text.Json.Nodes.JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null);
                 Emit(audit);
                 return JsonSerializer.SerializeToNode(Judged(audit), DrillJson.Default.AuditJudged)!;
             default:

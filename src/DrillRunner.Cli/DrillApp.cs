@@ -44,6 +44,10 @@ public static class DrillApp
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Report RTO/RPO against objectives, trends, pass rate and staleness per plan (html, md, csv, json).")
                 .WithExample("report", "--all", "--since", "90d", "--format", "html", "--out", "drills.html", "--local");
+            config.AddCommand<CoverageCommand>("coverage")
+                .WithDescription("Show the latest coverage audit (or run one: --now --wait): what no backup and no drill protects. Exit 0 nothing at or above --fail-on, 1 found, 2 usage.")
+                .WithExample("coverage", "--fail-on", "NOT_PROTECTED", "--table", "drillrunner-RunsTable-ABC123")
+                .WithExample("coverage", "--local", "--now", "--wait", "--json");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Measure drills at scale in local mode (modelled tables, 500 targets, detection lag, report) and write docs/benchmarks.md.");
             config.AddBranch("local", local =>

@@ -40,6 +40,12 @@ public sealed class LocalStore : IAsyncDisposable
 
         await EndAbandonedRunsAsync(environment, cancellationToken);
         var settings = ReadSettings(directory);
+        if (settings?.EstateSeededAt is { } seededAt)
+        {
+            // The local AWS world and S3 live in this process only: the estate's part there is seeded again, with the same ages.
+            CoverageEstate.SeedWorld(environment, seededAt);
+        }
+
         DemoShopApp? shop = null;
         if (settings is { AppUp: true })
         {
@@ -87,6 +93,7 @@ public sealed class LocalStore : IAsyncDisposable
         await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken, directory);
         var settings = new DemoSettings(LoopbackPorts.Free(), scenario.Name != "app-down", scenario.Name);
         await DemoSetup.PrepareAsync(environment, scenario, new Uri($"http://127.0.0.1:{settings.ShopPort}"), time, progress, cancellationToken);
+        settings = settings with { EstateSeededAt = await CoverageEstate.SeedAsync(environment, time, progress, cancellationToken) };
         await File.WriteAllTextAsync(Path.Combine(directory, DemoSettingsFile), JsonSerializer.Serialize(settings), cancellationToken);
     }
 
@@ -123,5 +130,6 @@ public sealed class LocalStore : IAsyncDisposable
         return File.Exists(file) ? JsonSerializer.Deserialize<DemoSettings>(File.ReadAllText(file)) : null;
     }
 
-    private sealed record DemoSettings(int ShopPort, bool AppUp, string Scenario);
+    /// <param name="EstateSeededAt">When the coverage estate was seeded (its recovery points' ages count from then).</param>
+    private sealed record DemoSettings(int ShopPort, bool AppUp, string Scenario, DateTimeOffset? EstateSeededAt = null);
 }

@@ -13,8 +13,10 @@ public sealed class DrillStore : IAsyncDisposable
 {
     private readonly IAmazonDynamoDB? _client;
 
-    private DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description)
+    private DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description, ICoverageStore coverage, DynamoDbCoverageRequests? coverageRequests)
     {
+        Coverage = coverage;
+        CoverageRequests = coverageRequests;
         Runs = runs;
         Plans = plans;
         Requests = requests;
@@ -32,6 +34,12 @@ public sealed class DrillStore : IAsyncDisposable
 
     public ICallerIdentity Caller { get; }
 
+    /// <summary>The coverage audits in the runs table.</summary>
+    public ICoverageStore Coverage { get; }
+
+    /// <summary>In AWS: where `drill coverage --now` asks for an audit (locally the audit runs in the command).</summary>
+    public DynamoDbCoverageRequests? CoverageRequests { get; }
+
     /// <summary>Set in local mode: the environment that also runs the executions.</summary>
     public LocalStore? Local { get; }
 
@@ -44,7 +52,7 @@ public sealed class DrillStore : IAsyncDisposable
             var directory = settings.DataDirectory ?? LocalStore.DefaultDirectory;
             var local = await LocalStore.OpenAsync(directory, time, cancellationToken);
             var services = local.Environment.Services;
-            return new DrillStore(services.Runs, services.Plans, services.Requests, new LocalCaller(), local, null, $"local store {directory}");
+            return new DrillStore(services.Runs, services.Plans, services.Requests, new LocalCaller(), local, null, $"local store {directory}", services.Coverage, null);
         }
 
         var client = settings.ResolvedEndpoint is { } endpoint
@@ -52,7 +60,7 @@ public sealed class DrillStore : IAsyncDisposable
             : new AmazonDynamoDBClient();
         ICallerIdentity caller = settings.ResolvedEndpoint is null ? new StsCallerIdentity(new AmazonSecurityTokenServiceClient()) : new LocalCaller();
         var table = settings.ResolvedTable;
-        return new DrillStore(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, $"runs table {table}");
+        return new DrillStore(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, $"runs table {table}", new DynamoDbCoverageStore(client, table, time), new DynamoDbCoverageRequests(client, table));
     }
 
     public async ValueTask DisposeAsync()

@@ -47,6 +47,9 @@ public sealed record CoverageEntry(string Arn, string Kind, string Name)
 /// <summary>One audit of an account and region: every resource of the kinds the runner drills, and the findings.</summary>
 public sealed record CoverageAudit(string AuditId, string Account, string Region, DateTimeOffset StartedAt, DateTimeOffset JudgedAt, CoverageThresholds Thresholds, IReadOnlyList<CoverageEntry> Resources)
 {
+    /// <summary>The request that asked for this audit (<c>drill coverage --now</c>); null for a scheduled one.</summary>
+    public string? RequestId { get; init; }
+
     [JsonIgnore]
     public IEnumerable<CoverageEntry> Judged => Resources.Where(r => r.ExcludedBecause is null);
 

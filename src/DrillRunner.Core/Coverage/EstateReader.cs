@@ -144,12 +144,12 @@ public static class EstateReader
         }
 
         var tags = TagList(volume["Tags"]);
-        return new EstateObservation(scope.VolumeArn(id)) { Kind = ScratchKinds.EbsVolume, Name = id, Tags = tags };
+        return new EstateObservation(scope.VolumeArn(id)) { Kind = ScratchKinds.EbsVolume, Name = tags.TryGetValue(Safety.TeardownGuard.NameTag, out var named) ? $"{named} ({id})" : id, Tags = tags };
     }
 
     private static EstateObservation? FileSystem(JsonObject fileSystem) =>
         Text(fileSystem, "FileSystemArn") is { } arn
-            ? new EstateObservation(arn) { Kind = ScratchKinds.EfsFileSystem, Name = Text(fileSystem, "FileSystemId"), Tags = TagList(fileSystem["Tags"]) }
+            ? new EstateObservation(arn) { Kind = ScratchKinds.EfsFileSystem, Name = Text(fileSystem, "Name") is { } named ? $"{named} ({Text(fileSystem, "FileSystemId")})" : Text(fileSystem, "FileSystemId"), Tags = TagList(fileSystem["Tags"]) }
             : null;
 
     private static Dictionary<string, string> TagList(JsonNode? tags) =>

@@ -18,7 +18,7 @@ public sealed record RunnerResources(string RunsTable, string ScratchPrefix);
 /// </summary>
 public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageStore store, TimeProvider time)
 {
-    public async Task<CoverageAudit> ExecuteAsync(string auditId, AuditScope scope, DateTimeOffset startedAt, CoverageThresholds thresholds, RunnerResources runner, CancellationToken cancellationToken)
+    public async Task<CoverageAudit> ExecuteAsync(string auditId, AuditScope scope, DateTimeOffset startedAt, CoverageThresholds thresholds, RunnerResources runner, CancellationToken cancellationToken, string? requestId = null)
     {
         var observations = await store.ReadPagesAsync(auditId, cancellationToken);
         var now = time.GetUtcNow();
@@ -59,7 +59,10 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
             entries.Add(entry.ExcludedBecause is null ? entry with { Findings = Judge(entry, now, thresholds) } : entry);
         }
 
-        var audit = new CoverageAudit(auditId, scope.Account, scope.Region, startedAt, now, thresholds, [.. entries.OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal)]);
+        var audit = new CoverageAudit(auditId, scope.Account, scope.Region, startedAt, now, thresholds, [.. entries.OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal)])
+        {
+            RequestId = requestId,
+        };
         await store.SaveAsync(audit, cancellationToken);
         return audit;
     }

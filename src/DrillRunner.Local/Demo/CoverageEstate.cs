@@ -40,9 +40,8 @@ public static class CoverageEstate
 
         await DemoData.EnablePitrAsync(db, UndrilledTable, cancellationToken);
         await environment.ApplyPlanAsync(BillingPlanJson, time, cancellationToken);
-        var random = new Random(7);
-        await HistorySeeder.WriteRunAsync(environment.Services.Runs, BillingPlan, "billing-seeded-pass", seededAt.AddDays(-12), Verdict.Pass, random, cancellationToken);
-        await HistorySeeder.WriteRunAsync(environment.Services.Runs, BillingPlan, "billing-seeded-fail", seededAt.AddDays(-5), Verdict.Fail, random, cancellationToken);
+        await WriteBillingRunAsync(environment, "billing-seeded-pass", seededAt.AddDays(-12), null, cancellationToken);
+        await WriteBillingRunAsync(environment, "billing-seeded-fail", seededAt.AddDays(-5), "the verifier found 2 of 3 billing tables: invoice_lines is missing from the snapshot", cancellationToken);
         SeedWorld(environment, seededAt);
         progress($"coverage estate: {UnprotectedTable} (no PITR, no backup), {UndrilledTable} (PITR, in no plan), {ExcludedTable} (excluded by the demo plan), " +
             $"{UnprotectedDatabase} (no automated backups), {StaleVolumeName} (newest backup {StaleBackupAge.TotalDays:0} days old), {DemoPlan.InvoiceBucket} (in no plan), " +
@@ -78,6 +77,31 @@ public static class CoverageEstate
             [TeardownGuard.NameTag] = $"{DemoPlan.ScratchPrefix}20261130-030000-dead-uploads",
             [TeardownGuard.RunIdTag] = "20261130-030000-dead",
         });
+    }
+
+    /// <summary>A past drill of the billing plan: a PASS, or a FAIL for <paramref name="failure"/>.</summary>
+    private static async Task WriteBillingRunAsync(LocalDrillEnvironment environment, string runId, DateTimeOffset t0, string? failure, CancellationToken cancellationToken)
+    {
+        var target = new TargetRun(runId, "billing-db", DemoPlan.BillingDatabase)
+        {
+            Stage = failure is null ? TargetStage.Verified : TargetStage.Failed,
+            RestoreRequestedAt = t0.AddSeconds(30),
+            RestoreCompletedAt = t0.AddMinutes(24),
+            VerifiedAt = failure is null ? t0.AddMinutes(26) : null,
+            Failure = failure is null ? null : new TargetFailure(nameof(Core.Errors.VerificationFailed), failure, false),
+        };
+        var run = new DrillRun(runId, BillingPlan, 1, BillingPlanJson, "schedule", t0)
+        {
+            Status = RunStatus.TornDown,
+            TargetIds = [target.TargetId],
+            RtoObjectiveMinutes = 60,
+            RpoObjectiveMinutes = 1440,
+            Verdict = failure is null ? Verdict.Pass : Verdict.Fail,
+            VerdictReason = failure is null ? "all 1 target(s) restored, verified and healthy" : $"billing-db: {failure}",
+            RtoSeconds = failure is null ? 26 * 60 : null,
+            RpoSeconds = failure is null ? 3 * 3600 : null,
+        };
+        await environment.Services.Runs.CreateAsync(run, [target], cancellationToken);
     }
 
     /// <summary>A plan that drills the billing database through AWS Backup.</summary>

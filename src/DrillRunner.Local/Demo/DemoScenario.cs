@@ -16,5 +16,11 @@ public sealed record DemoScenario(string Name, string Description, Verdict Expec
         new("estate", "the invoice bucket and the billing database too, restored through AWS Backup (a verifier Lambda checks the database)", Verdict.Pass),
     ];
 
+    /// <summary>`drill demo --scenario coverage`: not a drill, but the coverage audit of the demo shop and the estate around it.</summary>
+    public const string Coverage = "coverage";
+
+    /// <summary>What --scenario accepts for `drill demo`, for messages.</summary>
+    public static string DemoNames => string.Join(", ", All.Select(s => s.Name).Append(Coverage));
+
     public static DemoScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Text = DrillRunner.Cli.Reports.Text;
+using DrillRunner.Core.Coverage;
+using DrillRunner.Core.Json;
+using DrillRunner.Core.Runs;
+using Spectre.Console;
+
+namespace DrillRunner.Cli.Output;
+
+/// <summary>A coverage audit as a person reads it: the headline, each finding with what to do, every resource, and what was left out and why.</summary>
+public static class CoveragePrinter
+{
+    public static void Print(IAnsiConsole console, CoverageAudit audit, FindingKind failOn)
+    {
+        var worst = audit.Worst;
+        var colour = worst is null ? "green" : audit.Fails(failOn) ? "red" : "yellow";
+        console.Write(new Rule($"[{colour} bold]{(worst is { } w ? FindingNames.Of(w) : "COVERED")}[/]  coverage audit {Markup.Escape(audit.AuditId)}").LeftJustified());
+        console.MarkupLineInterpolated($"Account {audit.Account}, {audit.Region}, judged {Text.Date(audit.JudgedAt)}; BACKUP_STALE after {JudgeCoverage.Age(audit.Thresholds.BackupStaleAfter)}, DRILL_STALE after {JudgeCoverage.Age(audit.Thresholds.DrillStaleAfter)}.");
+        console.MarkupLineInterpolated($"[bold]{audit.Headline()}[/]");
+        console.WriteLine();
+
+        foreach (var (_, finding) in audit.Findings)
+        {
+            var findingColour = finding.Kind >= failOn ? "red" : "yellow";
+            console.MarkupLineInterpolated($"[{findingColour}]{FindingNames.Of(finding.Kind),-13}[/] {finding.Sentence}");
+            console.MarkupLineInterpolated($"[grey]{string.Empty,-13} → {finding.Fix}[/]");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Resource", "Newest recovery point", "Plans", "Last drill", "Findings");
+        foreach (var entry in audit.Judged)
+        {
+            table.AddRow(
+                Markup.Escape($"{JudgeCoverage.DisplayName(entry.Kind)}\n{entry.Name}"),
+                Markup.Escape(Newest(entry, audit.JudgedAt)),
+                Markup.Escape(entry.Plans.Count > 0 ? string.Join(", ", entry.Plans) : "none"),
+                Markup.Escape(entry.LastDrill is { } last ? $"{(last.Verdict is { } v ? VerdictNames.Of(v) : "?")} {last.StartedAt:yyyy-MM-dd}\nRTO {Text.Duration(last.RtoSeconds)}, RPO {Text.Duration(last.RpoSeconds)}" : "never"),
+                entry.Findings.Count == 0 ? "[green]none[/]" : Markup.Escape(string.Join("\n", entry.Findings.Select(f => FindingNames.Of(f.Kind)))));
+        }
+
+        console.Write(table);
+        var excluded = audit.Excluded.ToList();
+        if (excluded.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[bold]Left out ({excluded.Count}):[/]");
+            foreach (var entry in excluded)
+            {
+                console.MarkupLineInterpolated($"  {JudgeCoverage.DisplayName(entry.Kind)} {entry.Name}: {entry.ExcludedBecause}");
+            }
+        }
+
+        console.MarkupLineInterpolated($"{string.Join(", ", FindingNames.BySeverity.Select(k => $"{FindingNames.Of(k)} {audit.Count(k)}"))}; failing on {FindingNames.Of(failOn)} or worse.");
+    }
+
+    /// <summary>The audit as one JSON document, with the threshold it was judged against and whether it fails.</summary>
+    public static string Json(CoverageAudit audit, FindingKind failOn)
+    {
+        var document = JsonSerializer.SerializeToNode(audit, DrillJson.Default.CoverageAudit)!.AsObject();
+        document["headline"] = audit.Headline();
+        document["counts"] = new JsonObject(FindingNames.BySeverity.Select(k => KeyValuePair.Create(FindingNames.Of(k), (JsonNode?)audit.Count(k))));
+        document["failOn"] = FindingNames.Of(failOn);
+        document["fails"] = audit.Fails(failOn);
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static string Newest(CoverageEntry entry, DateTimeOffset now) => entry.Newest switch
+    {
+        { NewestAt: { } at } newest => $"{JudgeCoverage.Age(now - at)} ago\n({newest.Source})",
+        { } newest => newest.Source,
+        null => "none",
+    };
+}
