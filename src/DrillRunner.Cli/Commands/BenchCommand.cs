@@ -163,7 +163,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
                 reports.Add(await builder.BuildAsync(name, now.AddDays(-7 * weeks), now, cancellationToken));
             }
 
-            var html = new HtmlReport().Render(reports, now.AddDays(-7 * weeks), now);
+            var html = new HtmlReport().Render(reports, null, now.AddDays(-7 * weeks), now);
             clock.Stop();
             md.AppendLine().AppendLine("## Report at scale").AppendLine()
                 .AppendLine(CultureInfo.InvariantCulture, $"{plans} plans × {weeks} weekly drills ({written:N0} runs, seeded in {seeded.Elapsed.TotalSeconds:0.0} s): built and rendered as HTML in {clock.Elapsed.TotalSeconds:0.0} s; {Encoding.UTF8.GetByteCount(html) / 1024.0:N0} KB of HTML.");

@@ -76,7 +76,7 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
             reports.Add(await builder.BuildAsync(name, since, now, cancellationToken));
         }
 
-        var document = Formats[settings.Format].Render(reports, since, now);
+        var document = Formats[settings.Format].Render(reports, await store.Coverage.LatestAsync(cancellationToken), since, now);
         if (settings.Out is { } file)
         {
             await File.WriteAllTextAsync(file, document, cancellationToken);

@@ -8,7 +8,7 @@ public sealed class CsvReport : IReportFormat
 {
     public const string Header = "plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason";
 
-    public string Render(IReadOnlyList<PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt)
+    public string Render(IReadOnlyList<PlanReport> reports, Core.Coverage.CoverageAudit? coverage, DateTimeOffset since, DateTimeOffset generatedAt)
     {
         var csv = new StringBuilder().AppendLine(Header);
         foreach (var report in reports)

@@ -10,7 +10,7 @@ namespace DrillRunner.Cli.Reports;
 /// </summary>
 public sealed class HtmlReport : IReportFormat
 {
-    public string Render(IReadOnlyList<PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt)
+    public string Render(IReadOnlyList<PlanReport> reports, Core.Coverage.CoverageAudit? coverage, DateTimeOffset since, DateTimeOffset generatedAt)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -18,6 +18,7 @@ public sealed class HtmlReport : IReportFormat
         html.Append("<header><h1>Restore drills: are recovery objectives met?</h1>");
         html.Append($"<p class=\"meta\">Drills since {E(Text.Date(since))} · generated {E(Text.Date(generatedAt))}. A drill restores production's backups into scratch resources, checks the data and the application, and measures how long recovery took (RTO) and how much data would have been lost (RPO).</p></header>");
 
+        Coverage(html, coverage);
         html.Append("<section class=\"overview\"><h2>At a glance</h2><table><thead><tr><th>Plan</th><th>Objectives met?</th><th>In plain words</th></tr></thead><tbody>");
         foreach (var r in reports)
         {
@@ -33,6 +34,45 @@ public sealed class HtmlReport : IReportFormat
         html.Append("<footer><p>RTO = time from the start of the drill (the simulated disaster) until the application answered healthy on the restored data. RPO = how far before the start of the drill the restored data reaches. A plan is stale when it has not passed for ").Append(ReportBuilder.StaleAfterDays).Append(" days.</p></footer>");
         html.Append("<script>").Append(Script).Append("</script></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>What no backup and no drill protects, first: the audit's headline, each finding with what to do, and what was left out.</summary>
+    private static void Coverage(StringBuilder html, Core.Coverage.CoverageAudit? audit)
+    {
+        html.Append("<section class=\"coverage\"><h2>Coverage: is everything protected and drilled?</h2>");
+        if (audit is null)
+        {
+            html.Append("<p class=\"headline\">No coverage audit has been recorded, so nobody has checked for tables, buckets or databases that no backup and no drill protects. Run <code>drill coverage --now --wait</code>, and check the weekly audit is scheduled.</p></section>");
+            return;
+        }
+
+        var findings = audit.Findings.ToList();
+        html.Append($"<p class=\"headline {(findings.Count == 0 ? "pass" : "fail")}\">{E(audit.Headline())}</p>");
+        html.Append($"<p class=\"meta\">Audit {E(audit.AuditId)} of account {E(audit.Account)} in {E(audit.Region)}, {E(Text.Date(audit.JudgedAt))}: {audit.Judged.Count()} resources judged, {audit.Excluded.Count()} left out. Backups are stale after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.BackupStaleAfter))}, drills after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.DrillStaleAfter))}.</p>");
+        if (findings.Count > 0)
+        {
+            html.Append("<table class=\"findings\"><thead><tr><th>Finding</th><th>What</th><th>What to do</th></tr></thead><tbody>");
+            foreach (var (_, finding) in findings)
+            {
+                html.Append($"<tr class=\"{(finding.Kind >= Core.Coverage.FindingKind.BackupStale ? "not-met" : "met")}\"><td class=\"answer\">{E(Core.Coverage.FindingNames.Of(finding.Kind))}</td><td>{E(finding.Sentence)}</td><td>{E(finding.Fix)}</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        var excluded = audit.Excluded.ToList();
+        if (excluded.Count > 0)
+        {
+            html.Append("<details><summary>Left out on purpose (").Append(excluded.Count).Append(")</summary><ul>");
+            foreach (var entry in excluded)
+            {
+                html.Append($"<li>{E(Core.Coverage.JudgeCoverage.DisplayName(entry.Kind))} {E(entry.Name)}: {E(entry.ExcludedBecause!)}</li>");
+            }
+
+            html.Append("</ul></details>");
+        }
+
+        html.Append("</section>");
     }
 
     /// <summary>The plain-words answer for a plan.</summary>

@@ -13,6 +13,14 @@ public sealed class JsonReport : IReportFormat
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public string Render(IReadOnlyList<PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt) =>
-        JsonSerializer.Serialize(new { generatedAt, since, plans = reports.Select(r => new { report = r, r.PassRate, r.ObjectivesMet }) }, Options);
+    public string Render(IReadOnlyList<PlanReport> reports, Core.Coverage.CoverageAudit? coverage, DateTimeOffset since, DateTimeOffset generatedAt) =>
+        JsonSerializer.Serialize(
+            new
+            {
+                generatedAt,
+                since,
+                coverage = coverage is null ? null : JsonSerializer.SerializeToNode(coverage, Core.Json.DrillJson.Default.CoverageAudit),
+                plans = reports.Select(r => new { report = r, r.PassRate, r.ObjectivesMet }),
+            },
+            Options);
 }

@@ -6,11 +6,12 @@ namespace DrillRunner.Cli.Reports;
 /// <summary>For pasting into a wiki page or a pull request.</summary>
 public sealed class MarkdownReport : IReportFormat
 {
-    public string Render(IReadOnlyList<PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt)
+    public string Render(IReadOnlyList<PlanReport> reports, Core.Coverage.CoverageAudit? coverage, DateTimeOffset since, DateTimeOffset generatedAt)
     {
         var md = new StringBuilder();
         md.AppendLine("# Restore drills: are recovery objectives met?").AppendLine();
         md.AppendLine($"Window: since {Text.Date(since)} · generated {Text.Date(generatedAt)}").AppendLine();
+        Coverage(md, coverage);
         md.AppendLine("| Plan | Objectives met | Latest verdict | Days since last PASS | RTO latest / objective | RPO latest / objective | RTO p50 / p95 | Worst RPO | Pass rate |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in reports)
@@ -49,6 +50,38 @@ public sealed class MarkdownReport : IReportFormat
         }
 
         return md.ToString();
+    }
+
+    /// <summary>What no backup and no drill protects, first.</summary>
+    private static void Coverage(StringBuilder md, Core.Coverage.CoverageAudit? audit)
+    {
+        md.AppendLine("## Coverage").AppendLine();
+        if (audit is null)
+        {
+            md.AppendLine("No coverage audit has been recorded: run `drill coverage --now --wait`, and check the weekly audit is scheduled.").AppendLine();
+            return;
+        }
+
+        md.AppendLine($"**{audit.Headline()}**").AppendLine();
+        md.AppendLine($"Audit `{audit.AuditId}` of account {audit.Account} in {audit.Region}, {Text.Date(audit.JudgedAt)}.").AppendLine();
+        var findings = audit.Findings.ToList();
+        if (findings.Count > 0)
+        {
+            md.AppendLine("| Finding | What | What to do |").AppendLine("|---|---|---|");
+            foreach (var (_, finding) in findings)
+            {
+                md.AppendLine($"| {Core.Coverage.FindingNames.Of(finding.Kind)} | {Cell(finding.Sentence)} | {Cell(finding.Fix)} |");
+            }
+
+            md.AppendLine();
+        }
+
+        foreach (var entry in audit.Excluded)
+        {
+            md.AppendLine($"- Left out: {Core.Coverage.JudgeCoverage.DisplayName(entry.Kind)} `{entry.Name}`: {Cell(entry.ExcludedBecause!)}");
+        }
+
+        md.AppendLine();
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

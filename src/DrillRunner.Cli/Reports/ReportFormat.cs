@@ -1,7 +1,7 @@
 namespace DrillRunner.Cli.Reports;
 
-/// <summary>Renders the reports of several plans into one document.</summary>
+/// <summary>Renders the reports of several plans, after the latest coverage audit (null when none was recorded), into one document.</summary>
 public interface IReportFormat
 {
-    string Render(IReadOnlyList<Core.Reporting.PlanReport> reports, DateTimeOffset since, DateTimeOffset generatedAt);
+    string Render(IReadOnlyList<Core.Reporting.PlanReport> reports, Core.Coverage.CoverageAudit? coverage, DateTimeOffset since, DateTimeOffset generatedAt);
 }
