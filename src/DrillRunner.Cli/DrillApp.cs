@@ -63,6 +63,9 @@ public static class DrillApp
                 plan.AddCommand<PlanValidateCommand>("validate")
                     .WithDescription("Report every problem in a plan file, with its JSON path and how to fix it. Exit 0 valid, 2 invalid.")
                     .WithExample("plan", "validate", "plans/example-plan.json");
+                plan.AddCommand<PlanSuggestCommand>("suggest")
+                    .WithDescription("Draft a plan with a target for everything the latest coverage audit found in no plan; review it, then apply it.")
+                    .WithExample("plan", "suggest", "--from-coverage", "--out", "plans/suggested.json", "--table", "drillrunner-RunsTable-ABC123");
                 plan.AddCommand<PlanApplyCommand>("apply")
                     .WithDescription("Validate a plan, then store it as the next version in the runs table; runs record the version they used.")
                     .WithExample("plan", "apply", "plans/prod.json", "--table", "drillrunner-RunsTable-ABC123");

@@ -85,11 +85,17 @@ public sealed class DynamoDbTableInspector(IAmazonDynamoDB dynamoDb) : ITableIns
     /// <summary>How many segments may be drawn per sampled item before the sample settles for fewer (a small table).</summary>
     public const int SampleDrawsPerItem = 4;
 
-    public async Task<long?> SizeBytesAsync(string tableName, CancellationToken cancellationToken)
+    public async Task<long?> SizeBytesAsync(string tableName, CancellationToken cancellationToken) =>
+        (await DescribeAsync(tableName, cancellationToken))?.TableSizeBytes;
+
+    public async Task<long?> ItemCountAsync(string tableName, CancellationToken cancellationToken) =>
+        (await DescribeAsync(tableName, cancellationToken))?.ItemCount;
+
+    private async Task<TableDescription?> DescribeAsync(string tableName, CancellationToken cancellationToken)
     {
         try
         {
-            return (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)).Table?.TableSizeBytes;
+            return (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)).Table;
         }
         catch (ResourceNotFoundException)
         {

@@ -13,8 +13,9 @@ public sealed class DrillStore : IAsyncDisposable
 {
     private readonly IAmazonDynamoDB? _client;
 
-    private DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description, ICoverageStore coverage, DynamoDbCoverageRequests? coverageRequests)
+    private DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description, ICoverageStore coverage, DynamoDbCoverageRequests? coverageRequests, ITableInspector tables)
     {
+        Tables = tables;
         Coverage = coverage;
         CoverageRequests = coverageRequests;
         Runs = runs;
@@ -34,6 +35,9 @@ public sealed class DrillStore : IAsyncDisposable
 
     public ICallerIdentity Caller { get; }
 
+    /// <summary>Reads tables' descriptions (item counts for a suggested plan); never writes.</summary>
+    public ITableInspector Tables { get; }
+
     /// <summary>The coverage audits in the runs table.</summary>
     public ICoverageStore Coverage { get; }
 
@@ -52,7 +56,7 @@ public sealed class DrillStore : IAsyncDisposable
             var directory = settings.DataDirectory ?? LocalStore.DefaultDirectory;
             var local = await LocalStore.OpenAsync(directory, time, cancellationToken);
             var services = local.Environment.Services;
-            return new DrillStore(services.Runs, services.Plans, services.Requests, new LocalCaller(), local, null, $"local store {directory}", services.Coverage, null);
+            return new DrillStore(services.Runs, services.Plans, services.Requests, new LocalCaller(), local, null, $"local store {directory}", services.Coverage, null, services.Inspector);
         }
 
         var client = settings.ResolvedEndpoint is { } endpoint
@@ -60,7 +64,7 @@ public sealed class DrillStore : IAsyncDisposable
             : new AmazonDynamoDBClient();
         ICallerIdentity caller = settings.ResolvedEndpoint is null ? new StsCallerIdentity(new AmazonSecurityTokenServiceClient()) : new LocalCaller();
         var table = settings.ResolvedTable;
-        return new DrillStore(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, $"runs table {table}", new DynamoDbCoverageStore(client, table, time), new DynamoDbCoverageRequests(client, table));
+        return new DrillStore(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, $"runs table {table}", new DynamoDbCoverageStore(client, table, time), new DynamoDbCoverageRequests(client, table), new DrillRunner.Aws.DynamoDb.DynamoDbTableInspector(client));
     }
 
     public async ValueTask DisposeAsync()

@@ -27,4 +27,7 @@ public interface ITableInspector
 
     /// <summary>The table's size as DynamoDB last reported it (updated about every six hours); null when unknown.</summary>
     Task<long?> SizeBytesAsync(string tableName, CancellationToken cancellationToken);
+
+    /// <summary>DynamoDB's item count of the table (refreshed about every six hours); null if it does not exist.</summary>
+    Task<long?> ItemCountAsync(string tableName, CancellationToken cancellationToken);
 }
