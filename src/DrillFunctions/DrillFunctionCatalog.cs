@@ -21,6 +21,7 @@ public static class DrillFunctionCatalog
             [NameOf<RecordRunnerErrorFunction>()] = s => new RecordRunnerErrorFunction(s),
             [NameOf<TeardownFunction>()] = s => new TeardownFunction(s),
             [NameOf<BackupStepFunction>()] = s => new BackupStepFunction(s),
+            [NameOf<RecordRunbookGapFunction>()] = s => new RecordRunbookGapFunction(s),
         };
 
     /// <summary>Functions started by a schedule or an event, or by a state machine other than the drill's (the janitor's, the coverage audit's).</summary>

@@ -40,6 +40,11 @@ public sealed class LocalStore : IAsyncDisposable
 
         await EndAbandonedRunsAsync(environment, cancellationToken);
         var settings = ReadSettings(directory);
+        if (settings is not null)
+        {
+            DemoSetup.SeedWorld(environment);
+        }
+
         if (settings?.EstateSeededAt is { } seededAt)
         {
             // The local AWS world and S3 live in this process only: the estate's part there is seeded again, with the same ages.

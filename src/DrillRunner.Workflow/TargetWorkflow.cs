@@ -4,6 +4,7 @@ using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
+using DrillRunner.Core.RunbookGaps;
 using DrillRunner.Workflow.Asl;
 
 namespace DrillRunner.Workflow;
@@ -32,6 +33,7 @@ public static class TargetWorkflow
             DrillFunctionCatalog.NameOf<ResolveRecoveryPointFunction>());
         NativePath(scope);
         BackupPath(scope);
+        RunbookGap(scope);
         return FailurePath(scope);
     }
 
@@ -55,8 +57,42 @@ public static class TargetWorkflow
             .LambdaTask(check, "Fails with RestoreFailed when the table vanishes, RestoreTimedOut past the plan's restoreTimeoutMinutes.", LambdaFunction.Of<CheckRestoreFunction>(), "$", TaskResult.Payload, "IsRestored")
             .LoopUntil("IsRestored", "Polls again until the table is ACTIVE.", "$.restored", verify, "WaitForRestore")
             .LambdaTask(verify, "Counting a large table can outlast one invocation: progress is saved in the run record and the step answers done: false.", LambdaFunction.Of<VerifyTargetFunction>(), TargetOnly, TaskResult.Payload, "IsVerified")
-            .LoopUntil("IsVerified", "Verifies on from the saved progress until done.", "$.done", "TargetVerified", verify)
+            .LoopUntil("IsVerified", "Verifies on from the saved progress until done.", "$.done", CompareWithSource, verify)
             .Succeed("TargetVerified", "Restored and verified; its times are in the run record.");
+    }
+
+    private const string CompareWithSource = nameof(CompareWithSource);
+
+    /// <summary>After verification, on both paths: the recovery runbook gap (what the restore lacks that the source has), then on to the path's next step.</summary>
+    private static void RunbookGap(StateScope scope)
+    {
+        var gap = LambdaFunction.Of<RecordRunbookGapFunction>();
+        var scaling = EstateCalls.ScalingPolicies;
+        scope
+            .LambdaTask(
+                CompareWithSource,
+                "What the restore lacks that the source has (TTL, stream, PITR, deletion protection, tags) and what AWS documents it never carries; reads the source, never writes it.",
+                gap,
+                new JsonObject { ["mode"] = RunbookGapInput.Compare, ["runId.$"] = "$.runId", ["targetId.$"] = "$.targetId" },
+                TaskResult.At("$.gap", new JsonObject { ["readScaling.$"] = "$.Payload.readScaling", ["resourceId.$"] = "$.Payload.resourceId" }),
+                "ReadsScaling")
+            .Choice("ReadsScaling", "Tables have auto scaling policies to compare; other kinds do not.", [Rule.IsTrue("$.gap.readScaling", "ReadSourceScaling")], "AfterRunbookGap")
+            .SdkTask(
+                "ReadSourceScaling",
+                "The source table's auto scaling policies (a restored table has none); an error is recorded, not a failure.",
+                Sdk.Resource(scaling),
+                new JsonObject { ["ServiceNamespace"] = "dynamodb", [$"{scaling.IdParameter}.$"] = "$.gap.resourceId" },
+                TaskResult.At("$.scaling"),
+                "RecordScalingGap",
+                onError: new Catcher("RecordScalingGap", "$.scaling"))
+            .LambdaTask(
+                "RecordScalingGap",
+                "Adds the policies to the runbook gap, or notes why they could not be read.",
+                gap,
+                new JsonObject { ["mode"] = RunbookGapInput.Scaling, ["runId.$"] = "$.runId", ["targetId.$"] = "$.targetId", ["answer.$"] = "$.scaling" },
+                TaskResult.Discarded,
+                "AfterRunbookGap")
+            .Choice("AfterRunbookGap", "An AWS Backup target goes on to its verifier and validation report; a native one is done.", [Rule.IsPresent("$.poll", "HasVerifier")], "TargetVerified");
     }
 
     private static void BackupPath(StateScope scope)
@@ -166,7 +202,7 @@ public static class TargetWorkflow
                 "NeedsDataVerification",
                 "Kinds whose data the runner verifies itself (counts, sample, sentinels).",
                 [Rule.IsAny($"{Resource}.scratchKind", RestoreKinds.All.Where(k => k.DataVerifiedByRunner).Select(k => k.ScratchKind), verifyData)],
-                "HasVerifier")
+                CompareWithSource)
             .LambdaTask(
                 verifyData,
                 "Tables: the same checks as native targets. Buckets: object count, bytes, sentinel keys. Checkpointed like table counts.",
@@ -174,7 +210,7 @@ public static class TargetWorkflow
                 TargetOnly,
                 TaskResult.At("$.verification", new JsonObject { ["done.$"] = "$.Payload.done" }),
                 "IsDataVerified")
-            .LoopUntil("IsDataVerified", "Verifies on from the saved progress until done.", "$.verification.done", "HasVerifier", verifyData)
+            .LoopUntil("IsDataVerified", "Verifies on from the saved progress until done.", "$.verification.done", CompareWithSource, verifyData)
             .Choice("HasVerifier", "A plan may name its own verifier Lambda for this target.", [Rule.IsPresent($"{Resource}.verifierFunction", "InvokeVerifier")], "ValidationSucceeded")
             .LambdaTask(
                 "InvokeVerifier",

@@ -91,6 +91,33 @@ public sealed class DynamoDbTableInspector(IAmazonDynamoDB dynamoDb) : ITableIns
     public async Task<long?> ItemCountAsync(string tableName, CancellationToken cancellationToken) =>
         (await DescribeAsync(tableName, cancellationToken))?.ItemCount;
 
+    public async Task<Core.RunbookGaps.TableRecoverySettings> RecoverySettingsAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var table = await DescribeAsync(tableName, cancellationToken) ?? throw new ResourceNotFoundException($"Table {tableName} not found");
+        var ttl = (await dynamoDb.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken)).TimeToLiveDescription;
+        var pitr = (await dynamoDb.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = tableName }, cancellationToken)).ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? next = null;
+        do
+        {
+            var page = await dynamoDb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = table.TableArn, NextToken = next }, cancellationToken);
+            foreach (var tag in page.Tags ?? [])
+            {
+                tags[tag.Key] = tag.Value;
+            }
+
+            next = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return new Core.RunbookGaps.TableRecoverySettings(
+            ttl?.TimeToLiveStatus == TimeToLiveStatus.ENABLED || ttl?.TimeToLiveStatus == TimeToLiveStatus.ENABLING ? ttl.AttributeName : null,
+            table.StreamSpecification is { StreamEnabled: true } stream ? stream.StreamViewType?.Value : null,
+            pitr?.PointInTimeRecoveryStatus == PointInTimeRecoveryStatus.ENABLED,
+            table.DeletionProtectionEnabled == true,
+            tags);
+    }
+
     private async Task<TableDescription?> DescribeAsync(string tableName, CancellationToken cancellationToken)
     {
         try

@@ -44,6 +44,12 @@ public static class RunPrinter
             console.MarkupLineInterpolated($"[red]{target.TargetId} failed:[/] {target.Failure!.Reason}");
         }
 
+        foreach (var target in targets.Where(t => t.RunbookGap is not null))
+        {
+            var gap = target.RunbookGap!;
+            console.MarkupLineInterpolated($"[{(gap.HasCompared ? "yellow" : "grey")}]runbook gap[/] {target.TargetId}: {gap.Sentence()}");
+        }
+
         foreach (var target in targets.Where(t => t.Scratch is not null))
         {
             var into = target.Scratch!.Kind == Core.Plans.ScratchKinds.DynamoDbTable ? target.Scratch.Name : $"{target.Scratch.Kind} {target.Scratch.Arn ?? target.Scratch.Name}";

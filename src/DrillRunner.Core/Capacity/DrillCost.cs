@@ -61,13 +61,23 @@ public sealed record DrillCost(
 
     /// <summary>States a target's execution entered, by the estimate.</summary>
     public static long StatesOf(TargetRun target, bool awsBackup) =>
-        (awsBackup ? BackupFixedStates : NativeFixedStates) + ((long)LookStates(awsBackup) * target.Polls) + (2L * Verifications(target));
+        (awsBackup ? BackupFixedStates : NativeFixedStates) + ((long)LookStates(awsBackup) * target.Polls) + (2L * Verifications(target)) + RunbookGapStates(target);
+
+    /// <summary>
+    /// The runbook gap step after verification: compare, its choice and the choice after it; a table
+    /// also reads and records its source's auto scaling (2 more states, 1 more invocation).
+    /// </summary>
+    public static int RunbookGapStates(TargetRun target) => ComparesTables(target) ? 5 : 3;
+
+    private static int RunbookGapInvocations(TargetRun target) => ComparesTables(target) ? 2 : 1;
+
+    private static bool ComparesTables(TargetRun target) => (target.Scratch?.Kind ?? Plans.ScratchKinds.DynamoDbTable) == Plans.ScratchKinds.DynamoDbTable;
 
     /// <summary>
     /// Lambda invocations a target made, by the estimate: one per look and per verification round, plus
-    /// resolve and start (native) or choose, prepare, record, tag check and validation (AWS Backup).
+    /// resolve and start (native) or choose, prepare, record, tag check and validation (AWS Backup), and the runbook gap's.
     /// </summary>
-    public static long InvocationsOf(TargetRun target, bool awsBackup) => (awsBackup ? 5 : 2) + target.Polls + Verifications(target);
+    public static long InvocationsOf(TargetRun target, bool awsBackup) => (awsBackup ? 5 : 2) + target.Polls + Verifications(target) + RunbookGapInvocations(target);
 
     public static DrillCost Estimate(IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
     {

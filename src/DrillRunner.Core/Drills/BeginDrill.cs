@@ -59,6 +59,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
         {
             TargetIds = plan.Targets.Select(t => t.Id).ToList(),
             RtoObjectiveMinutes = plan.Objectives.RtoMinutes,
+            FailOnRunbookGap = plan.FailOnRunbookGap,
             RpoObjectiveMinutes = plan.Objectives.RpoMinutes,
         };
 

@@ -39,6 +39,8 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(JanitorChoice))]
 [JsonSerializable(typeof(ExecutionStatusChange))]
 [JsonSerializable(typeof(ExecutionEndedResult))]
+[JsonSerializable(typeof(RunbookGaps.RunbookGapInput))]
+[JsonSerializable(typeof(RunbookGaps.RunbookGapStep))]
 [JsonSerializable(typeof(Coverage.CoverageAudit))]
 [JsonSerializable(typeof(Coverage.AuditStep))]
 [JsonSerializable(typeof(Coverage.PageKept))]

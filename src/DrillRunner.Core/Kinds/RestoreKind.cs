@@ -12,6 +12,12 @@ namespace DrillRunner.Core.Kinds;
 /// </summary>
 public sealed record RestoreKind
 {
+    /// <summary>
+    /// What AWS documents a restore of this kind does not carry over and the runner cannot see:
+    /// the recovery runbook's by-hand steps for every drill of this kind.
+    /// </summary>
+    public required IReadOnlyList<string> RecoveryChecklist { get; init; }
+
     /// <summary>How the coverage audit lists every resource of this kind in the account and region.</summary>
     public required EstateListing Inventory { get; init; }
 

@@ -8,6 +8,7 @@ public static partial class RestoreKinds
 {
     public static RestoreKind DynamoDbTable { get; } = new()
     {
+        RecoveryChecklist = ["IAM policies that name the table (the restored table has a new name and ARN)", "CloudWatch metrics and alarms on the table"],
         Inventory = EstateListing.DynamoDbTables,
         Type = BackupResourceType.DynamoDb,
         ScratchKind = ScratchKinds.DynamoDbTable,
@@ -27,6 +28,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind S3Bucket { get; } = new()
     {
+        RecoveryChecklist = ["the bucket policy, lifecycle rules, replication and event notifications of the new bucket (AWS Backup restores objects)", "IAM policies that name the bucket"],
         Inventory = EstateListing.S3Buckets,
         Type = BackupResourceType.S3,
         ScratchKind = ScratchKinds.S3Bucket,
@@ -47,6 +49,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind RdsInstance { get; } = new()
     {
+        RecoveryChecklist = ["the security group and DB parameter group (a restore from a snapshot gets the default ones)", "Multi-AZ (a restore is single-AZ unless asked)", "IAM policies, alarms and connection strings that name the instance"],
         Inventory = EstateListing.RdsInstances,
         Type = BackupResourceType.Rds,
         ScratchKind = ScratchKinds.RdsInstance,
@@ -70,6 +73,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind AuroraCluster { get; } = new()
     {
+        RecoveryChecklist = ["the cluster's DB instances (a cluster restored from a snapshot has none until they are created)", "the security group and DB cluster parameter group", "IAM policies, alarms and connection strings that name the cluster"],
         Inventory = EstateListing.DbClusters,
         Type = BackupResourceType.Aurora,
         ScratchKind = ScratchKinds.RdsCluster,
@@ -93,6 +97,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind EbsVolume { get; } = new()
     {
+        RecoveryChecklist = ["attaching the volume to its instance (a restored volume is not attached)", "tags, and the snapshot schedule of the new volume"],
         Inventory = EstateListing.EbsVolumes,
         Type = BackupResourceType.Ebs,
         ScratchKind = ScratchKinds.EbsVolume,
@@ -113,6 +118,7 @@ public static partial class RestoreKinds
 
     public static RestoreKind EfsFileSystem { get; } = new()
     {
+        RecoveryChecklist = ["mount targets and access points of the new file system", "its file-system policy and lifecycle policy"],
         Inventory = EstateListing.EfsFileSystems,
         Type = BackupResourceType.Efs,
         ScratchKind = ScratchKinds.EfsFileSystem,

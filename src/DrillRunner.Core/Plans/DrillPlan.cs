@@ -17,6 +17,9 @@ public sealed record DrillPlan(
     /// <summary>Resources this plan deliberately leaves out of the coverage audit's findings, with the reason.</summary>
     public IReadOnlyList<CoverageExclusion> CoverageExclusions { get; init; } = [];
 
+    /// <summary>A target whose restore lacks a setting its source has (its runbook gap) fails the drill; by default the gap is only reported.</summary>
+    public bool FailOnRunbookGap { get; init; }
+
     public DrillTarget Target(string targetId) =>
         Targets.FirstOrDefault(t => t.Id == targetId)
         ?? throw new InvalidOperationException($"Plan '{Name}' has no target '{targetId}'.");

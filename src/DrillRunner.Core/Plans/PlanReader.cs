@@ -79,6 +79,7 @@ public static partial class PlanReader
 
         notifications?.RejectUnknownFields();
         var excluded = ReadCoverage(root);
+        var failOnGap = root.Boolean("failOnRunbookGap", "use true to fail a drill whose restores lack a setting their sources have (TTL, stream, PITR, auto scaling, tags), false to only report it.") ?? false;
         root.RejectUnknownFields();
 
         return new DrillPlan(
@@ -92,6 +93,7 @@ public static partial class PlanReader
             topic)
         {
             CoverageExclusions = excluded,
+            FailOnRunbookGap = failOnGap,
         };
     }
 

@@ -30,4 +30,7 @@ public interface ITableInspector
 
     /// <summary>DynamoDB's item count of the table (refreshed about every six hours); null if it does not exist.</summary>
     Task<long?> ItemCountAsync(string tableName, CancellationToken cancellationToken);
+
+    /// <summary>The table's TTL, stream, PITR, deletion protection and tags: what a restore does not carry over. Reads only.</summary>
+    Task<RunbookGaps.TableRecoverySettings> RecoverySettingsAsync(string tableName, CancellationToken cancellationToken);
 }

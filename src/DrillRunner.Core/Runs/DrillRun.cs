@@ -26,6 +26,9 @@ public sealed record DrillRun(
 
     public double RpoObjectiveMinutes { get; init; }
 
+    /// <summary>The plan's failOnRunbookGap when the run began: a target's runbook gap fails the drill.</summary>
+    public bool FailOnRunbookGap { get; init; }
+
     public IReadOnlyList<HealthCheckResult> HealthChecks { get; init; } = [];
 
     /// <summary>T_healthy: when every health check had passed.</summary>

@@ -39,6 +39,11 @@ public static class RunJudge
 
         // A check skipped because its target failed adds nothing the target's reason has not said.
         reasons.AddRange(run.HealthChecks.Where(h => !h.Passed && !(h.Skipped && failed.Count > 0)).Select(h => $"health check '{h.Name}' failed: {h.Detail}"));
+        if (run.FailOnRunbookGap)
+        {
+            reasons.AddRange(targets.Where(t => t.RunbookGap is { HasCompared: true }).Select(t => $"{t.TargetId}: runbook gap (the plan fails on it): {t.RunbookGap!.Sentence()}"));
+        }
+
         if (reasons.Count > 0)
         {
             return new Judgement(Verdict.Fail, string.Join("; ", reasons), rto, rpo);

@@ -54,6 +54,9 @@ public sealed record TargetRun(string RunId, string TargetId, [property: JsonPro
     /// <summary>A restored database, volume or file system as AWS last described it.</summary>
     public ResourceCheck? Resource { get; init; }
 
+    /// <summary>What a real recovery would still have to do by hand: what the restore lacks that the source has.</summary>
+    public RunbookGaps.RunbookGap? RunbookGap { get; init; }
+
     /// <summary>The user's verifier Lambda's answer.</summary>
     public VerifierAnswer? Verifier { get; init; }
 }

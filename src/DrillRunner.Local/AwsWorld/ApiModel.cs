@@ -21,6 +21,7 @@ public sealed class ApiModel
         ["sns"] = "sns-2010-03-31",
         ["s3"] = "s3-2006-03-01",
         ["dynamodb"] = "dynamodb-2012-08-10",
+        ["applicationautoscaling"] = "application-autoscaling-2016-02-06",
     };
 
     private readonly JsonObject _model;
@@ -37,6 +38,7 @@ public sealed class ApiModel
     public string IamPrefix => Service switch
     {
         "efs" => "elasticfilesystem",
+        "applicationautoscaling" => "application-autoscaling",
         "resourcegroupstaggingapi" => "tag",
         _ => Service,
     };

@@ -211,6 +211,26 @@ public sealed partial class LocalAwsWorld
         return WithToken(output, "NextMarker", next);
     }
 
+    private JsonObject DescribeScalingPolicies(JsonObject input)
+    {
+        var service = Required(input, "ServiceNamespace");
+        var resourceId = input["ResourceId"]?.GetValue<string>();
+        var policies = ScalingPolicies
+            .Where(p => service == "dynamodb" && (resourceId is null || p.Key == resourceId))
+            .SelectMany(p => p.Value.Select(name => (ResourceId: p.Key, Name: name)))
+            .Select(p => (JsonNode)new JsonObject
+            {
+                ["PolicyARN"] = $"arn:aws:autoscaling:{Region}:{Account}:scalingPolicy:local:resource/dynamodb/{p.ResourceId}:policyName/{p.Name}",
+                ["PolicyName"] = p.Name,
+                ["ServiceNamespace"] = service,
+                ["ResourceId"] = p.ResourceId,
+                ["ScalableDimension"] = p.Name.Contains("write", StringComparison.OrdinalIgnoreCase) ? "dynamodb:table:WriteCapacityUnits" : "dynamodb:table:ReadCapacityUnits",
+                ["PolicyType"] = "TargetTrackingScaling",
+                ["CreationTime"] = Time(time.GetUtcNow()),
+            });
+        return new JsonObject { ["ScalingPolicies"] = new JsonArray([.. policies]) };
+    }
+
     private IEnumerable<LocalResource> Live(string kind) => _resources.Values.Where(r => r.Kind == kind && !r.Deleted);
 
     private static JsonObject WithToken(JsonObject output, string member, string? next)

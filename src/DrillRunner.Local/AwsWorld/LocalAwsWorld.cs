@@ -36,7 +36,11 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         "rds:describeDBInstances", "rds:describeDBClusters", "rds:deleteDBInstance", "rds:deleteDBCluster",
         "ec2:describeVolumes", "ec2:deleteVolume", "efs:describeFileSystems", "efs:deleteFileSystem",
         "dynamodb:listTables", "dynamodb:describeContinuousBackups", "dynamodb:listBackups", "backup:listProtectedResources", "s3:listBuckets",
+        "applicationautoscaling:describeScalingPolicies",
     };
+
+    /// <summary>Application Auto Scaling's policies, by resource id (table/NAME): the names DescribeScalingPolicies lists.</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<string>> ScalingPolicies { get; } = new(StringComparer.Ordinal);
 
     /// <summary>ListRecoveryPointsByResource page size (AWS decides its own; small values exercise paging).</summary>
     public int RecoveryPointPageSize { get; set; } = 100;
@@ -139,6 +143,7 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
                 ("dynamodb", "listBackups") => await ListBackupsAsync(input, cancellationToken),
                 ("backup", "listProtectedResources") => ListProtectedResources(input),
                 ("s3", "listBuckets") => ListBuckets(input),
+                ("applicationautoscaling", "describeScalingPolicies") => DescribeScalingPolicies(input),
                 ("rds", "describeDBInstances") => DescribeDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstances"),
                 ("rds", "describeDBClusters") => DescribeDatabase(input, ScratchKinds.RdsCluster, "DBClusterIdentifier", "DBClusters"),
                 ("rds", "deleteDBInstance") => DeleteDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstance"),

@@ -40,6 +40,26 @@ public static class DemoData
         await TableWaits.UntilActiveAsync(dynamoDb, SourceTable, cancellationToken);
     }
 
+    /// <summary>The orders table's settings a restore does not bring back (DynamoDB documents it): what the demo's runbook gap shows.</summary>
+    public const string ExpiresAttribute = "expiresAt";
+
+    public static readonly IReadOnlyDictionary<string, string> OrdersTags = new Dictionary<string, string>
+    {
+        ["team"] = "checkout", ["service"] = "orders", ["env"] = "prod", ["cost-center"] = "cc-1042", ["data-class"] = "confidential", ["owner"] = "orders-oncall",
+    };
+
+    /// <summary>Application Auto Scaling's policies of the orders table (the local AWS world answers them).</summary>
+    public static readonly IReadOnlyList<string> OrdersScalingPolicies = ["orders-read-target-tracking", "orders-write-target-tracking"];
+
+    /// <summary>TTL on expiresAt, a NEW_IMAGE stream (it feeds order-events), six tags and deletion protection on the orders table.</summary>
+    public static async Task ConfigureOrdersAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
+    {
+        await dynamoDb.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest { TableName = SourceTable, TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = ExpiresAttribute } }, cancellationToken);
+        await dynamoDb.UpdateTableAsync(new UpdateTableRequest { TableName = SourceTable, StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_IMAGE }, DeletionProtectionEnabled = true }, cancellationToken);
+        var arn = (await dynamoDb.DescribeTableAsync(SourceTable, cancellationToken)).Table.TableArn;
+        await dynamoDb.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = [.. OrdersTags.Select(t => new Tag { Key = t.Key, Value = t.Value })] }, cancellationToken);
+    }
+
     /// <summary>Writes orders numbered <paramref name="first"/> to <paramref name="last"/> inclusive.</summary>
     public static async Task SeedOrdersAsync(IAmazonDynamoDB dynamoDb, int first, int last, DateTimeOffset updatedAt, CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ public static class DemoSetup
         progress($"seeding {DemoData.SourceTable} with {DemoData.Orders:N0} orders and {DemoData.CustomersTable} with {DemoData.Customers} customers");
         await DemoData.CreateSourceTableAsync(db, cancellationToken);
         await DemoData.CreateCustomersAsync(db, cancellationToken);
+        await DemoData.ConfigureOrdersAsync(db, cancellationToken);
+        SeedWorld(environment);
         var seededAt = time.GetUtcNow();
         switch (scenario.Name)
         {
@@ -51,6 +53,10 @@ public static class DemoSetup
         var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl, withAwsBackup: scenario.Name == "estate"), time, cancellationToken);
         progress($"plan '{DemoPlan.Name}' v{version} stored (scenario: {scenario.Name})");
     }
+
+    /// <summary>What the demo shop has in the local AWS world, which lives in the process only: set again whenever a demo store opens.</summary>
+    public static void SeedWorld(LocalDrillEnvironment environment) =>
+        environment.Aws.ScalingPolicies[Core.RunbookGaps.RecordRunbookGap.ScalingResourceId(DemoData.SourceTable)] = DemoData.OrdersScalingPolicies;
 
     /// <summary>
     /// The estate beyond DynamoDB: an invoice bucket and a billing database with AWS Backup recovery

@@ -21,6 +21,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private readonly Uri _dynaliteUrl;
     private readonly BackupOperations _backups;
     private readonly TagOperations _tags;
+    private readonly TableSettings _settings;
     private readonly StandInState _state;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restored = new(StringComparer.Ordinal);
@@ -38,6 +39,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         Modelled = new Scale.ModelledTables(time);
         _backups = new BackupOperations(dynalite, Faults, state, time, Modelled);
         _tags = new TagOperations(dynalite, state);
+        _settings = new TableSettings(dynalite, state);
     }
 
     public Uri Url => _app.Url;
@@ -117,6 +119,9 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
                 "TagResource" => await _tags.TagAsync(request, ct),
                 "UntagResource" => await _tags.UntagAsync(request, ct),
                 "ListTagsOfResource" => await _tags.ListAsync(request, ct),
+                "UpdateTimeToLive" => await _settings.UpdateTimeToLiveAsync(request, ct),
+                "DescribeTimeToLive" => await _settings.DescribeTimeToLiveAsync(request, ct),
+                "UpdateTable" => await _settings.UpdateTableAsync(request, ct),
                 "DescribeTable" => await DescribeTableAsync(context, body),
                 "Scan" => await Modelled.ScanAsync(request, ct),
                 "DeleteTable" => await DeleteTableAsync(context, request, body),
@@ -174,6 +179,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         var answer = JsonNode.Parse(responseBody)!.AsObject();
         _backups.Overlay(answer);
         Modelled.Overlay(answer);
+        _settings.Overlay(answer);
         return answer;
     }
 
@@ -203,6 +209,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
             _backups.Forget(table);
             Modelled.Forget(table);
             _tags.Forget(table);
+            _settings.Forget(table);
         }
 
         await WriteRawAsync(context, status, responseBody);

@@ -18,6 +18,8 @@ internal sealed class StandInState
 
     public ConcurrentDictionary<string, ConcurrentDictionary<string, string>> Tags { get; init; } = new(StringComparer.Ordinal);
 
+    public ConcurrentDictionary<string, StandInTableSettings> TableSettings { get; init; } = new(StringComparer.Ordinal);
+
     public double RestoreSeconds { get; set; } = 1;
 
     public double PitrLagSeconds { get; set; } = 5;
