@@ -127,7 +127,7 @@ public static class EstateReader
 
     /// <summary>RDS keeps automated backups (point-in-time restore) while the retention period is above 0.</summary>
     private static Protection? AutomatedBackups(JsonObject database) =>
-        database["BackupRetentionPeriod"]?.GetValueKind() == JsonValueKind.Number && database["BackupRetentionPeriod"]!.GetValue<int>() > 0
+        database["BackupRetentionPeriod"] is JsonValue retention && retention.GetValueKind() == JsonValueKind.Number && int.TryParse(retention.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days > 0
             ? new Protection(Protection.AutomatedBackups, Time(database, "LatestRestorableTime"))
             : null;
 
@@ -166,7 +166,7 @@ public static class EstateReader
     private static DateTimeOffset? Time(JsonObject? json, string member) => json?[member] switch
     {
         JsonValue value when value.GetValueKind() == JsonValueKind.String && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed.ToUniversalTime(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => DateTimeOffset.FromUnixTimeMilliseconds((long)(value.GetValue<double>() * 1000)),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) => DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)),
         _ => null,
     };
 }
