@@ -150,6 +150,7 @@ public sealed class StateMachineDefinitionTests
             ["InvokeVerifier"] = "VerifierFailed",                // which records the target's failure, naming the verifier
             ["ReportValidation"] = "RecordValidation",            // AWS Backup not taking a result changes no verdict
             ["RecordValidation"] = "TargetDone",
+            ["ReadSourceScaling"] = "RecordScalingGap",           // an unreadable auto scaling makes the runbook gap incomplete, not the target failed
         };
         foreach (var (name, node) in map)
         {

@@ -110,7 +110,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void SourcesAreOnlyReadAndRestoredFrom()
     {
-        var allowedOnSources = new HashSet<string> { "dynamodb:DescribeTable", "dynamodb:DescribeContinuousBackups", "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:RestoreTableToPointInTime", "dynamodb:RestoreTableFromBackup" };
+        var allowedOnSources = new HashSet<string> { "dynamodb:DescribeTable", "dynamodb:DescribeContinuousBackups", "dynamodb:DescribeTimeToLive", "dynamodb:ListTagsOfResource", "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:RestoreTableToPointInTime", "dynamodb:RestoreTableFromBackup" };
 
         foreach (var (name, properties) in TemplateDocument.OfType(_template, "AWS::Serverless::Function"))
         {

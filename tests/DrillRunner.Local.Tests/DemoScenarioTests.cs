@@ -1,3 +1,4 @@
+using DrillRunner.Core.RunbookGaps;
 using DrillRunner.Core.Runs;
 using DrillRunner.Local.Demo;
 
@@ -50,6 +51,16 @@ public sealed class DemoScenarioTests
         Assert.Empty(orders.Verification.SentinelsMissing);
         Assert.Equal(25, orders.Verification.SampleCompared);
         Assert.NotNull(orders.Verification.SampleSeed);
+
+        // The runbook gap: what the stand-in's restore (like DynamoDB's) did not carry over, seen by comparing the tables and reading auto scaling.
+        var gap = orders.RunbookGap!;
+        Assert.Null(gap.Incomplete);
+        Assert.Equal(
+            [RunbookSettings.Ttl, RunbookSettings.Stream, RunbookSettings.Pitr, RunbookSettings.DeletionProtection, RunbookSettings.Tags, RunbookSettings.AutoScaling],
+            gap.Items.Where(i => i.Compared).Select(i => i.Setting));
+        Assert.StartsWith($"after a restore of {DemoData.SourceTable} you must re-enable: TTL on {DemoData.ExpiresAttribute}, the stream (NEW_IMAGE), PITR, deletion protection, 6 tags", gap.Sentence(), StringComparison.Ordinal);
+        Assert.Contains($"{DemoData.OrdersScalingPolicies.Count} auto-scaling policies", gap.Sentence(), StringComparison.Ordinal);
+        Assert.Equal([RunbookSettings.Pitr], outcome.Targets.Single(t => t.TargetId == "customers").RunbookGap!.Items.Where(i => i.Compared).Select(i => i.Setting));
     }
 
     [Fact]
