@@ -17,6 +17,7 @@ public sealed class CoverageAuditFunction : IDrillFunction
     private readonly RunnerResources _runner;
 
     private readonly CoverageThresholds _thresholds;
+    private readonly string? _topicArn;
 
     public CoverageAuditFunction()
         : this(
@@ -27,9 +28,11 @@ public sealed class CoverageAuditFunction : IDrillFunction
     }
 
     /// <param name="thresholds">The deployed thresholds (the template's parameters); an audit's input may set its own.</param>
-    public CoverageAuditFunction(DrillServices services, string scratchPrefix, CoverageThresholds? thresholds = null)
+    /// <param name="topicArn">Where the summary goes; by default the stack's notifications topic.</param>
+    public CoverageAuditFunction(DrillServices services, string scratchPrefix, CoverageThresholds? thresholds = null, string? topicArn = null)
     {
         _services = services;
+        _topicArn = topicArn ?? services.NotificationsTopicArn;
         _runner = new RunnerResources(services.RunsTable, scratchPrefix);
         _thresholds = thresholds ?? CoverageThresholds.Default;
     }
@@ -92,8 +95,8 @@ public sealed class CoverageAuditFunction : IDrillFunction
             audit.AuditId,
             audit.Headline(),
             counts,
-            Notify: worst is not null && _services.NotificationsTopicArn is not null,
-            _services.NotificationsTopicArn,
+            Notify: worst is not null && _topicArn is not null,
+            _topicArn,
             worst is { } kind ? $"DrillRunner coverage: {audit.Count(kind)} {FindingNames.Of(kind)} in {audit.Region}" : $"DrillRunner coverage: nothing found in {audit.Region}",
             audit.Summary());
     }

@@ -178,11 +178,14 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         return WitnessedAsync(() => LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition, faults ?? Faults, substitutions), cancellationToken);
     }
 
+    /// <summary>The local stand-in for the stack's notifications topic, where the audit's summary goes (recorded in Functions.Published).</summary>
+    public const string CoverageTopicArn = "arn:aws:sns:us-east-1:000000000000:drill-notifications";
+
     /// <summary>Runs the coverage audit's state machine (statemachine/coverage-audit.asl.json), as its weekly schedule would; its name is the audit's id.</summary>
     public Task<ExecutionResult> RunCoverageAuditAsync(string scratchPrefix, JsonObject input, TimeProvider time, CancellationToken cancellationToken, string? auditId = null)
     {
         var function = $"CoverageAudit@{scratchPrefix}";
-        Functions.AddFunction(function, new CoverageAuditFunction(Services, scratchPrefix));
+        Functions.AddFunction(function, new CoverageAuditFunction(Services, scratchPrefix, topicArn: CoverageTopicArn));
         var name = auditId ?? $"coverage-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
         var substitutions = new Dictionary<string, string> { [DrillFunctionCatalog.ArnSubstitution(DrillFunctionCatalog.NameOf<CoverageAuditFunction>())] = function };
         return WitnessedAsync(() => LocalStateMachine.RunAsync(input, Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.CoverageDefinition, Faults, substitutions, time.GetUtcNow()), cancellationToken);

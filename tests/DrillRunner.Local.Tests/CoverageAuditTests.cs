@@ -85,6 +85,15 @@ public sealed class CoverageAuditTests
         }
 
         Assert.Empty(local.SourceWrites);
+
+        // The metric the alarm watches, and the summary published to the topic.
+        var unprotected = audit.Count(FindingKind.NotProtected);
+        Assert.Equal(8, unprotected);
+        Assert.Contains(local.FunctionLog.Split('\n'), line => line.Contains($"\"UnprotectedResources\":{unprotected},", StringComparison.Ordinal));
+        var published = Assert.Single(local.Functions.Published);
+        Assert.Equal(LocalDrillEnvironment.CoverageTopicArn, published["TopicArn"]!.GetValue<string>());
+        Assert.Equal($"DrillRunner coverage: {unprotected} NOT_PROTECTED in us-east-1", published["Subject"]!.GetValue<string>());
+        Assert.Contains(audit.Headline(), published["Message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     private static CoverageEntry Entry(CoverageAudit audit, string name) =>

@@ -77,6 +77,11 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         else
         {
             CoveragePrinter.Print(consoles.Out, outcome.Audit, failOn);
+            foreach (var subject in outcome.Notifications)
+            {
+                consoles.Out.MarkupLineInterpolated($"Notification published (locally): {subject}");
+            }
+
             consoles.Out.MarkupLineInterpolated($"The audit made {outcome.Calls.Count} read-only AWS calls ({string.Join(", ", outcome.Calls.Select(c => $"{c.Service}:{c.Action}").Distinct())}) and wrote to no resource it looked at ({outcome.SourceWrites.Count} source writes); audit wall time {outcome.AuditWallTime.TotalSeconds:0.0} s.");
         }
 

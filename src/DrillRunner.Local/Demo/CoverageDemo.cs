@@ -6,7 +6,7 @@ using DrillRunner.Local.Workflow;
 namespace DrillRunner.Local.Demo;
 
 /// <summary>What `drill demo --scenario coverage` saw: the judged audit, the execution, every AWS call it made, and any write to a source.</summary>
-public sealed record CoverageDemoOutcome(CoverageAudit Audit, ExecutionResult Execution, IReadOnlyList<LocalAwsCall> Calls, IReadOnlyList<string> SourceWrites, TimeSpan AuditWallTime);
+public sealed record CoverageDemoOutcome(CoverageAudit Audit, ExecutionResult Execution, IReadOnlyList<LocalAwsCall> Calls, IReadOnlyList<string> SourceWrites, TimeSpan AuditWallTime, IReadOnlyList<string> Notifications);
 
 /// <summary>
 /// `drill demo --scenario coverage`: the demo shop (drilled by its plan, last PASS two days ago) and
@@ -37,6 +37,7 @@ public static class CoverageDemo
 
         var audit = await environment.Services.Coverage.LatestAsync(cancellationToken)
             ?? throw new InvalidOperationException("The coverage audit succeeded but recorded no audit.");
-        return new CoverageDemoOutcome(audit, execution, [.. environment.Aws.Calls.Skip(before)], [.. environment.SourceWrites], clock.Elapsed);
+        var notifications = environment.Functions.Published.Select(p => p["Subject"]?.GetValue<string>() ?? string.Empty).ToList();
+        return new CoverageDemoOutcome(audit, execution, [.. environment.Aws.Calls.Skip(before)], [.. environment.SourceWrites], clock.Elapsed, notifications);
     }
 }
