@@ -18,6 +18,12 @@ public sealed class RunCommandScenarioTests
 
         Assert.Equal(exitCode, code);
         Assert.Contains($"{verdict}  plan demo-shop", output, StringComparison.Ordinal);
+        if (scenario == "healthy")
+        {
+            // The runbook gap, printed per target: the store's reopened world still answers the orders table's auto scaling.
+            Assert.Contains("runbook gap orders: after a restore of shop-orders you must re-enable: TTL on expiresAt, the stream (NEW_IMAGE), PITR, deletion protection, 6 tags", output, StringComparison.Ordinal);
+            Assert.Contains("2 auto-scaling policies", output, StringComparison.Ordinal);
+        }
     }
 }
 

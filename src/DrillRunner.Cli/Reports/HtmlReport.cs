@@ -117,6 +117,17 @@ public sealed class HtmlReport : IReportFormat
             html.Append($"<p class=\"warning\">Never verified in the window: {E(string.Join(", ", r.NeverVerified))}. A table whose restore has not been proven may not be restorable.</p>");
         }
 
+        if (r.RunbookGaps.Count > 0)
+        {
+            html.Append("<h3>Recovery runbook: what a real recovery would still do by hand</h3><ul class=\"runbook\">");
+            foreach (var gap in r.RunbookGaps)
+            {
+                html.Append($"<li><strong>{E(gap.TargetId)}</strong>: {E(gap.Sentence)}</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
         html.Append("<h3>Per target</h3><table><thead><tr><th>Target</th><th>Source</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th></tr></thead><tbody>");
         foreach (var t in r.Targets)
         {

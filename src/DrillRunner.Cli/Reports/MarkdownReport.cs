@@ -27,6 +27,16 @@ public sealed class MarkdownReport : IReportFormat
                 md.AppendLine($"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace.").AppendLine();
             }
 
+            foreach (var gap in r.RunbookGaps)
+            {
+                md.AppendLine($"- Runbook gap, {gap.TargetId}: {Cell(gap.Sentence)}");
+            }
+
+            if (r.RunbookGaps.Count > 0)
+            {
+                md.AppendLine();
+            }
+
             if (r.NeverVerified.Count > 0)
             {
                 md.AppendLine($"Never verified in the window: {string.Join(", ", r.NeverVerified.Select(Cell))}").AppendLine();

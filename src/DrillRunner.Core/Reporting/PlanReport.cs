@@ -21,6 +21,9 @@ public sealed record PlanReport(
     IReadOnlyList<RunFailure> Failures,
     IReadOnlyList<string> NeverVerified)
 {
+    /// <summary>The latest drill's runbook gap per target: what a real recovery would still have to do by hand.</summary>
+    public IReadOnlyList<TargetRunbookGap> RunbookGaps { get; init; } = [];
+
     /// <summary>Mean estimated cost of a drill in the window (runner and restoring), over the runs that carry an estimate; null when none does.</summary>
     public double? MeanDrillCostUsd { get; init; }
 
@@ -45,3 +48,6 @@ public sealed record TargetTimes(string TargetId, string SourceName, int Restore
 
 /// <summary>A run that did not pass, with its reason.</summary>
 public sealed record RunFailure(string RunId, DateTimeOffset StartedAt, Verdict Verdict, string Reason);
+
+/// <summary>One target's runbook gap, as the latest drill recorded it.</summary>
+public sealed record TargetRunbookGap(string TargetId, string SourceName, string Sentence, bool HasCompared);

@@ -52,6 +52,9 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             MeanDrillCostUsd = costs.Count > 0 ? costs.Average(c => c.RunnerUsd + c.RestoreAndCheckUsd) : null,
             MeanRunnerCostUsd = costs.Count > 0 ? costs.Average(c => c.RunnerUsd) : null,
             CostPerMonthUsd = costs.Count > 0 ? costs.Sum(c => c.RunnerUsd + c.RestoreAndCheckUsd) / windowDays * 30 : null,
+            RunbookGaps = concluded.Count > 0
+                ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is not null).Select(t => new TargetRunbookGap(t.TargetId, t.SourceName, t.RunbookGap!.Sentence(), t.RunbookGap.HasCompared))]
+                : [],
         };
     }
 

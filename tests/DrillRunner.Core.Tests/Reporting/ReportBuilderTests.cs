@@ -91,6 +91,22 @@ public sealed class ReportBuilderTests
         Assert.Equal((3, 600d, 30d, 600d, 30d), (times.Restores, times.MedianRestoreSeconds!.Value, times.MedianVerifySeconds!.Value, times.LatestRestoreSeconds!.Value, times.LatestVerifySeconds!.Value));
     }
 
+    [Fact]
+    public async Task Build_ListsTheLatestDrillsRunbookGapPerTarget()
+    {
+        await Plan("prod", "orders", "ledger");
+        await Run("prod", "older", Now.AddDays(-9), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
+        await Run("prod", "latest", Now.AddDays(-2), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
+        var orders = await _runs.GetTargetAsync("latest", "orders", default);
+        var gap = new DrillRunner.Core.RunbookGaps.RunbookGap("orders-prod", [new DrillRunner.Core.RunbookGaps.GapItem(DrillRunner.Core.RunbookGaps.RunbookSettings.Ttl, "on expiresAt", true)], Now);
+        await _runs.SaveTargetAsync(orders with { RunbookGap = gap }, default);
+
+        var report = await Build("prod");
+
+        var listed = Assert.Single(report.RunbookGaps);
+        Assert.Equal(new TargetRunbookGap("orders", "orders-prod", "after a restore of orders-prod you must re-enable: TTL on expiresAt", true), listed);
+    }
+
     private Task<PlanReport> Build(string plan) => new ReportBuilder(_runs, _plans).BuildAsync(plan, Now.AddDays(-90), Now, default);
 
     private Task Plan(string name, params string[] targets) =>
