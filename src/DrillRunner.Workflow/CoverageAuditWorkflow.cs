@@ -20,9 +20,6 @@ public static class CoverageAuditWorkflow
     /// <summary>An audit that has not finished in an hour is stopped; the next one starts over.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromHours(1);
 
-    /// <summary>How many tables' PITR settings are read at once: far below DynamoDB's control-plane rate.</summary>
-    public const int PitrConcurrency = 10;
-
     private const string Judge = "JudgeCoverage";
 
     public static StateMachineDefinition Definition()
@@ -61,7 +58,7 @@ public static class CoverageAuditWorkflow
                     $"$.page.{listing.ItemsMember}",
                     new JsonObject
                     {
-                        ["MaxConcurrency"] = PitrConcurrency,
+                        ["MaxConcurrency"] = EstateListing.ContinuousBackupsAtOnce,
                         ["ItemSelector"] = new JsonObject { ["TableName.$"] = "$$.Map.Item.Value" },
                     },
                     new JsonObject { ["Mode"] = "INLINE" },

@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Capacity;
 using DrillRunner.Local.Scale;
 using Xunit.Abstractions;
@@ -55,6 +56,19 @@ public sealed class ScaleRunTests(ITestOutputHelper output)
         Assert.Equal("PASS", figure.Verdict);
         Assert.All(figure.PerTarget, t => Assert.Equal(t.StatesEntered, t.EstimatedStates));
         Assert.InRange(figure.InvocationsPerTarget * 6, figure.Cost!.LambdaInvocations * 0.9, figure.Cost.LambdaInvocations * 1.1);
+        Assert.True(figure.LargestPayloadBytes <= 64 * 1024, $"{figure.LargestPayloadBytes} bytes at {figure.LargestPayloadState}");
+    }
+
+    [Fact]
+    public async Task AnEstate_IsAuditedThroughTheRealStateMachine_EveryResourceJudged()
+    {
+        var figure = await ScaleRuns.AuditEstateAsync(tables: 20, others: 5, CancellationToken.None);
+
+        // 20 tables and 5 others, each judged; the runs table left out as the runner's own.
+        Assert.Equal(25, figure.Judged);
+        Assert.Equal(1, figure.Excluded);
+        Assert.Equal(20 - (20 / 5) + 5, figure.Findings["NOT_DRILLED"]); // a fifth of the tables are in the plan
+        Assert.True(figure.AwsCalls >= 20 + EstateListing.All.Count, $"{figure.AwsCalls} calls");
         Assert.True(figure.LargestPayloadBytes <= 64 * 1024, $"{figure.LargestPayloadBytes} bytes at {figure.LargestPayloadState}");
     }
 }

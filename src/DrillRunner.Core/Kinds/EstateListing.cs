@@ -51,6 +51,9 @@ public sealed record EstateListing(string Name, string Service, string Action, s
 
     public static EstateListing EfsFileSystems { get; } = new("EfsFileSystems", "efs", "describeFileSystems", "elasticfilesystem:DescribeFileSystems", "FileSystems", "Marker", "NextMarker", "MaxItems", 100);
 
+    /// <summary>How many tables' PITR settings the audit reads at once: far below DynamoDB's control-plane rate.</summary>
+    public const int ContinuousBackupsAtOnce = 10;
+
     /// <summary>The per-table call that says whether point-in-time recovery is on (not a listing: made once per table).</summary>
     public static AwsCall ContinuousBackups { get; } = new("dynamodb", "describeContinuousBackups", "TableName", IdIsList: false, "dynamodb:DescribeContinuousBackups");
 

@@ -45,9 +45,106 @@ public sealed record DrillFigure(
 /// <summary>One target's states entered in its execution, against what its record counted.</summary>
 public sealed record TargetFigure(string TargetId, int StatesEntered, long EstimatedStates, int Polls, int Verifications, double? RestoreSeconds, double? RtoPartSeconds);
 
+/// <summary>What one coverage audit of a seeded estate measured.</summary>
+public sealed record AuditFigure(int Tables, int OtherResources, int Judged, int Excluded, IReadOnlyDictionary<string, int> Findings, TimeSpan Seeding, TimeSpan Wall, int AwsCalls, int PagesKept, int StatesEntered, int LargestPayloadBytes, string? LargestPayloadState);
+
 /// <summary>The scale runs behind docs/benchmarks.md; the tests run a small version of each.</summary>
 public static class ScaleRuns
 {
+    /// <summary>
+    /// Seeds an estate of <paramref name="tables"/> DynamoDB tables (PITR on two in three, an on-demand
+    /// backup on one in five, the first fifth in a plan with a PASS yesterday) and
+    /// <paramref name="others"/> other resources (databases, clusters, buckets, volumes and file
+    /// systems in turn, half of them in AWS Backup, some with a stale backup), then runs the coverage
+    /// audit's state machine over it with AWS's page sizes and measures it.
+    /// </summary>
+    public static async Task<AuditFigure> AuditEstateAsync(int tables, int others, CancellationToken cancellationToken)
+    {
+        var time = TimeProvider.System;
+        await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken);
+        var seeding = System.Diagnostics.Stopwatch.StartNew();
+        var db = environment.DynamoDb;
+        var names = Enumerable.Range(0, tables).Select(i => $"estate-{i:D4}").ToList();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, ct) =>
+        {
+            await TableWaits.CreateKeyedTableAsync(db, name, ct);
+            var i = int.Parse(name[7..], System.Globalization.CultureInfo.InvariantCulture);
+            if (i % 3 != 2)
+            {
+                await db.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest { TableName = name, PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true } }, ct);
+            }
+
+            if (i % 5 == 0)
+            {
+                await db.CreateBackupAsync(new CreateBackupRequest { TableName = name, BackupName = $"{name}-nightly" }, ct);
+            }
+        });
+
+        var drilled = names.Take(Math.Max(1, tables / 5)).ToList();
+        var plan = new JsonObject
+        {
+            ["name"] = "estate",
+            ["objectives"] = new JsonObject { ["rtoMinutes"] = 120, ["rpoMinutes"] = 1440 },
+            ["scratchPrefix"] = "drill-",
+            ["maxConcurrentRestores"] = Core.Coverage.SuggestPlan.ConcurrentRestores(drilled.Count),
+            ["targets"] = new JsonArray([.. drilled.Select(n => (JsonNode)new JsonObject { ["id"] = n, ["type"] = "dynamodb", ["tableName"] = n })]),
+        };
+        await environment.ApplyPlanAsync(plan.ToJsonString(), time, cancellationToken);
+        await Demo.HistorySeeder.WriteRunAsync(environment.Services.Runs, "estate", "estate-pass", time.GetUtcNow().AddDays(-1), Verdict.Pass, new Random(5), cancellationToken);
+
+        var kinds = new[] { Core.Plans.ScratchKinds.RdsInstance, Core.Plans.ScratchKinds.RdsCluster, Core.Plans.ScratchKinds.S3Bucket, Core.Plans.ScratchKinds.EbsVolume, Core.Plans.ScratchKinds.EfsFileSystem };
+        for (var i = 0; i < others; i++)
+        {
+            var kind = kinds[i % kinds.Length];
+            var id = kind switch
+            {
+                Core.Plans.ScratchKinds.EbsVolume => $"vol-{i:x17}",
+                Core.Plans.ScratchKinds.EfsFileSystem => $"fs-{i:x17}",
+                _ => $"estate-{kind[..3]}-{i:D3}",
+            };
+            string arn;
+            if (kind == Core.Plans.ScratchKinds.S3Bucket)
+            {
+                environment.S3.CreateBucket(id);
+                arn = $"arn:aws:s3:::{id}";
+            }
+            else
+            {
+                arn = environment.Aws.AddSource(kind, id);
+            }
+
+            if (i % 2 == 0)
+            {
+                environment.Aws.AddRecoveryPoint(arn, time.GetUtcNow().AddHours(i % 4 == 0 ? -2 : -50));
+            }
+        }
+
+        seeding.Stop();
+        var before = environment.Aws.Calls.Count;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var execution = await environment.RunCoverageAuditAsync("drill-", new JsonObject(), time, cancellationToken, auditId: "estate-audit");
+        clock.Stop();
+        if (!execution.Succeeded)
+        {
+            throw new InvalidOperationException($"The coverage audit failed: {execution.Error}: {execution.Cause}");
+        }
+
+        var audit = await environment.Services.Coverage.GetAsync("estate-audit", cancellationToken) ?? throw new InvalidOperationException("The audit recorded nothing.");
+        return new AuditFigure(
+            tables,
+            others,
+            audit.Judged.Count(),
+            audit.Excluded.Count(),
+            Core.Coverage.FindingNames.BySeverity.ToDictionary(Core.Coverage.FindingNames.Of, audit.Count),
+            seeding.Elapsed,
+            clock.Elapsed,
+            environment.Aws.Calls.Count - before,
+            execution.Events.Count(e => e.Type == "StateEntered" && e.State?.StartsWith("Keep", StringComparison.Ordinal) == true),
+            execution.Events.Count(e => e.Type == "StateEntered"),
+            execution.LargestPayload.Bytes,
+            execution.LargestPayload.State);
+    }
+
     /// <summary>About this many modelled pages are served per real second on a small machine; the time scale is chosen from it.</summary>
     public const double PagesPerRealSecond = 500;
 
