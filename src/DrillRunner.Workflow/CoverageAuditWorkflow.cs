@@ -101,15 +101,7 @@ public static class CoverageAuditWorkflow
                 TaskResult.PayloadAt("$.judged", "result"),
                 "ShouldNotify")
             .Choice("ShouldNotify", "A summary goes out when something was found and a topic is configured.", [Rule.IsTrue("$.judged.result.notify", "Notify")], "AuditDone")
-            .ServiceTask(
-                "Notify",
-                "The audit's headline and findings, each with what to do.",
-                "arn:aws:states:::sns:publish",
-                new JsonObject { ["TopicArn.$"] = "$.judged.result.topicArn", ["Subject.$"] = "$.judged.result.subject", ["Message.$"] = "$.judged.result.message" },
-                TaskResult.Discarded,
-                "AuditDone",
-                new Retrier(["States.TaskFailed"], 2, 3, 2, FullJitter: false),
-                new Catcher("AuditDone", "$.notifyError"))
+            .Publish("Notify", "The audit's headline and findings, each with what to do.", "$.judged.result", "AuditDone")
             .Succeed("AuditDone", "The audit is recorded: drill coverage prints it.")
             .Fail(WorkflowErrors.AuditFailed, "A listing or a step failed after its retries.", WorkflowErrors.AuditFailed, "The audit could not finish and recorded nothing; the execution's history names the failing step. The next scheduled audit tries again.");
 

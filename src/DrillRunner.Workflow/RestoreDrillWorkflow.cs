@@ -61,15 +61,7 @@ public static class RestoreDrillWorkflow
                 TaskResult.PayloadAt("$.conclusion", "result"),
                 "ShouldNotify")
             .Choice("ShouldNotify", "The conclusion says whether anyone needs telling.", [Rule.IsTrue("$.conclusion.result.notify", "Notify")], prepareTeardown)
-            .ServiceTask(
-                "Notify",
-                "A human-readable summary on anything but PASS.",
-                "arn:aws:states:::sns:publish",
-                new JsonObject { ["TopicArn.$"] = "$.conclusion.result.topicArn", ["Subject.$"] = "$.conclusion.result.subject", ["Message.$"] = "$.conclusion.result.message" },
-                TaskResult.Discarded,
-                prepareTeardown,
-                new Retrier(["States.TaskFailed"], 2, 3, 2, FullJitter: false),
-                new Catcher(prepareTeardown, "$.notifyError"))
+            .Publish("Notify", "A human-readable summary on anything but PASS.", "$.conclusion.result", prepareTeardown)
             .LambdaTask(
                 RecordRunnerError,
                 "The runner itself failed: the run is ERROR, and teardown still runs.",

@@ -76,7 +76,7 @@ public sealed class DynamoDbCoverageStore(IAmazonDynamoDB dynamoDb, string table
                 Item = new Dictionary<string, AttributeValue>
                 {
                     [PartitionKeyName] = new() { S = AuditRegistry },
-                    [SortKeyName] = new() { S = $"{audit.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}#{audit.AuditId}" },
+                    [SortKeyName] = new() { S = $"{SortableTime(audit.StartedAt)}#{audit.AuditId}" },
                     ["auditId"] = new() { S = audit.AuditId },
                     [TimeToLive] = expiry,
                 },

@@ -172,7 +172,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         if (since is { } from)
         {
             condition += " AND sk >= :since";
-            values[":since"] = new() { S = HistoryKeyTime(from) };
+            values[":since"] = new() { S = SortableTime(from) };
         }
 
         var query = new QueryRequest { TableName = tableName, KeyConditionExpression = condition, ExpressionAttributeValues = values, ScanIndexForward = false };
@@ -213,7 +213,7 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         var item = new Dictionary<string, AttributeValue>
         {
             [PartitionKeyName] = new() { S = PlanRuns(run.PlanName) },
-            [SortKeyName] = new() { S = $"{HistoryKeyTime(run.StartedAt)}#{run.RunId}" },
+            [SortKeyName] = new() { S = $"{SortableTime(run.StartedAt)}#{run.RunId}" },
             ["runId"] = new() { S = run.RunId },
             ["status"] = new() { S = run.Status.ToString() },
         };
@@ -309,8 +309,6 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
             Failure = new TargetFailure(nameof(RunRecordUnreadable), $"the target's record cannot be read: {Unreadable(item, DrillJson.Default.TargetRun)}", IsRunnerError: true),
         };
     }
-
-    private static string HistoryKeyTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static Dictionary<string, AttributeValue> RunItem(DrillRun run)
     {

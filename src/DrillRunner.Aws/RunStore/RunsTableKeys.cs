@@ -46,6 +46,9 @@ public static class RunsTableKeys
     /// <summary>The per-plan history: one small item per run, sorted by T0.</summary>
     public static string PlanRuns(string planName) => $"PLANRUNS#{planName}";
 
+    /// <summary>A time in sort keys (history, audits): UTC to the millisecond, so keys sort as times do.</summary>
+    public static string SortableTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>One coverage audit: its pages and its judged record.</summary>
     public static string Audit(string auditId) => $"AUDIT#{auditId}";
 

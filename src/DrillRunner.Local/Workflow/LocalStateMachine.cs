@@ -68,7 +68,7 @@ public static partial class LocalStateMachine
                 {
                     ["Id"] = ExecutionArn(executionName),
                     ["Name"] = executionName,
-                    ["StartTime"] = (startTime ?? TimeProvider.System.GetUtcNow()).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["StartTime"] = AwsWorld.LocalAwsWorld.Time(startTime ?? TimeProvider.System.GetUtcNow()),
                 },
             },
         };

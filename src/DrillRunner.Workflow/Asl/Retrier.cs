@@ -17,6 +17,9 @@ public sealed record Retrier(IReadOnlyList<string> Errors, int IntervalSeconds, 
     /// </summary>
     public static Retrier SdkCall { get; } = new(["States.TaskFailed"], 5, 3, 2);
 
+    /// <summary>A notification: a few quick tries, then the machine goes on without it.</summary>
+    public static Retrier Notification { get; } = new(["States.TaskFailed"], 2, 3, 2, FullJitter: false);
+
     /// <summary>Deletes of databases, volumes and file systems: AWS refuses them while the resource is still busy (e.g. backing-up) for minutes.</summary>
     public static Retrier BusyDeletion { get; } = new(["States.TaskFailed"], 30, 8, 1.5, 300);
 

@@ -60,6 +60,21 @@ public sealed class StateScope(Catcher failurePath)
     public StateScope ServiceTask(string name, string comment, string resource, JsonObject parameters, TaskResult result, string next, Retrier retry, Catcher? onError = null) =>
         SdkTask(name, comment, resource, parameters, result, next, retry, onError);
 
+    /// <summary>
+    /// Publishes a summary a function prepared at <paramref name="summaryPath"/> (topicArn, subject,
+    /// message) to SNS; best effort: a failure is kept at $.notifyError and the machine goes on.
+    /// </summary>
+    public StateScope Publish(string name, string comment, string summaryPath, string next) =>
+        ServiceTask(
+            name,
+            comment,
+            "arn:aws:states:::sns:publish",
+            new JsonObject { ["TopicArn.$"] = $"{summaryPath}.topicArn", ["Subject.$"] = $"{summaryPath}.subject", ["Message.$"] = $"{summaryPath}.message" },
+            TaskResult.Discarded,
+            next,
+            Retrier.Notification,
+            new Catcher(next, "$.notifyError"));
+
     public StateScope Choice(string name, string comment, IEnumerable<JsonObject> rules, string otherwise)
     {
         var state = State("Choice", comment);
