@@ -35,10 +35,11 @@ internal sealed class SourceWitness
             .Where(t => t != LocalDrillEnvironment.RunsTableName && !environment.StandIn.TagsOf(t).ContainsKey(TeardownGuard.RunIdTag))
             .Where(t => !environment.StandIn.RestoredTables.ContainsKey(t) && !restoredByBackup.Contains(t))
             .ToDictionary(t => t, t => environment.StandIn.WritesByTable.GetValueOrDefault(t), StringComparer.Ordinal);
+        // A bucket listed but gone by now was a scratch bucket a concurrent teardown deleted: no source is ever deleted.
         var buckets = bucketNames
-            .Select(b => (Name: b, Bucket: environment.S3.Bucket(b)))
-            .Where(b => !b.Bucket.Tags.ContainsKey(TeardownGuard.RunIdTag) && !restoredByBackup.Contains(b.Name))
-            .ToDictionary(b => b.Name, b => (new Dictionary<string, long>(b.Bucket.Objects), new Dictionary<string, string>(b.Bucket.Tags)), StringComparer.Ordinal);
+            .Select(b => (Name: b, Bucket: environment.S3.Find(b)))
+            .Where(b => b.Bucket is not null && !b.Bucket.Tags.ContainsKey(TeardownGuard.RunIdTag) && !restoredByBackup.Contains(b.Name))
+            .ToDictionary(b => b.Name, b => (new Dictionary<string, long>(b.Bucket!.Objects), new Dictionary<string, string>(b.Bucket.Tags)), StringComparer.Ordinal);
         var resources = environment.Aws.Resources.Where(r => r.IsSource && !r.Deleted)
             .ToDictionary(r => r.Arn, r => new Dictionary<string, string>(r.Tags), StringComparer.Ordinal);
         return new SourceWitness(tables, buckets, resources);
@@ -58,13 +59,12 @@ internal sealed class SourceWitness
 
         foreach (var (name, (objects, tags)) in _buckets)
         {
-            if (!environment.S3.Exists(name))
+            if (environment.S3.Find(name) is not { } bucket)
             {
                 yield return $"source bucket '{name}' was deleted";
                 continue;
             }
 
-            var bucket = environment.S3.Bucket(name);
             if (!Same(objects, bucket.Objects) || !Same(tags, bucket.Tags))
             {
                 yield return $"source bucket '{name}' had its objects or tags changed";

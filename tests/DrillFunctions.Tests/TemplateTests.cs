@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DrillRunner.Core.Coverage;
 using DrillRunner.Local.Processes;
 
 namespace DrillFunctions.Tests;
@@ -264,10 +265,14 @@ public sealed partial class TemplateTests
 
         using var json = JsonDocument.Parse(SubstitutionWithAttributes().Replace(body, "x"));
         var text = json.RootElement.GetRawText();
-        foreach (var metric in new[] { "RtoSeconds", "RpoSeconds", "DrillPassed", "HoursSinceLastPass" })
+        foreach (var metric in new[] { "RtoSeconds", "RpoSeconds", "DrillPassed", "HoursSinceLastPass", CoverageAuditFunction.UnprotectedMetric, "CoverageFindings" })
         {
             Assert.Contains($"\"{metric}\"", text, StringComparison.Ordinal);
         }
+
+        // The coverage widget names each finding (but NOT_PROTECTED, which has its own metric) as FindingNames spells it.
+        var findings = Regex.Matches(text, "\"Finding\",\\s*\"([A-Z_]+)\"").Select(m => m.Groups[1].Value).Order().ToList();
+        Assert.Equal(FindingNames.BySeverity.Where(k => k != FindingKind.NotProtected).Select(FindingNames.Of).Order(), findings);
 
         foreach (var reference in SubstitutionWithAttributes().Matches(body).Select(m => m.Groups[1].Value))
         {

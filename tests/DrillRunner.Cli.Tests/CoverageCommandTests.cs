@@ -34,6 +34,8 @@ public sealed class CoverageCommandTests(CoverageStoreFixture store) : IClassFix
         var audit = JsonNode.Parse(output)!;
 
         Assert.Equal(1, exitCode);
+        Assert.StartsWith("coverage-", audit["requestId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(audit["requestId"]!.GetValue<string>(), audit["auditId"]!.GetValue<string>());
         Assert.True(audit["fails"]!.GetValue<bool>());
         Assert.Equal(FindingNames.Of(FindingKind.DrillStale), audit["failOn"]!.GetValue<string>());
         Assert.Equal(2, audit["counts"]![FindingNames.Of(FindingKind.NotProtected)]!.GetValue<int>());

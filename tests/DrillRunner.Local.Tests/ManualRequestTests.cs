@@ -61,6 +61,21 @@ public sealed class ManualRequestTests
     }
 
     [Fact]
+    public void CoveragePipe_StartsAnAuditForAnAuditRequest_AndEachPipeIgnoresTheOthersRequests()
+    {
+        var audit = DynamoDbCoverageRequests.Item("c1", "arn:aws:iam::1:user/ana", TimeProvider.System.GetUtcNow());
+        var drill = DynamoDbDrillRequests.Item(new DrillRequest("r1", "prod", "x", "y", TimeProvider.System.GetUtcNow()));
+        var coveragePipe = LocalPipe.FromTemplate(pipeName: LocalPipe.CoveragePipe);
+
+        var input = coveragePipe.InputFor(LocalPipe.InsertRecord(audit))!;
+
+        Assert.Equal("c1", input["requestId"]!.GetValue<string>());
+        Assert.Equal("arn:aws:iam::1:user/ana", input["requestedBy"]!.GetValue<string>());
+        Assert.Null(coveragePipe.InputFor(LocalPipe.InsertRecord(drill)));
+        Assert.Null(LocalPipe.FromTemplate().InputFor(LocalPipe.InsertRecord(audit)));
+    }
+
+    [Fact]
     public async Task LocalStore_KeepsTablesBackupsPlansAndRunsBetweenOpenings()
     {
         var data = Path.Combine(Path.GetTempPath(), $"drill-store-{Guid.NewGuid():N}");

@@ -15,20 +15,18 @@ public sealed class DynamoDbCoverageRequests(IAmazonDynamoDB dynamoDb, string ta
 
     public Task SubmitAsync(string requestId, string requestedBy, DateTimeOffset requestedAt, CancellationToken cancellationToken) =>
         dynamoDb.PutItemAsync(
-            new PutItemRequest
-            {
-                TableName = tableName,
-                Item = new Dictionary<string, AttributeValue>
-                {
-                    [PartitionKeyName] = new() { S = Request(requestId) },
-                    [SortKeyName] = new() { S = RequestItem },
-                    ["type"] = new() { S = RequestType },
-                    ["requestId"] = new() { S = requestId },
-                    ["requestedBy"] = new() { S = requestedBy },
-                    ["requestedAt"] = new() { S = requestedAt.ToString("O", CultureInfo.InvariantCulture) },
-                    [TimeToLive] = new() { N = (requestedAt + DynamoDbDrillRequests.Retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
-                },
-                ConditionExpression = "attribute_not_exists(pk)",
-            },
+            new PutItemRequest { TableName = tableName, Item = Item(requestId, requestedBy, requestedAt), ConditionExpression = "attribute_not_exists(pk)" },
             cancellationToken);
+
+    /// <summary>The request item exactly as written: the CoverageRequestPipe's input template reads these attributes.</summary>
+    public static Dictionary<string, AttributeValue> Item(string requestId, string requestedBy, DateTimeOffset requestedAt) => new()
+    {
+        [PartitionKeyName] = new() { S = Request(requestId) },
+        [SortKeyName] = new() { S = RequestItem },
+        ["type"] = new() { S = RequestType },
+        ["requestId"] = new() { S = requestId },
+        ["requestedBy"] = new() { S = requestedBy },
+        ["requestedAt"] = new() { S = requestedAt.ToString("O", CultureInfo.InvariantCulture) },
+        [TimeToLive] = new() { N = (requestedAt + DynamoDbDrillRequests.Retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+    };
 }

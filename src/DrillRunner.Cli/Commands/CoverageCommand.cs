@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using DrillRunner.Cli.Infrastructure;
 using DrillRunner.Cli.Output;
 using DrillRunner.Core.Coverage;
+using DrillRunner.Aws.RunStore;
 using DrillRunner.Local.Demo;
+using DrillRunner.Local.Requests;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -99,8 +101,10 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
         }
         else if (store.Local is { } local)
         {
-            log.MarkupLine("auditing the local account: every table, backup, protected resource, database, bucket, volume and file system (read-only)…");
-            var input = new JsonObject();
+            // Locally the command plays the CoverageRequestPipe: the same request item, mapped by the Pipe's own template.
+            var requestId = RequestId();
+            var item = DynamoDbCoverageRequests.Item(requestId, await store.Caller.WhoAsync(cancellationToken), time.GetUtcNow());
+            var input = LocalPipe.FromTemplate(pipeName: LocalPipe.CoveragePipe).InputFor(LocalPipe.InsertRecord(item))!.AsObject();
             if (settings.BackupStaleHours is { } hours)
             {
                 input["backupStaleHours"] = hours;
@@ -111,18 +115,19 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
                 input["drillStaleDays"] = days;
             }
 
-            var execution = await local.Environment.RunCoverageAuditAsync(DemoPlan.ScratchPrefix, input, time, cancellationToken);
+            log.MarkupLine("auditing the local account: every table, backup, protected resource, database, bucket, volume and file system (read-only)…");
+            var execution = await local.Environment.RunCoverageAuditAsync(DemoPlan.ScratchPrefix, input, time, cancellationToken, auditId: requestId);
             if (!execution.Succeeded)
             {
                 log.MarkupLineInterpolated($"[red]the audit failed:[/] {execution.Error}: {execution.Cause}");
                 return ExitCodes.NotPass;
             }
 
-            audit = await store.Coverage.LatestAsync(cancellationToken);
+            audit = await store.Coverage.GetAsync(requestId, cancellationToken);
         }
         else
         {
-            var requestId = $"coverage-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+            var requestId = RequestId();
             await store.CoverageRequests!.SubmitAsync(requestId, await store.Caller.WhoAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
             log.MarkupLineInterpolated($"audit requested ({requestId}); the CoverageRequestPipe starts it within seconds.");
             if (!settings.Wait)
@@ -151,6 +156,8 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
 
         return audit!.Fails(settings.FailOnKind) ? ExitCodes.NotPass : ExitCodes.Pass;
     }
+
+    private string RequestId() => $"coverage-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
 
     private async Task<CoverageAudit?> WaitForAsync(DrillStore store, string requestId, TimeSpan timeout, CancellationToken cancellationToken)
     {

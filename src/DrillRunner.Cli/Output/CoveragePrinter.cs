@@ -27,7 +27,7 @@ public static class CoveragePrinter
             console.MarkupLineInterpolated($"[grey]{string.Empty,-13} → {finding.Fix}[/]");
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Resource", "Newest recovery point", "Plans", "Last drill", "Findings");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Resource", "Newest recovery point", "Plans", "Last drill", "Last PASS", "Findings");
         foreach (var entry in audit.Judged)
         {
             table.AddRow(
@@ -35,6 +35,7 @@ public static class CoveragePrinter
                 Markup.Escape(Newest(entry, audit.JudgedAt)),
                 Markup.Escape(entry.Plans.Count > 0 ? string.Join(", ", entry.Plans) : "none"),
                 Markup.Escape(entry.LastDrill is { } last ? $"{(last.Verdict is { } v ? VerdictNames.Of(v) : "?")} {last.StartedAt:yyyy-MM-dd}\nRTO {Text.Duration(last.RtoSeconds)}, RPO {Text.Duration(last.RpoSeconds)}" : "never"),
+                Markup.Escape(entry.LastPassAt is { } pass ? $"{JudgeCoverage.Age(audit.JudgedAt - pass)} ago" : entry.Plans.Count > 0 ? "never" : "—"),
                 entry.Findings.Count == 0 ? "[green]none[/]" : Markup.Escape(string.Join("\n", entry.Findings.Select(f => FindingNames.Of(f.Kind)))));
         }
 

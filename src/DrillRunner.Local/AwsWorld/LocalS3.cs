@@ -45,7 +45,10 @@ public sealed class LocalS3 : IAsyncDisposable
     public LocalBucket CreateBucket(string bucket) =>
         _buckets.TryAdd(bucket, new LocalBucket()) ? _buckets[bucket] : throw new InvalidOperationException($"BucketAlreadyOwnedByYou: {bucket}");
 
-    public LocalBucket Bucket(string bucket) => _buckets.TryGetValue(bucket, out var found) ? found : throw new KeyNotFoundException($"NoSuchBucket: {bucket}");
+    public LocalBucket Bucket(string bucket) => Find(bucket) ?? throw new KeyNotFoundException($"NoSuchBucket: {bucket}");
+
+    /// <summary>The bucket, or null when there is none (deleted, perhaps, since it was listed).</summary>
+    public LocalBucket? Find(string bucket) => _buckets.TryGetValue(bucket, out var found) ? found : null;
 
     /// <summary>A copy of a bucket's objects (what an AWS Backup recovery point of it holds).</summary>
     public IReadOnlyDictionary<string, long> Snapshot(string bucket) => Bucket(bucket).Objects.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);

@@ -28,14 +28,15 @@ public static class CoverageDemo
         progress("running the coverage audit's state machine (statemachine/coverage-audit.asl.json): list, describe, judge");
         var before = environment.Aws.Calls.Count;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var execution = await environment.RunCoverageAuditAsync(DemoPlan.ScratchPrefix, new JsonObject(), time, cancellationToken);
+        var auditId = $"coverage-demo-{time.GetUtcNow():yyyyMMdd-HHmmss}";
+        var execution = await environment.RunCoverageAuditAsync(DemoPlan.ScratchPrefix, new JsonObject(), time, cancellationToken, auditId);
         clock.Stop();
         if (!execution.Succeeded)
         {
             throw new InvalidOperationException($"The coverage audit failed: {execution.Error}: {execution.Cause}");
         }
 
-        var audit = await environment.Services.Coverage.LatestAsync(cancellationToken)
+        var audit = await environment.Services.Coverage.GetAsync(auditId, cancellationToken)
             ?? throw new InvalidOperationException("The coverage audit succeeded but recorded no audit.");
         var notifications = environment.Functions.Published.Select(p => p["Subject"]?.GetValue<string>() ?? string.Empty).ToList();
         return new CoverageDemoOutcome(audit, execution, [.. environment.Aws.Calls.Skip(before)], [.. environment.SourceWrites], clock.Elapsed, notifications);

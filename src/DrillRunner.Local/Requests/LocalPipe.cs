@@ -22,11 +22,17 @@ public sealed partial class LocalPipe
         _inputTemplate = inputTemplate;
     }
 
-    public static LocalPipe FromTemplate(string? templatePath = null)
+    /// <summary>The Pipe that starts manual drills.</summary>
+    public const string DrillPipe = "DrillRequestPipe";
+
+    /// <summary>The Pipe that starts coverage audits.</summary>
+    public const string CoveragePipe = "CoverageRequestPipe";
+
+    public static LocalPipe FromTemplate(string? templatePath = null, string pipeName = DrillPipe)
     {
         var yaml = File.ReadAllText(templatePath ?? Path.Combine(RepoPaths.Root, "template.yaml"));
         var template = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(yaml);
-        var pipe = Map(Map(Map(template["Resources"])["DrillRequestPipe"])["Properties"]);
+        var pipe = Map(Map(Map(template["Resources"])[pipeName])["Properties"]);
         var filters = ((List<object>)Map(Map(Map(pipe["SourceParameters"])["FilterCriteria"]))["Filters"])
             .Select(f => JsonNode.Parse((string)Map(f)["Pattern"])!.AsObject())
             .ToList();

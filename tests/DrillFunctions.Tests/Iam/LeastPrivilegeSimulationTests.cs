@@ -98,6 +98,11 @@ public sealed class LeastPrivilegeSimulationTests
             new("DrillRequestPipeRole", "dynamodb:GetRecords", Stack.Attribute("RunsTable", "StreamArn")),
             new("DrillRequestPipeRole", "dynamodb:ListStreams", "*"),
             new("DrillRequestPipeRole", "states:StartExecution", Stack.Attribute("RestoreDrillStateMachine", "Arn")),
+            new("DrillRequestPipeRole", "states:StartExecution", Stack.Attribute("CoverageAuditStateMachine", "Arn")),
+            new("CoverageAuditFunctionRole", "dynamodb:PutItem", RunsTableArn),
+            new("RecordRunbookGapFunctionRole", "dynamodb:DescribeTimeToLive", SourceTableArn),
+            new("RecordRunbookGapFunctionRole", "dynamodb:ListTagsOfResource", ScratchTableArn),
+            new("RestoreDrillStateMachineRole", "application-autoscaling:DescribeScalingPolicies", "*"),
         };
         needs.AddRange(TemplateDocument.OfType(Stack.Template, "AWS::Serverless::Function").Select(f => new IamRequest(f.Name + "Role", "dynamodb:Query", RunsTableArn)));
 
