@@ -50,6 +50,11 @@ public static class CoveragePrinter
             }
         }
 
+        foreach (var plan in audit.UnreadablePlans)
+        {
+            console.MarkupLineInterpolated($"[yellow]plan not read:[/] {plan} (fix it with drill plan validate, then apply it again)");
+        }
+
         console.MarkupLineInterpolated($"{string.Join(", ", FindingNames.BySeverity.Select(k => $"{FindingNames.Of(k)} {audit.Count(k)}"))}; failing on {FindingNames.Of(failOn)} or worse.");
     }
 

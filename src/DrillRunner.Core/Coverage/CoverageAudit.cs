@@ -50,6 +50,9 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
     /// <summary>The request that asked for this audit (<c>drill coverage --now</c>); null for a scheduled one.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>Stored plans the judge could not read (their targets count as in no plan), each with the first problem.</summary>
+    public IReadOnlyList<string> UnreadablePlans { get; init; } = [];
+
     [JsonIgnore]
     public IEnumerable<CoverageEntry> Judged => Resources.Where(r => r.ExcludedBecause is null);
 
@@ -91,6 +94,11 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
         if (failing > 0)
         {
             line += $"; {failing} {(failing == 1 ? "fails its drill" : "fail their drills")}";
+        }
+
+        if (UnreadablePlans.Count > 0)
+        {
+            line += $"; {UnreadablePlans.Count} stored plan{(UnreadablePlans.Count == 1 ? " could" : "s could")} not be read";
         }
 
         return line + ".";

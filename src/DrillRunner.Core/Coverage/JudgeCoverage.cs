@@ -62,6 +62,7 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
         var audit = new CoverageAudit(auditId, scope.Account, scope.Region, startedAt, now, thresholds, [.. entries.OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal)])
         {
             RequestId = requestId,
+            UnreadablePlans = drills.Unreadable,
         };
         await store.SaveAsync(audit, cancellationToken);
         return audit;
@@ -155,22 +156,31 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
 
     private sealed record PlanTarget(string Plan, string Arn);
 
-    private sealed record PlanDrills(IReadOnlyList<DrillPlan> Plans, IReadOnlyList<PlanTarget> Targets, Dictionary<string, LastDrill> Latest, Dictionary<string, DateTimeOffset?> LastPass);
+    private sealed record PlanDrills(IReadOnlyList<DrillPlan> Plans, IReadOnlyList<PlanTarget> Targets, Dictionary<string, LastDrill> Latest, Dictionary<string, DateTimeOffset?> LastPass, IReadOnlyList<string> Unreadable);
 
     private async Task<PlanDrills> DrillsAsync(AuditScope scope, CancellationToken cancellationToken)
     {
-        var read = new List<DrillPlan>();
+        var readPlans = new List<DrillPlan>();
         var targets = new List<PlanTarget>();
         var latest = new Dictionary<string, LastDrill>(StringComparer.Ordinal);
         var lastPass = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        var unreadable = new List<string>();
         foreach (var name in await plans.ListNamesAsync(cancellationToken))
         {
-            if (await plans.GetLatestAsync(name, cancellationToken) is not { } stored || PlanReader.Read(stored.Json).Plan is not { } plan)
+            if (await plans.GetLatestAsync(name, cancellationToken) is not { } stored)
             {
                 continue;
             }
 
-            read.Add(plan);
+            var read = PlanReader.Read(stored.Json);
+            if (read.Plan is not { } plan)
+            {
+                var problem = read.Problems.FirstOrDefault();
+                unreadable.Add($"{name} v{stored.Version}: {problem?.Path} {problem?.Message}");
+                continue;
+            }
+
+            readPlans.Add(plan);
             targets.AddRange(plan.Targets.Select(t => new PlanTarget(plan.Name, t switch
             {
                 DynamoDbTarget table => scope.TableArn(table.TableName),
@@ -187,6 +197,6 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
             }
         }
 
-        return new PlanDrills(read, targets, latest, lastPass);
+        return new PlanDrills(readPlans, targets, latest, lastPass, unreadable);
     }
 }

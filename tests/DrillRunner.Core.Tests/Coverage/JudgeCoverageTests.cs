@@ -133,6 +133,19 @@ public sealed class JudgeCoverageTests
     }
 
     [Fact]
+    public async Task AStoredPlanThatNoLongerReads_IsNamed_AndItsTablesCountAsUndrilled()
+    {
+        await KeepAsync(EstateListing.DynamoDbTables, Tables(("orders", Now)));
+        await _plans.SaveAsync("broken", """{ "name": "broken", "targets": [ { "id": "t", "type": "dynamodb", "tableName": "orders" } ] }""", Now, default);
+
+        var audit = await JudgeAsync();
+
+        Assert.Equal([FindingKind.NotDrilled], Kinds(audit, "orders"));
+        Assert.StartsWith("broken v1: $.objectives is required.", Assert.Single(audit.UnreadablePlans), StringComparison.Ordinal);
+        Assert.EndsWith("1 stored plan could not be read.", audit.Headline(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FindingNames_AreOneMapping_MostSevereFirst()
     {
         Assert.Equal("NOT_PROTECTED, BACKUP_STALE, DRILL_FAILING, NOT_DRILLED, DRILL_STALE", FindingNames.List);
