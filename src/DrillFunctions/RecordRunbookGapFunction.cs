@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.RunbookGaps;
 

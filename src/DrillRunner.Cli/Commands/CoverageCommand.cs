@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json.Nodes;
 using DrillRunner.Cli.Infrastructure;
 using DrillRunner.Cli.Output;
 using DrillRunner.Core.Coverage;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Coverage;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Kinds;
-using DrillRunner.Core.Plans;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Plans;
 
