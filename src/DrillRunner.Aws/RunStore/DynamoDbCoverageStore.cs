@@ -11,7 +11,8 @@ namespace DrillRunner.Aws.RunStore;
 
 /// <summary>
 /// Coverage audits in the runs table: AUDIT#id holds the pages (compressed observations, kept
-/// 30 days) and the judged record (compressed); AUDITS lists judged audits by start time.
+/// 30 days) and the judged record (compressed); AUDITS lists judged audits by start time; a
+/// request's partition (REQUEST#id) gets an AUDIT item naming the audit it started.
 /// </summary>
 public sealed class DynamoDbCoverageStore(IAmazonDynamoDB dynamoDb, string tableName, TimeProvider time) : ICoverageStore
 {
@@ -82,6 +83,36 @@ public sealed class DynamoDbCoverageStore(IAmazonDynamoDB dynamoDb, string table
                 },
             },
             cancellationToken);
+        if (audit.RequestId is { } requestId)
+        {
+            // Beside the request item: the request's answer, as a drill request links its run.
+            await dynamoDb.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = new Dictionary<string, AttributeValue>
+                    {
+                        [PartitionKeyName] = new() { S = Request(requestId) },
+                        [SortKeyName] = new() { S = AuditRecord },
+                        ["auditId"] = new() { S = audit.AuditId },
+                        [TimeToLive] = Expiry(DynamoDbDrillRequests.Retention),
+                    },
+                },
+                cancellationToken);
+        }
+    }
+
+    public async Task<CoverageAudit?> GetByRequestAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(
+            new GetItemRequest
+            {
+                TableName = tableName,
+                Key = new Dictionary<string, AttributeValue> { [PartitionKeyName] = new() { S = Request(requestId) }, [SortKeyName] = new() { S = AuditRecord } },
+                ConsistentRead = true,
+            },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item && item.TryGetValue("auditId", out var auditId) ? await GetAsync(auditId.S, cancellationToken) : null;
     }
 
     public async Task<CoverageAudit?> LatestAsync(CancellationToken cancellationToken)

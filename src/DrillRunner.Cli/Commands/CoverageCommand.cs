@@ -163,9 +163,9 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
         var until = time.GetUtcNow() + timeout;
         while (time.GetUtcNow() < until)
         {
-            if (await store.Coverage.LatestAsync(cancellationToken) is { } latest && latest.RequestId == requestId)
+            if (await store.Coverage.GetByRequestAsync(requestId, cancellationToken) is { } audit)
             {
-                return latest;
+                return audit;
             }
 
             await Task.Delay(TimeSpan.FromSeconds(10), time, cancellationToken);

@@ -16,6 +16,9 @@ public interface ICoverageStore
     /// <summary>The newest judged audit, or null when none was ever judged.</summary>
     Task<CoverageAudit?> LatestAsync(CancellationToken cancellationToken);
 
+    /// <summary>The audit a request (<c>drill coverage --now</c>) started, or null until it is judged.</summary>
+    Task<CoverageAudit?> GetByRequestAsync(string requestId, CancellationToken cancellationToken);
+
     /// <summary>One audit, or null if it was never judged (still running, failed, or unknown).</summary>
     Task<CoverageAudit?> GetAsync(string auditId, CancellationToken cancellationToken);
 }

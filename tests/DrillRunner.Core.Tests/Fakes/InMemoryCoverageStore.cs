@@ -34,5 +34,7 @@ internal sealed class InMemoryCoverageStore : ICoverageStore
 
     public Task<CoverageAudit?> LatestAsync(CancellationToken cancellationToken) => Task.FromResult(_audits.MaxBy(a => a.StartedAt));
 
+    public Task<CoverageAudit?> GetByRequestAsync(string requestId, CancellationToken cancellationToken) => Task.FromResult(_audits.LastOrDefault(a => a.RequestId == requestId));
+
     public Task<CoverageAudit?> GetAsync(string auditId, CancellationToken cancellationToken) => Task.FromResult(_audits.LastOrDefault(a => a.AuditId == auditId));
 }
