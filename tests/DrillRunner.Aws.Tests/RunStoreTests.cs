@@ -10,21 +10,7 @@ public sealed class RunStoreTests(StandInFixture fixture) : IClassFixture<StandI
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
     private string _table = string.Empty;
 
-    public async Task InitializeAsync()
-    {
-        _table = fixture.NewName("runs");
-        await fixture.Client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _table,
-            BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
-            KeySchema = [new KeySchemaElement(RunsTableKeys.PartitionKeyName, Amazon.DynamoDBv2.KeyType.HASH), new KeySchemaElement(RunsTableKeys.SortKeyName, Amazon.DynamoDBv2.KeyType.RANGE)],
-            AttributeDefinitions = [new AttributeDefinition(RunsTableKeys.PartitionKeyName, Amazon.DynamoDBv2.ScalarAttributeType.S), new AttributeDefinition(RunsTableKeys.SortKeyName, Amazon.DynamoDBv2.ScalarAttributeType.S)],
-        });
-        while ((await fixture.Client.DescribeTableAsync(_table)).Table.TableStatus != Amazon.DynamoDBv2.TableStatus.ACTIVE)
-        {
-            await Task.Delay(20);
-        }
-    }
+    public async Task InitializeAsync() => _table = await fixture.CreateRunsTableAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

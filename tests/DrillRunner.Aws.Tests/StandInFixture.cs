@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DrillRunner.Aws.RunStore;
 using DrillRunner.Local.Processes;
 using DrillRunner.Local.StandIn;
 
@@ -31,6 +32,25 @@ public sealed class StandInFixture : IAsyncLifetime
     }
 
     public string NewName(string stem) => $"{stem}-{Interlocked.Increment(ref _tables)}";
+
+    /// <summary>A runs table of its own name (pk and sk, as the stack creates it), ACTIVE.</summary>
+    public async Task<string> CreateRunsTableAsync()
+    {
+        var name = NewName("runs");
+        await Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement(RunsTableKeys.PartitionKeyName, KeyType.HASH), new KeySchemaElement(RunsTableKeys.SortKeyName, KeyType.RANGE)],
+            AttributeDefinitions = [new AttributeDefinition(RunsTableKeys.PartitionKeyName, ScalarAttributeType.S), new AttributeDefinition(RunsTableKeys.SortKeyName, ScalarAttributeType.S)],
+        });
+        while ((await Client.DescribeTableAsync(name)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(20);
+        }
+
+        return name;
+    }
 
     /// <summary>A table keyed by pk (string), optionally with a GSI on "customer", filled with <paramref name="items"/> items.</summary>
     public async Task<string> CreateTableAsync(string stem, int items, int paddingBytes = 0, bool withIndex = false)

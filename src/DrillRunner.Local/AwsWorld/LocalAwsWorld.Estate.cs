@@ -139,70 +139,19 @@ public sealed partial class LocalAwsWorld
     private JsonObject ListDatabases(JsonObject input, string kind, string listMember)
     {
         var (page, next) = Paged(Live(kind), r => r.Id, Token(input, "Marker"), PageSize(input, "MaxRecords", 100));
-        var descriptions = page.Select(r => (JsonNode)(kind == ScratchKinds.RdsInstance
-            ? new JsonObject
-            {
-                ["DBInstanceIdentifier"] = r.Id,
-                ["DBInstanceArn"] = r.Arn,
-                ["DBInstanceClass"] = "db.t4g.medium",
-                ["Engine"] = "postgres",
-                ["DBInstanceStatus"] = r.Status,
-                ["BackupRetentionPeriod"] = r.BackupRetentionDays,
-                ["TagList"] = TagListJson.Of(r.Tags),
-            }
-            : new JsonObject
-            {
-                ["DBClusterIdentifier"] = r.Id,
-                ["DBClusterArn"] = r.Arn,
-                ["Engine"] = "aurora-postgresql",
-                ["Status"] = r.Status,
-                ["BackupRetentionPeriod"] = r.BackupRetentionDays,
-                ["TagList"] = TagListJson.Of(r.Tags),
-            }));
-        foreach (var (description, resource) in descriptions.Zip(page))
-        {
-            if (resource.BackupRetentionDays > 0)
-            {
-                description!["LatestRestorableTime"] = Time(time.GetUtcNow().AddMinutes(-5));
-            }
-        }
-
-        return WithToken(new JsonObject { [listMember] = new JsonArray([.. descriptions]) }, "Marker", next);
+        return WithToken(new JsonObject { [listMember] = new JsonArray([.. page.Select(r => (JsonNode)DatabaseJson(r))]) }, "Marker", next);
     }
 
     private JsonObject ListVolumes(JsonObject input)
     {
         var (page, next) = Paged(Live(ScratchKinds.EbsVolume), r => r.Id, Token(input, "NextToken"), PageSize(input, "MaxResults", 500));
-        var volumes = page.Select(v => (JsonNode)new JsonObject
-        {
-            ["VolumeId"] = v.Id,
-            ["State"] = v.Status == "available" ? "in-use" : v.Status,
-            ["Size"] = 20,
-            ["VolumeType"] = "gp3",
-            ["AvailabilityZone"] = $"{Region}a",
-            ["Encrypted"] = true,
-            ["Tags"] = TagListJson.Of(v.Tags),
-        });
-        return WithToken(new JsonObject { ["Volumes"] = new JsonArray([.. volumes]) }, "NextToken", next);
+        return WithToken(new JsonObject { ["Volumes"] = new JsonArray([.. page.Select(v => (JsonNode)VolumeJson(v))]) }, "NextToken", next);
     }
 
     private JsonObject ListFileSystems(JsonObject input)
     {
         var (page, next) = Paged(Live(ScratchKinds.EfsFileSystem), r => r.Id, Token(input, "Marker"), PageSize(input, "MaxItems", 100));
-        var fileSystems = page.Select(f => (JsonNode)new JsonObject
-        {
-            ["OwnerId"] = Account,
-            ["CreationToken"] = f.Id,
-            ["FileSystemId"] = f.Id,
-            ["FileSystemArn"] = f.Arn,
-            ["CreationTime"] = Time(time.GetUtcNow()),
-            ["LifeCycleState"] = f.Status,
-            ["NumberOfMountTargets"] = 0,
-            ["SizeInBytes"] = new JsonObject { ["Value"] = 6144L },
-            ["PerformanceMode"] = "generalPurpose",
-            ["Tags"] = TagListJson.Of(f.Tags),
-        });
-        var output = new JsonObject { ["FileSystems"] = new JsonArray([.. fileSystems]) };
+        var output = new JsonObject { ["FileSystems"] = new JsonArray([.. page.Select(f => (JsonNode)FileSystemJson(f))]) };
         if (Token(input, "Marker") is { } marker)
         {
             output["Marker"] = marker;

@@ -120,22 +120,14 @@ public sealed partial class LocalAwsWorld
     {
         var filters = (input["TagFilters"] as JsonArray ?? []).Select(f => (Key: f!["Key"]!.GetValue<string>(), Values: (f["Values"] as JsonArray)?.Select(v => v!.GetValue<string>()).ToList())).ToList();
         var matching = _resources.Values
-            .Where(r => !r.Deleted && filters.All(f => r.Tags.TryGetValue(f.Key, out var value) && (f.Values is not { Count: > 0 } || f.Values.Contains(value))))
-            .OrderBy(r => r.Arn, StringComparer.Ordinal)
-            .Select(r => (JsonNode)new JsonObject
-            {
-                ["ResourceARN"] = r.Arn,
-                ["Tags"] = TagListJson.Of(r.Tags),
-            })
-            .ToList();
+            .Where(r => !r.Deleted && filters.All(f => r.Tags.TryGetValue(f.Key, out var value) && (f.Values is not { Count: > 0 } || f.Values.Contains(value))));
 
         // Paged as the tagging API pages: an opaque cursor (here, the last ARN given), empty on the last
         // page; resources deleted between pages must not shift the ones not yet listed.
-        var after = input["PaginationToken"]?.GetValue<string>() is { Length: > 0 } token ? token : null;
         var size = Math.Min(TaggedResourcesPageSize, input["ResourcesPerPage"]?.GetValue<int>() ?? 100);
-        var rest = matching.Where(m => after is null || string.CompareOrdinal(m["ResourceARN"]!.GetValue<string>(), after) > 0).ToList();
-        var page = rest.Take(size).ToArray();
-        var next = rest.Count > page.Length ? page[^1]["ResourceARN"]!.GetValue<string>() : string.Empty;
+        var (resources, last) = Paged(matching, r => r.Arn, Token(input, "PaginationToken"), size);
+        var page = resources.Select(r => (JsonNode)new JsonObject { ["ResourceARN"] = r.Arn, ["Tags"] = TagListJson.Of(r.Tags) }).ToArray();
+        var next = last ?? string.Empty;
         return new JsonObject { ["PaginationToken"] = next, ["ResourceTagMappingList"] = new JsonArray(page) };
     }
 
@@ -165,7 +157,13 @@ public sealed partial class LocalAwsWorld
     private JsonObject DescribeDatabase(JsonObject input, string kind, string idMember, string listMember)
     {
         var resource = Look(Find(kind, Required(input, idMember), kind == ScratchKinds.RdsInstance ? "Rds.DbInstanceNotFoundException" : "Rds.DbClusterNotFoundException"));
-        var description = kind == ScratchKinds.RdsInstance
+        return new JsonObject { [listMember] = new JsonArray(DatabaseJson(resource)) };
+    }
+
+    /// <summary>An instance or cluster as DescribeDBInstances / DescribeDBClusters give it (by identifier, or listed).</summary>
+    private JsonObject DatabaseJson(LocalResource resource)
+    {
+        var description = resource.Kind == ScratchKinds.RdsInstance
             ? new JsonObject
             {
                 ["DBInstanceIdentifier"] = resource.Id,
@@ -190,7 +188,14 @@ public sealed partial class LocalAwsWorld
             description.Remove("Endpoint");
         }
 
-        return new JsonObject { [listMember] = new JsonArray(description) };
+        description["BackupRetentionPeriod"] = resource.BackupRetentionDays;
+        if (resource.BackupRetentionDays > 0)
+        {
+            description["LatestRestorableTime"] = Time(time.GetUtcNow().AddMinutes(-5));
+        }
+
+        description["TagList"] = TagListJson.Of(resource.Tags);
+        return description;
     }
 
     private JsonObject DeleteDatabase(JsonObject input, string kind, string idMember, string resultMember)
@@ -220,39 +225,39 @@ public sealed partial class LocalAwsWorld
     private JsonObject DescribeVolumes(JsonObject input)
     {
         var ids = (input["VolumeIds"] as JsonArray ?? []).Select(v => v!.GetValue<string>()).ToList();
-        var volumes = ids.Select(id => Look(Find(ScratchKinds.EbsVolume, id, "Ec2.InvalidVolume.NotFound"))).Select(v => (JsonNode)new JsonObject
-        {
-            ["VolumeId"] = v.Id,
-            ["State"] = v.Status,
-            ["Size"] = 20,
-            ["VolumeType"] = "gp3",
-            ["AvailabilityZone"] = $"{Region}a",
-            ["Encrypted"] = true,
-            ["CreateTime"] = Time(time.GetUtcNow()),
-            ["Tags"] = TagListJson.Of(v.Tags),
-        });
+        var volumes = ids.Select(id => (JsonNode)VolumeJson(Look(Find(ScratchKinds.EbsVolume, id, "Ec2.InvalidVolume.NotFound"))));
         return new JsonObject { ["Volumes"] = new JsonArray(volumes.ToArray()) };
     }
 
-    private JsonObject DescribeFileSystems(JsonObject input)
+    /// <summary>A volume as DescribeVolumes gives it (by id, or listed).</summary>
+    private JsonObject VolumeJson(LocalResource volume) => new()
     {
-        var fileSystem = Look(Find(ScratchKinds.EfsFileSystem, Required(input, "FileSystemId"), "Efs.FileSystemNotFoundException"));
-        return new JsonObject
-        {
-            ["FileSystems"] = new JsonArray(new JsonObject
-            {
-                ["OwnerId"] = Account,
-                ["CreationToken"] = fileSystem.Tags.TryGetValue("Name", out var name) ? name : fileSystem.Id,
-                ["FileSystemId"] = fileSystem.Id,
-                ["FileSystemArn"] = fileSystem.Arn,
-                ["CreationTime"] = Time(time.GetUtcNow()),
-                ["LifeCycleState"] = fileSystem.Status,
-                ["NumberOfMountTargets"] = 0,
-                ["SizeInBytes"] = new JsonObject { ["Value"] = 6144L },
-                ["PerformanceMode"] = "generalPurpose",
-                ["Encrypted"] = true,
-                ["Tags"] = TagListJson.Of(fileSystem.Tags),
-            }),
-        };
-    }
+        ["VolumeId"] = volume.Id,
+        ["State"] = volume.Status,
+        ["Size"] = 20,
+        ["VolumeType"] = "gp3",
+        ["AvailabilityZone"] = $"{Region}a",
+        ["Encrypted"] = true,
+        ["CreateTime"] = Time(time.GetUtcNow()),
+        ["Tags"] = TagListJson.Of(volume.Tags),
+    };
+
+    private JsonObject DescribeFileSystems(JsonObject input) =>
+        new() { ["FileSystems"] = new JsonArray(FileSystemJson(Look(Find(ScratchKinds.EfsFileSystem, Required(input, "FileSystemId"), "Efs.FileSystemNotFoundException")))) };
+
+    /// <summary>A file system as DescribeFileSystems gives it (by id, or listed).</summary>
+    private JsonObject FileSystemJson(LocalResource fileSystem) => new()
+    {
+        ["OwnerId"] = Account,
+        ["CreationToken"] = fileSystem.Tags.TryGetValue("Name", out var name) ? name : fileSystem.Id,
+        ["FileSystemId"] = fileSystem.Id,
+        ["FileSystemArn"] = fileSystem.Arn,
+        ["CreationTime"] = Time(time.GetUtcNow()),
+        ["LifeCycleState"] = fileSystem.Status,
+        ["NumberOfMountTargets"] = 0,
+        ["SizeInBytes"] = new JsonObject { ["Value"] = 6144L },
+        ["PerformanceMode"] = "generalPurpose",
+        ["Encrypted"] = true,
+        ["Tags"] = TagListJson.Of(fileSystem.Tags),
+    };
 }
