@@ -37,6 +37,35 @@ public sealed class BackupStateMachineTests
     }
 
     [Fact]
+    public void EveryKindsReadiness_ReadsMembersOfItsDescribeCallsAnswer_AsTheApiModelNamesThem()
+    {
+        var described = RestoreKinds.All.Where(k => k.Readiness is not null).ToList();
+        Assert.Equal(RestoreKinds.All.Where(k => k.Check is RestoredCheck.DatabaseEndpoint or RestoredCheck.Availability), described);
+        foreach (var kind in described)
+        {
+            var readiness = kind.Readiness!;
+            var resource = new JsonObject { [readiness.IdMember] = "scratch-id", [readiness.StatusMember] = "available" };
+            if (readiness.EndpointNeeds is { } needed)
+            {
+                resource[needed] = new JsonArray();
+            }
+
+            if (readiness.AddressMember is { } address)
+            {
+                var endpoint = readiness.EndpointMember is { } member ? (JsonObject)(resource[member] = new JsonObject()) : resource;
+                endpoint[address] = "scratch.example.internal";
+                endpoint[readiness.PortMember ?? "Port"] = 5432;
+            }
+
+            var model = ApiModel.For(readiness.Describe.Service);
+            Assert.Empty(model.CheckOutput(model.Operation(readiness.Describe.Action)!, new JsonObject { [readiness.ListMember] = new JsonArray(resource) }));
+        }
+
+        // A misspelt member is what the model check is there to catch.
+        Assert.NotEmpty(ApiModel.For("rds").CheckOutput("DescribeDBInstances", new JsonObject { ["DBInstances"] = new JsonArray(new JsonObject { ["Status"] = "available" }) }));
+    }
+
+    [Fact]
     public void BackupBranch_RestoresWithTheTemplatesRoleAndAnIdempotencyToken_AndReportsValidationOnBothOutcomes()
     {
         var map = _machine["States"]!["DrillTargets"]!["ItemProcessor"]!["States"]!.AsObject();

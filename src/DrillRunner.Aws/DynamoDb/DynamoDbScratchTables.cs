@@ -89,28 +89,15 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
 
     public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string tableArn, CancellationToken cancellationToken)
     {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? next = null;
         try
         {
-            do
-            {
-                var page = await dynamoDb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = tableArn, NextToken = next }, cancellationToken);
-                foreach (var tag in page.Tags ?? [])
-                {
-                    tags[tag.Key] = tag.Value;
-                }
-
-                next = page.NextToken;
-            }
-            while (!string.IsNullOrEmpty(next));
+            return await TableTags.ReadAsync(dynamoDb, tableArn, cancellationToken);
         }
         catch (ResourceNotFoundException)
         {
             // No table, no tags: the guard then refuses, and DeleteTable would find nothing anyway.
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
-
-        return tags;
     }
 
     public async Task<IReadOnlyList<ScratchListing>> ListAsync(string scratchPrefix, CancellationToken cancellationToken)

@@ -96,19 +96,7 @@ public sealed class DynamoDbTableInspector(IAmazonDynamoDB dynamoDb) : ITableIns
         var table = await DescribeAsync(tableName, cancellationToken) ?? throw new ResourceNotFoundException($"Table {tableName} not found");
         var ttl = (await dynamoDb.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken)).TimeToLiveDescription;
         var pitr = (await dynamoDb.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = tableName }, cancellationToken)).ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? next = null;
-        do
-        {
-            var page = await dynamoDb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = table.TableArn, NextToken = next }, cancellationToken);
-            foreach (var tag in page.Tags ?? [])
-            {
-                tags[tag.Key] = tag.Value;
-            }
-
-            next = page.NextToken;
-        }
-        while (!string.IsNullOrEmpty(next));
+        var tags = await TableTags.ReadAsync(dynamoDb, table.TableArn, cancellationToken);
 
         return new Core.RunbookGaps.TableRecoverySettings(
             ttl?.TimeToLiveStatus == TimeToLiveStatus.ENABLED || ttl?.TimeToLiveStatus == TimeToLiveStatus.ENABLING ? ttl.AttributeName : null,

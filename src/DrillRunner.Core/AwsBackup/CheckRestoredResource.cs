@@ -2,6 +2,7 @@ using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
@@ -48,15 +49,16 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
             ["sourceResourceArn"] = target.ResourceArn,
         };
 
-        if (scratch.Kind is ScratchKinds.DynamoDbTable or ScratchKinds.S3Bucket)
+        var kind = RestoreKinds.OfScratchKind(scratch.Kind) ?? throw new InvalidOperationException($"Target '{input.TargetId}' restored a '{scratch.Kind}', which is no restore kind.");
+        if (kind.Readiness is not { } readiness)
         {
-            identifiers[scratch.Kind == ScratchKinds.S3Bucket ? "bucketName" : "tableName"] = scratch.Name;
+            identifiers[kind.VerifierIdentifier] = scratch.Name;
             await runs.SaveTargetAsync(record, cancellationToken);
             return new ResourceReadiness(Ready: true, 0, identifiers);
         }
 
-        var described = Describe(scratch.Kind, AwsAnswer.Required(input.Described, "describe answer for the restored resource"), scratch.ResourceId);
-        identifiers[described.IdentifierName] = described.Identifier;
+        var described = Describe(readiness, AwsAnswer.Required(input.Described, "describe answer for the restored resource"), scratch.ResourceId);
+        identifiers[kind.VerifierIdentifier] = described.Identifier;
         var check = new ResourceCheck(scratch.Kind, described.Identifier, described.Status) { Looks = (record.Resource?.Looks ?? 0) + 1 };
         if (described.Status is { } broken && BrokenStates.Contains(broken))
         {
@@ -87,9 +89,9 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
                 }
             }
         }
-        else if (target.TcpConnect && scratch.Kind == ScratchKinds.RdsCluster)
+        else if (target.TcpConnect && readiness.NoEndpointNote is { } note)
         {
-            check = check with { Note = "AWS Backup restores an Aurora cluster without DB instances: no endpoint accepts connections until one is added (the verifier Lambda can)" };
+            check = check with { Note = note };
         }
 
         var verified = target.VerifierFunction is null;
@@ -99,41 +101,18 @@ public sealed class CheckRestoredResource(IRunStore runs, IEndpointProbe probe, 
         return new ResourceReadiness(Ready: true, 0, identifiers);
     }
 
-    private sealed record Described(string IdentifierName, string Identifier, string? Status, string? Host, int? Port);
+    private sealed record Described(string Identifier, string? Status, string? Host, int? Port);
 
-    private static Described Describe(string kind, JsonElement answer, string id)
+    private static Described Describe(ReadinessCheck readiness, JsonElement answer, string id)
     {
-        JsonElement First(string list) => AwsAnswer.Array(answer, list).FirstOrDefault();
-        switch (kind)
-        {
-            case ScratchKinds.RdsInstance:
-            {
-                var instance = First("DBInstances");
-                var endpoint = instance.ValueKind == JsonValueKind.Object && instance.TryGetProperty("Endpoint", out var e) ? e : default;
-                return new Described("dbInstanceIdentifier", AwsAnswer.String(instance, "DBInstanceIdentifier") ?? id, AwsAnswer.String(instance, "DBInstanceStatus"), AwsAnswer.String(endpoint, "Address"), (int?)AwsAnswer.Long(endpoint, "Port"));
-            }
-
-            case ScratchKinds.RdsCluster:
-            {
-                var cluster = First("DBClusters");
-                var hasMembers = AwsAnswer.Array(cluster, "DBClusterMembers").Any();
-                return new Described("dbClusterIdentifier", AwsAnswer.String(cluster, "DBClusterIdentifier") ?? id, AwsAnswer.String(cluster, "Status"), hasMembers ? AwsAnswer.String(cluster, "Endpoint") : null, hasMembers ? (int?)AwsAnswer.Long(cluster, "Port") : null);
-            }
-
-            case ScratchKinds.EbsVolume:
-            {
-                var volume = First("Volumes");
-                return new Described("volumeId", AwsAnswer.String(volume, "VolumeId") ?? id, AwsAnswer.String(volume, "State"), null, null);
-            }
-
-            case ScratchKinds.EfsFileSystem:
-            {
-                var fileSystem = First("FileSystems");
-                return new Described("fileSystemId", AwsAnswer.String(fileSystem, "FileSystemId") ?? id, AwsAnswer.String(fileSystem, "LifeCycleState"), null, null);
-            }
-
-            default:
-                throw new InvalidOperationException($"No describe answer is read for scratch kind '{kind}'.");
-        }
+        var resource = AwsAnswer.Array(answer, readiness.ListMember).FirstOrDefault();
+        var serves = readiness.EndpointNeeds is not { } needed || AwsAnswer.Array(resource, needed).Any();
+        var endpoint = readiness.EndpointMember is not { } member ? resource
+            : resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty(member, out var nested) ? nested : default;
+        return new Described(
+            AwsAnswer.String(resource, readiness.IdMember) ?? id,
+            AwsAnswer.String(resource, readiness.StatusMember),
+            serves && readiness.AddressMember is { } address ? AwsAnswer.String(endpoint, address) : null,
+            serves && readiness.PortMember is { } port ? (int?)AwsAnswer.Long(endpoint, port) : null);
     }
 }

@@ -77,7 +77,7 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
         {
             findings.Add(new Finding(
                 FindingKind.NotProtected,
-                $"{what} has no {(entry.Kind == ScratchKinds.DynamoDbTable ? "point-in-time recovery, no backup" : entry.Kind is ScratchKinds.RdsInstance or ScratchKinds.RdsCluster ? "automated backups" : "backup")} and is not in AWS Backup: if it is lost, it is gone{(entry.PitrError is { } error ? $" (its point-in-time recovery setting could not be read: {error})" : string.Empty)}.",
+                $"{what} has no {RestoreKinds.OfScratchKind(entry.Kind)?.LacksProtection ?? RestoreKind.Backup} and is not in AWS Backup: if it is lost, it is gone{(entry.PitrError is { } error ? $" (its point-in-time recovery setting could not be read: {error})" : string.Empty)}.",
                 ProtectFix(entry)));
         }
         else if (entry.Newest is { NewestAt: { } newest } protection && now - newest > thresholds.BackupStaleAfter)
@@ -129,12 +129,8 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
         _ => $"{(int)age.TotalMinutes} min",
     };
 
-    private static string ProtectFix(CoverageEntry entry) => entry.Kind switch
-    {
-        ScratchKinds.DynamoDbTable => $"Turn point-in-time recovery on (aws dynamodb update-continuous-backups --table-name {entry.Name} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true) or add it to an AWS Backup plan.",
-        ScratchKinds.RdsInstance or ScratchKinds.RdsCluster => "Set a backup retention period of at least 1 day, or add it to an AWS Backup plan.",
-        _ => "Add it to an AWS Backup plan (a backup selection by ARN or tag).",
-    };
+    private static string ProtectFix(CoverageEntry entry) =>
+        RestoreKinds.OfScratchKind(entry.Kind)?.ProtectFix(entry.Name) ?? RestoreKind.AddToBackupPlan(entry.Name);
 
     private static string? Exclusion(EstateObservation seen, string name, IReadOnlyDictionary<string, string> tags, RunnerResources runner, IReadOnlyList<string> prefixes, IReadOnlyList<DrillPlan> plans)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Coverage;
@@ -74,11 +75,11 @@ public static partial class SuggestPlan
             ["resourceArn"] = entry.Arn,
             ["maxRecoveryPointAgeHours"] = Math.Ceiling(thresholds.BackupStaleAfter.TotalHours),
         };
-        var verification = entry.Kind switch
+        var verification = RestoreKinds.OfScratchKind(entry.Kind)?.Check switch
         {
-            ScratchKinds.DynamoDbTable => TableVerification(items),
-            ScratchKinds.S3Bucket => new JsonObject { ["tolerancePercentOfSource"] = 1 },
-            ScratchKinds.RdsInstance or ScratchKinds.RdsCluster => new JsonObject { ["tcpConnect"] = true },
+            RestoredCheck.TableData => TableVerification(items),
+            RestoredCheck.BucketData => new JsonObject { ["tolerancePercentOfSource"] = 1 },
+            RestoredCheck.DatabaseEndpoint => new JsonObject { ["tcpConnect"] = true },
             _ => null,
         };
         if (verification is not null)

@@ -2,6 +2,7 @@ using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
@@ -29,7 +30,7 @@ public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, Time
         bool OutOfTime() => time.GetUtcNow() >= deadline;
         var context = await RunContext.LoadAsync(runs, input.RunId, cancellationToken);
         DrillDeadline.ThrowIfPassed(context.Run, time.GetUtcNow(), $"target '{input.TargetId}' was still being verified");
-        if (context.Plan.Target(input.TargetId) is AwsBackupTarget { ResourceType: BackupResourceType.S3 } bucketTarget)
+        if (context.Plan.Target(input.TargetId) is AwsBackupTarget { Kind.Check: RestoredCheck.BucketData } bucketTarget)
         {
             return await new VerifyBucket(runs, buckets ?? throw new InvalidOperationException("S3 targets need a bucket inspector."), time).ExecuteAsync(input, bucketTarget, OutOfTime, cancellationToken);
         }

@@ -21,6 +21,18 @@ public sealed record RestoreKind
     /// <summary>How the coverage audit lists every resource of this kind in the account and region.</summary>
     public required EstateListing Inventory { get; init; }
 
+    /// <summary>What protects most kinds: AWS Backup.</summary>
+    public const string Backup = "backup";
+
+    /// <summary>What the coverage audit says such a resource has not, when nothing protects it ("automated backups").</summary>
+    public string LacksProtection { get; init; } = Backup;
+
+    /// <summary>What the coverage audit tells to do about such a resource that nothing protects, given its name.</summary>
+    public Func<string, string> ProtectFix { get; init; } = AddToBackupPlan;
+
+    /// <summary>The fix for a resource only AWS Backup can protect.</summary>
+    public static string AddToBackupPlan(string name) => "Add it to an AWS Backup plan (a backup selection by ARN or tag).";
+
     /// <summary>The plan-level type, read from the target's ARN.</summary>
     public required BackupResourceType Type { get; init; }
 
@@ -77,14 +89,23 @@ public sealed record RestoreKind
     /// <summary>True when the name lives only in a Name tag (AWS assigns the id).</summary>
     public bool NamedByTag { get; init; }
 
+    /// <summary>What the runner checks of a restored resource of this kind.</summary>
+    public required RestoredCheck Check { get; init; }
+
     /// <summary>True when the runner verifies the restored data itself (counts, sample, sentinels).</summary>
-    public bool DataVerifiedByRunner { get; init; }
+    public bool DataVerifiedByRunner => Check is RestoredCheck.TableData or RestoredCheck.BucketData;
+
+    /// <summary>What a verifier Lambda's input calls the restored resource's name or id (<c>tableName</c>, <c>volumeId</c>).</summary>
+    public required string VerifierIdentifier { get; init; }
 
     /// <summary>What the state machine's describe and delete states of this kind are named after (DescribeVolume, DeleteVolume).</summary>
     public string? StateSuffix { get; init; }
 
+    /// <summary>How the state machine learns it is available; null when it is usable once the job completed.</summary>
+    public ReadinessCheck? Readiness { get; init; }
+
     /// <summary>The call that tells whether it is available yet; null when it is usable once the job completed.</summary>
-    public AwsCall? Describe { get; init; }
+    public AwsCall? Describe => Readiness?.Describe;
 
     /// <summary>The call that deletes it from the state machine; null when a function deletes it through its SDK.</summary>
     public AwsCall? Delete { get; init; }

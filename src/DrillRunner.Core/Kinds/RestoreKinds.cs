@@ -10,6 +10,8 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["IAM policies that name the table (the restored table has a new name and ARN)", "CloudWatch metrics and alarms on the table"],
         Inventory = EstateListing.DynamoDbTables,
+        LacksProtection = "point-in-time recovery, no backup",
+        ProtectFix = name => $"Turn point-in-time recovery on (aws dynamodb update-continuous-backups --table-name {name} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true) or add it to an AWS Backup plan.",
         Type = BackupResourceType.DynamoDb,
         ScratchKind = ScratchKinds.DynamoDbTable,
         AwsBackupName = "DynamoDB",
@@ -21,7 +23,8 @@ public static partial class RestoreKinds
         MaxNameLength = 255,
         NamePattern = PlanReader.TableNamePattern(),
         NameRule = "is not a valid DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -)",
-        DataVerifiedByRunner = true,
+        Check = RestoredCheck.TableData,
+        VerifierIdentifier = "tableName",
         RestoreActions = ["dynamodb:RestoreTableFromAwsBackup"],
         FunctionDeleteActions = ["dynamodb:DeleteTable"],
     };
@@ -42,7 +45,8 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = BucketNamePattern(),
         NameRule = "is not a valid S3 bucket name (3–63 of a-z 0-9 . -, starting and ending with a letter or digit)",
-        DataVerifiedByRunner = true,
+        Check = RestoredCheck.BucketData,
+        VerifierIdentifier = "bucketName",
         RestoreActions = ["s3:CreateBucket"],
         FunctionDeleteActions = ["s3:DeleteBucket"],
     };
@@ -51,6 +55,8 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["the security group and DB parameter group (a restore from a snapshot gets the default ones)", "Multi-AZ (a restore is single-AZ unless asked)", "IAM policies, alarms and connection strings that name the instance"],
         Inventory = EstateListing.RdsInstances,
+        LacksProtection = "automated backups",
+        ProtectFix = _ => DatabaseProtectFix,
         Type = BackupResourceType.Rds,
         ScratchKind = ScratchKinds.RdsInstance,
         AwsBackupName = "RDS",
@@ -62,8 +68,15 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = DbIdentifierPattern(),
         NameRule = DbIdentifierRule,
+        Check = RestoredCheck.DatabaseEndpoint,
+        VerifierIdentifier = "dbInstanceIdentifier",
         StateSuffix = "DBInstance",
-        Describe = new AwsCall("rds", "describeDBInstances", "DBInstanceIdentifier", IdIsList: false, "rds:DescribeDBInstances"),
+        Readiness = new(new AwsCall("rds", "describeDBInstances", "DBInstanceIdentifier", IdIsList: false, "rds:DescribeDBInstances"), "DBInstances", "DBInstanceIdentifier", "DBInstanceStatus")
+        {
+            EndpointMember = "Endpoint",
+            AddressMember = "Address",
+            PortMember = "Port",
+        },
         Delete = new AwsCall("rds", "deleteDBInstance", "DBInstanceIdentifier", IdIsList: false, "rds:DeleteDBInstance")
         {
             Switches = new Dictionary<string, bool> { ["SkipFinalSnapshot"] = true, ["DeleteAutomatedBackups"] = true },
@@ -75,6 +88,8 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["the cluster's DB instances (a cluster restored from a snapshot has none until they are created)", "the security group and DB cluster parameter group", "IAM policies, alarms and connection strings that name the cluster"],
         Inventory = EstateListing.DbClusters,
+        LacksProtection = "automated backups",
+        ProtectFix = _ => DatabaseProtectFix,
         Type = BackupResourceType.Aurora,
         ScratchKind = ScratchKinds.RdsCluster,
         AwsBackupName = "Aurora",
@@ -86,8 +101,16 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = DbIdentifierPattern(),
         NameRule = DbIdentifierRule,
+        Check = RestoredCheck.DatabaseEndpoint,
+        VerifierIdentifier = "dbClusterIdentifier",
         StateSuffix = "DBCluster",
-        Describe = new AwsCall("rds", "describeDBClusters", "DBClusterIdentifier", IdIsList: false, "rds:DescribeDBClusters"),
+        Readiness = new(new AwsCall("rds", "describeDBClusters", "DBClusterIdentifier", IdIsList: false, "rds:DescribeDBClusters"), "DBClusters", "DBClusterIdentifier", "Status")
+        {
+            AddressMember = "Endpoint",
+            PortMember = "Port",
+            EndpointNeeds = "DBClusterMembers",
+            NoEndpointNote = "AWS Backup restores an Aurora cluster without DB instances: no endpoint accepts connections until one is added (the verifier Lambda can)",
+        },
         Delete = new AwsCall("rds", "deleteDBCluster", "DBClusterIdentifier", IdIsList: false, "rds:DeleteDBCluster")
         {
             Switches = new Dictionary<string, bool> { ["SkipFinalSnapshot"] = true },
@@ -110,8 +133,10 @@ public static partial class RestoreKinds
         MaxNameLength = 255,
         NameRule = "is longer than 255 characters (EC2 tag values)",
         NamedByTag = true,
+        Check = RestoredCheck.Availability,
+        VerifierIdentifier = "volumeId",
         StateSuffix = "Volume",
-        Describe = new AwsCall("ec2", "describeVolumes", "VolumeIds", IdIsList: true, "ec2:DescribeVolumes"),
+        Readiness = new(new AwsCall("ec2", "describeVolumes", "VolumeIds", IdIsList: true, "ec2:DescribeVolumes"), "Volumes", "VolumeId", "State"),
         Delete = new AwsCall("ec2", "deleteVolume", "VolumeId", IdIsList: false, "ec2:DeleteVolume"),
         RestoreActions = ["ec2:CreateVolume"],
     };
@@ -132,8 +157,10 @@ public static partial class RestoreKinds
         MaxNameLength = 64,
         NameRule = "is longer than EFS's 64-character creation token",
         NamedByTag = true,
+        Check = RestoredCheck.Availability,
+        VerifierIdentifier = "fileSystemId",
         StateSuffix = "FileSystem",
-        Describe = new AwsCall("efs", "describeFileSystems", "FileSystemId", IdIsList: false, "elasticfilesystem:DescribeFileSystems"),
+        Readiness = new(new AwsCall("efs", "describeFileSystems", "FileSystemId", IdIsList: false, "elasticfilesystem:DescribeFileSystems"), "FileSystems", "FileSystemId", "LifeCycleState"),
         Delete = new AwsCall("efs", "deleteFileSystem", "FileSystemId", IdIsList: false, "elasticfilesystem:DeleteFileSystem"),
         RestoreActions = ["elasticfilesystem:Restore"],
     };
@@ -170,6 +197,8 @@ public static partial class RestoreKinds
 
         return null;
     }
+
+    private const string DatabaseProtectFix = "Set a backup retention period of at least 1 day, or add it to an AWS Backup plan.";
 
     private const string DbIdentifierRule = "is not a valid RDS identifier (1–63 of a-z 0-9 -, starting with a letter, no '--', not ending in '-')";
 

@@ -40,19 +40,19 @@ public static partial class PlanReader
         var table = Verification.Default;
         var bucket = BucketVerification.Default;
         var tcpConnect = false;
-        switch (parsed?.Kind.Type)
+        switch (parsed?.Kind.Check)
         {
-            case BackupResourceType.DynamoDb:
+            case RestoredCheck.TableData:
                 table = ReadVerification(verificationReader);
                 break;
-            case BackupResourceType.S3:
+            case RestoredCheck.BucketData:
                 bucket = ReadBucketVerification(verificationReader);
                 break;
-            case BackupResourceType.Rds or BackupResourceType.Aurora:
+            case RestoredCheck.DatabaseEndpoint:
                 tcpConnect = verificationReader?.Boolean("tcpConnect", "use true to require the restored endpoint to accept a TCP connection.") ?? true;
                 verificationReader?.RejectUnknownFields();
                 break;
-            case BackupResourceType.Ebs or BackupResourceType.Efs:
+            case RestoredCheck.Availability:
                 verificationReader?.RejectUnknownFields();
                 break;
         }
