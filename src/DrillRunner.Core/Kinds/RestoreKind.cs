@@ -86,6 +86,9 @@ public sealed record RestoreKind
     /// <summary>What AWS accepts, said when a scratch name is refused.</summary>
     public required string NameRule { get; init; }
 
+    /// <summary>What to do when a scratch name is refused.</summary>
+    public string NameFix { get; init; } = "shorten the scratch prefix or the target id.";
+
     /// <summary>True when the name lives only in a Name tag (AWS assigns the id).</summary>
     public bool NamedByTag { get; init; }
 

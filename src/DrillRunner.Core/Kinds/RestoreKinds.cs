@@ -45,6 +45,7 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = BucketNamePattern(),
         NameRule = "is not a valid S3 bucket name (3–63 of a-z 0-9 . -, starting and ending with a letter or digit)",
+        NameFix = LowercaseNameFix,
         Check = RestoredCheck.BucketData,
         VerifierIdentifier = "bucketName",
         RestoreActions = ["s3:CreateBucket"],
@@ -68,6 +69,7 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = DbIdentifierPattern(),
         NameRule = DbIdentifierRule,
+        NameFix = LowercaseNameFix,
         Check = RestoredCheck.DatabaseEndpoint,
         VerifierIdentifier = "dbInstanceIdentifier",
         StateSuffix = "DBInstance",
@@ -101,6 +103,7 @@ public static partial class RestoreKinds
         MaxNameLength = 63,
         NamePattern = DbIdentifierPattern(),
         NameRule = DbIdentifierRule,
+        NameFix = LowercaseNameFix,
         Check = RestoredCheck.DatabaseEndpoint,
         VerifierIdentifier = "dbClusterIdentifier",
         StateSuffix = "DBCluster",
@@ -199,6 +202,8 @@ public static partial class RestoreKinds
     }
 
     private const string DatabaseProtectFix = "Set a backup retention period of at least 1 day, or add it to an AWS Backup plan.";
+
+    private const string LowercaseNameFix = "use a lowercase target id and scratch prefix of a-z, 0-9 and '-' (e.g. \"drill-\" and \"orders-db\"), short enough for 63 characters.";
 
     private const string DbIdentifierRule = "is not a valid RDS identifier (1–63 of a-z 0-9 -, starting with a letter, no '--', not ending in '-')";
 

@@ -55,7 +55,7 @@ public static partial class PlanRules
                 continue;
             }
 
-            if (backup.ResourceType != BackupResourceType.S3 && !scope.IsComplete)
+            if (!backup.Kind.GlobalArn && !scope.IsComplete)
             {
                 problems.Add(new PlanProblem($"$.targets[{i}].resourceArn", "names no region or no 12-digit account.", $"copy the resource's full ARN, e.g. {RestoreKinds.SupportedArnForms}."));
                 continue;
@@ -136,15 +136,13 @@ public static partial class PlanRules
                 problems.Add(new PlanProblem($"$.targets[{i}].tableName", $"the scratch table name would be {longest.Length} characters, over DynamoDB's {ScratchNames.MaxTableNameLength}.", "shorten the scratch prefix."));
             }
 
-            if (target is AwsBackupTarget backup && plan.ScratchPrefix.Length > 0 && RestoreKinds.Of(backup.ResourceType).NameProblem(longest) is { } nameProblem)
+            if (target is AwsBackupTarget backup && plan.ScratchPrefix.Length > 0 && backup.Kind.NameProblem(longest) is { } nameProblem)
             {
                 var field = backup.ResourceType == BackupResourceType.DynamoDb ? "resourceArn" : "id";
                 problems.Add(new PlanProblem(
                     $"$.targets[{i}].{field}",
-                    $"the scratch {RestoreKinds.Of(backup.ResourceType).AwsBackupName} name would be '{longest}', which {nameProblem}.",
-                    backup.ResourceType is BackupResourceType.S3 or BackupResourceType.Rds or BackupResourceType.Aurora
-                        ? "use a lowercase target id and scratch prefix of a-z, 0-9 and '-' (e.g. \"drill-\" and \"orders-db\"), short enough for 63 characters."
-                        : "shorten the scratch prefix or the target id."));
+                    $"the scratch {backup.Kind.AwsBackupName} name would be '{longest}', which {nameProblem}.",
+                    backup.Kind.NameFix));
             }
         }
 
