@@ -71,7 +71,7 @@ public sealed class CheckRestoreJob(IRunStore runs, TimeProvider time)
         };
 
         var parsed = createdArn is null ? null : RestoreKinds.Parse(createdArn);
-        if (createdArn is null || parsed is null || parsed.Value.Kind.Type != target.ResourceType)
+        if (createdArn is null || parsed is null || parsed.Value.Kind != target.Kind)
         {
             await runs.SaveTargetAsync(record, cancellationToken);
             throw new RestoreFailed($"AWS Backup restore job {jobId} of '{target.ResourceArn}' completed without a {target.Kind.AwsBackupName} resource to verify (CreatedResourceArn: {createdArn ?? "none"})");

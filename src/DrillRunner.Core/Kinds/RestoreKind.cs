@@ -33,9 +33,6 @@ public sealed record RestoreKind
     /// <summary>The fix for a resource only AWS Backup can protect.</summary>
     public static string AddToBackupPlan(string name) => "Add it to an AWS Backup plan (a backup selection by ARN or tag).";
 
-    /// <summary>The plan-level type, read from the target's ARN.</summary>
-    public required BackupResourceType Type { get; init; }
-
     /// <summary>How run records, teardown and the janitor name the scratch resource's kind.</summary>
     public required string ScratchKind { get; init; }
 

@@ -12,7 +12,6 @@ public static partial class RestoreKinds
         Inventory = EstateListing.DynamoDbTables,
         LacksProtection = "point-in-time recovery, no backup",
         ProtectFix = name => $"Turn point-in-time recovery on (aws dynamodb update-continuous-backups --table-name {name} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true) or add it to an AWS Backup plan.",
-        Type = BackupResourceType.DynamoDb,
         ScratchKind = ScratchKinds.DynamoDbTable,
         AwsBackupName = "DynamoDB",
         DisplayName = "DynamoDB table",
@@ -33,7 +32,6 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["the bucket policy, lifecycle rules, replication and event notifications of the new bucket (AWS Backup restores objects)", "IAM policies that name the bucket"],
         Inventory = EstateListing.S3Buckets,
-        Type = BackupResourceType.S3,
         ScratchKind = ScratchKinds.S3Bucket,
         AwsBackupName = "S3",
         DisplayName = "S3 bucket",
@@ -58,7 +56,6 @@ public static partial class RestoreKinds
         Inventory = EstateListing.RdsInstances,
         LacksProtection = "automated backups",
         ProtectFix = _ => DatabaseProtectFix,
-        Type = BackupResourceType.Rds,
         ScratchKind = ScratchKinds.RdsInstance,
         AwsBackupName = "RDS",
         DisplayName = "RDS instance",
@@ -92,7 +89,6 @@ public static partial class RestoreKinds
         Inventory = EstateListing.DbClusters,
         LacksProtection = "automated backups",
         ProtectFix = _ => DatabaseProtectFix,
-        Type = BackupResourceType.Aurora,
         ScratchKind = ScratchKinds.RdsCluster,
         AwsBackupName = "Aurora",
         DisplayName = "Aurora cluster",
@@ -125,7 +121,6 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["attaching the volume to its instance (a restored volume is not attached)", "tags, and the snapshot schedule of the new volume"],
         Inventory = EstateListing.EbsVolumes,
-        Type = BackupResourceType.Ebs,
         ScratchKind = ScratchKinds.EbsVolume,
         AwsBackupName = "EBS",
         DisplayName = "EBS volume",
@@ -148,7 +143,6 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["mount targets and access points of the new file system", "its file-system policy and lifecycle policy"],
         Inventory = EstateListing.EfsFileSystems,
-        Type = BackupResourceType.Efs,
         ScratchKind = ScratchKinds.EfsFileSystem,
         AwsBackupName = "EFS",
         DisplayName = "EFS file system",
@@ -173,8 +167,6 @@ public static partial class RestoreKinds
 
     /// <summary>The ARN forms an "aws-backup" target accepts, for error messages.</summary>
     public static string SupportedArnForms => string.Join(", ", All.Select(k => k.ArnForm));
-
-    public static RestoreKind Of(BackupResourceType type) => All.First(k => k.Type == type);
 
     /// <summary>The record of a scratch kind; null for a kind the runner never creates.</summary>
     public static RestoreKind? OfScratchKind(string scratchKind) => All.FirstOrDefault(k => k.ScratchKind == scratchKind);

@@ -7,7 +7,7 @@ namespace DrillRunner.Core.Plans;
 /// resource, verified as its type allows, and deleted by teardown.
 /// </summary>
 /// <param name="ResourceArn">The protected (source) resource.</param>
-/// <param name="ResourceType">Read from the ARN.</param>
+/// <param name="Kind">Read from the ARN: everything the runner knows about this kind of resource.</param>
 /// <param name="ResourceName">The table, bucket, DB identifier, volume id or file system id in the ARN.</param>
 /// <param name="BackupVaultName">Only recovery points in this vault count; null for any vault.</param>
 /// <param name="MaxRecoveryPointAge">A newest recovery point older than this fails the target.</param>
@@ -19,7 +19,7 @@ namespace DrillRunner.Core.Plans;
 public sealed record AwsBackupTarget(
     string Id,
     string ResourceArn,
-    BackupResourceType ResourceType,
+    RestoreKind Kind,
     string ResourceName,
     string? BackupVaultName,
     TimeSpan? MaxRecoveryPointAge,
@@ -35,8 +35,8 @@ public sealed record AwsBackupTarget(
 
     public override string Type => TypeName;
 
-    /// <summary>Everything the runner knows about this target's kind of resource.</summary>
-    public RestoreKind Kind => RestoreKinds.Of(ResourceType);
+    /// <summary>True for a DynamoDB table restored from AWS Backup: verified exactly like a native target.</summary>
+    public bool RestoresTable => Kind == RestoreKinds.DynamoDbTable;
 
     /// <summary>The DynamoDB view of a DynamoDB recovery point, so that it is verified exactly like a native target.</summary>
     public DynamoDbTarget AsDynamoDbTarget() =>

@@ -28,7 +28,7 @@ public sealed record DrillPlan(
     public DynamoDbTarget TableTarget(string targetId) => Target(targetId) switch
     {
         DynamoDbTarget table => table,
-        AwsBackupTarget { ResourceType: BackupResourceType.DynamoDb } backup => backup.AsDynamoDbTarget(),
+        AwsBackupTarget { RestoresTable: true } backup => backup.AsDynamoDbTarget(),
         var other => throw new InvalidOperationException($"Target '{targetId}' of plan '{Name}' does not restore a DynamoDB table ({other.Type})."),
     };
 

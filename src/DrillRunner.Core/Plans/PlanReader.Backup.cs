@@ -63,7 +63,7 @@ public static partial class PlanReader
             : new AwsBackupTarget(
                 id,
                 arn!,
-                parsed.Value.Kind.Type,
+                parsed.Value.Kind,
                 parsed.Value.Name,
                 vault,
                 maxAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,

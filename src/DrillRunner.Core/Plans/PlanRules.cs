@@ -23,7 +23,7 @@ public static partial class PlanRules
     /// <summary>The DynamoDB tables a plan restores, and in how many waves of maxConcurrentRestores.</summary>
     public static (int Tables, int Waves) RestoreWaves(DrillPlan plan)
     {
-        var tables = plan.Targets.Count(t => t is DynamoDbTarget or AwsBackupTarget { ResourceType: BackupResourceType.DynamoDb });
+        var tables = plan.Targets.Count(t => t is DynamoDbTarget or AwsBackupTarget { RestoresTable: true });
         var perWave = Math.Max(1, plan.MaxConcurrentRestores);
         return (tables, (tables + perWave - 1) / perWave);
     }
@@ -124,7 +124,7 @@ public static partial class PlanRules
                 problems.Add(new PlanProblem($"$.targets[{i}].id", $"'{target.Id}' is also the id of targets[{seenIds[target.Id]}].", "give every target a distinct id."));
             }
 
-            var source = target is AwsBackupTarget { ResourceType: not BackupResourceType.DynamoDb } ? ((AwsBackupTarget)target).ResourceArn : target.SourceName;
+            var source = target is AwsBackupTarget { RestoresTable: false } ? ((AwsBackupTarget)target).ResourceArn : target.SourceName;
             if (!seenSources.TryAdd(source, i))
             {
                 problems.Add(new PlanProblem($"$.targets[{i}].{SourceField(target)}", $"'{source}' is also drilled by targets[{seenSources[source]}]; both would restore the same resource.", "list each resource once."));
@@ -138,7 +138,7 @@ public static partial class PlanRules
 
             if (target is AwsBackupTarget backup && plan.ScratchPrefix.Length > 0 && backup.Kind.NameProblem(longest) is { } nameProblem)
             {
-                var field = backup.ResourceType == BackupResourceType.DynamoDb ? "resourceArn" : "id";
+                var field = backup.RestoresTable ? "resourceArn" : "id";
                 problems.Add(new PlanProblem(
                     $"$.targets[{i}].{field}",
                     $"the scratch {backup.Kind.AwsBackupName} name would be '{longest}', which {nameProblem}.",

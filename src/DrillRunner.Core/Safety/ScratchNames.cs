@@ -17,7 +17,7 @@ public static class ScratchNames
     /// </summary>
     public static string For(string scratchPrefix, string runId, Plans.DrillTarget target) => target switch
     {
-        Plans.AwsBackupTarget { ResourceType: not Plans.BackupResourceType.DynamoDb } backup => For(scratchPrefix, runId, backup.Id),
+        Plans.AwsBackupTarget { RestoresTable: false } backup => For(scratchPrefix, runId, backup.Id),
         _ => For(scratchPrefix, runId, target.SourceName),
     };
 }

@@ -53,7 +53,7 @@ public sealed partial class LocalAwsWorld
             ["BackupVaultArn"] = $"arn:aws:backup:{Region}:{Account}:backup-vault:{point.Vault}",
             ["RecoveryPointArn"] = point.Arn,
             ["RestoreMetadata"] = new JsonObject(point.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
-            ["ResourceType"] = RestoreKinds.Of(point.Type).AwsBackupName,
+            ["ResourceType"] = point.Kind.AwsBackupName,
         };
     }
 
@@ -106,7 +106,7 @@ public sealed partial class LocalAwsWorld
             ["BackupSizeInBytes"] = 1024L * 1024,
             ["IamRoleArn"] = job.RoleArn,
             ["ExpectedCompletionTimeMinutes"] = 1L,
-            ["ResourceType"] = RestoreKinds.Of(job.Point.Type).AwsBackupName,
+            ["ResourceType"] = job.Point.Kind.AwsBackupName,
             ["RecoveryPointCreationDate"] = Time(job.Point.CreatedAt),
         };
         if (job.CompletedAt is { } completed)

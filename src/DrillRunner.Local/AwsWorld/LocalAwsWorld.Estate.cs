@@ -112,7 +112,7 @@ public sealed partial class LocalAwsWorld
             ["Results"] = new JsonArray([.. page.Select(p => (JsonNode)new JsonObject
             {
                 ["ResourceArn"] = p.ResourceArn,
-                ["ResourceType"] = RestoreKinds.Of(p.Type).AwsBackupName,
+                ["ResourceType"] = p.Kind.AwsBackupName,
                 ["LastBackupTime"] = Time(p.CreatedAt),
                 ["ResourceName"] = p.ResourceName,
                 ["LastBackupVaultArn"] = $"arn:aws:backup:{Region}:{Account}:backup-vault:{p.Vault}",

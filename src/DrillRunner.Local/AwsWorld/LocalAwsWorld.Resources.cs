@@ -24,15 +24,15 @@ public sealed partial class LocalAwsWorld
             return;
         }
 
-        var (kind, id) = job.Point.Type switch
+        var (kind, id) = job.Point.Kind.ScratchKind switch
         {
-            BackupResourceType.Rds => (ScratchKinds.RdsInstance, Key("DBInstanceIdentifier")),
-            BackupResourceType.Aurora => (ScratchKinds.RdsCluster, Key("DBClusterIdentifier")),
-            BackupResourceType.Ebs => (ScratchKinds.EbsVolume, $"vol-{Next():x17}"),
-            BackupResourceType.Efs => (ScratchKinds.EfsFileSystem, Key("newFileSystem") == "true" ? $"fs-{Next():x17}" : null),
-            BackupResourceType.S3 => (ScratchKinds.S3Bucket, Key("NewBucket") == "true" ? Key("DestinationBucketName") : null),
-            BackupResourceType.DynamoDb => (ScratchKinds.DynamoDbTable, Key("targetTableName")),
-            _ => throw new InvalidOperationException($"Unknown type {job.Point.Type}"),
+            ScratchKinds.RdsInstance => (ScratchKinds.RdsInstance, Key("DBInstanceIdentifier")),
+            ScratchKinds.RdsCluster => (ScratchKinds.RdsCluster, Key("DBClusterIdentifier")),
+            ScratchKinds.EbsVolume => (ScratchKinds.EbsVolume, $"vol-{Next():x17}"),
+            ScratchKinds.EfsFileSystem => (ScratchKinds.EfsFileSystem, Key("newFileSystem") == "true" ? $"fs-{Next():x17}" : null),
+            ScratchKinds.S3Bucket => (ScratchKinds.S3Bucket, Key("NewBucket") == "true" ? Key("DestinationBucketName") : null),
+            ScratchKinds.DynamoDbTable => (ScratchKinds.DynamoDbTable, Key("targetTableName")),
+            _ => throw new InvalidOperationException($"Unknown kind {job.Point.Kind.ScratchKind}"),
         };
         if (id is null)
         {

@@ -105,16 +105,16 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
     public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = "Default", string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null)
     {
         var parsed = RestoreKinds.Parse(resourceArn) ?? throw new ArgumentException($"Not a resource ARN AWS Backup restores: {resourceArn}", nameof(resourceArn));
-        var arn = parsed.Kind.Type switch
+        var arn = parsed.Kind.ScratchKind switch
         {
-            BackupResourceType.S3 or BackupResourceType.DynamoDb or BackupResourceType.Efs => $"arn:aws:backup:{Region}:{Account}:recovery-point:{Guid.NewGuid()}",
-            BackupResourceType.Ebs => $"arn:aws:ec2:{Region}::snapshot/snap-{Next():x12}",
+            ScratchKinds.S3Bucket or ScratchKinds.DynamoDbTable or ScratchKinds.EfsFileSystem => $"arn:aws:backup:{Region}:{Account}:recovery-point:{Guid.NewGuid()}",
+            ScratchKinds.EbsVolume => $"arn:aws:ec2:{Region}::snapshot/snap-{Next():x12}",
             _ => $"arn:aws:rds:{Region}:{Account}:snapshot:awsbackup:job-{Next():x8}",
         };
-        var restoreMetadata = new Dictionary<string, string>(metadata ?? DefaultMetadata(parsed.Kind.Type, parsed.Name), StringComparer.Ordinal);
-        var point = new LocalRecoveryPoint(arn, resourceArn, parsed.Kind.Type, parsed.Name, vault, createdAt, status, restoreMetadata)
+        var restoreMetadata = new Dictionary<string, string>(metadata ?? DefaultMetadata(parsed.Kind.ScratchKind, parsed.Name), StringComparer.Ordinal);
+        var point = new LocalRecoveryPoint(arn, resourceArn, parsed.Kind, parsed.Name, vault, createdAt, status, restoreMetadata)
         {
-            Objects = parsed.Kind.Type == BackupResourceType.S3 && s3.Exists(parsed.Name) ? s3.Snapshot(parsed.Name) : null,
+            Objects = parsed.Kind == RestoreKinds.S3Bucket && s3.Exists(parsed.Name) ? s3.Snapshot(parsed.Name) : null,
         };
         _points.GetOrAdd(resourceArn, _ => []).Add(point);
         return point;
@@ -182,14 +182,14 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static Dictionary<string, string> DefaultMetadata(BackupResourceType type, string name) => type switch
+    private static Dictionary<string, string> DefaultMetadata(string scratchKind, string name) => scratchKind switch
     {
-        BackupResourceType.Rds => new() { ["DBInstanceIdentifier"] = name, ["Engine"] = "postgres", ["DBInstanceClass"] = "db.t4g.medium", ["MultiAZ"] = "false" },
-        BackupResourceType.Aurora => new() { ["DBClusterIdentifier"] = name, ["Engine"] = "aurora-postgresql" },
-        BackupResourceType.Ebs => new() { ["availabilityZone"] = $"{Region}a", ["volumeType"] = "gp3", ["volumeSize"] = "20", ["encrypted"] = "true" },
-        BackupResourceType.Efs => new() { ["file-system-id"] = name, ["Encrypted"] = "true", ["PerformanceMode"] = "generalPurpose", ["newFileSystem"] = "false" },
-        BackupResourceType.S3 => new() { ["DestinationBucketName"] = name, ["NewBucket"] = "false", ["Encrypted"] = "true", ["EncryptionType"] = "SSE-S3" },
-        BackupResourceType.DynamoDb => new() { ["originalTableName"] = name, ["targetTableName"] = name, ["encryptionType"] = "Default" },
+        ScratchKinds.RdsInstance => new() { ["DBInstanceIdentifier"] = name, ["Engine"] = "postgres", ["DBInstanceClass"] = "db.t4g.medium", ["MultiAZ"] = "false" },
+        ScratchKinds.RdsCluster => new() { ["DBClusterIdentifier"] = name, ["Engine"] = "aurora-postgresql" },
+        ScratchKinds.EbsVolume => new() { ["availabilityZone"] = $"{Region}a", ["volumeType"] = "gp3", ["volumeSize"] = "20", ["encrypted"] = "true" },
+        ScratchKinds.EfsFileSystem => new() { ["file-system-id"] = name, ["Encrypted"] = "true", ["PerformanceMode"] = "generalPurpose", ["newFileSystem"] = "false" },
+        ScratchKinds.S3Bucket => new() { ["DestinationBucketName"] = name, ["NewBucket"] = "false", ["Encrypted"] = "true", ["EncryptionType"] = "SSE-S3" },
+        ScratchKinds.DynamoDbTable => new() { ["originalTableName"] = name, ["targetTableName"] = name, ["encryptionType"] = "Default" },
         _ => [],
     };
 }

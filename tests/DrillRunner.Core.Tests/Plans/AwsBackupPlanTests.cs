@@ -6,18 +6,18 @@ namespace DrillRunner.Core.Tests.Plans;
 public sealed class AwsBackupPlanTests
 {
     [Theory]
-    [InlineData("arn:aws:dynamodb:eu-west-1:123456789012:table/ledger", BackupResourceType.DynamoDb, "ledger")]
-    [InlineData("arn:aws:s3:::invoices-prod", BackupResourceType.S3, "invoices-prod")]
-    [InlineData("arn:aws:rds:eu-west-1:123456789012:db:billing", BackupResourceType.Rds, "billing")]
-    [InlineData("arn:aws:rds:eu-west-1:123456789012:cluster:orders", BackupResourceType.Aurora, "orders")]
-    [InlineData("arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc", BackupResourceType.Ebs, "vol-0abc")]
-    [InlineData("arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0abc", BackupResourceType.Efs, "fs-0abc")]
-    [InlineData("arn:aws-us-gov:rds:us-gov-west-1:123456789012:db:billing", BackupResourceType.Rds, "billing")]
-    public void Read_ResourceArn_GivesTypeAndName(string arn, BackupResourceType type, string name)
+    [InlineData("arn:aws:dynamodb:eu-west-1:123456789012:table/ledger", ScratchKinds.DynamoDbTable, "ledger")]
+    [InlineData("arn:aws:s3:::invoices-prod", ScratchKinds.S3Bucket, "invoices-prod")]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:db:billing", ScratchKinds.RdsInstance, "billing")]
+    [InlineData("arn:aws:rds:eu-west-1:123456789012:cluster:orders", ScratchKinds.RdsCluster, "orders")]
+    [InlineData("arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc", ScratchKinds.EbsVolume, "vol-0abc")]
+    [InlineData("arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-0abc", ScratchKinds.EfsFileSystem, "fs-0abc")]
+    [InlineData("arn:aws-us-gov:rds:us-gov-west-1:123456789012:db:billing", ScratchKinds.RdsInstance, "billing")]
+    public void Read_ResourceArn_GivesKindAndName(string arn, string kind, string name)
     {
         var target = Assert.IsType<AwsBackupTarget>(Assert.Single(Read(Target(arn)).PlanOrThrow().Targets));
 
-        Assert.Equal(type, target.ResourceType);
+        Assert.Equal(kind, target.Kind.ScratchKind);
         Assert.Equal(name, target.ResourceName);
     }
 

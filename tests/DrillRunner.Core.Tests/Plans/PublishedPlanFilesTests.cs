@@ -25,8 +25,8 @@ public sealed class PublishedPlanFilesTests
         var plan = PlanReader.Read(File.ReadAllText(Path.Combine(PlansFolder, "example-mixed-plan.json"))).PlanOrThrow();
 
         Assert.Equal(
-            [BackupResourceType.DynamoDb, BackupResourceType.S3, BackupResourceType.Rds, BackupResourceType.Efs],
-            plan.Targets.OfType<AwsBackupTarget>().Select(t => t.ResourceType));
+            [RestoreKinds.DynamoDbTable, RestoreKinds.S3Bucket, RestoreKinds.RdsInstance, RestoreKinds.EfsFileSystem],
+            plan.Targets.OfType<AwsBackupTarget>().Select(t => t.Kind));
         Assert.Single(plan.Targets.OfType<DynamoDbTarget>());
     }
 
@@ -48,7 +48,7 @@ public sealed class PublishedPlanFilesTests
     }
 
     [Fact]
-    public void Schema_ListsExactlyTheVerificationFieldsOfEveryBackupResourceType()
+    public void Schema_ListsExactlyTheVerificationFieldsOfEveryRestoreKind()
     {
         var known = new[] { "$.targets[1].verification", "$.targets[2].verification", "$.targets[3].verification" }
             .SelectMany(path => KnownFieldsAt(path, "example-mixed-plan.json"))
