@@ -292,6 +292,23 @@ public sealed partial class TemplateTests
         Assert.Equal("NotificationsTopic", TemplateDocument.Map(variables[DrillRunner.Core.EnvironmentVariables.NotificationsTopicArn])["Ref"]);
     }
 
+    [Fact]
+    public void EveryEnvironmentVariableTheTemplateSets_IsOneTheCodeNames()
+    {
+        var named = typeof(DrillRunner.Core.EnvironmentVariables).GetFields()
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToHashSet(StringComparer.Ordinal);
+        var globals = TemplateDocument.Map(TemplateDocument.Map(_template["Globals"])["Function"]);
+        var environments = TemplateDocument.OfType(_template, "AWS::Serverless::Function").Select(f => f.Properties).Append(globals)
+            .Where(p => p.ContainsKey("Environment"))
+            .Select(p => TemplateDocument.Map(TemplateDocument.Map(p["Environment"])["Variables"]))
+            .ToList();
+
+        Assert.True(environments.Count >= 3, $"only {environments.Count} environments found");
+        Assert.All(environments.SelectMany(v => v.Keys.Cast<string>()), name => Assert.Contains(name, named));
+    }
+
     [GeneratedRegex(@"\$\{([A-Za-z0-9:.]+)\}")]
     private static partial Regex SubstitutionWithAttributes();
 
