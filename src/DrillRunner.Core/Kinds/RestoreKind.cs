@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Kinds;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using DrillRunner.Core.Kinds;
 
 namespace DrillRunner.Local.AwsWorld;
 

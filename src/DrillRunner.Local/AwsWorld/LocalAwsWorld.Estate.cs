@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Local.AwsWorld;
