@@ -6,8 +6,9 @@ using DrillRunner.Local.Processes;
 namespace DrillRunner.Local.Workflow;
 
 /// <summary>
-/// Executes statemachine/restore-drill.asl.json itself with aws-local-stepfunctions (in Node),
-/// with each Lambda ARN substituted by the function's logical name and routed to the local host.
+/// Executes statemachine/restore-drill.asl.json itself with aws-local-stepfunctions (in Node, on
+/// one of <see cref="StateMachineWorkers"/>), with each Lambda ARN substituted by the function's
+/// logical name and routed to the local host.
 /// </summary>
 public static partial class LocalStateMachine
 {
@@ -73,49 +74,32 @@ public static partial class LocalStateMachine
             },
         };
 
-        using var process = NodeScript.Start("run-state-machine.mjs");
-        await using (var stdin = process.StandardInput)
-        {
-            await stdin.WriteAsync(job.ToJsonString().AsMemory(), cancellationToken);
-        }
-
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var events = new List<ExecutionEvent>();
         JsonObject? result = null;
-        try
+        await foreach (var message in StateMachineWorkers.RunAsync(job, cancellationToken))
         {
-            while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            if (message["kind"]?.GetValue<string>() == "result")
             {
-                var message = JsonNode.Parse(line)!.AsObject();
-                if (message["kind"]?.GetValue<string>() == "result")
-                {
-                    result = message;
-                    continue;
-                }
-
-                var executionEvent = new ExecutionEvent(
-                    message["type"]!.GetValue<string>(),
-                    message["state"]?.GetValue<string>(),
-                    message["index"]?.GetValue<int>(),
-                    message["error"]?.GetValue<string>(),
-                    message["cause"]?.GetValue<string>(),
-                    message["runId"]?.GetValue<string>(),
-                    message["targetId"]?.GetValue<string>(),
-                    DateTimeOffset.FromUnixTimeMilliseconds(message["timestamp"]?.GetValue<long>() ?? 0));
-                events.Add(executionEvent);
-                onEvent?.Invoke(executionEvent);
+                result = message;
+                continue;
             }
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
+
+            var executionEvent = new ExecutionEvent(
+                message["type"]!.GetValue<string>(),
+                message["state"]?.GetValue<string>(),
+                message["index"]?.GetValue<int>(),
+                message["error"]?.GetValue<string>(),
+                message["cause"]?.GetValue<string>(),
+                message["runId"]?.GetValue<string>(),
+                message["targetId"]?.GetValue<string>(),
+                DateTimeOffset.FromUnixTimeMilliseconds(message["timestamp"]?.GetValue<long>() ?? 0));
+            events.Add(executionEvent);
+            onEvent?.Invoke(executionEvent);
         }
 
-        await process.WaitForExitAsync(cancellationToken);
         if (result is null)
         {
-            throw new InvalidOperationException($"The local state machine runner ended without a result (exit code {process.ExitCode}): {await stderr}");
+            throw new InvalidOperationException("The local state machine runner ended the execution without a result.");
         }
 
         return new ExecutionResult(

@@ -2,7 +2,11 @@
 // local handler: Lambda invokes go to the C# handlers over a loopback endpoint shaped like
 // Lambda's Invoke API, so error names survive and Retry/Catch behave as in AWS; AWS SDK
 // integrations go to the local AWS world behind the same endpoint.
-// Input: one JSON job on stdin. Output: one JSON line per event, then {"kind":"result",...}.
+// A worker: Node and the engine start once and run many executions, several at a time (starting
+// them for every execution cost more CPU than most executions).
+// Input, one JSON line each: {"id":N,"job":{...}} starts an execution; {"id":N,"abort":true} stops it.
+// Output, one JSON line each, tagged with the job's id: its events, then {"kind":"result",...}.
+// The worker ends when its input ends: the .NET process that started it is gone.
 if (!Promise.withResolvers) {
   // Node 20 lacks it; aws-local-stepfunctions 3 needs it.
   Promise.withResolvers = function withResolvers() {
@@ -13,34 +17,93 @@ if (!Promise.withResolvers) {
 }
 
 const { StateMachine } = await import('aws-local-stepfunctions');
-
-const job = JSON.parse(await readStdin());
-const definition = job.definition;
-const endpoint = job.endpoint.replace(/\/$/, '');
+const { createInterface } = await import('node:readline');
 
 // Step Functions' payload quota: a task result or state output above it fails with
 // States.DataLimitExceeded, a terminal error no Catch (not even States.ALL) can catch.
 const PAYLOAD_LIMIT = 262144;
 const DATA_LIMIT_EXCEEDED = 'States.DataLimitExceeded';
-let emulatedScopes = 0;
-emulateAwsOnlyBehaviour(definition.States);
 
-const handlers = {};
-const waitOverrides = {};
-const retryOverrides = {};
-for (const [name, state] of allStates(definition.States)) {
-  if (state.Type === 'Task') {
-    if (job.faults && job.faults[name] && job.faults[name].error === 'States.Timeout') {
-      // A real timeout: the engine's own TimeoutSeconds runs out while the handler hangs.
-      state.TimeoutSeconds = 1;
+/** The executions in progress, by job id, so that one can be aborted. */
+const running = new Map();
+
+createInterface({ input: process.stdin, crlfDelay: Infinity })
+  .on('line', (line) => {
+    if (line.trim() === '') return;
+    const message = JSON.parse(line);
+    if (message.abort) {
+      running.get(message.id)?.abort();
+      return;
     }
-    handlers[name] = withFault(name, handlerFor(name, state.Resource));
+    runJob(message.id, message.job).catch((err) => {
+      writeLine({ id: message.id, kind: 'result', succeeded: false, error: err.name ?? 'Error', cause: `the local runner failed: ${err.stack ?? err.message}`, largestPayload: { bytes: 0, state: null } });
+    });
+  })
+  .on('close', () => process.exit(0));
+
+async function runJob(id, job) {
+  const definition = job.definition;
+  const endpoint = job.endpoint.replace(/\/$/, '');
+  const emit = (obj) => writeLine({ id, ...obj });
+  emulateAwsOnlyBehaviour(definition.States, { count: 0 });
+
+  const handlers = {};
+  const waitOverrides = {};
+  const retryOverrides = {};
+  for (const [name, state] of allStates(definition.States)) {
+    if (state.Type === 'Task') {
+      if (job.faults && job.faults[name] && job.faults[name].error === 'States.Timeout') {
+        // A real timeout: the engine's own TimeoutSeconds runs out while the handler hangs.
+        state.TimeoutSeconds = 1;
+      }
+      handlers[name] = withFault(job, emit, name, handlerFor(endpoint, name, state.Resource));
+    }
+    if (state.Type === 'Wait') {
+      waitOverrides[name] = job.waitMs ?? 100;
+    }
+    if (state.Retry) {
+      retryOverrides[name] = state.Retry.map((r) => (job.retryMs && job.retryMs[name]) ?? job.defaultRetryMs ?? 10);
+    }
   }
-  if (state.Type === 'Wait') {
-    waitOverrides[name] = job.waitMs ?? 100;
-  }
-  if (state.Retry) {
-    retryOverrides[name] = state.Retry.map((r) => (job.retryMs && job.retryMs[name]) ?? job.defaultRetryMs ?? 10);
+
+  const machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+  const execution = machine.run(job.input, {
+    overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waitOverrides, retryIntervalOverrides: retryOverrides },
+    context: job.context,
+  });
+  running.set(id, execution);
+
+  let largestPayload = { bytes: 0, state: null };
+  const events = (async () => {
+    for await (const event of execution.eventLogs) {
+      if (event.type === 'StateExited' && event.state) {
+        const bytes = Buffer.byteLength(JSON.stringify(event.state.output ?? null), 'utf8');
+        if (bytes > largestPayload.bytes) largestPayload = { bytes, state: event.state.name };
+      }
+      emit({
+        kind: 'event',
+        type: event.type,
+        state: event.state?.name,
+        index: event.index,
+        error: event.Error,
+        cause: event.Cause,
+        runId: event.state?.output?.runId ?? event.state?.input?.runId,
+        targetId: event.state?.input?.targetId,
+        timestamp: event.timestamp,
+      });
+    }
+  })();
+
+  try {
+    const output = await execution.result;
+    await events;
+    emit({ kind: 'result', succeeded: true, output, largestPayload });
+  } catch (err) {
+    await events.catch(() => {});
+    const cause = err.cause ?? err;
+    emit({ kind: 'result', succeeded: false, error: cause.name, cause: cause.message, largestPayload });
+  } finally {
+    running.delete(id);
   }
 }
 
@@ -48,9 +111,9 @@ for (const [name, state] of allStates(definition.States)) {
 // - a Map with ToleratedFailurePercentage 100 never fails because an item failed: each item's
 //   processor runs inside a Parallel whose failure is caught;
 // - States.DataLimitExceeded passes every Catch: each Catch first sends it to a Fail state.
-function emulateAwsOnlyBehaviour(states) {
+function emulateAwsOnlyBehaviour(states, scopes) {
   // State names are unique across the whole machine, nested scopes included.
-  const scope = ++emulatedScopes;
+  const scope = ++scopes.count;
   const terminal = `__DataLimitExceeded${scope}`;
   let hasCatch = false;
   for (const state of Object.values(states)) {
@@ -60,7 +123,7 @@ function emulateAwsOnlyBehaviour(states) {
     }
     if (state.Type === 'Map') {
       const processor = state.ItemProcessor || state.Iterator;
-      emulateAwsOnlyBehaviour(processor.States);
+      emulateAwsOnlyBehaviour(processor.States, scopes);
       if (state.ToleratedFailurePercentage === 100) {
         delete state.ToleratedFailurePercentage;
         const wrapped = {
@@ -74,7 +137,7 @@ function emulateAwsOnlyBehaviour(states) {
         else state.Iterator = wrapped;
       }
     }
-    if (state.Type === 'Parallel') for (const branch of state.Branches) emulateAwsOnlyBehaviour(branch.States);
+    if (state.Type === 'Parallel') for (const branch of state.Branches) emulateAwsOnlyBehaviour(branch.States, scopes);
   }
   if (hasCatch) states[terminal] = { Type: 'Fail', Error: DATA_LIMIT_EXCEEDED, Cause: 'A task result or state output exceeded the 256 KB payload quota.' };
 }
@@ -100,7 +163,7 @@ function* allStates(states) {
 // Fault injection for tests: job.faults[stateName] = { error, cause, times } makes the state's
 // first `times` attempts (every attempt when times is -1) fail with that error name, before the
 // task's real handler runs, as a throttled or failed Lambda/SDK call would.
-function withFault(stateName, handler) {
+function withFault(job, emit, stateName, handler) {
   const fault = job.faults && job.faults[stateName];
   if (!fault) return handler;
   let attempts = 0;
@@ -119,7 +182,7 @@ function withFault(stateName, handler) {
   };
 }
 
-function handlerFor(stateName, resource) {
+function handlerFor(endpoint, stateName, resource) {
   if (resource === 'arn:aws:states:::lambda:invoke') {
     return async (input) => {
       const response = await fetch(`${endpoint}/2015-03-31/functions/${encodeURIComponent(input.FunctionName)}/invocations`, {
@@ -175,49 +238,6 @@ function handlerFor(stateName, resource) {
   throw new Error(`Task state '${stateName}' uses resource '${resource}', which has no local handler.`);
 }
 
-function emit(obj) {
+function writeLine(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
-}
-
-const machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
-const execution = machine.run(job.input, {
-  overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waitOverrides, retryIntervalOverrides: retryOverrides },
-  context: job.context,
-});
-
-let largestPayload = { bytes: 0, state: null };
-const events = (async () => {
-  for await (const event of execution.eventLogs) {
-    if (event.type === 'StateExited' && event.state) {
-      const bytes = Buffer.byteLength(JSON.stringify(event.state.output ?? null), 'utf8');
-      if (bytes > largestPayload.bytes) largestPayload = { bytes, state: event.state.name };
-    }
-    emit({
-      kind: 'event',
-      type: event.type,
-      state: event.state?.name,
-      index: event.index,
-      error: event.Error,
-      cause: event.Cause,
-      runId: event.state?.output?.runId ?? event.state?.input?.runId,
-      targetId: event.state?.input?.targetId,
-      timestamp: event.timestamp,
-    });
-  }
-})();
-
-try {
-  const output = await execution.result;
-  await events;
-  emit({ kind: 'result', succeeded: true, output, largestPayload });
-} catch (err) {
-  await events.catch(() => {});
-  const cause = err.cause ?? err;
-  emit({ kind: 'result', succeeded: false, error: cause.name, cause: cause.message, largestPayload });
-}
-
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using DrillRunner.Local.Processes;
+
+namespace DrillRunner.Local.Workflow;
+
+/// <summary>
+/// The Node processes that run executions (run-state-machine.mjs), kept for the life of this process:
+/// starting Node and loading the engine took more CPU than most executions, and a test run makes
+/// hundreds. Each worker runs several executions at once; a new execution goes to the least busy one.
+/// A worker that died is replaced, and the executions it was running end with its last words.
+/// </summary>
+internal static class StateMachineWorkers
+{
+    /// <summary>One per core, at most 4: the engine's JavaScript runs on one thread per worker.</summary>
+    private static readonly Worker?[] Pool = new Worker?[Math.Clamp(Environment.ProcessorCount, 1, 4)];
+    private static readonly Lock PoolLock = new();
+    private static long _nextId;
+
+    /// <summary>Runs one job; yields its messages (events, then the result) as the worker writes them.</summary>
+    public static async IAsyncEnumerable<JsonObject> RunAsync(JsonObject job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var worker = Acquire();
+        var id = Interlocked.Increment(ref _nextId);
+        var messages = worker.Register(id);
+        try
+        {
+            await worker.SendAsync(new JsonObject { ["id"] = id, ["job"] = job }, cancellationToken);
+            await foreach (var message in messages.ReadAllAsync(cancellationToken))
+            {
+                yield return message;
+                if (message["kind"]?.GetValue<string>() == "result")
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            if (worker.Unregister(id) && !worker.HasExited)
+            {
+                // Ended before its result (cancelled): stop the execution, as StopExecution would.
+                await worker.SendAsync(new JsonObject { ["id"] = id, ["abort"] = true }, CancellationToken.None);
+            }
+        }
+    }
+
+    private static Worker Acquire()
+    {
+        lock (PoolLock)
+        {
+            for (var i = 0; i < Pool.Length; i++)
+            {
+                if (Pool[i] is null || Pool[i]!.HasExited)
+                {
+                    Pool[i] = Worker.Start();
+                }
+            }
+
+            return Pool.MinBy(w => w!.Running)!;
+        }
+    }
+
+    private sealed class Worker
+    {
+        private const int KeptErrorCharacters = 8_000;
+        private readonly Process _process;
+        private readonly ConcurrentDictionary<long, Channel<JsonObject>> _jobs = new();
+        private readonly SemaphoreSlim _writing = new(1, 1);
+        private readonly StringBuilder _errors = new();
+
+        private Worker(Process process)
+        {
+            _process = process;
+            _ = Task.Run(ReadOutputAsync);
+            _ = Task.Run(ReadErrorsAsync);
+        }
+
+        public int Running => _jobs.Count;
+
+        public bool HasExited => _process.HasExited;
+
+        public static Worker Start() => new(NodeScript.Start("run-state-machine.mjs"));
+
+        public ChannelReader<JsonObject> Register(long id)
+        {
+            var channel = Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            _jobs[id] = channel;
+            return channel.Reader;
+        }
+
+        /// <summary>True if the job had not ended yet.</summary>
+        public bool Unregister(long id) => _jobs.TryRemove(id, out var channel) && channel.Writer.TryComplete();
+
+        public async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+        {
+            var line = message.ToJsonString() + "\n";
+            await _writing.WaitAsync(cancellationToken);
+            try
+            {
+                await _process.StandardInput.WriteAsync(line.AsMemory(), cancellationToken);
+                await _process.StandardInput.FlushAsync(cancellationToken);
+            }
+            catch (IOException) when (_process.HasExited)
+            {
+                // The reader ends this worker's jobs with its last words.
+            }
+            finally
+            {
+                _writing.Release();
+            }
+        }
+
+        private async Task ReadOutputAsync()
+        {
+            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                var message = JsonNode.Parse(line)!.AsObject();
+                var id = message["id"]!.GetValue<long>();
+                if (!_jobs.TryGetValue(id, out var channel))
+                {
+                    continue; // an aborted job's last lines
+                }
+
+                channel.Writer.TryWrite(message);
+                if (message["kind"]?.GetValue<string>() == "result" && _jobs.TryRemove(id, out _))
+                {
+                    channel.Writer.TryComplete();
+                }
+            }
+
+            await _process.WaitForExitAsync();
+            string errors;
+            lock (_errors)
+            {
+                errors = _errors.ToString();
+            }
+
+            var died = new InvalidOperationException($"The local state machine runner ended without a result (exit code {_process.ExitCode}): {errors}");
+            foreach (var id in _jobs.Keys)
+            {
+                if (_jobs.TryRemove(id, out var channel))
+                {
+                    channel.Writer.TryComplete(died);
+                }
+            }
+        }
+
+        private async Task ReadErrorsAsync()
+        {
+            var buffer = new char[1024];
+            int read;
+            while ((read = await _process.StandardError.ReadAsync(buffer)) > 0)
+            {
+                lock (_errors)
+                {
+                    _errors.Append(buffer, 0, read);
+                    if (_errors.Length > KeptErrorCharacters)
+                    {
+                        _errors.Remove(0, _errors.Length - KeptErrorCharacters);
+                    }
+                }
+            }
+        }
+    }
+}
