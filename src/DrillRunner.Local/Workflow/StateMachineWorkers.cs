@@ -10,7 +10,8 @@ namespace DrillRunner.Local.Workflow;
 /// <summary>
 /// The Node processes that run executions (run-state-machine.mjs), kept for the life of this process:
 /// starting Node and loading the engine took more CPU than most executions, and a test run makes
-/// hundreds. Each worker runs several executions at once; a new execution goes to the least busy one.
+/// hundreds. Each worker runs several executions at once; a new execution goes to an idle worker, a
+/// new one while there are fewer than the pool holds, or else the least busy.
 /// A worker that died is replaced, and the executions it was running end with its last words.
 /// </summary>
 internal static class StateMachineWorkers
@@ -52,15 +53,15 @@ internal static class StateMachineWorkers
     {
         lock (PoolLock)
         {
-            for (var i = 0; i < Pool.Length; i++)
+            // An idle worker if there is one; else a new one while the pool has room; else the least busy.
+            var live = Pool.Where(w => w is { HasExited: false }).Select(w => w!).ToList();
+            if (live.FirstOrDefault(w => w.Running == 0) is { } idle)
             {
-                if (Pool[i] is null || Pool[i]!.HasExited)
-                {
-                    Pool[i] = Worker.Start();
-                }
+                return idle;
             }
 
-            return Pool.MinBy(w => w!.Running)!;
+            var free = Array.FindIndex(Pool, w => w is null || w.HasExited);
+            return free >= 0 ? Pool[free] = Worker.Start() : live.MinBy(w => w.Running)!;
         }
     }
 
