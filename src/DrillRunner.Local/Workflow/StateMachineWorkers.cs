@@ -117,20 +117,33 @@ internal static class StateMachineWorkers
 
         private async Task ReadOutputAsync()
         {
-            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+            string? unreadable = null;
+            try
             {
-                var message = JsonNode.Parse(line)!.AsObject();
-                var id = message["id"]!.GetValue<long>();
-                if (!_jobs.TryGetValue(id, out var channel))
+                while (await _process.StandardOutput.ReadLineAsync() is { } line)
                 {
-                    continue; // an aborted job's last lines
-                }
+                    if (JsonNode.Parse(line) is not JsonObject message || message["id"] is not JsonValue idValue || !idValue.TryGetValue<long>(out var id))
+                    {
+                        throw new FormatException($"no job id in '{line[..Math.Min(line.Length, 200)]}'");
+                    }
 
-                channel.Writer.TryWrite(message);
-                if (message["kind"]?.GetValue<string>() == "result" && _jobs.TryRemove(id, out _))
-                {
-                    channel.Writer.TryComplete();
+                    if (!_jobs.TryGetValue(id, out var channel))
+                    {
+                        continue; // an aborted job's last lines
+                    }
+
+                    channel.Writer.TryWrite(message);
+                    if (message["kind"]?.GetValue<string>() == "result" && _jobs.TryRemove(id, out _))
+                    {
+                        channel.Writer.TryComplete();
+                    }
                 }
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException)
+            {
+                // A line that is not the worker's JSON: its executions cannot be followed any more.
+                unreadable = $"an unreadable line from the runner ({ex.Message}); ";
+                _process.Kill(entireProcessTree: true);
             }
 
             await _process.WaitForExitAsync();
@@ -140,7 +153,7 @@ internal static class StateMachineWorkers
                 errors = _errors.ToString();
             }
 
-            var died = new InvalidOperationException($"The local state machine runner ended without a result (exit code {_process.ExitCode}): {errors}");
+            var died = new InvalidOperationException($"The local state machine runner ended without a result (exit code {_process.ExitCode}): {unreadable}{errors}");
             foreach (var id in _jobs.Keys)
             {
                 if (_jobs.TryRemove(id, out var channel))
