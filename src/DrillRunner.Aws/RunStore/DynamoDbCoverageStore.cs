@@ -104,15 +104,8 @@ public sealed class DynamoDbCoverageStore(IAmazonDynamoDB dynamoDb, string table
 
     public async Task<CoverageAudit?> GetByRequestAsync(string requestId, CancellationToken cancellationToken)
     {
-        var response = await dynamoDb.GetItemAsync(
-            new GetItemRequest
-            {
-                TableName = tableName,
-                Key = new Dictionary<string, AttributeValue> { [PartitionKeyName] = new() { S = Request(requestId) }, [SortKeyName] = new() { S = AuditRecord } },
-                ConsistentRead = true,
-            },
-            cancellationToken);
-        return response.Item is { Count: > 0 } item && item.TryGetValue("auditId", out var auditId) ? await GetAsync(auditId.S, cancellationToken) : null;
+        var link = await ItemReads.GetAsync(dynamoDb, tableName, Request(requestId), AuditRecord, cancellationToken);
+        return link is not null && link.TryGetValue("auditId", out var auditId) ? await GetAsync(auditId.S, cancellationToken) : null;
     }
 
     public async Task<CoverageAudit?> LatestAsync(CancellationToken cancellationToken)
@@ -133,15 +126,8 @@ public sealed class DynamoDbCoverageStore(IAmazonDynamoDB dynamoDb, string table
 
     public async Task<CoverageAudit?> GetAsync(string auditId, CancellationToken cancellationToken)
     {
-        var response = await dynamoDb.GetItemAsync(
-            new GetItemRequest
-            {
-                TableName = tableName,
-                Key = new Dictionary<string, AttributeValue> { [PartitionKeyName] = new() { S = Audit(auditId) }, [SortKeyName] = new() { S = AuditRecord } },
-                ConsistentRead = true,
-            },
-            cancellationToken);
-        return response.Item is { Count: > 0 } item && CompressedText.From(item) is { } json ? JsonSerializer.Deserialize(json, DrillJson.Default.CoverageAudit) : null;
+        var item = await ItemReads.GetAsync(dynamoDb, tableName, Audit(auditId), AuditRecord, cancellationToken);
+        return item is not null && CompressedText.From(item) is { } json ? JsonSerializer.Deserialize(json, DrillJson.Default.CoverageAudit) : null;
     }
 
     private AttributeValue Expiry(TimeSpan keptFor) => new() { N = (time.GetUtcNow() + keptFor).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };

@@ -239,18 +239,8 @@ public sealed class DynamoDbRunStore(IAmazonDynamoDB dynamoDb, string tableName)
         }
     }
 
-    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string pk, string sk, CancellationToken cancellationToken)
-    {
-        var response = await dynamoDb.GetItemAsync(
-            new GetItemRequest
-            {
-                TableName = tableName,
-                Key = new Dictionary<string, AttributeValue> { [PartitionKeyName] = new() { S = pk }, [SortKeyName] = new() { S = sk } },
-                ConsistentRead = true,
-            },
-            cancellationToken);
-        return response.Item is { Count: > 0 } item ? item : null;
-    }
+    private Task<Dictionary<string, AttributeValue>?> GetItemAsync(string pk, string sk, CancellationToken cancellationToken) =>
+        ItemReads.GetAsync(dynamoDb, tableName, pk, sk, cancellationToken);
 
     /// <summary>One line of history; a corrupt or foreign item becomes a line that says why it cannot be read.</summary>
     private static RunSummary Summary(Dictionary<string, AttributeValue> item, string planName)
