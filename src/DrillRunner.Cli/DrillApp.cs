@@ -1,3 +1,4 @@
+using System.Reflection;
 using DrillRunner.Cli.Commands;
 using DrillRunner.Cli.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,17 @@ namespace DrillRunner.Cli;
 /// <summary>The `drill` command line, built so tests can drive it with their own consoles and clock.</summary>
 public static class DrillApp
 {
+    /// <summary>What `drill --version` prints: the informational version the build stamps (version and commit).</summary>
+    public static string Version { get; } = VersionOf(typeof(DrillApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+
     /// <param name="console">Standard output: results, and the one JSON document in --json mode.</param>
     /// <param name="diagnostics">Standard error: progress and errors, so stdout stays parseable.</param>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole diagnostics, TimeProvider time)
+    /// <param name="cancellationToken">Cancelled on Ctrl-C or SIGTERM: commands end honestly and exit with <see cref="ExitCodes.Interrupted"/>.</param>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole diagnostics, TimeProvider time, CancellationToken cancellationToken = default) =>
+        RunAsync(args, console, diagnostics, time, validateExamples: false, cancellationToken);
+
+    /// <param name="validateExamples">Tests: have Spectre parse every help example before running.</param>
+    internal static async Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole diagnostics, TimeProvider time, bool validateExamples, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
         services.AddSingleton(new OutputConsoles(console, diagnostics));
@@ -21,56 +30,84 @@ public static class DrillApp
         app.Configure(config =>
         {
             config.SetApplicationName("drill");
+            config.SetApplicationVersion(Version);
+            config.UseStrictParsing();
+            config.SetHelpProvider(new DrillHelp(config.Settings));
+            if (validateExamples)
+            {
+                config.ValidateExamples();
+            }
+
             config.Settings.Console = diagnostics;
-            config.SetExceptionHandler((exception, _) =>
+            config.SetExceptionHandler((exception, _) => Fail(diagnostics, exception, args, cancellationToken));
+            Add<DemoCommand>(config.AddCommand<DemoCommand>);
+            Add<RunCommand>(config.AddCommand<RunCommand>);
+            Add<StatusCommand>(config.AddCommand<StatusCommand>);
+            Add<HistoryCommand>(config.AddCommand<HistoryCommand>);
+            Add<ReportCommand>(config.AddCommand<ReportCommand>);
+            Add<CoverageCommand>(config.AddCommand<CoverageCommand>);
+            Add<BenchCommand>(config.AddCommand<BenchCommand>);
+            config.AddBranch(Branch("local"), local =>
             {
-                diagnostics.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
-                return ExitCodes.UsageOrConfiguration;
+                local.SetDescription(BranchDescription("local"));
+                Add<LocalSetupCommand>(local.AddCommand<LocalSetupCommand>);
+                Add<LocalResetCommand>(local.AddCommand<LocalResetCommand>);
+                Add<LocalSeedHistoryCommand>(local.AddCommand<LocalSeedHistoryCommand>);
             });
-            config.AddCommand<DemoCommand>("demo")
-                .WithDescription("Run a full restore drill on this machine, with no AWS account: dynalite, the stand-in and the real state machine.")
-                .WithExample("demo")
-                .WithExample("demo", "--scenario", "no-backups", "--json");
-            config.AddCommand<RunCommand>("run")
-                .WithDescription("Request a drill now; with --wait, follow it and exit with its verdict (0 PASS, 1 other, 2 usage, 3 timed out).")
-                .WithExample("run", "--plan", "prod", "--reason", "release 4.2", "--wait", "--timeout", "2h", "--table", "drillrunner-RunsTable-ABC123")
-                .WithExample("run", "--local", "--plan", "demo-shop", "--reason", "try it", "--wait");
-            config.AddCommand<StatusCommand>("status")
-                .WithDescription("Show a run: where it is, or its verdict, RTO and RPO.")
-                .WithExample("status", "20261127-030000-ab12", "--local");
-            config.AddCommand<HistoryCommand>("history")
-                .WithDescription("List a plan's runs, newest first.")
-                .WithExample("history", "--plan", "prod", "--last", "10", "--local");
-            config.AddCommand<ReportCommand>("report")
-                .WithDescription("Report RTO/RPO against objectives, trends, pass rate and staleness per plan (html, md, csv, json).")
-                .WithExample("report", "--all", "--since", "90d", "--format", "html", "--out", "drills.html", "--local");
-            config.AddCommand<CoverageCommand>("coverage")
-                .WithDescription("Show the latest coverage audit (or run one: --now --wait): what no backup and no drill protects. Exit 0 nothing at or above --fail-on, 1 found, 2 usage.")
-                .WithExample("coverage", "--fail-on", "NOT_PROTECTED", "--table", "drillrunner-RunsTable-ABC123")
-                .WithExample("coverage", "--local", "--now", "--wait", "--json");
-            config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Measure drills at scale in local mode (modelled tables, 500 targets, detection lag, report) and write docs/benchmarks.md.");
-            config.AddBranch("local", local =>
+            config.AddBranch(Branch("plan"), plan =>
             {
-                local.SetDescription("The local store that `--local` commands share (kept on disk in .drill/local).");
-                local.AddCommand<LocalSetupCommand>("setup").WithDescription("Seed the demo shop and its plan, for a scenario.");
-                local.AddCommand<LocalResetCommand>("reset").WithDescription("Delete the local store.");
-                local.AddCommand<LocalSeedHistoryCommand>("seed-history").WithDescription("Add a synthetic history of weekly drills (plans history-01…), so the report has a year to show.");
-            });
-            config.AddBranch("plan", plan =>
-            {
-                plan.SetDescription("Check and store drill plans.");
-                plan.AddCommand<PlanValidateCommand>("validate")
-                    .WithDescription("Report every problem in a plan file, with its JSON path and how to fix it. Exit 0 valid, 2 invalid.")
-                    .WithExample("plan", "validate", "plans/example-plan.json");
-                plan.AddCommand<PlanSuggestCommand>("suggest")
-                    .WithDescription("Draft a plan with a target for everything the latest coverage audit found in no plan; review it, then apply it.")
-                    .WithExample("plan", "suggest", "--from-coverage", "--out", "plans/suggested.json", "--table", "drillrunner-RunsTable-ABC123");
-                plan.AddCommand<PlanApplyCommand>("apply")
-                    .WithDescription("Validate a plan, then store it as the next version in the runs table; runs record the version they used.")
-                    .WithExample("plan", "apply", "plans/prod.json", "--table", "drillrunner-RunsTable-ABC123");
+                plan.SetDescription(BranchDescription("plan"));
+                Add<PlanValidateCommand>(plan.AddCommand<PlanValidateCommand>);
+                Add<PlanSuggestCommand>(plan.AddCommand<PlanSuggestCommand>);
+                Add<PlanApplyCommand>(plan.AddCommand<PlanApplyCommand>);
             });
         });
-        return await app.RunAsync(args);
+
+        if (UsageErrors.Check(args) is { } problem)
+        {
+            diagnostics.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        // A branch alone (`drill local`) is a request for its help, not a mistake.
+        var arguments = args is [var only] && CommandCatalog.Branches.Any(b => b.Name == only) ? [only, "--help"] : args;
+        return await app.RunAsync(arguments, cancellationToken);
     }
+
+    private static int Fail(IAnsiConsole diagnostics, Exception exception, string[] args, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            diagnostics.MarkupLine("[yellow]interrupted.[/]");
+            return ExitCodes.Interrupted;
+        }
+
+        diagnostics.MarkupLineInterpolated($"[red]error:[/] {UsageErrors.Describe(exception, args)}");
+        return ExitCodes.UsageOrConfiguration;
+    }
+
+    /// <summary>Registers a command under the last word of its catalog path, with the catalog's description and examples.</summary>
+    private static void Add<TCommand>(Func<string, ICommandConfigurator> add)
+        where TCommand : class, ICommand
+    {
+        var entry = CommandCatalog.All.Single(e => e.Command == typeof(TCommand));
+        var command = add(entry.Path[^1]).WithDescription(entry.Description);
+        foreach (var example in entry.Examples)
+        {
+            command.WithExample([.. example]);
+        }
+    }
+
+    /// <summary>"0.1.0+8aefd76b…" (the SDK appends the commit) → "0.1.0 (commit 8aefd76)".</summary>
+    private static string VersionOf(string? informational) =>
+        informational?.Split('+', 2) switch
+        {
+            [var version, var commit] => $"{version} (commit {commit[..Math.Min(7, commit.Length)]})",
+            [var version] => version,
+            _ => "unknown",
+        };
+
+    private static string Branch(string name) => CommandCatalog.Branches.Single(b => b.Name == name).Name;
+
+    private static string BranchDescription(string name) => CommandCatalog.Branches.Single(b => b.Name == name).Description;
 }

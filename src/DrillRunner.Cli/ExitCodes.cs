@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>`drill run --wait` gave up waiting; the drill itself goes on and is reported later.</summary>
     public const int TimedOut = 3;
+
+    /// <summary>Interrupted (Ctrl-C or SIGTERM): 128 + SIGINT, as shells report a command a user stopped.</summary>
+    public const int Interrupted = 130;
 }

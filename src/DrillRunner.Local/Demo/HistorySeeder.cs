@@ -18,7 +18,7 @@ public static class HistorySeeder
         var written = 0;
         for (var p = 1; p <= plans; p++)
         {
-            var name = $"history-{p.ToString(plans > 99 ? "D3" : "D2", System.Globalization.CultureInfo.InvariantCulture)}";
+            var name = PlanName(p, plans);
             await planStore.SaveAsync(name, PlanJson(name), now, cancellationToken);
             // Every fifth plan has failed its last two weekly drills: a stale plan for the report to find.
             var failingWeeks = p % 5 == 0 ? 2 : 0;
@@ -34,6 +34,9 @@ public static class HistorySeeder
 
         return written;
     }
+
+    /// <summary>The name of the <paramref name="number"/>th of <paramref name="plans"/> seeded plans: history-01 …</summary>
+    public static string PlanName(int number, int plans) => $"history-{number.ToString(plans > 99 ? "D3" : "D2", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Writes one synthetic, torn-down run of <paramref name="plan"/> that started at <paramref name="t0"/> and ended with <paramref name="verdict"/>.</summary>
     public static async Task WriteRunAsync(IRunStore runs, string plan, string runId, DateTimeOffset t0, Verdict verdict, Random random, CancellationToken cancellationToken)

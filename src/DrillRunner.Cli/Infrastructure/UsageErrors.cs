@@ -1,0 +1,160 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Spectre.Console.Cli;
+
+namespace DrillRunner.Cli.Infrastructure;
+
+/// <summary>
+/// Turns Spectre's parse errors into messages that name the command, the word that was wrong and
+/// the closest known one: a typo in a release gate's options must stop it, and say how to fix it.
+/// </summary>
+internal static partial class UsageErrors
+{
+    public static string Describe(Exception exception, IReadOnlyList<string> args)
+    {
+        if (exception is not CommandParseException)
+        {
+            return exception.Message;
+        }
+
+        var entry = CommandCatalog.Find(args);
+        if (UnknownOption().Match(exception.Message) is { Success: true } option)
+        {
+            return entry is null ? exception.Message : UnknownOptionOf(entry, option.Groups["name"].Value);
+        }
+
+        if (UnknownCommand().Match(exception.Message) is { Success: true } command)
+        {
+            var word = command.Groups["name"].Value;
+            return entry is null
+                ? UnknownCommandIn(args, word)
+                : $"{entry.Invocation} takes no argument '{word}'.{QuoteHint(args, word)} `{entry.Invocation} --help` lists its options.";
+        }
+
+        if (ExtraArgument().Match(exception.Message) is { Success: true } extra && entry is not null)
+        {
+            var arguments = ArgumentsOf(entry);
+            var word = extra.Groups["name"].Value;
+            return $"'{word}' is one argument too many: {entry.Invocation} takes {(arguments.Count == 0 ? "no arguments" : string.Join(' ', arguments))}.{QuoteHint(args, word)}";
+        }
+
+        if (UnexpectedOption().Match(exception.Message) is { Success: true } unexpected && entry is null)
+        {
+            return $"{Dashes(unexpected.Groups["name"].Value)} needs a command before it: drill COMMAND [OPTIONS]. `drill --help` lists the commands.";
+        }
+
+        return exception.Message;
+    }
+
+    /// <summary>
+    /// What Spectre lets through or words badly: an option that needs a value given none (it would
+    /// bind a placeholder), and a flag given one. Null when the arguments have neither.
+    /// </summary>
+    public static string? Check(IReadOnlyList<string> args)
+    {
+        if (CommandCatalog.Find(args) is not { } entry)
+        {
+            return null;
+        }
+
+        var options = OptionAttributesOf(entry);
+        for (var i = entry.Path.Count; i < args.Count; i++)
+        {
+            var word = args[i];
+            if (!word.StartsWith('-') || word == "--")
+            {
+                continue;
+            }
+
+            var name = word.Split('=', 2)[0];
+            if (options.FirstOrDefault(o => Spellings(o).Contains(name)) is not { } option)
+            {
+                continue;
+            }
+
+            var needsValue = option.ValueName is not null && !option.ValueIsOptional;
+            if (needsValue && !word.Contains('=', StringComparison.Ordinal) && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                return $"{name} needs a value: {name} {option.ValueName}. `{entry.Invocation} --help` says what it takes.";
+            }
+
+            if (option.ValueName is null && word.Contains('=', StringComparison.Ordinal))
+            {
+                return $"{name} is a flag and takes no value: write {name} alone.";
+            }
+
+            i += needsValue && !word.Contains('=', StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return null;
+    }
+
+    /// <summary>Every spelling of every option the command takes (--plan, -h …), from its settings type.</summary>
+    public static IReadOnlyList<string> OptionsOf(CommandEntry entry) =>
+        OptionAttributesOf(entry).SelectMany(Spellings).Append("--help").ToList();
+
+    private static List<CommandOptionAttribute> OptionAttributesOf(CommandEntry entry) =>
+        entry.Settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
+            .OfType<CommandOptionAttribute>()
+            .ToList();
+
+    private static IEnumerable<string> Spellings(CommandOptionAttribute option) =>
+        option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n));
+
+    private static string UnknownOptionOf(CommandEntry entry, string name)
+    {
+        var typed = Dashes(name);
+        var options = OptionsOf(entry);
+        var closest = ClosestName.Among(typed, options);
+        return closest is null
+            ? $"{entry.Invocation} has no option {typed}. Its options: {string.Join(", ", options.Where(o => o.StartsWith("--", StringComparison.Ordinal)))}."
+            : $"{entry.Invocation} has no option {typed}. Did you mean {closest}? (`{entry.Invocation} --help` lists its options.)";
+    }
+
+    private static string UnknownCommandIn(IReadOnlyList<string> args, string word)
+    {
+        var branch = CommandCatalog.Branches.FirstOrDefault(b => args.Count > 1 && args[0] == b.Name && args[1] == word).Name;
+        var known = branch is null
+            ? CommandCatalog.All.Select(e => e.Path[0]).Distinct().ToList()
+            : CommandCatalog.All.Where(e => e.Path[0] == branch && e.Path.Count > 1).Select(e => e.Path[1]).ToList();
+        var where = branch is null ? "drill" : $"drill {branch}";
+        var closest = ClosestName.Among(word, known);
+        return $"{where} has no command '{word}'.{(closest is null ? string.Empty : $" Did you mean '{closest}'?")} Its commands: {string.Join(", ", known)}.";
+    }
+
+    private static List<string> ArgumentsOf(CommandEntry entry) =>
+        entry.Settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.GetCustomAttribute<CommandArgumentAttribute>())
+            .OfType<CommandArgumentAttribute>()
+            .OrderBy(a => a.Position)
+            .Select(a => a.ValueName)
+            .ToList();
+
+    /// <summary>A stray word right after an option's value is most likely the rest of an unquoted phrase (--reason release 4.2).</summary>
+    private static string QuoteHint(IReadOnlyList<string> args, string word)
+    {
+        var at = args.ToList().IndexOf(word);
+        if (at < 2 || !args[at - 2].StartsWith("--", StringComparison.Ordinal) || args[at - 1].StartsWith('-'))
+        {
+            return string.Empty;
+        }
+
+        var phrase = string.Join(' ', args.Skip(at - 1).TakeWhile(a => !a.StartsWith('-')));
+        return $" Did you mean {args[at - 2]} {ShellWords.Quote(phrase)}? A value with spaces needs quotes.";
+    }
+
+    private static string Dashes(string name) => (name.Length == 1 ? "-" : "--") + name;
+
+    [GeneratedRegex("^Unknown option '(?<name>.+)'\\.$")]
+    private static partial Regex UnknownOption();
+
+    [GeneratedRegex("^Unknown command '(?<name>.+)'\\.$")]
+    private static partial Regex UnknownCommand();
+
+    [GeneratedRegex("^Could not match '(?<name>.+)' with an argument\\.$")]
+    private static partial Regex ExtraArgument();
+
+    [GeneratedRegex("^Unexpected option '(?<name>.+)'\\.$")]
+    private static partial Regex UnexpectedOption();
+}
