@@ -89,7 +89,17 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         }
 
         var dynalite = await DynaliteProcess.StartAsync(dynalitePath, cancellationToken);
-        var standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken, statePath);
+        LocalDynamoDbStandIn standIn;
+        try
+        {
+            standIn = await LocalDynamoDbStandIn.StartAsync(dynalite.Url, time, cancellationToken, statePath, () => DynaliteStopped(dynalite, dataDirectory));
+        }
+        catch
+        {
+            await dynalite.DisposeAsync();
+            throw;
+        }
+
         var s3 = await LocalS3.StartAsync(cancellationToken);
         var world = new LocalAwsWorld(time, s3, standIn.CreateClient());
         var log = new StringWriter();
@@ -107,6 +117,15 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         await environment.EnsureRunsTableAsync(cancellationToken);
         return environment;
     }
+
+    /// <summary>What a client is told when dynalite stopped serving mid-command: a damaged store says so, with the fix.</summary>
+    private static string? DynaliteStopped(DynaliteProcess dynalite, string? dataDirectory) =>
+        dynalite.Problem switch
+        {
+            null => null,
+            { Kind: DynaliteProblem.Corrupt } problem when dataDirectory is not null => new Store.LocalStoreDamaged(dataDirectory, Path.Combine(dataDirectory, "dynalite"), problem.Detail).Message,
+            var problem => $"the local DynamoDB engine (dynalite) stopped: {problem.Detail}",
+        };
 
     /// <summary>Validates a plan and stores it as the next version, as `drill plan apply` does.</summary>
     public async Task<int> ApplyPlanAsync(string planJson, TimeProvider time, CancellationToken cancellationToken)

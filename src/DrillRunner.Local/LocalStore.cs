@@ -2,66 +2,106 @@ using System.Text.Json;
 using DrillRunner.Local.Demo;
 using DrillRunner.Local.Hosting;
 using DrillRunner.Local.Processes;
+using DrillRunner.Local.Store;
 
 namespace DrillRunner.Local;
 
 /// <summary>
 /// Local mode that keeps its data on disk between commands (by default in the git-ignored
 /// .drill/local of the clone): tables, backups, runs and plans, and the demo shop's settings, so
-/// that several local drills build up a history for status, history and report.
+/// that several local drills build up a history for status, history and report. One command holds
+/// it at a time (<see cref="LocalStoreLock"/>); others can read through the holder's endpoint.
 /// </summary>
 public sealed class LocalStore : IAsyncDisposable
 {
     private const string DemoSettingsFile = "demo.json";
     private readonly DemoShopApp? _shop;
+    private readonly LocalStoreLock _lock;
 
-    private LocalStore(LocalDrillEnvironment environment, DemoShopApp? shop)
+    private LocalStore(LocalDrillEnvironment environment, DemoShopApp? shop, LocalStoreLock storeLock, string directory)
     {
         Environment = environment;
         _shop = shop;
+        _lock = storeLock;
+        Directory = directory;
     }
 
     public LocalDrillEnvironment Environment { get; }
 
+    public string Directory { get; }
+
     public static string DefaultDirectory => Path.Combine(RepoPaths.Root, ".drill", "local");
-
-    /// <summary>Opens the store; starts the demo shop app on its recorded port if the demo was set up with the app up.</summary>
-    public static async Task<LocalStore> OpenAsync(string directory, TimeProvider time, CancellationToken cancellationToken)
-    {
-        LocalDrillEnvironment environment;
-        try
-        {
-            environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken, directory);
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("LOCK", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"The local store {directory} is in use by another drill command; wait for it to finish.", ex);
-        }
-
-        await EndAbandonedRunsAsync(environment, cancellationToken);
-        var settings = ReadSettings(directory);
-        if (settings is not null)
-        {
-            DemoSetup.SeedWorld(environment);
-        }
-
-        if (settings?.EstateSeededAt is { } seededAt)
-        {
-            // The local AWS world and S3 live in this process only: the estate's part there is seeded again, with the same ages.
-            CoverageEstate.SeedWorld(environment, seededAt);
-        }
-
-        DemoShopApp? shop = null;
-        if (settings is { AppUp: true })
-        {
-            shop = await DemoShopApp.StartAsync(environment.DynamoDb, cancellationToken, settings.ShopPort);
-        }
-
-        return new LocalStore(environment, shop);
-    }
 
     /// <summary>What a run abandoned by a stopped local command is told it ended with.</summary>
     public const string LocalRunnerStopped = "ABORTED (the local runner stopped)";
+
+    /// <summary>Opens the store for this command alone; starts the demo shop app on its recorded port if the demo was set up with the app up.</summary>
+    /// <param name="command">What this command is, as other terminals are told while it holds the store ("drill run --local …").</param>
+    /// <exception cref="LocalStoreInUse">Another command holds the store (its owner says which, since when, and where to read meanwhile).</exception>
+    /// <exception cref="LocalStoreDamaged">A file of the store cannot be read.</exception>
+    public static async Task<LocalStore> OpenAsync(string directory, TimeProvider time, string command, CancellationToken cancellationToken)
+    {
+        var storeLock = TakeLock(directory);
+        try
+        {
+            var settings = ReadSettings(directory);
+            var environment = await StartAsync(directory, time, cancellationToken);
+            try
+            {
+                storeLock.Describe(new LocalStoreOwner(System.Environment.ProcessId, command, time.GetUtcNow(), environment.StandIn.Url));
+                await EndAbandonedRunsAsync(environment, cancellationToken);
+                DemoShopApp? shop = null;
+                if (settings is not null)
+                {
+                    var scenario = DemoScenario.Find(settings.Scenario) ?? throw new LocalStoreDamaged(directory, Path.Combine(directory, DemoSettingsFile), $"names a scenario '{settings.Scenario}' this version does not know ({DemoScenario.DrillNames})");
+
+                    // The local AWS world and S3 live in this process only: the scenario's part is seeded again. Its
+                    // recovery points are as fresh as a backup plan that kept running would have them.
+                    DemoSetup.SeedWorld(environment, scenario, ShopUrl(settings), time.GetUtcNow());
+                    if (settings.EstateSeededAt is { } seededAt)
+                    {
+                        CoverageEstate.SeedWorld(environment, scenario, seededAt);
+                    }
+
+                    if (settings.AppUp)
+                    {
+                        shop = await DemoShopApp.StartAsync(environment.DynamoDb, cancellationToken, settings.ShopPort);
+                    }
+                }
+
+                return new LocalStore(environment, shop, storeLock, directory);
+            }
+            catch
+            {
+                await environment.DisposeAsync();
+                throw;
+            }
+        }
+        catch
+        {
+            storeLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the store has been set up or given a plan: an empty one is told to `drill local setup`.</summary>
+    public static bool IsSetUp(string directory) => File.Exists(Path.Combine(directory, DemoSettingsFile));
+
+    /// <summary>
+    /// Ends a run whose execution this command stopped (Ctrl-C), as AWS ends a stopped execution's
+    /// run (ExecutionEnded), then sweeps what it created with the janitor, as the next command would.
+    /// </summary>
+    /// <returns>Whether the run was ended here (false: it had already ended).</returns>
+    public async Task<bool> EndStoppedRunAsync(string executionArn, string planJson, string reason, CancellationToken cancellationToken)
+    {
+        var ended = await Environment.EndExecutionAsync(executionArn, reason, cancellationToken);
+        if (ended.Marked && Core.Plans.PlanReader.Read(planJson).Plan?.ScratchPrefix is { Length: > 0 } prefix)
+        {
+            await Environment.RunJanitorAsync(prefix, cancellationToken);
+        }
+
+        return ended.Marked;
+    }
 
     /// <summary>
     /// Locally the drill runs inside the command that asked for it, and the store admits one command
@@ -88,34 +128,52 @@ public sealed class LocalStore : IAsyncDisposable
     }
 
     /// <summary>Seeds the demo shop and its plan into a fresh store, for the given scenario.</summary>
-    public static async Task SetUpDemoAsync(string directory, DemoScenario scenario, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
+    /// <param name="command">What this command is, as other terminals are told while it sets the store up.</param>
+    public static async Task SetUpDemoAsync(string directory, DemoScenario scenario, TimeProvider time, string command, Action<string> progress, CancellationToken cancellationToken)
     {
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        using var storeLock = TakeLock(directory);
+        storeLock.Describe(new LocalStoreOwner(System.Environment.ProcessId, command, time.GetUtcNow(), null));
+        if (System.IO.Directory.EnumerateFileSystemEntries(directory).Any(IsData))
         {
             throw new InvalidOperationException($"The local store {directory} already has data. Fix: run `drill local reset` first.");
         }
 
-        await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken, directory);
-        var settings = new DemoSettings(LoopbackPorts.Free(), scenario.Name != "app-down", scenario.Name);
-        await DemoSetup.PrepareAsync(environment, scenario, new Uri($"http://127.0.0.1:{settings.ShopPort}"), time, progress, cancellationToken);
-        settings = settings with { EstateSeededAt = await CoverageEstate.SeedAsync(environment, time, progress, cancellationToken) };
+        await using var environment = await StartAsync(directory, time, cancellationToken);
+        var settings = new DemoSettings(LoopbackPorts.Free(), scenario.AppUp, scenario.Name);
+        await DemoSetup.PrepareAsync(environment, scenario, ShopUrl(settings), time, progress, cancellationToken);
+        settings = settings with { EstateSeededAt = await CoverageEstate.SeedAsync(environment, scenario, time, progress, cancellationToken) };
         await File.WriteAllTextAsync(Path.Combine(directory, DemoSettingsFile), JsonSerializer.Serialize(settings), cancellationToken);
     }
 
-    /// <summary>Deletes the store; refuses a folder that does not look like one.</summary>
+    /// <summary>Deletes the store; refuses a folder that does not look like one, and a store another command holds.</summary>
     public static bool Reset(string directory)
     {
-        if (!Directory.Exists(directory))
+        if (!System.IO.Directory.Exists(directory))
         {
             return false;
         }
 
-        if (!File.Exists(Path.Combine(directory, "standin.json")) && !Directory.Exists(Path.Combine(directory, "dynalite")))
+        if (!File.Exists(Path.Combine(directory, "standin.json")) && !System.IO.Directory.Exists(Path.Combine(directory, "dynalite")))
         {
             throw new InvalidOperationException($"{directory} does not look like a local drill store (no standin.json or dynalite/); not deleting it.");
         }
 
-        Directory.Delete(directory, recursive: true);
+        using (TakeLock(directory))
+        {
+            foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(directory).Where(IsData))
+            {
+                if (System.IO.Directory.Exists(entry))
+                {
+                    System.IO.Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            }
+        }
+
+        System.IO.Directory.Delete(directory, recursive: true);
         return true;
     }
 
@@ -127,12 +185,56 @@ public sealed class LocalStore : IAsyncDisposable
         }
 
         await Environment.DisposeAsync();
+        _lock.Dispose();
     }
+
+    private static LocalStoreLock TakeLock(string directory) =>
+        LocalStoreLock.TryTake(directory) ?? throw new LocalStoreInUse(directory, LocalStoreOwner.Read(directory));
+
+    /// <summary>The store's data, as opposed to the lock and owner files any command creates.</summary>
+    private static bool IsData(string path) =>
+        Path.GetFileName(path) is not (LocalStoreLock.FileName or LocalStoreOwner.FileName);
+
+    private static async Task<LocalDrillEnvironment> StartAsync(string directory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocalDrillEnvironment.StartAsync(time, cancellationToken, directory);
+        }
+        catch (DynaliteProblem problem) when (problem.Kind == DynaliteProblem.Locked)
+        {
+            throw new LocalStoreInUse(directory, null, problem.Detail);
+        }
+        catch (DynaliteProblem problem) when (problem.Kind == DynaliteProblem.Corrupt)
+        {
+            throw new LocalStoreDamaged(directory, Path.Combine(directory, "dynalite", CorruptFile(problem.Detail)), problem.Detail, problem);
+        }
+    }
+
+    /// <summary>LevelDB names the file when it can ("CURRENT file does not end with newline"); otherwise the folder is all we know.</summary>
+    private static string CorruptFile(string detail) =>
+        detail.Contains("CURRENT", StringComparison.Ordinal) ? "CURRENT"
+        : System.Text.RegularExpressions.Regex.Match(detail, @"\b(\d{6}\.(ldb|log)|MANIFEST-\d+)\b") is { Success: true } file ? file.Value
+        : string.Empty;
+
+    private static Uri ShopUrl(DemoSettings settings) => new($"http://127.0.0.1:{settings.ShopPort}");
 
     private static DemoSettings? ReadSettings(string directory)
     {
         var file = Path.Combine(directory, DemoSettingsFile);
-        return File.Exists(file) ? JsonSerializer.Deserialize<DemoSettings>(File.ReadAllText(file)) : null;
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<DemoSettings>(File.ReadAllText(file)) ?? throw new JsonException("it is JSON null");
+        }
+        catch (JsonException ex)
+        {
+            throw new LocalStoreDamaged(directory, file, $"not the demo's settings ({ex.Message.Split(" Path:")[0]})", ex);
+        }
     }
 
     /// <param name="EstateSeededAt">When the coverage estate was seeded (its recovery points' ages count from then).</param>

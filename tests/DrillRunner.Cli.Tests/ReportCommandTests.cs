@@ -19,7 +19,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using var store = await LocalStore.OpenAsync(_data, TimeProvider.System, default);
+        await using var store = await LocalStore.OpenAsync(_data, TimeProvider.System, "a test", default);
         var services = store.Environment.Services;
         await HistorySeeder.SeedAsync(services.Plans, services.Runs, plans: 5, weeks: 20, TimeProvider.System.GetUtcNow(), default);
         foreach (var plan in await services.Plans.ListNamesAsync(default))

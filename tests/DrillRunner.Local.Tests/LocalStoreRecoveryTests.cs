@@ -13,9 +13,9 @@ public sealed class LocalStoreRecoveryTests
         var directory = Path.Combine(Path.GetTempPath(), $"drill-store-{Guid.NewGuid():N}");
         try
         {
-            await LocalStore.SetUpDemoAsync(directory, DemoScenario.Find("healthy")!, TimeProvider.System, _ => { }, CancellationToken.None);
+            await LocalStore.SetUpDemoAsync(directory, DemoScenario.Find(DemoScenario.Healthy)!, TimeProvider.System, "a test", _ => { }, CancellationToken.None);
             string runId;
-            await using (var killed = await LocalStore.OpenAsync(directory, TimeProvider.System, CancellationToken.None))
+            await using (var killed = await LocalStore.OpenAsync(directory, TimeProvider.System, "a test", CancellationToken.None))
             {
                 using var kill = new CancellationTokenSource(TimeSpan.FromMinutes(2));
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed.Environment.RunDrillAsync(new BeginRequest(DemoPlan.Name, "manual", "release 4.2", null, null), e =>
@@ -32,7 +32,7 @@ public sealed class LocalStoreRecoveryTests
                 Assert.NotEmpty(await killed.Environment.TablesStartingWithAsync($"{DemoPlan.ScratchPrefix}{runId}", CancellationToken.None));
             }
 
-            await using var next = await LocalStore.OpenAsync(directory, TimeProvider.System, CancellationToken.None);
+            await using var next = await LocalStore.OpenAsync(directory, TimeProvider.System, "a test", CancellationToken.None);
 
             var run = await next.Environment.Services.Runs.GetAsync(runId, CancellationToken.None);
             Assert.Equal(RunStatus.Stopped, run.Status);

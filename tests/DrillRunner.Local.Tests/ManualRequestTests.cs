@@ -13,7 +13,7 @@ public sealed class ManualRequestTests
     public async Task SecondRequestWhileADrillRuns_IsRefusedNamingTheHolder_AndARacingOneEndsRejected()
     {
         await using var local = await LocalDrillEnvironment.StartAsync(TimeProvider.System, CancellationToken.None);
-        await DemoSetup.PrepareAsync(local, DemoScenario.Find("healthy")!, DemoDrill.UnusedLoopbackUrl(), TimeProvider.System, _ => { }, default);
+        await DemoSetup.PrepareAsync(local, DemoScenario.Find(DemoScenario.Healthy)!, DemoDrill.UnusedLoopbackUrl(), TimeProvider.System, _ => { }, default);
         local.StandIn.Faults.RestoreDuration = TimeSpan.FromSeconds(8);
         var requests = new RequestDrill(local.Services.Plans, local.Services.Runs, local.Services.Requests, new Caller(), TimeProvider.System);
 
@@ -81,9 +81,9 @@ public sealed class ManualRequestTests
         var data = Path.Combine(Path.GetTempPath(), $"drill-store-{Guid.NewGuid():N}");
         try
         {
-            await LocalStore.SetUpDemoAsync(data, DemoScenario.Find("data-loss")!, TimeProvider.System, _ => { }, default);
+            await LocalStore.SetUpDemoAsync(data, DemoScenario.Find(DemoScenario.DataLoss)!, TimeProvider.System, "a test", _ => { }, default);
 
-            await using (var reopened = await LocalStore.OpenAsync(data, TimeProvider.System, default))
+            await using (var reopened = await LocalStore.OpenAsync(data, TimeProvider.System, "a test", default))
             {
                 var backups = await reopened.Environment.DynamoDb.ListBackupsAsync(new Amazon.DynamoDBv2.Model.ListBackupsRequest { TableName = DemoData.SourceTable });
                 Assert.Single(backups.BackupSummaries);

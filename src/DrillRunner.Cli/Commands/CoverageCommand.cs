@@ -87,7 +87,7 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, settings.Now && settings.Local ? StoreAccess.Exclusive : StoreAccess.Shared, time, cancellationToken);
         CoverageAudit? audit;
         if (!settings.Now)
         {

@@ -13,8 +13,8 @@ public sealed class LocalSetupCommand(OutputConsoles consoles, TimeProvider time
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--scenario <NAME>")]
-        [Description("What later local drills meet: healthy (default), no-backups, restore-fails, data-loss, app-down, slow-restore.")]
-        public string Scenario { get; init; } = "healthy";
+        [Description("What later local drills meet: " + DemoScenario.DrillNames + ".")]
+        public string Scenario { get; init; } = DemoScenario.Healthy;
 
         [CommandOption("--data <DIR>")]
         [Description("The local store's folder. Default: .drill/local in the clone.")]
@@ -26,7 +26,7 @@ public sealed class LocalSetupCommand(OutputConsoles consoles, TimeProvider time
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var directory = settings.DataDirectory ?? LocalStore.DefaultDirectory;
-        await LocalStore.SetUpDemoAsync(directory, DemoScenario.Find(settings.Scenario)!, time, message => consoles.Diagnostics.MarkupLineInterpolated($"{message}"), cancellationToken);
+        await LocalStore.SetUpDemoAsync(directory, DemoScenario.Find(settings.Scenario)!, time, DrillStore.CommandLine(context), message => consoles.Diagnostics.MarkupLineInterpolated($"{message}"), cancellationToken);
         consoles.Out.MarkupLineInterpolated($"local store ready in {directory}: plan '{DemoPlan.Name}'. Next: drill run --local --plan {DemoPlan.Name} --reason \"try it\" --wait");
         return ExitCodes.Pass;
     }

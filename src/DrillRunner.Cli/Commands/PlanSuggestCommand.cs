@@ -40,7 +40,7 @@ public sealed class PlanSuggestCommand(OutputConsoles consoles, TimeProvider tim
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
         if (await store.Coverage.LatestAsync(cancellationToken) is not { } audit)
         {
             log.MarkupLineInterpolated($"[yellow]no coverage audit recorded[/] in {store.Description}. Fix: run `drill coverage --now --wait` first.");

@@ -59,7 +59,7 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Durations.TryParse(settings.Since, out var window);
-        await using var store = await DrillStore.OpenAsync(settings, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
         var now = time.GetUtcNow();
         var since = now - window;
         var names = settings.Plan is { } one ? [one] : (await store.Plans.ListNamesAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList();

@@ -5,6 +5,8 @@ using DrillRunner.Aws.Identity;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Core.Ports;
 using DrillRunner.Local;
+using DrillRunner.Local.Store;
+using Spectre.Console.Cli;
 
 namespace DrillRunner.Cli.Infrastructure;
 
@@ -13,8 +15,9 @@ public sealed class DrillStore : IAsyncDisposable
 {
     private readonly IAmazonDynamoDB? _client;
 
-    private DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description, ICoverageStore coverage, DynamoDbCoverageRequests? coverageRequests, ITableInspector tables)
+    private DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description, ICoverageStore coverage, DynamoDbCoverageRequests? coverageRequests, ITableInspector tables, LocalStoreOwner? holder = null)
     {
+        Holder = holder;
         Tables = tables;
         Coverage = coverage;
         CoverageRequests = coverageRequests;
@@ -49,23 +52,53 @@ public sealed class DrillStore : IAsyncDisposable
 
     public string Description { get; }
 
-    public static async Task<DrillStore> OpenAsync(StoreSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Set when another command holds the local store and this one reads (and writes items) through its endpoint: it cannot run executions.</summary>
+    public LocalStoreOwner? Holder { get; }
+
+    /// <param name="context">The command, as other terminals are told while it holds the local store.</param>
+    /// <param name="access">Whether the command may go through another command that holds the local store.</param>
+    public static async Task<DrillStore> OpenAsync(StoreSettings settings, CommandContext context, StoreAccess access, TimeProvider time, CancellationToken cancellationToken)
     {
         if (settings.Local)
         {
             var directory = settings.DataDirectory ?? LocalStore.DefaultDirectory;
-            var local = await LocalStore.OpenAsync(directory, time, cancellationToken);
+            LocalStore local;
+            try
+            {
+                local = await LocalStore.OpenAsync(directory, time, CommandLine(context), cancellationToken);
+            }
+            catch (LocalStoreInUse busy) when (access == StoreAccess.Shared && busy.Owner?.Endpoint is { } holderEndpoint)
+            {
+                // Another command (a drill, most likely) holds the store: its stand-in serves the runs table meanwhile.
+                return Through(LocalClient(holderEndpoint.ToString()), LocalDrillEnvironment.RunsTableName, new LocalCaller(), $"local store {directory}, read through {busy.Owner.Describe()}", time, busy.Owner);
+            }
+
             var services = local.Environment.Services;
             return new DrillStore(services.Runs, services.Plans, services.Requests, new LocalCaller(), local, null, $"local store {directory}", services.Coverage, null, services.Inspector);
         }
 
-        var client = settings.ResolvedEndpoint is { } endpoint
-            ? new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" })
-            : new AmazonDynamoDBClient();
-        ICallerIdentity caller = settings.ResolvedEndpoint is null ? new StsCallerIdentity(new AmazonSecurityTokenServiceClient()) : new LocalCaller();
+        if (settings.ResolvedEndpoint is { } endpoint)
+        {
+            return Through(LocalClient(endpoint), settings.ResolvedTable, new LocalCaller(), $"runs table {settings.ResolvedTable} at {endpoint}", time);
+        }
+
+        if (FallbackRegionFactory.GetRegionEndpoint() is null)
+        {
+            throw new InvalidOperationException($"No AWS region is configured, so the runs table cannot be found. Fix: set AWS_REGION (e.g. export AWS_REGION=eu-west-1) or a region in your AWS profile (aws configure), or use --local for the local store.");
+        }
+
         var table = settings.ResolvedTable;
-        return new DrillStore(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, $"runs table {table}", new DynamoDbCoverageStore(client, table, time), new DynamoDbCoverageRequests(client, table), new DrillRunner.Aws.DynamoDb.DynamoDbTableInspector(client));
+        return Through(new AmazonDynamoDBClient(), table, new StsCallerIdentity(new AmazonSecurityTokenServiceClient()), $"runs table {table}", time);
     }
+
+    private static DrillStore Through(IAmazonDynamoDB client, string table, ICallerIdentity caller, string description, TimeProvider time, LocalStoreOwner? holder = null) =>
+        new(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, description, new DynamoDbCoverageStore(client, table, time), new DynamoDbCoverageRequests(client, table), new DrillRunner.Aws.DynamoDb.DynamoDbTableInspector(client), holder);
+
+    private static AmazonDynamoDBClient LocalClient(string endpoint) =>
+        new(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+
+    /// <summary>"drill run --local --plan demo-shop …", as the user typed it.</summary>
+    public static string CommandLine(CommandContext context) => "drill " + ShellWords.Join(context.Arguments);
 
     public async ValueTask DisposeAsync()
     {

@@ -7,16 +7,23 @@ namespace DrillRunner.Local.Processes;
 public sealed class DynaliteProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly Task _watch;
+    private volatile DynaliteProblem? _problem;
 
     private DynaliteProcess(Process process, int port)
     {
         _process = process;
         Url = new Uri($"http://127.0.0.1:{port}");
+        _watch = WatchAsync();
     }
 
     public Uri Url { get; }
 
+    /// <summary>Why dynalite stopped serving after it had started (e.g. a damaged data file it met while reading), if it did.</summary>
+    internal DynaliteProblem? Problem => _problem;
+
     /// <param name="dataPath">A folder to keep the data on disk, or null for memory only.</param>
+    /// <exception cref="DynaliteProblem">The folder is held by another process, damaged, or dynalite failed.</exception>
     public static async Task<DynaliteProcess> StartAsync(string? dataPath, CancellationToken cancellationToken)
     {
         var options = JsonSerializer.Serialize(new Dictionary<string, object?> { ["path"] = dataPath });
@@ -27,7 +34,14 @@ public sealed class DynaliteProcess : IAsyncDisposable
         if (line is null)
         {
             var error = await process.StandardError.ReadToEndAsync(cancellationToken);
-            throw new InvalidOperationException($"dynalite did not start: {error}");
+            process.Dispose();
+            throw new DynaliteProblem("failed", $"dynalite did not start: {error}");
+        }
+
+        if (ProblemIn(line) is { } problem)
+        {
+            process.Dispose();
+            throw problem;
         }
 
         using var document = JsonDocument.Parse(line);
@@ -48,7 +62,32 @@ public sealed class DynaliteProcess : IAsyncDisposable
         }
         finally
         {
+            await _watch;
             _process.Dispose();
+        }
+    }
+
+    /// <summary>After it is ready, dynalite's one line on stderr says why it stopped, should it stop.</summary>
+    private async Task WatchAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is { } line)
+        {
+            _problem = ProblemIn(line) ?? _problem;
+        }
+    }
+
+    private static DynaliteProblem? ProblemIn(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return document.RootElement.TryGetProperty("problem", out var kind)
+                ? new DynaliteProblem(kind.GetString() ?? "failed", document.RootElement.GetProperty("detail").GetString() ?? string.Empty)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

@@ -27,11 +27,13 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restored = new(StringComparer.Ordinal);
 
     private readonly IAmazonDynamoDB _dynalite;
+    private readonly Func<string?> _dynaliteProblem;
     private LoopbackWebApp _app = null!;
 
-    private LocalDynamoDbStandIn(Uri dynaliteUrl, StandInState state, TimeProvider time)
+    private LocalDynamoDbStandIn(Uri dynaliteUrl, StandInState state, TimeProvider time, Func<string?> dynaliteProblem)
     {
         _dynaliteUrl = dynaliteUrl;
+        _dynaliteProblem = dynaliteProblem;
         _state = state;
         Faults = new StandInFaults(state);
         var dynalite = LocalClients.DynamoDb(dynaliteUrl);
@@ -58,9 +60,10 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     }
 
     /// <param name="statePath">A JSON file to keep backups, PITR, tags and faults in between commands; null keeps them in memory.</param>
-    public static async Task<LocalDynamoDbStandIn> StartAsync(Uri dynaliteUrl, TimeProvider time, CancellationToken cancellationToken, string? statePath = null)
+    /// <param name="dynaliteProblem">Why dynalite stopped serving, if it did: answered to clients instead of a bare connection error.</param>
+    public static async Task<LocalDynamoDbStandIn> StartAsync(Uri dynaliteUrl, TimeProvider time, CancellationToken cancellationToken, string? statePath = null, Func<string?>? dynaliteProblem = null)
     {
-        var standIn = new LocalDynamoDbStandIn(dynaliteUrl, StandInState.Load(statePath), time);
+        var standIn = new LocalDynamoDbStandIn(dynaliteUrl, StandInState.Load(statePath), time, dynaliteProblem ?? (() => null));
         standIn._app = await LoopbackWebApp.StartAsync(app => app.MapPost("/", standIn.HandleAsync), cancellationToken);
         return standIn;
     }
@@ -81,6 +84,13 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     /// <summary>Makes a backup of the given type: USER, AWS_BACKUP (a DynamoDB backup AWS Backup made), or AWS_BACKUP_VAULT (a recovery point of AWS Backup's advanced features, with a Backup ARN).</summary>
     public Task CreateBackupAsync(string tableName, string backupType, CancellationToken cancellationToken) =>
         _backups.CreateBackupAsync(new JsonObject { ["TableName"] = tableName, ["BackupName"] = $"{tableName}-{backupType.ToLowerInvariant()}" }, cancellationToken, backupType);
+
+    /// <summary>Dates a backup as made at <paramref name="createdAt"/> (the demo's story: a nightly backup made hours ago), and keeps that.</summary>
+    public void Backdate(string backupArn, DateTimeOffset createdAt)
+    {
+        _state.Backups[backupArn] = _state.Backups[backupArn] with { CreatedAt = createdAt };
+        _state.Save();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -234,8 +244,15 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
             }
         }
 
-        using var response = await _forwarder.SendAsync(message, context.RequestAborted);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(context.RequestAborted));
+        try
+        {
+            using var response = await _forwarder.SendAsync(message, context.RequestAborted);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(context.RequestAborted));
+        }
+        catch (HttpRequestException ex) when (_dynaliteProblem() is { } problem)
+        {
+            throw new DynamoDbError("InternalServerError", problem, ex);
+        }
     }
 
     private static Task WriteAsync(HttpContext context, int status, JsonObject body) => WriteRawAsync(context, status, body.ToJsonString());

@@ -28,11 +28,21 @@ internal sealed class StandInState
 
     internal string? Path { get; set; }
 
+    /// <exception cref="Store.LocalStoreDamaged">The file is not the stand-in's JSON.</exception>
     public static StandInState Load(string? path)
     {
-        var state = path is not null && File.Exists(path)
-            ? JsonSerializer.Deserialize<StandInState>(File.ReadAllText(path), Json) ?? new StandInState()
-            : new StandInState();
+        StandInState state;
+        try
+        {
+            state = path is not null && File.Exists(path)
+                ? JsonSerializer.Deserialize<StandInState>(File.ReadAllText(path), Json) ?? new StandInState()
+                : new StandInState();
+        }
+        catch (JsonException ex)
+        {
+            throw new Store.LocalStoreDamaged(System.IO.Path.GetDirectoryName(path)!, path!, $"not the stand-in's JSON ({ex.Message.Split(" Path:")[0]} at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})", ex);
+        }
+
         state.Path = path;
         return state;
     }
