@@ -40,6 +40,26 @@ public sealed class DynamoDbDrillRequests(IAmazonDynamoDB dynamoDb, string table
         return response.Item is { Count: > 0 } item && item.TryGetValue("runId", out var runId) ? runId.S : null;
     }
 
+    public Task MarkNotStartedAsync(string requestId, string because, CancellationToken cancellationToken) =>
+        dynamoDb.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(requestId),
+                UpdateExpression = "SET notStarted = :because",
+                ConditionExpression = "attribute_exists(pk) AND attribute_not_exists(runId)",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":because"] = new() { S = because } },
+            },
+            cancellationToken);
+
+    public async Task<DrillRequestState?> GetAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(requestId), ConsistentRead = true }, cancellationToken);
+        return response.Item is { Count: > 0 } item
+            ? new DrillRequestState(item.TryGetValue("runId", out var runId) ? runId.S : null, item.TryGetValue("notStarted", out var because) ? because.S : null)
+            : null;
+    }
+
     /// <summary>The request item exactly as written: the Pipe's input template reads these attributes.</summary>
     public static Dictionary<string, AttributeValue> Item(DrillRequest request) => new()
     {

@@ -4,6 +4,7 @@ using DrillRunner.Cli.Output;
 using DrillRunner.Core.Reporting;
 using DrillRunner.Core.Requests;
 using DrillRunner.Core.Runs;
+using DrillRunner.Local;
 using DrillRunner.Local.Workflow;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,7 +13,8 @@ namespace DrillRunner.Cli.Commands;
 
 /// <summary>
 /// `drill run`: requests a drill (a request item in the runs table; the Pipe starts it) and, with
-/// --wait, follows it to its verdict: the release gate. Exit 0 PASS, 1 anything else, 2 usage, 3 timed out.
+/// --wait, follows it to its verdict: the release gate. Exit 0 PASS, 1 anything else, 2 usage,
+/// 3 timed out, 130 interrupted.
 /// </summary>
 public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<RunCommand.Settings>
 {
@@ -23,11 +25,11 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         public string Plan { get; init; } = string.Empty;
 
         [CommandOption("--reason <TEXT>")]
-        [Description("Why (e.g. \"release 4.2\"); recorded with who asked.")]
+        [Description("Why (e.g. \"release 4.2\", quoted); recorded with who asked.")]
         public string Reason { get; init; } = string.Empty;
 
         [CommandOption("--wait")]
-        [Description("Follow the drill to its verdict; the exit code is the verdict.")]
+        [Description("Follow the drill to its verdict; the exit code is the verdict. Without it, exit 0 only says the request was written.")]
         public bool Wait { get; init; }
 
         [CommandOption("--timeout <DURATION>")]
@@ -54,15 +56,23 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         }
     }
 
+    /// <summary>What a locally interrupted drill's execution is said to have ended with.</summary>
+    public const string LocalRunnerInterrupted = "ABORTED (interrupted in the command that ran it)";
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Durations.TryParse(settings.Timeout, out var timeout);
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        if (store.Holder is { } busy)
+        {
+            return await NotStartedWhileBusyAsync(store, settings, busy, cancellationToken);
+        }
+
         var outcome = await new RequestDrill(store.Plans, store.Runs, store.Requests, store.Caller, time).ExecuteAsync(settings.Plan, settings.Reason, cancellationToken);
         if (outcome.PlanProblem is { } problem)
         {
-            log.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            log.MarkupLineInterpolated($"[red]error:[/] {(store.Local is { } empty && (await store.Plans.ListNamesAsync(cancellationToken)).Count == 0 ? EmptyStore(empty.Directory) : problem)}");
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -80,18 +90,46 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         var request = outcome.Submitted!;
         log.MarkupLineInterpolated($"requested drill of plan '{request.PlanName}' ({request.Reason}) as {request.RequestedBy}; request {request.RequestId} in {store.Description}");
 
-        // In AWS the Pipe starts the execution; locally this process is the Pipe and the state machine.
-        Task<ExecutionResult>? execution = store.Local?.Environment.RunRequestedDrillAsync(request, null, CancellationToken.None);
+        // In AWS the Pipe starts the execution; locally this process is the Pipe and the state machine,
+        // and an interrupt stops the execution as StopExecution would.
+        Task<ExecutionResult>? execution = store.Local?.Environment.RunRequestedDrillAsync(request, null, cancellationToken);
         if (!settings.Wait && execution is null)
         {
-            log.MarkupLineInterpolated($"not waiting. Follow it with: drill status --request {request.RequestId} --table {settings.ResolvedTable}");
+            log.MarkupLineInterpolated($"[yellow]not waiting:[/] exit code 0 says only that the request was written, not that the drill passed (a release gate must use --wait). Follow it with: drill status --request {request.RequestId} --table {settings.ResolvedTable}");
             return ExitCodes.Pass;
         }
 
+        try
+        {
+            return await FollowAsync(store, settings, request, timeout, execution, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await InterruptedAsync(store, request, execution);
+        }
+    }
+
+    private async Task<int> FollowAsync(DrillStore store, Settings settings, DrillRequest request, TimeSpan timeout, Task<ExecutionResult>? execution, CancellationToken cancellationToken)
+    {
+        var log = consoles.Diagnostics;
         var expected = await StageExpectations.RestoreTimesAsync(store.Runs, settings.Plan, 10, cancellationToken);
         var progress = new RunProgress(log, expected, time);
         var pollEvery = store.Local is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(200);
-        var (last, timedOut) = await new RunFollower(store.Runs, store.Requests, time).FollowAsync(request.RequestId, timeout, pollEvery, progress.Show, cancellationToken);
+        RunSnapshot? last;
+        bool timedOut;
+
+        // Locally the drill's execution runs in this process: if it fails outright (its Node worker
+        // died), its run would never end, so following stops too and the run is ended here.
+        using var follow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = execution?.ContinueWith(_ => follow.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        try
+        {
+            (last, timedOut) = await new RunFollower(store.Runs, store.Requests, time).FollowAsync(request.RequestId, timeout, pollEvery, progress.Show, follow.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && execution is { IsFaulted: true } && store.Local is { } local)
+        {
+            return await RunnerFailedAsync(store, local, request, execution.Exception!.GetBaseException(), settings.Json);
+        }
 
         if (timedOut)
         {
@@ -110,8 +148,12 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
             await execution;
         }
 
-        var final = last!;
-        if (settings.Json)
+        return Print(last!, settings.Json);
+    }
+
+    private int Print(RunSnapshot final, bool json)
+    {
+        if (json)
         {
             consoles.Out.Profile.Out.Writer.WriteLine(RunRecordJson.Write(RunRecordJson.Build(final.Run, final.Targets, final.Targets.Count(t => t.Scratch is { TornDown: false }))));
         }
@@ -126,4 +168,121 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
 
         return final.Run.Verdict == Verdict.Pass ? ExitCodes.Pass : ExitCodes.NotPass;
     }
+
+    /// <summary>The local runner itself failed mid-drill: the run ends with ERROR as a failed execution's does in AWS, and what it restored is swept.</summary>
+    private async Task<int> RunnerFailedAsync(DrillStore store, LocalStore local, DrillRequest request, Exception failure, bool json)
+    {
+        var none = CancellationToken.None;
+        consoles.Diagnostics.MarkupLineInterpolated($"[red]the local runner failed:[/] {failure.Message}");
+        if (await store.Requests.RunIdAsync(request.RequestId, none) is not { } runId)
+        {
+            await store.Requests.MarkNotStartedAsync(request.RequestId, $"the local runner failed before the drill began: {failure.Message}", none);
+            return ExitCodes.NotPass;
+        }
+
+        var run = await store.Runs.GetAsync(runId, none);
+        if (run.ExecutionId is { } executionArn)
+        {
+            await local.EndStoppedRunAsync(executionArn, run.PlanJson, "FAILED (the local runner failed)", none);
+        }
+
+        return Print(new RunSnapshot(await store.Runs.GetAsync(runId, none), await store.Runs.GetTargetsAsync(runId, none)), json);
+    }
+
+    /// <summary>
+    /// Ctrl-C (or SIGTERM) while following. In AWS the drill goes on and only the waiting stops. Locally
+    /// the drill ran in this process: its execution is stopped, the run ended as AWS ends a stopped
+    /// execution's, and what it created deleted by the janitor — or, if it had not begun, the request
+    /// is recorded as never started (there is no Pipe to start it later).
+    /// </summary>
+    private async Task<int> InterruptedAsync(DrillStore store, DrillRequest request, Task<ExecutionResult>? execution)
+    {
+        var log = consoles.Diagnostics;
+        var none = CancellationToken.None;
+        if (store.Local is not { } local || execution is null)
+        {
+            var runId = await store.Requests.RunIdAsync(request.RequestId, none);
+            log.MarkupLineInterpolated($"[yellow]interrupted:[/] stopped waiting; the drill goes on in AWS. Follow it with: drill status {(runId is null ? "--request " + request.RequestId : runId)}");
+            return ExitCodes.Interrupted;
+        }
+
+        try
+        {
+            await execution;
+        }
+        catch (OperationCanceledException)
+        {
+            // The execution was aborted in its worker, as StopExecution aborts one in AWS.
+        }
+
+        var begun = await store.Requests.RunIdAsync(request.RequestId, none);
+        if (begun is null)
+        {
+            await store.Requests.MarkNotStartedAsync(request.RequestId, "interrupted before its execution began a run (local mode has no Pipe to start it later)", none);
+            log.MarkupLineInterpolated($"[yellow]interrupted[/] before the drill began: request {request.RequestId} will not run, and says so (`drill status --request {request.RequestId}`). Nothing was restored.");
+            return ExitCodes.Interrupted;
+        }
+
+        var run = await store.Runs.GetAsync(begun, none);
+        if (run.ExecutionId is { } executionArn && await local.EndStoppedRunAsync(executionArn, run.PlanJson, LocalRunnerInterrupted, none))
+        {
+            var left = await SweepAsync(store, local, run);
+            log.MarkupLineInterpolated($"[yellow]interrupted:[/] run {begun} was stopped and ended with ERROR (no statement about the backups); the janitor swept what it had restored: {(left == 0 ? "nothing is left behind" : $"{left} scratch resource(s) are left, which the janitor deletes when their restores end — `drill status {begun}` lists them")}.");
+        }
+        else
+        {
+            log.MarkupLineInterpolated($"[yellow]interrupted[/] after run {begun} had ended ({run.Status}, {(run.Verdict is { } v ? VerdictNames.Of(v) : "no verdict")}): `drill status {begun}` shows it.");
+        }
+
+        return ExitCodes.Interrupted;
+    }
+
+    /// <summary>
+    /// A restore still in progress cannot be deleted (DynamoDB refuses a CREATING table), so the
+    /// janitor sweeps again as restores end, for as long as a local restore can take.
+    /// </summary>
+    /// <returns>How many scratch resources are still not deleted.</returns>
+    private async Task<int> SweepAsync(DrillStore store, LocalStore local, DrillRun run)
+    {
+        var prefix = Core.Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix;
+        var deadline = time.GetUtcNow() + SweepPatience;
+        while (true)
+        {
+            var left = (await store.Runs.GetTargetsAsync(run.RunId, CancellationToken.None)).Count(t => t.Scratch is { TornDown: false });
+            if (left == 0 || prefix is null || time.GetUtcNow() >= deadline)
+            {
+                return left;
+            }
+
+            consoles.Diagnostics.MarkupLineInterpolated($"waiting for {left} restore(s) in progress to end, to delete what they create…");
+            await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
+            await local.Environment.RunJanitorAsync(prefix, CancellationToken.None);
+        }
+    }
+
+    /// <summary>How long an interrupted local drill waits for its restores in progress to end (the slow-restore scenario's take 35 s).</summary>
+    private static readonly TimeSpan SweepPatience = TimeSpan.FromMinutes(1);
+
+    /// <summary>Another command holds the local store: a held plan answers as it always does (exit 1); another plan cannot run here until that command ends.</summary>
+    private async Task<int> NotStartedWhileBusyAsync(DrillStore store, Settings settings, Local.Store.LocalStoreOwner busy, CancellationToken cancellationToken)
+    {
+        var log = consoles.Diagnostics;
+        if (await store.Plans.GetLatestAsync(settings.Plan, cancellationToken) is null)
+        {
+            log.MarkupLineInterpolated($"[red]error:[/] no plan named '{settings.Plan}' is stored in {store.Description}. Fix: drill plan apply FILE --local");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        if (await store.Runs.GetPlanLockAsync(settings.Plan, time.GetUtcNow(), cancellationToken) is { } holder)
+        {
+            log.MarkupLineInterpolated($"[yellow]not started:[/] plan '{settings.Plan}' is being drilled by run {holder.RunId} since {holder.Since:u}. Follow it with: drill status {holder.RunId} --local");
+            return ExitCodes.NotPass;
+        }
+
+        log.MarkupLineInterpolated($"[yellow]not started:[/] the local store is in use by {busy.Describe()}, and locally one command runs drills at a time. Run this again when it has ended; `drill status`, `history` and `report` work meanwhile.");
+        return ExitCodes.NotPass;
+    }
+
+    private static string EmptyStore(string directory) =>
+        $"the local store {directory} has no plans yet. Fix: `drill local setup` seeds the demo shop and its plan (then --plan demo-shop), or store your own with `drill plan apply FILE --local`.";
 }

@@ -14,7 +14,7 @@ public sealed class StatusCommand(OutputConsoles consoles, TimeProvider time) : 
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "[RUN_ID]")]
-        [Description("The run id.")]
+        [Description("The run id (printed by `drill run --wait` and `drill history`).")]
         public string? RunId { get; init; }
 
         [CommandOption("--request <ID>")]
@@ -33,12 +33,30 @@ public sealed class StatusCommand(OutputConsoles consoles, TimeProvider time) : 
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await DrillStore.OpenAsync(settings, time, cancellationToken);
-        var runId = settings.RunId ?? await store.Requests.RunIdAsync(settings.RequestId!, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        var runId = settings.RunId;
         if (runId is null)
         {
-            consoles.Out.MarkupLineInterpolated($"request {settings.RequestId} has not begun a run yet (the Pipe starts it within seconds; check the state machine's executions if it never does).");
-            return ExitCodes.NotPass;
+            var request = await store.Requests.GetAsync(settings.RequestId!, cancellationToken);
+            if (request is null)
+            {
+                consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] no request '{settings.RequestId}' in {store.Description}. Fix: use the request id `drill run` printed (requests are kept 30 days), or a run id: `drill history --plan NAME`.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            if (request.NotStartedBecause is { } because)
+            {
+                consoles.Out.MarkupLineInterpolated($"request {settings.RequestId} never started a drill: {because}. Ask again with `drill run`.");
+                return ExitCodes.NotPass;
+            }
+
+            if (request.RunId is null)
+            {
+                consoles.Out.MarkupLineInterpolated($"request {settings.RequestId} has not begun a run yet ({(store.Local is null && store.Holder is null ? "the Pipe starts it within seconds; check the state machine's executions if it never does" : "locally the `drill run` that asked for it starts it")}).");
+                return ExitCodes.NotPass;
+            }
+
+            runId = request.RunId;
         }
 
         DrillRun run;

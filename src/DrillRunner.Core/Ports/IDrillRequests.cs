@@ -13,4 +13,10 @@ public interface IDrillRequests
 
     /// <summary>The run a request became, or null while the execution has not begun it.</summary>
     Task<string?> RunIdAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Records that no execution will begin the request (locally, a command interrupted before it started one: there is no Pipe to start it later).</summary>
+    Task MarkNotStartedAsync(string requestId, string because, CancellationToken cancellationToken);
+
+    /// <summary>The request's state, or null when there is no such request.</summary>
+    Task<DrillRequestState?> GetAsync(string requestId, CancellationToken cancellationToken);
 }

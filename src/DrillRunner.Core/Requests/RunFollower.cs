@@ -9,8 +9,17 @@ namespace DrillRunner.Core.Requests;
 public sealed class RunFollower(IRunStore runs, IDrillRequests requests, TimeProvider time)
 {
     /// <returns>The final snapshot, or the last one seen (possibly null) when the timeout came first.</returns>
-    public async Task<(RunSnapshot? Last, bool TimedOut)> FollowAsync(
+    public Task<(RunSnapshot? Last, bool TimedOut)> FollowAsync(
         string requestId,
+        TimeSpan timeout,
+        TimeSpan pollEvery,
+        Action<RunSnapshot> onChange,
+        CancellationToken cancellationToken) =>
+        FollowAsync(ct => requests.RunIdAsync(requestId, ct), timeout, pollEvery, onChange, cancellationToken);
+
+    /// <summary>Follows a run begun some other way than by a request (the demo's): <paramref name="runIdOf"/> answers its id once known.</summary>
+    public async Task<(RunSnapshot? Last, bool TimedOut)> FollowAsync(
+        Func<CancellationToken, Task<string?>> runIdOf,
         TimeSpan timeout,
         TimeSpan pollEvery,
         Action<RunSnapshot> onChange,
@@ -22,7 +31,7 @@ public sealed class RunFollower(IRunStore runs, IDrillRequests requests, TimePro
         string? lastShape = null;
         while (true)
         {
-            runId ??= await requests.RunIdAsync(requestId, cancellationToken);
+            runId ??= await runIdOf(cancellationToken);
             if (runId is not null)
             {
                 var snapshot = new RunSnapshot(await runs.GetAsync(runId, cancellationToken), await runs.GetTargetsAsync(runId, cancellationToken));

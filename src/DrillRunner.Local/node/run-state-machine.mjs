@@ -24,6 +24,10 @@ const { createInterface } = await import('node:readline');
 const PAYLOAD_LIMIT = 262144;
 const DATA_LIMIT_EXCEEDED = 'States.DataLimitExceeded';
 
+// A terminal's Ctrl-C reaches the whole process group: the .NET command decides what to stop (it
+// aborts executions through our input) and closes our input when it is done with us.
+process.on('SIGINT', () => {});
+
 /** The executions in progress, by job id, so that one can be aborted. */
 const running = new Map();
 

@@ -22,4 +22,15 @@ internal sealed class InMemoryDrillRequests : IDrillRequests
 
     public Task<string?> RunIdAsync(string requestId, CancellationToken cancellationToken) =>
         Task.FromResult(Items.TryGetValue(requestId, out var item) ? item.RunId : null);
+
+    public ConcurrentDictionary<string, string> NotStarted { get; } = new();
+
+    public Task MarkNotStartedAsync(string requestId, string because, CancellationToken cancellationToken)
+    {
+        NotStarted[requestId] = because;
+        return Task.CompletedTask;
+    }
+
+    public Task<DrillRequestState?> GetAsync(string requestId, CancellationToken cancellationToken) =>
+        Task.FromResult(Items.TryGetValue(requestId, out var item) ? new DrillRequestState(item.RunId, NotStarted.GetValueOrDefault(requestId)) : null);
 }
