@@ -18,7 +18,7 @@ public sealed class CoverageAuditTests
         await DemoData.CreateCustomersAsync(local.DynamoDb, default);
         await DemoData.EnablePitrAsync(local.DynamoDb, DemoData.SourceTable, default);
         await local.ApplyPlanAsync(DemoPlan.Json(new Uri("http://127.0.0.1:1")), TimeProvider.System, default);
-        await CoverageEstate.SeedAsync(local, TimeProvider.System, _ => { }, default);
+        await CoverageEstate.SeedAsync(local, DemoScenario.Find(DemoScenario.Healthy)!, TimeProvider.System, _ => { }, default);
         var now = TimeProvider.System.GetUtcNow();
         await Demo.HistorySeeder.WriteRunAsync(local.Services.Runs, DemoPlan.Name, "demo-pass", now.AddDays(-2), Core.Runs.Verdict.Pass, new Random(1), default);
 

@@ -4,7 +4,6 @@ using DrillRunner.Cli.Infrastructure;
 using DrillRunner.Cli.Output;
 using DrillRunner.Core.Runs;
 using DrillRunner.Local.Demo;
-using DrillRunner.Local.Workflow;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,8 +15,8 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--scenario <NAME>")]
-        [Description("healthy (default), no-backups, restore-fails, data-loss, app-down, slow-restore, estate, or coverage (the coverage audit of the shop's estate).")]
-        public string Scenario { get; init; } = "healthy";
+        [Description(DemoScenario.DrillNames + ", or " + DemoScenario.Coverage + " (the coverage audit of the shop's estate).")]
+        public string Scenario { get; init; } = DemoScenario.Healthy;
 
         [CommandOption("--json")]
         [Description("Print the run record as one JSON document on stdout (progress goes to stderr).")]
@@ -37,11 +36,12 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         var log = consoles.Diagnostics;
         log.MarkupLineInterpolated($"[bold]DrillRunner demo[/] — scenario [bold]{scenario.Name}[/]: {scenario.Description}");
         var clock = Stopwatch.StartNew();
+        var progress = new RunProgress(log, new Dictionary<string, TimeSpan>(), time);
         var outcome = await DemoDrill.RunAsync(
             scenario,
             time,
             message => log.MarkupLineInterpolated($"[grey]{clock.Elapsed.TotalSeconds,5:0.0}s[/] {message}"),
-            e => Progress(log, clock, e),
+            progress.Show,
             cancellationToken);
 
         if (settings.Json)
@@ -86,27 +86,5 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         }
 
         return outcome.Audit.Fails(failOn) ? ExitCodes.NotPass : ExitCodes.Pass;
-    }
-
-    private static void Progress(IAnsiConsole log, Stopwatch clock, ExecutionEvent e)
-    {
-        if (e.Type is not ("StateEntered" or "StateFailed" or "StateRetried"))
-        {
-            return;
-        }
-
-        if (e.State is "WaitForRestore" or "CheckRestore" or "IsRestored" or "DidBegin" or "ShouldNotify" or "DrillOutcome")
-        {
-            return;
-        }
-
-        var who = e.TargetId is null ? "drill" : e.TargetId;
-        var what = e.Type switch
-        {
-            "StateFailed" => $"[red]{Markup.Escape(e.State ?? "?")} failed: {Markup.Escape(e.Error ?? "?")}[/]",
-            "StateRetried" => $"[yellow]{Markup.Escape(e.State ?? "?")} retried[/]",
-            _ => Markup.Escape(e.State ?? "?"),
-        };
-        log.MarkupLine($"[grey]{clock.Elapsed.TotalSeconds,5:0.0}s[/] {Markup.Escape(who),-10} {what}");
     }
 }

@@ -20,7 +20,7 @@ public static class RunPrinter
         if (run.Cost is { } cost)
         {
             console.MarkupLineInterpolated(
-                $"[bold]Cost (estimate):[/] runner ${cost.RunnerUsd:0.0000} (${cost.RunnerUsdPerTarget:0.00000} per target: {cost.StateTransitions} transitions, {cost.LambdaInvocations} invocations); restoring and checking ${cost.RestoreAndCheckUsd:0.0000} ({cost.RestoredGb:0.##} GB restored, {cost.CountReadUnits:0} read units counted) — {cost.Region} prices of {cost.PricesTakenOn}");
+                $"[bold]Cost (estimate, in AWS):[/] runner ${cost.RunnerUsd:0.0000} (${cost.RunnerUsdPerTarget:0.00000} per target: {cost.StateTransitions} transitions, {cost.LambdaInvocations} invocations, {cost.RestoreLooks} looks at restores as the poll schedule makes them in AWS); restoring and checking ${cost.RestoreAndCheckUsd:0.0000} ({cost.RestoredGb:0.##} GB restored, {cost.CountReadUnits:0} read units counted) — {cost.Region} prices of {cost.PricesTakenOn}");
         }
 
         var table = new Table().Border(TableBorder.Rounded)
@@ -53,7 +53,11 @@ public static class RunPrinter
         foreach (var target in targets.Where(t => t.Scratch is not null))
         {
             var into = target.Scratch!.Kind == Core.Plans.ScratchKinds.DynamoDbTable ? target.Scratch.Name : $"{target.Scratch.Kind} {target.Scratch.Arn ?? target.Scratch.Name}";
-            console.MarkupLineInterpolated($"[grey]{target.TargetId}: {target.SourceName} restored into {into}[/]");
+            // A scratch name is recorded when the restore is asked for; "restored into" is said only of one that completed.
+            var what = target.RestoreCompletedAt is not null
+                ? $"{target.SourceName} restored into {into}"
+                : $"the restore of {target.SourceName} into {into} {(target.Failure is not null ? "failed" : "did not complete")}";
+            console.MarkupLineInterpolated($"[grey]{target.TargetId}: {what}[/]");
         }
 
         foreach (var target in targets.Where(t => t.Backup?.RestoreJobId is not null))

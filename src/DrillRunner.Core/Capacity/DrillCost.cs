@@ -1,3 +1,4 @@
+using DrillRunner.Core.Drills;
 using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Capacity;
@@ -20,7 +21,8 @@ public sealed record DrillCost(
     double ScratchGbHours,
     double RunnerUsd,
     double RestoreAndCheckUsd,
-    int Targets)
+    int Targets,
+    long RestoreLooks = 0)
 {
     /// <summary>
     /// Every function's memory (template.yaml's Globals; a test keeps them equal). Right-sized from 1,024 MB
@@ -59,9 +61,20 @@ public sealed record DrillCost(
     public static double LookUsd(PriceTable prices, bool awsBackup = false) =>
         (LookStates(awsBackup) * prices.StateTransition) + prices.LambdaRequest + (MeanInvocationSeconds * FunctionMemoryMb / 1024.0 * prices.LambdaGbSecond);
 
-    /// <summary>States a target's execution entered, by the estimate.</summary>
-    public static long StatesOf(TargetRun target, bool awsBackup) =>
-        (awsBackup ? BackupFixedStates : NativeFixedStates) + ((long)LookStates(awsBackup) * target.Polls) + (2L * Verifications(target)) + RunbookGapStates(target);
+    /// <summary>States a target's execution entered, by the estimate, had it looked at its restore <paramref name="looks"/> times.</summary>
+    public static long StatesOf(TargetRun target, bool awsBackup, int looks) =>
+        (awsBackup ? BackupFixedStates : NativeFixedStates) + ((long)LookStates(awsBackup) * looks) + (2L * Verifications(target)) + RunbookGapStates(target);
+
+    /// <summary>
+    /// The looks at a restore the estimate counts: as many as <see cref="PollSchedule"/> makes in AWS for a
+    /// restore that took what this one took. The looks a run counted would overstate a local drill, whose
+    /// waits are shortened to a tenth of a second (hundreds of looks at a 35-second restore); in AWS the
+    /// two agree. A restore that never completed counts what the run counted.
+    /// </summary>
+    public static int LooksOf(TargetRun target) =>
+        target is { RestoreRequestedAt: { } requested, RestoreCompletedAt: { } completed } && completed >= requested
+            ? PollSchedule.Follow(completed - requested, target.Forecast?.Duration, completed - requested + TimeSpan.FromDays(1)).Looks
+            : target.Polls;
 
     /// <summary>
     /// The runbook gap step after verification: compare, its choice and the choice after it; a table
@@ -77,13 +90,13 @@ public sealed record DrillCost(
     /// Lambda invocations a target made, by the estimate: one per look and per verification round, plus
     /// resolve and start (native) or choose, prepare, record, tag check and validation (AWS Backup), and the runbook gap's.
     /// </summary>
-    public static long InvocationsOf(TargetRun target, bool awsBackup) => (awsBackup ? 5 : 2) + target.Polls + Verifications(target) + RunbookGapInvocations(target);
+    public static long InvocationsOf(TargetRun target, bool awsBackup, int looks) => (awsBackup ? 5 : 2) + looks + Verifications(target) + RunbookGapInvocations(target);
 
     public static DrillCost Estimate(IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
     {
         var prices = PriceTable.For(region);
-        var transitions = DrillFixedStates + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId)));
-        var invocations = 4 + targets.Sum(t => InvocationsOf(t, isAwsBackup(t.TargetId)));
+        var transitions = DrillFixedStates + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId), LooksOf(t)));
+        var invocations = 4 + targets.Sum(t => InvocationsOf(t, isAwsBackup(t.TargetId), LooksOf(t)));
         var gbSeconds = invocations * MeanInvocationSeconds * FunctionMemoryMb / 1024.0;
         var readUnits = invocations * ReadUnitsPerInvocation;
         var writeUnits = invocations * WriteUnitsPerInvocation;
@@ -93,7 +106,7 @@ public sealed record DrillCost(
         var runner = (transitions * prices.StateTransition) + (invocations * prices.LambdaRequest) + (gbSeconds * prices.LambdaGbSecond)
             + (readUnits * prices.ReadRequestUnit) + (writeUnits * prices.WriteRequestUnit);
         var restore = (restoredGb * prices.RestoreGb) + (countUnits * prices.ReadRequestUnit) + (scratchGbHours / 730.0 * prices.StorageGbMonth);
-        return new DrillCost(prices.Region, PriceTable.TakenOn, transitions, invocations, gbSeconds, readUnits, writeUnits, restoredGb, countUnits, scratchGbHours, runner, restore, targets.Count);
+        return new DrillCost(prices.Region, PriceTable.TakenOn, transitions, invocations, gbSeconds, readUnits, writeUnits, restoredGb, countUnits, scratchGbHours, runner, restore, targets.Count, targets.Sum(LooksOf));
     }
 
     /// <summary>The runner's own cost per target: the goal is at most $0.01.</summary>

@@ -18,12 +18,12 @@ public static class CoverageDemo
     {
         progress("starting dynalite, the DynamoDB stand-in, the local AWS world and the audit's function on 127.0.0.1");
         await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken);
-        var healthy = DemoScenario.Find("healthy")!;
+        var healthy = DemoScenario.Find(DemoScenario.Healthy)!;
         await DemoSetup.PrepareAsync(environment, healthy, DemoDrill.UnusedLoopbackUrl(), time, progress, cancellationToken);
         var now = time.GetUtcNow();
         await HistorySeeder.WriteRunAsync(environment.Services.Runs, DemoPlan.Name, "demo-shop-seeded-pass", now.AddDays(-2), Core.Runs.Verdict.Pass, new Random(3), cancellationToken);
         progress($"plan '{DemoPlan.Name}' last passed 2 days ago (seeded history)");
-        await CoverageEstate.SeedAsync(environment, time, progress, cancellationToken);
+        await CoverageEstate.SeedAsync(environment, healthy, time, progress, cancellationToken);
 
         progress("running the coverage audit's state machine (statemachine/coverage-audit.asl.json): list, describe, judge");
         var before = environment.Aws.Calls.Count;

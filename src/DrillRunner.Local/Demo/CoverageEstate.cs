@@ -29,7 +29,8 @@ public static class CoverageEstate
     public static readonly TimeSpan StaleBackupAge = TimeSpan.FromDays(3);
 
     /// <summary>The tables (kept by dynalite with the store) and the billing plan's drill history.</summary>
-    public static async Task<DateTimeOffset> SeedAsync(LocalDrillEnvironment environment, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
+    /// <param name="scenario">The demo shop's scenario beside it: when it drills the invoice bucket and the billing database, they are its own.</param>
+    public static async Task<DateTimeOffset> SeedAsync(LocalDrillEnvironment environment, DemoScenario scenario, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
     {
         var seededAt = time.GetUtcNow();
         IAmazonDynamoDB db = environment.DynamoDb;
@@ -42,32 +43,31 @@ public static class CoverageEstate
         await environment.ApplyPlanAsync(BillingPlanJson, time, cancellationToken);
         await WriteBillingRunAsync(environment, "billing-seeded-pass", seededAt.AddDays(-12), null, cancellationToken);
         await WriteBillingRunAsync(environment, "billing-seeded-fail", seededAt.AddDays(-5), "the verifier found 2 of 3 billing tables: invoice_lines is missing from the snapshot", cancellationToken);
-        SeedWorld(environment, seededAt);
+        SeedWorld(environment, scenario, seededAt);
+        var invoices = scenario.DrillsAwsBackup ? $"plan '{DemoPlan.Name}' drills it" : "in no plan";
+        var billing = scenario.DrillsAwsBackup ? $"plan '{DemoPlan.Name}' drills it too" : "its last PASS 12 days ago";
         progress($"coverage estate: {UnprotectedTable} (no PITR, no backup), {UndrilledTable} (PITR, in no plan), {ExcludedTable} (excluded by the demo plan), " +
-            $"{UnprotectedDatabase} (no automated backups), {StaleVolumeName} (newest backup {StaleBackupAge.TotalDays:0} days old), {DemoPlan.InvoiceBucket} (in no plan), " +
-            $"{DemoPlan.BillingDatabase} (plan '{BillingPlan}': last drill FAIL, last PASS 12 days ago), a scratch volume left by a stopped drill");
+            $"{UnprotectedDatabase} (no automated backups), {StaleVolumeName} (newest backup {StaleBackupAge.TotalDays:0} days old), {DemoPlan.InvoiceBucket} ({invoices}), " +
+            $"{DemoPlan.BillingDatabase} (plan '{BillingPlan}': last drill FAIL; {billing}), a scratch volume left by a stopped drill");
         return seededAt;
     }
 
     /// <summary>
     /// The part of the estate that lives only in the local AWS world and S3 (not kept on disk):
-    /// seeded again each time the local store opens, with the same ages.
+    /// seeded again each time the local store opens, with the same ages. The invoice bucket and the
+    /// billing database are left to the demo shop's scenario when it drills them (its own objects and recovery points).
     /// </summary>
-    public static void SeedWorld(LocalDrillEnvironment environment, DateTimeOffset seededAt)
+    public static void SeedWorld(LocalDrillEnvironment environment, DemoScenario scenario, DateTimeOffset seededAt)
     {
         var aws = environment.Aws;
-        if (!environment.S3.Exists(DemoPlan.InvoiceBucket))
+        if (!scenario.DrillsAwsBackup)
         {
             environment.S3.CreateBucket(DemoPlan.InvoiceBucket).Put("2026/11/INV-000001.pdf", 41_000);
-        }
-
-        aws.AddRecoveryPoint(DemoPlan.InvoiceBucketArn, seededAt.AddHours(-2));
-        if (aws.Resource(DemoPlan.BillingDatabaseArn) is null)
-        {
+            aws.AddRecoveryPoint(DemoPlan.InvoiceBucketArn, seededAt.AddHours(-2));
             aws.AddSource(ScratchKinds.RdsInstance, DemoPlan.BillingDatabase);
+            aws.AddRecoveryPoint(DemoPlan.BillingDatabaseArn, seededAt.AddHours(-1));
         }
 
-        aws.AddRecoveryPoint(DemoPlan.BillingDatabaseArn, seededAt.AddHours(-1));
         var reporting = aws.AddSource(ScratchKinds.RdsInstance, UnprotectedDatabase);
         aws.Resource(reporting)!.BackupRetentionDays = 0;
         var uploads = aws.AddSource(ScratchKinds.EbsVolume, StaleVolume, new Dictionary<string, string> { [TeardownGuard.NameTag] = StaleVolumeName });

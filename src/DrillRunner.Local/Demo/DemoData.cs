@@ -92,8 +92,15 @@ public static class DemoData
             },
             cancellationToken);
 
-    public static async Task CreateBackupAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken) =>
-        await dynamoDb.CreateBackupAsync(new CreateBackupRequest { TableName = SourceTable, BackupName = "shop-orders-nightly" }, cancellationToken);
+    /// <returns>The backup's ARN.</returns>
+    public static async Task<string> CreateBackupAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken) =>
+        (await dynamoDb.CreateBackupAsync(new CreateBackupRequest { TableName = SourceTable, BackupName = "shop-orders-nightly" }, cancellationToken)).BackupDetails.BackupArn;
+
+    /// <summary>The data-loss story: the only backup was made this long before the drill, at 15,000 orders; 5,000 came after it.</summary>
+    public static readonly TimeSpan DataLossBackupAge = TimeSpan.FromHours(6);
+
+    /// <summary>How many orders the data-loss backup holds.</summary>
+    public const int OrdersInDataLossBackup = 15_000;
 
     private static Dictionary<string, AttributeValue> Order(int number, string updatedAt) => new()
     {

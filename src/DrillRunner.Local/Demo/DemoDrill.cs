@@ -10,20 +10,38 @@ namespace DrillRunner.Local.Demo;
 /// </summary>
 public static class DemoDrill
 {
-    public static async Task<DemoOutcome> RunAsync(DemoScenario scenario, TimeProvider time, Action<string> progress, Action<ExecutionEvent>? onEvent, CancellationToken cancellationToken)
+    /// <param name="onChange">Each change of the run record while the drill runs (stage by stage, in the drill's own words).</param>
+    public static async Task<DemoOutcome> RunAsync(DemoScenario scenario, TimeProvider time, Action<string> progress, Action<Core.Requests.RunSnapshot>? onChange, CancellationToken cancellationToken)
     {
         progress("starting dynalite, the DynamoDB stand-in and the drill functions on 127.0.0.1");
         await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken);
         var db = environment.DynamoDb;
 
         await using var app = await DemoShopApp.StartAsync(db, cancellationToken);
-        var appUrl = scenario.Name == "app-down" ? UnusedLoopbackUrl() : app.Url;
+        var appUrl = scenario.AppUp ? app.Url : UnusedLoopbackUrl();
         await DemoSetup.PrepareAsync(environment, scenario, appUrl, time, progress, cancellationToken);
 
+        // The demo follows the run record as `drill run --wait` does, not the state machine's internal states.
+        string? begun = null;
+        using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var follower = onChange is null
+            ? Task.CompletedTask
+            : new Core.Requests.RunFollower(environment.Services.Runs, environment.Services.Requests, time)
+                .FollowAsync(_ => Task.FromResult(Volatile.Read(ref begun)), Core.Drills.DrillDeadline.DefaultTimeLimit, TimeSpan.FromMilliseconds(200), onChange, following.Token);
         var execution = await environment.RunDrillAsync(
             new BeginRequest(DemoPlan.Name, "demo", $"drill demo --scenario {scenario.Name}", Environment.UserName, null),
-            onEvent,
+            e => Interlocked.CompareExchange(ref begun, e.RunId, null),
             cancellationToken);
+        await following.CancelAsync();
+        try
+        {
+            await follower;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The drill has ended; its final state is printed from the run record below.
+        }
+
         if (execution.RunId is not { } runId)
         {
             throw new InvalidOperationException($"The drill did not begin: {execution.Error}: {execution.Cause}");

@@ -5,22 +5,39 @@ namespace DrillRunner.Local.Demo;
 /// <summary>What a demo drill meets, as real drills meet it, and the verdict each must reach.</summary>
 public sealed record DemoScenario(string Name, string Description, Verdict ExpectedVerdict)
 {
-    public static IReadOnlyList<DemoScenario> All { get; } =
-    [
-        new("healthy", "PITR on and a nightly backup; everything restores, verifies and answers", Verdict.Pass),
-        new("no-backups", "PITR was never switched on and nobody made a backup of the orders table", Verdict.Fail),
-        new("restore-fails", "AWS accepts the orders restore, then abandons it", Verdict.Fail),
-        new("data-loss", "only a backup from before the last 5,000 orders exists", Verdict.Fail),
-        new("app-down", "the application does not answer its health check", Verdict.Fail),
-        new("slow-restore", "the orders restore takes longer than the RTO objective allows", Verdict.FailObjective),
-        new("estate", "the invoice bucket and the billing database too, restored through AWS Backup (a verifier Lambda checks the database)", Verdict.Pass),
-    ];
+    public const string Healthy = "healthy";
+    public const string NoBackups = "no-backups";
+    public const string RestoreFails = "restore-fails";
+    public const string DataLoss = "data-loss";
+    public const string AppDown = "app-down";
+    public const string SlowRestore = "slow-restore";
+    public const string Estate = "estate";
 
     /// <summary>`drill demo --scenario coverage`: not a drill, but the coverage audit of the demo shop and the estate around it.</summary>
     public const string Coverage = "coverage";
+
+    /// <summary>The drill scenarios, for option descriptions (a test keeps it equal to <see cref="All"/>).</summary>
+    public const string DrillNames = Healthy + " (default), " + NoBackups + ", " + RestoreFails + ", " + DataLoss + ", " + AppDown + ", " + SlowRestore + ", " + Estate;
+
+    public static IReadOnlyList<DemoScenario> All { get; } =
+    [
+        new(Healthy, "PITR on and a nightly backup; everything restores, verifies and answers", Verdict.Pass),
+        new(NoBackups, "PITR was never switched on and nobody made a backup of the orders table", Verdict.Fail),
+        new(RestoreFails, "AWS accepts the orders restore, then abandons it", Verdict.Fail),
+        new(DataLoss, "the only backup is from 6 hours ago, before the last 5,000 orders; PITR is off", Verdict.Fail),
+        new(AppDown, "the application does not answer its health check", Verdict.Fail),
+        new(SlowRestore, "the orders restore takes longer than the RTO objective allows", Verdict.FailObjective),
+        new(Estate, "the invoice bucket and the billing database too, restored through AWS Backup (a verifier Lambda checks the database)", Verdict.Pass),
+    ];
 
     /// <summary>What --scenario accepts for `drill demo`, for messages.</summary>
     public static string DemoNames => string.Join(", ", All.Select(s => s.Name).Append(Coverage));
 
     public static DemoScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>Whether the scenario's plan also drills the invoice bucket and the billing database through AWS Backup.</summary>
+    public bool DrillsAwsBackup => Name == Estate;
+
+    /// <summary>Whether the shop's application answers its health check.</summary>
+    public bool AppUp => Name != AppDown;
 }

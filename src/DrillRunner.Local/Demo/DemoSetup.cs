@@ -5,26 +5,25 @@ namespace DrillRunner.Local.Demo;
 /// <summary>Seeds the shop's tables, sets the scenario's conditions and stores the demo plan.</summary>
 public static class DemoSetup
 {
-    public static async Task PrepareAsync(LocalDrillEnvironment environment, DemoScenario scenario, Uri appUrl, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>Sets a scenario up: what dynalite and the stand-in keep (tables, backups, PITR, faults, the plan) and what lives in this process (<see cref="SeedWorld"/>).</summary>
+    /// <returns>When it was seeded: the moment the scenario's story (backup ages, recovery points) is told from.</returns>
+    public static async Task<DateTimeOffset> PrepareAsync(LocalDrillEnvironment environment, DemoScenario scenario, Uri appUrl, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
     {
         IAmazonDynamoDB db = environment.DynamoDb;
         progress($"seeding {DemoData.SourceTable} with {DemoData.Orders:N0} orders and {DemoData.CustomersTable} with {DemoData.Customers} customers");
         await DemoData.CreateSourceTableAsync(db, cancellationToken);
         await DemoData.CreateCustomersAsync(db, cancellationToken);
         await DemoData.ConfigureOrdersAsync(db, cancellationToken);
-        SeedWorld(environment);
         var seededAt = time.GetUtcNow();
         switch (scenario.Name)
         {
-            case "no-backups":
+            case DemoScenario.NoBackups:
                 await DemoData.SeedOrdersAsync(db, 1, DemoData.Orders, seededAt, cancellationToken);
                 progress("point-in-time recovery left off, no backup made");
                 break;
-            case "data-loss":
-                await DemoData.SeedOrdersAsync(db, 1, 15_000, seededAt, cancellationToken);
-                await DemoData.CreateBackupAsync(db, cancellationToken);
-                await DemoData.SeedOrdersAsync(db, 15_001, DemoData.Orders, time.GetUtcNow(), cancellationToken);
-                progress("backup made at 15,000 orders; 5,000 orders written since; PITR off");
+            case DemoScenario.DataLoss:
+                await SeedDataLossAsync(environment, seededAt, cancellationToken);
+                progress($"the only backup was made {DemoData.DataLossBackupAge.TotalHours:0} hours ago, at {DemoData.OrdersInDataLossBackup:N0} orders; {DemoData.Orders - DemoData.OrdersInDataLossBackup:N0} orders written since; PITR off");
                 break;
             default:
                 await DemoData.SeedOrdersAsync(db, 1, DemoData.Orders, seededAt, cancellationToken);
@@ -34,39 +33,76 @@ public static class DemoSetup
                 break;
         }
 
-        if (scenario.Name == "restore-fails")
+        if (scenario.Name == DemoScenario.RestoreFails)
         {
             environment.StandIn.Faults.FailRestoresOf(DemoData.SourceTable);
         }
 
-        if (scenario.Name == "slow-restore")
+        if (scenario.Name == DemoScenario.SlowRestore)
         {
             environment.StandIn.Faults.RestoreDuration = TimeSpan.FromMinutes(DemoPlan.RtoMinutes) + TimeSpan.FromSeconds(5);
             progress($"restores will take {environment.StandIn.Faults.RestoreDuration.TotalSeconds:0} s");
         }
 
-        if (scenario.Name == "estate")
+        SeedWorld(environment, scenario, appUrl, seededAt);
+        if (scenario.DrillsAwsBackup)
         {
-            SeedEstate(environment, appUrl, seededAt, progress);
+            progress($"AWS Backup: {DemoPlan.InvoiceBucket} ({InvoiceObjects:N0} objects) and {DemoPlan.BillingDatabase} have 3 recovery points each, listed out of order; verifier {DemoPlan.BillingVerifier} registered");
         }
 
-        var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl, withAwsBackup: scenario.Name == "estate"), time, cancellationToken);
+        var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl, withAwsBackup: scenario.DrillsAwsBackup), time, cancellationToken);
         progress($"plan '{DemoPlan.Name}' v{version} stored (scenario: {scenario.Name})");
+        return seededAt;
     }
 
-    /// <summary>What the demo shop has in the local AWS world, which lives in the process only: set again whenever a demo store opens.</summary>
-    public static void SeedWorld(LocalDrillEnvironment environment) =>
+    /// <summary>
+    /// What the scenario has in the local AWS world and the local S3, which live in this process only:
+    /// set again, with the same ages, whenever a store set up for the scenario opens.
+    /// </summary>
+    public static void SeedWorld(LocalDrillEnvironment environment, DemoScenario scenario, Uri appUrl, DateTimeOffset seededAt)
+    {
         environment.Aws.ScalingPolicies[Core.RunbookGaps.RecordRunbookGap.ScalingResourceId(DemoData.SourceTable)] = DemoData.OrdersScalingPolicies;
+        if (scenario.DrillsAwsBackup)
+        {
+            SeedEstate(environment, appUrl, seededAt);
+        }
+    }
+
+    private const int InvoiceObjects = 1_200;
+
+    /// <summary>
+    /// The data-loss story as it happens in production: 15,000 orders, the nightly backup six hours
+    /// ago, then 5,000 more orders through the day. The drill restores the backup, counts 15,000 and
+    /// measures an RPO of six hours.
+    /// </summary>
+    private static async Task SeedDataLossAsync(LocalDrillEnvironment environment, DateTimeOffset seededAt, CancellationToken cancellationToken)
+    {
+        var db = environment.DynamoDb;
+        var backupAt = seededAt - DemoData.DataLossBackupAge;
+        await DemoData.SeedOrdersAsync(db, 1, DemoData.OrdersInDataLossBackup, backupAt.AddHours(-1), cancellationToken);
+        environment.StandIn.Backdate(await DemoData.CreateBackupAsync(db, cancellationToken), backupAt);
+
+        // The orders after the backup, an hour's worth at a time, up to the moment of the disaster.
+        const int Batches = 5;
+        var after = DemoData.Orders - DemoData.OrdersInDataLossBackup;
+        for (var batch = 0; batch < Batches; batch++)
+        {
+            var first = DemoData.OrdersInDataLossBackup + 1 + (batch * after / Batches);
+            var last = DemoData.OrdersInDataLossBackup + ((batch + 1) * after / Batches);
+            var at = backupAt + ((seededAt - backupAt) * (batch + 1) / (Batches + 1));
+            await DemoData.SeedOrdersAsync(db, first, last, at, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// The estate beyond DynamoDB: an invoice bucket and a billing database with AWS Backup recovery
     /// points (listed out of order, over several pages, as AWS Backup may), and the billing team's
     /// verifier Lambda. The "database" endpoint is the shop app's port: something that accepts TCP.
     /// </summary>
-    private static void SeedEstate(LocalDrillEnvironment environment, Uri appUrl, DateTimeOffset seededAt, Action<string> progress)
+    private static void SeedEstate(LocalDrillEnvironment environment, Uri appUrl, DateTimeOffset seededAt)
     {
         var bucket = environment.S3.CreateBucket(DemoPlan.InvoiceBucket);
-        for (var i = 1; i <= 1_200; i++)
+        for (var i = 1; i <= InvoiceObjects; i++)
         {
             bucket.Put($"2026/11/INV-{i:D6}.pdf", 40_000 + (i % 7 * 1_000));
         }
@@ -93,6 +129,5 @@ public static class DemoSetup
                 ["details"] = new System.Text.Json.Nodes.JsonObject { ["tables"] = 3 },
             };
         });
-        progress($"AWS Backup: {DemoPlan.InvoiceBucket} (1,200 objects) and {DemoPlan.BillingDatabase} have 3 recovery points each, listed out of order; verifier {DemoPlan.BillingVerifier} registered");
     }
 }

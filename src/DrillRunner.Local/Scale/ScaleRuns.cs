@@ -314,7 +314,7 @@ public static class ScaleRuns
             records.Select(r => new TargetFigure(
                 r.TargetId,
                 perTarget.GetValueOrDefault(r.TargetId),
-                DrillCost.StatesOf(r, awsBackupBuckets),
+                DrillCost.StatesOf(r, awsBackupBuckets, r.Polls),
                 r.Polls,
                 Math.Max(r.RestoredCount?.Invocations ?? 0, r.SourceCount?.Invocations ?? 0),
                 RestoreForecast.Measured(r),
