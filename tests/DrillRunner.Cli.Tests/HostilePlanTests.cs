@@ -43,6 +43,7 @@ public sealed class HostilePlanTests
         { "target not an object", Plan(targets: "[\"orders\"]"), "$.targets[0]" },
         { "unknown target type", Plan(targets: "[{ \"id\": \"x\", \"type\": \"mongodb\", \"tableName\": \"x\" }]"), "$.targets[0].type" },
         { "unknown field", Plan(name: "\"prod\", \"deleteSources\": true"), "$.deleteSources" },
+        { "the same key twice, the second one winning", Plan(table: "\"orders-prod\", \"tableName\": \"customers-prod\""), "$.targets[0].tableName" },
         { "same source twice", Plan(targets: "[" + Table("a", "orders-prod") + ", " + Table("b", "orders-prod") + "]"), "$.targets[1].tableName" },
         { "ARN of an unsupported type", Plan(targets: Backup("arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc")), "$.targets[0].resourceArn" },
         { "ARN of a snapshot", Plan(targets: Backup("arn:aws:rds:eu-west-1:123456789012:snapshot:nightly")), "$.targets[0].resourceArn" },

@@ -29,6 +29,7 @@ public static partial class PlanReader
                 return new PlanValidationResult(null, problems);
             }
 
+            DuplicateKeys.Report(document.RootElement, "$", problems);
             var plan = ReadPlan(new JsonObjectReader(document.RootElement, "$", problems));
             PlanRules.Check(plan, problems, runsTable, stack);
             return new PlanValidationResult(problems.Count == 0 ? plan : null, problems);
