@@ -60,6 +60,8 @@ public sealed class HostilePlanTests
         { "health URL at the IPv6 metadata service", Plan(health: "http://[fd00:ec2::254]/latest/meta-data/"), "$.healthChecks[0].url" },
         { "health URL at a link-local address", Plan(health: "http://169.254.10.20/health"), "$.healthChecks[0].url" },
         { "health URL at the ECS credentials endpoint", Plan(health: "http://169.254.170.2/v2/credentials"), "$.healthChecks[0].url" },
+        { "health URL at the metadata service's host name", Plan(health: "http://instance-data/latest/meta-data/iam/security-credentials/"), "$.healthChecks[0].url" },
+        { "health URL at the metadata service through NAT64", Plan(health: "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/"), "$.healthChecks[0].url" },
         { "health URL with credentials", Plan(health: "https://user:secret@app.example.com/health"), "$.healthChecks[0].url" },
         { "relative health URL", Plan(health: "/health"), "$.healthChecks[0].url" },
     };
