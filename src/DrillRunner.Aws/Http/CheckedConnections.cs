@@ -18,6 +18,11 @@ internal sealed class CheckedConnections(HealthProbeOptions options)
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
             : await options.Resolve(host, cancellationToken);
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+
         foreach (var address in addresses)
         {
             if (HealthCheckAddresses.Refusal(address, options.LoopbackAllowed) is { } reason)
