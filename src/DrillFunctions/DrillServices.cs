@@ -25,13 +25,14 @@ public sealed class DrillServices
 
     private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
 
+    /// <param name="healthProbe">Where health probes may connect: <see cref="HealthProbeOptions.Deployed"/> in AWS, <see cref="HealthProbeOptions.LocalMode"/> on a laptop.</param>
     /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
     /// <param name="notificationsTopicArn">Where a summary goes on anything but PASS when the plan names no topic.</param>
     /// <param name="verificationBudget">How long one VerifyTarget invocation may count before saving progress (default 10 minutes).</param>
     /// <param name="buckets">S3 access for bucket targets (AWSSDK.S3 in AWS; the local runner passes its own).</param>
     /// <param name="probe">How database endpoints are tried (TCP in AWS).</param>
     /// <param name="timeLimit">The drill's time limit (default 6 hours, the state machine's timeout); the drill stops its targets before it.</param>
-    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HttpClient http, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null, TimeSpan? timeLimit = null)
+    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HealthProbeOptions healthProbe, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null, TimeSpan? timeLimit = null)
     {
         if (string.IsNullOrWhiteSpace(runsTable))
         {
@@ -51,7 +52,7 @@ public sealed class DrillServices
         RecoveryPoints = new DynamoDbRecoveryPointCatalog(dynamoDb);
         ScratchTables = new DynamoDbScratchTables(dynamoDb);
         Inspector = new DynamoDbTableInspector(dynamoDb);
-        Health = new HttpHealthProbe(http, time);
+        Health = new HttpHealthProbe(time, healthProbe);
         BucketInspector = buckets?.Inspector;
         ScratchBuckets = buckets?.Scratch;
         Probe = probe ?? new TcpEndpointProbe();
@@ -145,7 +146,7 @@ public sealed class DrillServices
             client,
             Environment.GetEnvironmentVariable(EnvironmentVariables.RunsTable) ?? string.Empty,
             TimeProvider.System,
-            new HttpClient(),
+            HealthProbeOptions.Deployed,
             notificationsTopicArn: Environment.GetEnvironmentVariable(EnvironmentVariables.NotificationsTopicArn),
             buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
     }

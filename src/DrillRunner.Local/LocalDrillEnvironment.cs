@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using DrillFunctions;
+using DrillRunner.Aws.Http;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
 using DrillRunner.Core.Drills.Contracts;
@@ -107,7 +108,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
             standIn.CreateClient(),
             RunsTableName,
             time,
-            new HttpClient(),
+            HealthProbeOptions.LocalMode,
             TextWriter.Synchronized(log),
             verificationBudget: verificationBudget,
             buckets: DrillServices.BucketAccess.Of(new S3Buckets(s3.CreateClient())),

@@ -15,7 +15,7 @@ public sealed partial class BackupTemplateTests
     public void EveryAwsSdkActionTheAslCalls_IsAllowedToTheStateMachine_WithTheTaggingItNeeds()
     {
         var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
-        var allowed = TemplateDocument.Statements(machine).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
+        var allowed = TemplateDocument.Grants(machine).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
         var called = SdkActions(AslDocument.Load()).ToList();
 
         Assert.True(called.Count >= 14);
@@ -30,7 +30,7 @@ public sealed partial class BackupTemplateTests
     {
         var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
 
-        foreach (var statement in TemplateDocument.Statements(machine).Where(s => s.Actions.Any(a => a.Contains(":Delete", StringComparison.Ordinal))))
+        foreach (var statement in TemplateDocument.Grants(machine).Where(s => s.Actions.Any(a => a.Contains(":Delete", StringComparison.Ordinal))))
         {
             if (statement.Actions.Any(a => a.StartsWith("rds:", StringComparison.Ordinal)))
             {
@@ -44,8 +44,8 @@ public sealed partial class BackupTemplateTests
             Assert.Equal("false", statement.ConditionValue("Null", "aws:ResourceTag/drill:run-id"));
         }
 
-        Assert.Contains(TemplateDocument.Statements(machine), s => s.Actions.Contains("ec2:DeleteVolume"));
-        Assert.Contains(TemplateDocument.Statements(machine), s => s.Actions.Contains("rds:DeleteDBCluster"));
+        Assert.Contains(TemplateDocument.Grants(machine), s => s.Actions.Contains("ec2:DeleteVolume"));
+        Assert.Contains(TemplateDocument.Grants(machine), s => s.Actions.Contains("rds:DeleteDBCluster"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed partial class BackupTemplateTests
         var trust = TemplateDocument.Map(TemplateDocument.Map(role["Properties"])["AssumeRolePolicyDocument"]);
         var principal = TemplateDocument.Map(TemplateDocument.Map(TemplateDocument.List(trust["Statement"]).Single())["Principal"]);
         var machine = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
-        var passRole = Assert.Single(TemplateDocument.Statements(machine), s => s.Actions.Contains("iam:PassRole"));
+        var passRole = Assert.Single(TemplateDocument.Grants(machine), s => s.Actions.Contains("iam:PassRole"));
 
         Assert.Equal("backup.amazonaws.com", principal["Service"]);
         Assert.Equal(["GetAtt:BackupRestoreRole.Arn"], passRole.Resources);
@@ -84,7 +84,7 @@ public sealed partial class BackupTemplateTests
         foreach (var (function, actions) in needs)
         {
             var (_, properties) = Assert.Single(TemplateDocument.OfType(_template, "AWS::Serverless::Function"), f => f.Name == function);
-            Assert.Subset(TemplateDocument.Statements(properties).SelectMany(s => s.Actions).ToHashSet(), actions.ToHashSet());
+            Assert.Subset(TemplateDocument.Grants(properties).SelectMany(s => s.Actions).ToHashSet(), actions.ToHashSet());
         }
     }
 
@@ -93,16 +93,16 @@ public sealed partial class BackupTemplateTests
     {
         var janitor = TemplateDocument.StateMachine(_template, "ScratchJanitorStateMachine");
         var drill = TemplateDocument.StateMachine(_template, "RestoreDrillStateMachine");
-        var allowed = TemplateDocument.Statements(janitor).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
+        var allowed = TemplateDocument.Grants(janitor).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
         var called = SdkActions(AslDocument.LoadJanitor()).ToList();
 
         Assert.NotEmpty(called);
         Assert.All(called, action => Assert.True(allowed.Contains(action), $"the janitor calls {action} but may not"));
-        var deleteStatements = TemplateDocument.Statements(janitor).Where(s => s.Actions.Any(a => a.Contains(":Delete", StringComparison.Ordinal))).ToList();
+        var deleteStatements = TemplateDocument.Grants(janitor).Where(s => s.Actions.Any(a => a.Contains(":Delete", StringComparison.Ordinal))).ToList();
         Assert.Equal(2, deleteStatements.Count);
         foreach (var statement in deleteStatements)
         {
-            Assert.Contains(TemplateDocument.Statements(drill), d => d.Actions.SequenceEqual(statement.Actions) && d.Resources.SequenceEqual(statement.Resources) && d.ConditionValue("StringLike", "aws:ResourceTag/Name") == statement.ConditionValue("StringLike", "aws:ResourceTag/Name"));
+            Assert.Contains(TemplateDocument.Grants(drill), d => d.Actions.SequenceEqual(statement.Actions) && d.Resources.SequenceEqual(statement.Resources) && d.ConditionValue("StringLike", "aws:ResourceTag/Name") == statement.ConditionValue("StringLike", "aws:ResourceTag/Name"));
         }
 
         var invoke = TemplateDocument.List(janitor["Policies"]).Cast<Dictionary<object, object>>().Single(p => p.ContainsKey("LambdaInvokePolicy"));

@@ -25,14 +25,18 @@ internal static class TemplateDocument
     public static Dictionary<object, object> StateMachine(Dictionary<object, object> template, string name) =>
         OfType(template, "AWS::Serverless::StateMachine").Single(m => m.Name == name).Properties;
 
-    /// <summary>Every inline IAM statement of a function or state machine, with its actions, resources (GetAtt as "GetAtt:Name") and condition as written.</summary>
-    public static IEnumerable<Statement> Statements(Dictionary<object, object> properties)
+    /// <summary>
+    /// The Allow statements of a function's or state machine's inline policies, with their actions,
+    /// resources (GetAtt as "GetAtt:Name") and condition as written: what it is granted. Deny
+    /// statements only narrow grants; what they refuse is judged by the IAM simulation (Iam/).
+    /// </summary>
+    public static IEnumerable<Statement> Grants(Dictionary<object, object> properties)
     {
         foreach (var policy in properties.TryGetValue("Policies", out var policies) ? List(policies) : [])
         {
             if (policy is Dictionary<object, object> map && map.TryGetValue("Statement", out var statements))
             {
-                foreach (var statement in List(statements).Cast<Dictionary<object, object>>())
+                foreach (var statement in List(statements).Cast<Dictionary<object, object>>().Where(s => (string)s["Effect"] == "Allow"))
                 {
                     var actions = List(statement["Action"]).Cast<string>().ToList();
                     var resources = List(statement["Resource"]).Select(ResourceText).ToList();

@@ -92,7 +92,7 @@ public sealed partial class TemplateTests
     {
         foreach (var (name, properties) in TemplateDocument.OfType(_template, "AWS::Serverless::Function"))
         {
-            foreach (var (actions, resources) in TemplateDocument.Statements(properties))
+            foreach (var (actions, resources) in TemplateDocument.Grants(properties))
             {
                 Assert.DoesNotContain(actions, a => a.EndsWith('*'));
                 if (actions.Any(MutatingActions.Contains))
@@ -115,7 +115,7 @@ public sealed partial class TemplateTests
 
         foreach (var (name, properties) in TemplateDocument.OfType(_template, "AWS::Serverless::Function"))
         {
-            foreach (var (actions, resources) in TemplateDocument.Statements(properties).Where(s => s.Resources.Any(r => r.Contains("${SourceTableNamePattern}", StringComparison.Ordinal))))
+            foreach (var (actions, resources) in TemplateDocument.Grants(properties).Where(s => s.Resources.Any(r => r.Contains("${SourceTableNamePattern}", StringComparison.Ordinal))))
             {
                 Assert.True(actions.All(allowedOnSources.Contains), $"{name} is granted {string.Join(", ", actions.Except(allowedOnSources))} on source tables");
             }
@@ -171,7 +171,7 @@ public sealed partial class TemplateTests
         Assert.Equal("ScheduleV2", schedule["Type"]);
         Assert.Equal("{}", TemplateDocument.Map(schedule["Properties"])["Input"]);
         Assert.False(janitor.ContainsKey("Events"), "the janitor's state machine starts the function; a second schedule would sweep twice");
-        var deletes = TemplateDocument.Statements(janitor).Where(s => s.Actions.Contains("dynamodb:DeleteTable")).SelectMany(s => s.Resources);
+        var deletes = TemplateDocument.Grants(janitor).Where(s => s.Actions.Contains("dynamodb:DeleteTable")).SelectMany(s => s.Resources);
         Assert.Equal([ScratchArn], deletes);
     }
 
@@ -213,9 +213,9 @@ public sealed partial class TemplateTests
         var name = (string)TemplateDocument.Map(machine["Name"])["Fn::Sub"];
         var ownArn = $"arn:${{AWS::Partition}}:states:${{AWS::Region}}:${{AWS::AccountId}}:stateMachine:{name}";
 
-        var starts = TemplateDocument.Statements(machine).Where(s => s.Actions.Contains("states:StartExecution")).SelectMany(s => s.Resources);
+        var starts = TemplateDocument.Grants(machine).Where(s => s.Actions.Contains("states:StartExecution")).SelectMany(s => s.Resources);
         Assert.Equal([ownArn], starts);
-        Assert.Contains(TemplateDocument.Statements(machine), s => s.Actions.Contains("states:DescribeExecution") && s.Resources.All(r => r.Contains($"execution:{name}/", StringComparison.Ordinal)));
+        Assert.Contains(TemplateDocument.Grants(machine), s => s.Actions.Contains("states:DescribeExecution") && s.Resources.All(r => r.Contains($"execution:{name}/", StringComparison.Ordinal)));
     }
 
     [Fact]

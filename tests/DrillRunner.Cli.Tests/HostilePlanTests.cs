@@ -43,6 +43,7 @@ public sealed class HostilePlanTests
         { "target not an object", Plan(targets: "[\"orders\"]"), "$.targets[0]" },
         { "unknown target type", Plan(targets: "[{ \"id\": \"x\", \"type\": \"mongodb\", \"tableName\": \"x\" }]"), "$.targets[0].type" },
         { "unknown field", Plan(name: "\"prod\", \"deleteSources\": true"), "$.deleteSources" },
+        { "the same key twice, the second one winning", Plan(table: "\"orders-prod\", \"tableName\": \"customers-prod\""), "$.targets[0].tableName" },
         { "same source twice", Plan(targets: "[" + Table("a", "orders-prod") + ", " + Table("b", "orders-prod") + "]"), "$.targets[1].tableName" },
         { "ARN of an unsupported type", Plan(targets: Backup("arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc")), "$.targets[0].resourceArn" },
         { "ARN of a snapshot", Plan(targets: Backup("arn:aws:rds:eu-west-1:123456789012:snapshot:nightly")), "$.targets[0].resourceArn" },
@@ -59,6 +60,8 @@ public sealed class HostilePlanTests
         { "health URL at the IPv6 metadata service", Plan(health: "http://[fd00:ec2::254]/latest/meta-data/"), "$.healthChecks[0].url" },
         { "health URL at a link-local address", Plan(health: "http://169.254.10.20/health"), "$.healthChecks[0].url" },
         { "health URL at the ECS credentials endpoint", Plan(health: "http://169.254.170.2/v2/credentials"), "$.healthChecks[0].url" },
+        { "health URL at the metadata service's host name", Plan(health: "http://instance-data/latest/meta-data/iam/security-credentials/"), "$.healthChecks[0].url" },
+        { "health URL at the metadata service through NAT64", Plan(health: "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/"), "$.healthChecks[0].url" },
         { "health URL with credentials", Plan(health: "https://user:secret@app.example.com/health"), "$.healthChecks[0].url" },
         { "relative health URL", Plan(health: "/health"), "$.healthChecks[0].url" },
     };

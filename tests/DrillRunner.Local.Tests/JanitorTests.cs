@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using DrillFunctions;
+using DrillRunner.Aws.Http;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Local.Demo;
 
@@ -34,7 +35,7 @@ public sealed class JanitorTests
         var scratch = (await local.Services.Runs.GetTargetAsync(begun.RunId, "customers", default)).Scratch!.Name;
         await WaitUntilActiveAsync(local, scratch);
 
-        var sevenHoursLater = new DrillServices(local.StandIn.CreateClient(), LocalDrillEnvironment.RunsTableName, new ShiftedTime(TimeSpan.FromHours(7)), new HttpClient());
+        var sevenHoursLater = new DrillServices(local.StandIn.CreateClient(), LocalDrillEnvironment.RunsTableName, new ShiftedTime(TimeSpan.FromHours(7)), HealthProbeOptions.LocalMode);
         var report = await Invoke<JanitorReport>(new JanitorFunction(sevenHoursLater, "drill-"), "{}");
 
         Assert.Equal(scratch, Assert.Single(report.Deleted).Resource);

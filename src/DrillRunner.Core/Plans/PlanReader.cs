@@ -29,6 +29,7 @@ public static partial class PlanReader
                 return new PlanValidationResult(null, problems);
             }
 
+            DuplicateKeys.Report(document.RootElement, "$", problems);
             var plan = ReadPlan(new JsonObjectReader(document.RootElement, "$", problems));
             PlanRules.Check(plan, problems, runsTable, stack);
             return new PlanValidationResult(problems.Count == 0 ? plan : null, problems);
@@ -302,8 +303,9 @@ public static partial class PlanReader
         var status = check.Whole("expectedStatus", 100, 599, "use an HTTP status code such as 200.") ?? 200;
         var body = check.String("bodyContains", false, "give text the response body must contain, or leave it out.");
         var timeout = check.Whole("timeoutSeconds", 1, 300, "use 1 to 300 seconds.") ?? 10;
+        var followRedirects = check.Boolean("followRedirects", $"use true to follow up to {HttpHealthCheck.MaxRedirects} redirects (each target is checked like the URL), false to judge a redirect as its own status.") ?? false;
         check.RejectUnknownFields();
-        return name is null || url is null ? null : new HttpHealthCheck(name, url, (int)status, body, (int)timeout);
+        return name is null || url is null ? null : new HttpHealthCheck(name, url, (int)status, body, (int)timeout, followRedirects);
     }
 
     private static List<PlanProblem> ProblemsOf(JsonObjectReader reader) => reader.Problems;

@@ -67,9 +67,9 @@ internal static class SafetyMatrix
         }
 
         yield return ("dynamodb:DeleteBackup", SourceBackupArn, null);
-        foreach (var action in new[] { "DeleteTable", "UpdateTable", "UpdateContinuousBackups", "UpdateTimeToLive", "UntagResource" })
+        foreach (var (action, resource) in RunsTableHarm(runsTableArn))
         {
-            yield return ($"dynamodb:{action}", runsTableArn, null);
+            yield return (action, resource, null);
         }
 
         foreach (var action in new[] { "PutObject", "DeleteObject", "DeleteObjectVersion", "PutObjectAcl" })
@@ -122,6 +122,20 @@ internal static class SafetyMatrix
         }
 
         yield return ("iam:PassRole", OtherRoleArn, new Dictionary<string, object> { ["iam:PassedToService"] = "backup.amazonaws.com" });
+    }
+
+    /// <summary>
+    /// Deleting or reconfiguring the runner's system of record (its items stay writable): tagging it
+    /// would make it look like a run's scratch table, a resource policy would open it to others.
+    /// </summary>
+    public static IEnumerable<(string Action, string Resource)> RunsTableHarm(string runsTableArn)
+    {
+        foreach (var action in new[] { "DeleteTable", "UpdateTable", "UpdateContinuousBackups", "UpdateTimeToLive", "TagResource", "UntagResource", "PutResourcePolicy", "DeleteResourcePolicy" })
+        {
+            yield return ($"dynamodb:{action}", runsTableArn);
+        }
+
+        yield return ("dynamodb:DeleteBackup", $"{runsTableArn}/backup/01700000000000-abcdef12");
     }
 
     public static Dictionary<string, object> Merge(params Dictionary<string, object>[] parts) =>

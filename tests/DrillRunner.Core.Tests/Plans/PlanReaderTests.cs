@@ -90,4 +90,23 @@ public sealed class PlanReaderTests
         Assert.Equal(4, plan.TableTarget(plan.Targets[0].Id).Verification.ScanSegments);
         Assert.Empty(plan.HealthChecks);
     }
+
+    [Fact]
+    public void Read_FollowRedirects_IsOffUnlessThePlanSaysTrue()
+    {
+        Assert.False(Assert.Single(PlanReader.Read(PlanSamples.Valid).PlanOrThrow().HealthChecks).FollowRedirects);
+
+        var plan = PlanReader.Read(PlanSamples.With("\"timeoutSeconds\": 10", "\"timeoutSeconds\": 10, \"followRedirects\": true")).PlanOrThrow();
+
+        Assert.True(Assert.Single(plan.HealthChecks).FollowRedirects);
+    }
+
+    [Fact]
+    public void Read_FollowRedirectsNotABoolean_NamesTheFieldAndTheHopLimit()
+    {
+        var problem = Assert.Single(PlanReader.Read(PlanSamples.With("\"timeoutSeconds\": 10", "\"timeoutSeconds\": 10, \"followRedirects\": \"yes\"")).Problems);
+
+        Assert.Equal("$.healthChecks[0].followRedirects", problem.Path);
+        Assert.Contains($"up to {HttpHealthCheck.MaxRedirects} redirects", problem.Fix, StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,14 @@ public sealed class PublishedPlanFilesTests
     }
 
     [Fact]
+    public void Schema_StatesTheProbesRedirectLimit()
+    {
+        var description = SchemaObject("$defs.httpHealthCheck.followRedirects").GetProperty("description").GetString()!;
+
+        Assert.Contains($"up to {HttpHealthCheck.MaxRedirects} redirects", description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Schema_AcceptsTheArnOfEveryRestoreKind_AndNoOtherService()
     {
         var pattern = SchemaObject("$defs.awsBackupTarget").GetProperty("properties").GetProperty("resourceArn").GetProperty("pattern").GetString()!;
