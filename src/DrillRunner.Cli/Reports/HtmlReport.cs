@@ -47,14 +47,14 @@ public sealed class HtmlReport : IReportFormat
         }
 
         var findings = audit.Findings.ToList();
-        html.Append($"<p class=\"headline {(findings.Count == 0 ? "pass" : "fail")}\">{E(audit.Headline())}</p>");
+        html.Append($"<p class=\"headline {(audit.Worst is { } worst ? Severity(worst) : "pass")}\">{E(audit.Headline())}</p>");
         html.Append($"<p class=\"meta\">Audit {E(audit.AuditId)} of account {E(audit.Account)} in {E(audit.Region)}, {E(Text.Date(audit.JudgedAt))}: {audit.Judged.Count()} resources judged, {audit.Excluded.Count()} left out. Backups are stale after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.BackupStaleAfter))}, drills after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.DrillStaleAfter))}.</p>");
         if (findings.Count > 0)
         {
             html.Append("<table class=\"findings\"><thead><tr><th>Finding</th><th>What</th><th>What to do</th></tr></thead><tbody>");
             foreach (var (_, finding) in findings)
             {
-                html.Append($"<tr class=\"{(finding.Kind >= Core.Coverage.FindingKind.BackupStale ? "not-met" : "met")}\"><td class=\"answer\">{E(Core.Coverage.FindingNames.Of(finding.Kind))}</td><td>{E(finding.Sentence)}</td><td>{E(finding.Fix)}</td></tr>");
+                html.Append($"<tr class=\"{Severity(finding.Kind)}\"><td class=\"answer\">{E(Core.Coverage.FindingNames.Of(finding.Kind))}</td><td>{E(finding.Sentence)}</td><td>{E(finding.Fix)}</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -154,6 +154,14 @@ public sealed class HtmlReport : IReportFormat
         html.Append("</section>");
     }
 
+    /// <summary>A finding's colour is its severity's: red for known-bad, amber for unknown or old proof; never the green of "met".</summary>
+    private static string Severity(Core.Coverage.FindingKind kind) => Core.Coverage.FindingSeverities.Of(kind) switch
+    {
+        Core.Coverage.FindingSeverity.Critical => "severity-critical",
+        Core.Coverage.FindingSeverity.Warning => "severity-warning",
+        var other => throw new ArgumentOutOfRangeException(nameof(kind), other, "a severity without a colour"),
+    };
+
     private static void Card(StringBuilder html, string label, string value, bool bad) =>
         html.Append($"<div class=\"card{(bad ? " bad" : string.Empty)}\"><div class=\"label\">{E(label)}</div><div class=\"value\">{E(value)}</div></div>");
 
@@ -165,6 +173,7 @@ public sealed class HtmlReport : IReportFormat
         h1{font-size:1.7rem;margin:0 0 4px}.meta{color:var(--muted)}
         table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
         .overview .answer{font-weight:700}.met .answer{color:var(--pass)}.not-met .answer{color:var(--fail)}
+        .findings .answer{font-weight:700}.severity-critical .answer{color:var(--fail)}.severity-warning .answer{color:var(--obj)}.headline.severity-critical{border-color:var(--fail)}.headline.severity-warning{border-color:var(--obj)}
         .plan{border-top:3px solid var(--line);margin-top:28px;padding-top:8px}
         .headline{font-size:1.05rem;padding:8px 12px;border-left:6px solid var(--error);background:#f6f8fa}
         .headline.pass{border-color:var(--pass)}.headline.fail{border-color:var(--fail)}.headline.fail-objective{border-color:var(--obj)}
