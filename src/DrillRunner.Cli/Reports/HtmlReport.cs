@@ -22,7 +22,7 @@ public sealed class HtmlReport : IReportFormat
         html.Append("<section class=\"overview\"><h2>At a glance</h2><table><thead><tr><th>Plan</th><th>Objectives met?</th><th>In plain words</th></tr></thead><tbody>");
         foreach (var r in reports)
         {
-            html.Append($"<tr class=\"{(r.ObjectivesMet ? "met" : "not-met")}\"><td><a href=\"#plan-{E(r.PlanName)}\">{E(r.PlanName)}</a></td><td class=\"answer\">{(r.ObjectivesMet ? "Yes" : "No")}</td><td>{E(Sentence(r))}</td></tr>");
+            html.Append($"<tr class=\"{(r.ObjectivesMet ? "met" : "not-met")}\"><td><a href=\"#plan-{E(r.PlanName)}\">{E(r.PlanName)}</a></td><td class=\"answer\">{(r.ObjectivesMet ? "Yes" : "No")}</td><td>{E(PlanSentence.Of(r))}</td></tr>");
         }
 
         html.Append("</tbody></table></section>");
@@ -75,27 +75,10 @@ public sealed class HtmlReport : IReportFormat
         html.Append("</section>");
     }
 
-    /// <summary>The plain-words answer for a plan.</summary>
-    public static string Sentence(PlanReport r)
-    {
-        if (r.Latest is null)
-        {
-            return $"No drill in the window{(r.LastPassAt is { } at ? $"; the last PASS was {Text.Days(r.DaysSinceLastPass)} days ago" : "; it has never passed")}.";
-        }
-
-        var latest = $"The latest drill ({Text.Date(r.Latest.StartedAt)}) was {Text.Verdict(r.Latest.Verdict)}";
-        var why = r.Latest.Verdict == Core.Runs.Verdict.Pass
-            ? $": recovered in {Text.Duration(r.Latest.RtoSeconds)} (objective {Text.Duration(r.RtoObjectiveMinutes * 60)}), losing at most {Text.Duration(r.Latest.RpoSeconds)} of data (objective {Text.Duration(r.RpoObjectiveMinutes * 60)})"
-            : $": {r.Latest.Reason}";
-        var stale = r.Stale ? $" No PASS for {Text.Days(r.DaysSinceLastPass)} days: the plan is stale." : string.Empty;
-        var unverified = r.NeverVerified.Count > 0 ? $" Never verified in the window: {string.Join(", ", r.NeverVerified)}." : string.Empty;
-        return latest + why + "." + stale + unverified;
-    }
-
     private static void Plan(StringBuilder html, PlanReport r)
     {
         html.Append($"<section class=\"plan\" id=\"plan-{E(r.PlanName)}\"><h2>{E(r.PlanName)}</h2>");
-        html.Append($"<p class=\"headline {(r.Latest is { } l ? SvgChart.Css(l.Verdict) : "none")}\">{E(Sentence(r))}</p>");
+        html.Append($"<p class=\"headline {(r.Latest is { } l ? SvgChart.Css(l.Verdict) : "none")}\">{E(PlanSentence.Of(r))}</p>");
         html.Append("<div class=\"cards\">");
         Card(html, "Days since last PASS", Text.Days(r.DaysSinceLastPass), r.Stale);
         Card(html, "RTO, latest / objective", $"{Text.Duration(r.Latest?.RtoSeconds)} / {Text.Duration(r.RtoObjectiveMinutes * 60)}", r.Latest?.RtoSeconds is not { } rto || rto > r.RtoObjectiveMinutes * 60);
@@ -114,7 +97,7 @@ public sealed class HtmlReport : IReportFormat
 
         if (r.NeverVerified.Count > 0)
         {
-            html.Append($"<p class=\"warning\">Never verified in the window: {E(string.Join(", ", r.NeverVerified))}. A table whose restore has not been proven may not be restorable.</p>");
+            html.Append($"<p class=\"warning\">Never verified in the window: {E(PlanSentence.Unverified(r.NeverVerified))}. {E(PlanSentence.UnverifiedWarning(r.NeverVerified))}</p>");
         }
 
         if (r.RunbookGaps.Count > 0)

@@ -22,6 +22,7 @@ public sealed class MarkdownReport : IReportFormat
         foreach (var r in reports)
         {
             md.AppendLine().AppendLine($"## {r.PlanName}").AppendLine();
+            md.AppendLine(Cell(PlanSentence.Of(r))).AppendLine();
             if (r.MeanDrillCostUsd is { } cost)
             {
                 md.AppendLine($"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace.").AppendLine();
@@ -39,7 +40,7 @@ public sealed class MarkdownReport : IReportFormat
 
             if (r.NeverVerified.Count > 0)
             {
-                md.AppendLine($"Never verified in the window: {string.Join(", ", r.NeverVerified.Select(Cell))}").AppendLine();
+                md.AppendLine($"Never verified in the window: {Cell(PlanSentence.Unverified(r.NeverVerified))}. {PlanSentence.UnverifiedWarning(r.NeverVerified)}").AppendLine();
             }
 
             md.AppendLine("| Target | Restores | Restore median (latest) | Verification median (latest) |");

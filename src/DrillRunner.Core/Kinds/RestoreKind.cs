@@ -50,6 +50,9 @@ public sealed record RestoreKind
     /// <summary>What a person calls it, for messages and docs.</summary>
     public required string DisplayName { get; init; }
 
+    /// <summary>What a sentence about any one of them calls it ("a table whose restore…", "a volume whose restore…").</summary>
+    public required string Noun { get; init; }
+
     /// <summary>The service part of its ARN.</summary>
     public required string ArnService { get; init; }
 

@@ -19,7 +19,7 @@ public sealed record PlanReport(
     IReadOnlyList<RunPoint> Points,
     IReadOnlyList<TargetTimes> Targets,
     IReadOnlyList<RunFailure> Failures,
-    IReadOnlyList<string> NeverVerified)
+    IReadOnlyList<UnverifiedTarget> NeverVerified)
 {
     /// <summary>The latest drill's runbook gap per target: what a real recovery would still have to do by hand.</summary>
     public IReadOnlyList<TargetRunbookGap> RunbookGaps { get; init; } = [];

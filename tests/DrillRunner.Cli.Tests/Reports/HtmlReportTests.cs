@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using DrillRunner.Cli.Reports;
 using DrillRunner.Core.Coverage;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Reporting;
 
 namespace DrillRunner.Cli.Tests.Reports;
 
@@ -19,6 +21,18 @@ public sealed partial class HtmlReportTests
         Assert.All(rows, row => Assert.DoesNotContain("met", row.Classes));
         string[] critical = ["NOT_PROTECTED", "BACKUP_STALE", "DRILL_FAILING"];
         Assert.All(rows, row => Assert.Contains(critical.Contains(row.Kind) ? "severity-critical" : "severity-warning", row.Classes));
+    }
+
+    [Fact]
+    public void ATargetNeverVerified_IsSpokenOfAsWhatItIs()
+    {
+        var database = SamplePlan.Report(SamplePlan.Pass(Now), Now, [new UnverifiedTarget("billing", "billing-db", ScratchKinds.RdsInstance)], name: "billing");
+        var mixed = SamplePlan.Report(SamplePlan.Pass(Now), Now, [new UnverifiedTarget("uploads", "vol-1", ScratchKinds.EbsVolume), new UnverifiedTarget("ledger", "ledger-prod", ScratchKinds.DynamoDbTable)], name: "shop");
+
+        var html = new HtmlReport().Render([database, mixed], null, Now.AddDays(-90), Now);
+
+        Assert.Contains("<p class=\"warning\">Never verified in the window: RDS instance billing-db. A database whose restore has not been proven may not be recoverable.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"warning\">Never verified in the window: EBS volume vol-1, DynamoDB table ledger-prod. A volume or table whose restore has not been proven may not be recoverable.</p>", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<tr class=\"(?<classes>[^\"]*)\"><td class=\"answer\">(?<kind>[A-Z_]+)</td>")]
