@@ -103,6 +103,38 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show a rendered page");
     }
 
+    [Theory]
+    [InlineData("report --format html")]
+    [InlineData("history")]
+    public async Task APlanThatIsNotStored_IsAnErrorNamingTheStoredPlans(string command)
+    {
+        var (exitCode, output, diagnostics) = await CliHarness.RunAsync([.. command.Split(' '), "--plan", "nope", "--local", "--data", _data]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no plan named 'nope'; stored plans: history-01, history-02, history-03, history-04, history-05", diagnostics, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Theory]
+    [InlineData("report --format html")]
+    [InlineData("history")]
+    public async Task APlanNamedInAStoreWithNoPlans_IsAnErrorSayingHowToStoreOne(string command)
+    {
+        var empty = Path.Combine(Path.GetTempPath(), $"drill-report-empty-{Guid.NewGuid():N}");
+        try
+        {
+            var (exitCode, _, diagnostics) = await CliHarness.RunAsync([.. command.Split(' '), "--plan", "nope", "--local", "--data", empty]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("no plan named 'nope', and no plans are stored", diagnostics, StringComparison.Ordinal);
+            Assert.Contains("drill plan apply FILE", diagnostics, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
     private async Task<string> Report(string format)
     {
         var (exitCode, output, diagnostics) = await CliHarness.RunAsync("report", "--local", "--data", _data, "--format", format);
