@@ -69,6 +69,27 @@ public sealed class ReportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Markdown_ShowsEveryPlansCost_AndItsLatestDrillsRunbookGapPerTarget()
+    {
+        var md = await Report("md");
+
+        Assert.All(_history, h => Assert.NotNull(h.Run.Cost));
+        foreach (var plan in _history.Select(h => h.Plan).Distinct())
+        {
+            var section = md[md.IndexOf($"## {plan}", StringComparison.Ordinal)..];
+            section = section.IndexOf("\n## ", 1, StringComparison.Ordinal) is var end and > 0 ? section[..end] : section;
+            var mean = _history.Where(h => h.Plan == plan).Average(h => h.Run.Cost!.RunnerUsd + h.Run.Cost.RestoreAndCheckUsd);
+            Assert.Contains($"Cost (estimate): ${mean.ToString(mean >= 1 ? "0.00" : "0.0000", CultureInfo.InvariantCulture)} per drill", section, StringComparison.Ordinal);
+            var latest = _history.Where(h => h.Plan == plan).MaxBy(h => h.Run.StartedAt).Run;
+            foreach (var target in HistorySeeder.TargetIds)
+            {
+                var failed = latest.Verdict == Verdict.Fail && target == HistorySeeder.TargetIds[0];
+                Assert.Contains(failed ? $"- Runbook gap, {target}: not recorded for the latest drill" : $"- Runbook gap, {target}: after a restore of {target}-prod you must re-enable: ", section, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Json_CarriesPercentilesComputedIndependently()
     {
         using var json = JsonDocument.Parse(await Report("json"));

@@ -86,10 +86,7 @@ public sealed class HtmlReport : IReportFormat
         Card(html, "RTO p50 / p95", $"{Text.Duration(r.RtoP50Seconds)} / {Text.Duration(r.RtoP95Seconds)}", r.RtoP95Seconds > r.RtoObjectiveMinutes * 60);
         Card(html, "Worst RPO", Text.Duration(r.WorstRpoSeconds), r.WorstRpoSeconds > r.RpoObjectiveMinutes * 60);
         Card(html, "Pass rate", $"{Text.Percent(r.PassRate)} ({r.Passes} of {r.Runs})", r.PassRate is not 1);
-        if (r.MeanDrillCostUsd is { } cost)
-        {
-            Card(html, "Cost per drill / month (est.)", $"{Text.Usd(cost)} / {Text.Usd(r.CostPerMonthUsd)}", false);
-        }
+        Card(html, "Cost per drill / month (est.)", r.MeanDrillCostUsd is { } cost ? $"{Text.Usd(cost)} / {Text.Usd(r.CostPerMonthUsd)}" : Text.CostNotRecorded, false);
         html.Append("</div><div class=\"charts\">");
         html.Append("<figure>").Append(SvgChart.Render($"rto-chart-{r.PlanName}", $"RTO per drill, {r.PlanName}", r.Points, p => p.RtoSeconds, r.RtoObjectiveMinutes * 60)).Append("<figcaption>Recovery time (RTO) of each drill that measured one; dashed: the objective.</figcaption></figure>");
         html.Append("<figure>").Append(SvgChart.Render($"rpo-chart-{r.PlanName}", $"RPO per drill, {r.PlanName}", r.Points, p => p.RpoSeconds, r.RpoObjectiveMinutes * 60)).Append("<figcaption>Data-loss window (RPO) of each drill that found a recovery point for every table; dashed: the objective.</figcaption></figure>");
@@ -100,12 +97,17 @@ public sealed class HtmlReport : IReportFormat
             html.Append($"<p class=\"warning\">Never verified in the window: {E(PlanSentence.Unverified(r.NeverVerified))}. {E(PlanSentence.UnverifiedWarning(r.NeverVerified))}</p>");
         }
 
-        if (r.RunbookGaps.Count > 0)
+        if (r.RunbookGaps.Count + r.RunbookGapNotRecorded.Count > 0)
         {
             html.Append("<h3>Recovery runbook: what a real recovery would still do by hand</h3><ul class=\"runbook\">");
             foreach (var gap in r.RunbookGaps)
             {
                 html.Append($"<li><strong>{E(gap.TargetId)}</strong>: {E(gap.Sentence)}</li>");
+            }
+
+            foreach (var target in r.RunbookGapNotRecorded)
+            {
+                html.Append($"<li><strong>{E(target)}</strong>: {E(Text.RunbookGapNotRecorded)}</li>");
             }
 
             html.Append("</ul>");

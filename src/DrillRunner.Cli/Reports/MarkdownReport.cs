@@ -23,17 +23,20 @@ public sealed class MarkdownReport : IReportFormat
         {
             md.AppendLine().AppendLine($"## {r.PlanName}").AppendLine();
             md.AppendLine(Cell(PlanSentence.Of(r))).AppendLine();
-            if (r.MeanDrillCostUsd is { } cost)
-            {
-                md.AppendLine($"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace.").AppendLine();
-            }
-
+            md.AppendLine(r.MeanDrillCostUsd is { } cost
+                ? $"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace."
+                : $"Cost (estimate): {Text.CostNotRecorded}.").AppendLine();
             foreach (var gap in r.RunbookGaps)
             {
                 md.AppendLine($"- Runbook gap, {gap.TargetId}: {Cell(gap.Sentence)}");
             }
 
-            if (r.RunbookGaps.Count > 0)
+            foreach (var target in r.RunbookGapNotRecorded)
+            {
+                md.AppendLine($"- Runbook gap, {Cell(target)}: {Text.RunbookGapNotRecorded}");
+            }
+
+            if (r.RunbookGaps.Count + r.RunbookGapNotRecorded.Count > 0)
             {
                 md.AppendLine();
             }

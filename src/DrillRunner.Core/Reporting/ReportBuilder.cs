@@ -56,6 +56,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             RunbookGaps = concluded.Count > 0
                 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is not null).Select(t => new TargetRunbookGap(t.TargetId, t.SourceName, t.RunbookGap!.Sentence(), t.RunbookGap.HasCompared))]
                 : [],
+            RunbookGapNotRecorded = concluded.Count > 0 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is null).Select(t => t.TargetId)] : [],
         };
     }
 

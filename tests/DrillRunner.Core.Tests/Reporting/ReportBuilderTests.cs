@@ -97,7 +97,7 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
-    public async Task Build_ListsTheLatestDrillsRunbookGapPerTarget()
+    public async Task Build_ListsTheLatestDrillsRunbookGapPerTarget_AndTheTargetsWithNone()
     {
         await Plan("prod", "orders", "ledger");
         await Run("prod", "older", Now.AddDays(-9), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
@@ -110,6 +110,7 @@ public sealed class ReportBuilderTests
 
         var listed = Assert.Single(report.RunbookGaps);
         Assert.Equal(new TargetRunbookGap("orders", "orders-prod", "after a restore of orders-prod you must re-enable: TTL on expiresAt", true), listed);
+        Assert.Equal(["ledger"], report.RunbookGapNotRecorded);
     }
 
     private Task<PlanReport> Build(string plan) => new ReportBuilder(_runs, _plans).BuildAsync(plan, Now.AddDays(-90), Now, default);
