@@ -25,7 +25,7 @@ public sealed class MarkdownReport : IReportFormat
             md.AppendLine(Cell(PlanSentence.Of(r))).AppendLine();
             md.AppendLine(r.MeanDrillCostUsd is { } cost
                 ? $"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace."
-                : $"Cost (estimate): {Text.CostNotRecorded}.").AppendLine();
+                : $"Cost (estimate): {(r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded)}.").AppendLine();
             foreach (var gap in r.RunbookGaps)
             {
                 md.AppendLine($"- Runbook gap, {gap.TargetId}: {Cell(gap.Sentence)}");

@@ -16,6 +16,9 @@ internal static class Text
     /// <summary>Said where no drill in the window carries a cost estimate (drills older than the estimate), so the card is never blank.</summary>
     public const string CostNotRecorded = "not recorded for these drills";
 
+    /// <summary>Said instead of a figure for a plan with no drill in the window.</summary>
+    public const string NoDrill = "no drill in the window";
+
     /// <summary>Said of a target of the latest drill with no runbook gap: it was not verified, or drilled before gaps were recorded.</summary>
     public const string RunbookGapNotRecorded = "not recorded for the latest drill";
 

@@ -41,11 +41,12 @@ public sealed partial class HtmlReportTests
         var none = SamplePlan.Report(SamplePlan.Pass(Now), Now) with { RunbookGapNotRecorded = ["orders"] };
         var some = none with { RunbookGaps = [new TargetRunbookGap("ledger", "ledger-prod", "after a restore of ledger-prod you must re-enable: PITR", true)] };
 
-        var html = new HtmlReport().Render([none], null, Now.AddDays(-90), Now);
+        var html = new HtmlReport().Render([none, SamplePlan.Report(null, null, name: "undrilled")], null, Now.AddDays(-90), Now);
         var md = new MarkdownReport().Render([some], null, Now.AddDays(-90), Now);
 
         Assert.Contains("<div class=\"label\">Cost per drill / month (est.)</div><div class=\"value\">not recorded for these drills</div>", html, StringComparison.Ordinal);
         Assert.Contains("<li><strong>orders</strong>: not recorded for the latest drill</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"label\">Cost per drill / month (est.)</div><div class=\"value\">no drill in the window</div>", html, StringComparison.Ordinal);
         Assert.Contains("Cost (estimate): not recorded for these drills.", md, StringComparison.Ordinal);
         Assert.Contains("- Runbook gap, ledger: after a restore of ledger-prod you must re-enable: PITR", md, StringComparison.Ordinal);
         Assert.Contains("- Runbook gap, orders: not recorded for the latest drill", md, StringComparison.Ordinal);
