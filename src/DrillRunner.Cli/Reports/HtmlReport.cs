@@ -18,7 +18,9 @@ public sealed class HtmlReport : IReportFormat
         html.Append("<header><h1>Restore drills: are recovery objectives met?</h1>");
         html.Append($"<p class=\"meta\">Drills since {E(Text.Date(since))} · generated {E(Text.Date(generatedAt))}. A drill restores production's backups into scratch resources, checks the data and the application, and measures how long recovery took (RTO) and how much data would have been lost (RPO).</p></header>");
 
-        Coverage(html, coverage);
+        // The first screen answers the two questions (is everything covered? are the objectives met?);
+        // the findings that explain the first come after the answer to the second, not before it.
+        CoverageHeadline(html, coverage);
         html.Append("<section class=\"overview\"><h2>At a glance</h2><table><thead><tr><th>Plan</th><th>Objectives met?</th><th>In plain words</th></tr></thead><tbody>");
         foreach (var r in reports)
         {
@@ -26,6 +28,7 @@ public sealed class HtmlReport : IReportFormat
         }
 
         html.Append("</tbody></table></section>");
+        CoverageFindings(html, coverage);
         foreach (var r in reports)
         {
             Plan(html, r);
@@ -36,8 +39,8 @@ public sealed class HtmlReport : IReportFormat
         return html.ToString();
     }
 
-    /// <summary>What no backup and no drill protects, first: the audit's headline, each finding with what to do, and what was left out.</summary>
-    private static void Coverage(StringBuilder html, Core.Coverage.CoverageAudit? audit)
+    /// <summary>What no backup and no drill protects, in one line: the audit's headline, linked to its findings.</summary>
+    private static void CoverageHeadline(StringBuilder html, Core.Coverage.CoverageAudit? audit)
     {
         html.Append("<section class=\"coverage\"><h2>Coverage: is everything protected and drilled?</h2>");
         if (audit is null)
@@ -46,8 +49,23 @@ public sealed class HtmlReport : IReportFormat
             return;
         }
 
+        var findings = audit.Findings.Count();
+        html.Append($"<p class=\"headline {(audit.Worst is { } worst ? Severity(worst) : "pass")}\">{E(audit.Headline())}");
+        html.Append(findings > 0 ? $" <a href=\"#coverage-findings\">{findings} finding{(findings == 1 ? string.Empty : "s")}, each with what to do, below.</a></p></section>" : "</p></section>");
+    }
+
+    /// <summary>The audit's findings, each with what to do, and what was left out and why: after "At a glance", foldable.</summary>
+    private static void CoverageFindings(StringBuilder html, Core.Coverage.CoverageAudit? audit)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
         var findings = audit.Findings.ToList();
-        html.Append($"<p class=\"headline {(audit.Worst is { } worst ? Severity(worst) : "pass")}\">{E(audit.Headline())}</p>");
+        html.Append("<section class=\"coverage-findings\" id=\"coverage-findings\"><details open><summary><h2>");
+        html.Append(findings.Count == 0 ? "Coverage: nothing found" : $"Coverage findings ({findings.Count}), most severe first");
+        html.Append("</h2></summary>");
         html.Append($"<p class=\"meta\">Audit {E(audit.AuditId)} of account {E(audit.Account)} in {E(audit.Region)}, {E(Text.Date(audit.JudgedAt))}: {audit.Judged.Count()} resources judged, {audit.Excluded.Count()} left out. Backups are stale after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.BackupStaleAfter))}, drills after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.DrillStaleAfter))}.</p>");
         if (findings.Count > 0)
         {
@@ -72,7 +90,7 @@ public sealed class HtmlReport : IReportFormat
             html.Append("</ul></details>");
         }
 
-        html.Append("</section>");
+        html.Append("</details></section>");
     }
 
     private static void Plan(StringBuilder html, PlanReport r)
@@ -157,8 +175,9 @@ public sealed class HtmlReport : IReportFormat
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:1100px;margin:0 auto;padding:24px;line-height:1.45}
         h1{font-size:1.7rem;margin:0 0 4px}.meta{color:var(--muted)}
         table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
-        .overview .answer{font-weight:700}.met .answer{color:var(--pass)}.not-met .answer{color:var(--fail)}
+        .overview .answer{font-weight:700}.overview td:first-child,.overview .answer{white-space:nowrap}.met .answer{color:var(--pass)}.not-met .answer{color:var(--fail)}
         .findings .answer{font-weight:700}.severity-critical .answer{color:var(--fail)}.severity-warning .answer{color:var(--obj)}.headline.severity-critical{border-color:var(--fail)}.headline.severity-warning{border-color:var(--obj)}
+        summary{cursor:pointer}summary h2{display:inline}.coverage-findings{margin-top:20px}
         .plan{border-top:3px solid var(--line);margin-top:28px;padding-top:8px}
         .headline{font-size:1.05rem;padding:8px 12px;border-left:6px solid var(--error);background:#f6f8fa}
         .headline.pass{border-color:var(--pass)}.headline.fail{border-color:var(--fail)}.headline.fail-objective{border-color:var(--obj)}
