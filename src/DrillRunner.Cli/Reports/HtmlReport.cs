@@ -107,7 +107,7 @@ public sealed class HtmlReport : IReportFormat
         Card(html, "Cost per drill / month (est.)", r.MeanDrillCostUsd is { } cost ? $"{Text.Usd(cost)} / {Text.Usd(r.CostPerMonthUsd)}" : r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded, false);
         html.Append("</div><div class=\"charts\">");
         html.Append("<figure>").Append(SvgChart.Render($"rto-chart-{r.PlanName}", $"RTO per drill, {r.PlanName}", r.Points, p => p.RtoSeconds, r.RtoObjectiveMinutes * 60)).Append("<figcaption>Recovery time (RTO) of each drill that measured one; dashed: the objective.</figcaption></figure>");
-        html.Append("<figure>").Append(SvgChart.Render($"rpo-chart-{r.PlanName}", $"RPO per drill, {r.PlanName}", r.Points, p => p.RpoSeconds, r.RpoObjectiveMinutes * 60)).Append("<figcaption>Data-loss window (RPO) of each drill that found a recovery point for every table; dashed: the objective.</figcaption></figure>");
+        html.Append("<figure>").Append(SvgChart.Render($"rpo-chart-{r.PlanName}", $"RPO per drill, {r.PlanName}", r.Points, p => p.RpoSeconds, r.RpoObjectiveMinutes * 60)).Append("<figcaption>Data-loss window (RPO) of each drill that found a recovery point for every target; dashed: the objective.</figcaption></figure>");
         html.Append("</div><p class=\"detail\" aria-live=\"polite\"></p>");
 
         if (r.NeverVerified.Count > 0)

@@ -36,6 +36,18 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void APlanOfDatabasesOnly_IsNeverSpokenOfAsTables()
+    {
+        var database = SamplePlan.Report(SamplePlan.Pass(Now), Now, [new UnverifiedTarget("billing", "billing-db", ScratchKinds.RdsInstance)], name: "billing");
+        var empty = new CoverageAudit("audit-1", "111122223333", "eu-west-1", Now, Now, CoverageThresholds.Default, []);
+
+        var html = new HtmlReport().Render([database], empty, Now.AddDays(-90), Now);
+
+        var text = Tags().Replace(html[html.IndexOf("<body>", StringComparison.Ordinal)..], " ");
+        Assert.DoesNotMatch(new Regex(@"\btables?\b"), text);
+    }
+
+    [Fact]
     public void ACostOrRunbookGapNotRecorded_IsSaid_NotLeftBlank()
     {
         var none = SamplePlan.Report(SamplePlan.Pass(Now), Now) with { RunbookGapNotRecorded = ["orders"] };
@@ -51,6 +63,9 @@ public sealed partial class HtmlReportTests
         Assert.Contains("- Runbook gap, ledger: after a restore of ledger-prod you must re-enable: PITR", md, StringComparison.Ordinal);
         Assert.Contains("- Runbook gap, orders: not recorded for the latest drill", md, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("<script>.*?</script>|<[^>]+>", RegexOptions.Singleline)]
+    private static partial Regex Tags();
 
     [GeneratedRegex("<tr class=\"(?<classes>[^\"]*)\"><td class=\"answer\">(?<kind>[A-Z_]+)</td>")]
     private static partial Regex FindingRow();
