@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DrillRunner.Cli.Tests.Browser;
 using DrillRunner.Core.Runs;
 using DrillRunner.Local;
 using DrillRunner.Local.Demo;
@@ -69,6 +69,27 @@ public sealed class ReportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Markdown_ShowsEveryPlansCost_AndItsLatestDrillsRunbookGapPerTarget()
+    {
+        var md = await Report("md");
+
+        Assert.All(_history, h => Assert.NotNull(h.Run.Cost));
+        foreach (var plan in _history.Select(h => h.Plan).Distinct())
+        {
+            var section = md[md.IndexOf($"## {plan}", StringComparison.Ordinal)..];
+            section = section.IndexOf("\n## ", 1, StringComparison.Ordinal) is var end and > 0 ? section[..end] : section;
+            var mean = _history.Where(h => h.Plan == plan).Average(h => h.Run.Cost!.RunnerUsd + h.Run.Cost.RestoreAndCheckUsd);
+            Assert.Contains($"Cost (estimate): ${mean.ToString(mean >= 1 ? "0.00" : "0.0000", CultureInfo.InvariantCulture)} per drill", section, StringComparison.Ordinal);
+            var latest = _history.Where(h => h.Plan == plan).MaxBy(h => h.Run.StartedAt).Run;
+            foreach (var target in HistorySeeder.TargetIds)
+            {
+                var failed = latest.Verdict == Verdict.Fail && target == HistorySeeder.TargetIds[0];
+                Assert.Contains(failed ? $"- Runbook gap, {target}: not recorded for the latest drill" : $"- Runbook gap, {target}: after a restore of {target}-prod you must re-enable: ", section, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Json_CarriesPercentilesComputedIndependently()
     {
         using var json = JsonDocument.Parse(await Report("json"));
@@ -87,12 +108,15 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.Equal(0, (await CliHarness.RunAsync("report", "--local", "--data", _data, "--format", "html", "--out", file)).ExitCode);
         Assert.DoesNotMatch(new Regex("(src|href)=\"(https?:)?//"), await File.ReadAllTextAsync(file));
 
-        var screenshot = Path.Combine(ArtefactsFolder(), "report.png");
-        var (dom, log) = await Chromium(file, screenshot);
+        await using var browser = await ReportBrowser.LaunchAsync();
+        var report = await browser.OpenAsync(file);
+        var screenshot = ReportBrowser.Artefact("report.png");
+        await report.Page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        var dom = await report.Page.ContentAsync();
 
-        Assert.Contains("data-ready=\"yes\"", dom, StringComparison.Ordinal);
-        Assert.DoesNotContain("CONSOLE", log, StringComparison.Ordinal);
-        Assert.DoesNotContain("net::ERR", log, StringComparison.Ordinal);
+        Assert.Equal("yes", await report.Page.GetAttributeAsync("html", "data-ready"));
+        Assert.Empty(report.ConsoleErrors);
+        Assert.Empty(report.Fetches);
         foreach (var plan in _history.Select(h => h.Plan).Distinct())
         {
             var runs = _history.Where(h => h.Plan == plan).Select(h => h.Run).ToList();
@@ -101,6 +125,38 @@ public sealed class ReportCommandTests : IAsyncLifetime
         }
 
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show a rendered page");
+    }
+
+    [Theory]
+    [InlineData("report --format html")]
+    [InlineData("history")]
+    public async Task APlanThatIsNotStored_IsAnErrorNamingTheStoredPlans(string command)
+    {
+        var (exitCode, output, diagnostics) = await CliHarness.RunAsync([.. command.Split(' '), "--plan", "nope", "--local", "--data", _data]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no plan named 'nope'; stored plans: history-01, history-02, history-03, history-04, history-05", diagnostics, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Theory]
+    [InlineData("report --format html")]
+    [InlineData("history")]
+    public async Task APlanNamedInAStoreWithNoPlans_IsAnErrorSayingHowToStoreOne(string command)
+    {
+        var empty = Path.Combine(Path.GetTempPath(), $"drill-report-empty-{Guid.NewGuid():N}");
+        try
+        {
+            var (exitCode, _, diagnostics) = await CliHarness.RunAsync([.. command.Split(' '), "--plan", "nope", "--local", "--data", empty]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("no plan named 'nope', and no plans are stored", diagnostics, StringComparison.Ordinal);
+            Assert.Contains("drill plan apply FILE", diagnostics, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
     }
 
     private async Task<string> Report(string format)
@@ -116,38 +172,5 @@ public sealed class ReportCommandTests : IAsyncLifetime
         Assert.True(start >= 0, $"chart {chartId} is missing");
         var end = dom.IndexOf("</svg>", start, StringComparison.Ordinal);
         return Regex.Matches(dom[start..end], "<circle class=\"point ").Count;
-    }
-
-    private static async Task<(string Dom, string Log)> Chromium(string file, string screenshot)
-    {
-        var profile = Path.Combine(Path.GetTempPath(), $"chromium-{Guid.NewGuid():N}");
-        string[] common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0"];
-        var (dom, log) = await RunChromium([.. common, "--dump-dom", new Uri(file).ToString()]);
-        await RunChromium([.. common, $"--screenshot={screenshot}", "--window-size=1280,2400", new Uri(file).ToString()]);
-        Directory.Delete(profile, recursive: true);
-        return (dom, log);
-    }
-
-    private static async Task<(string Out, string Err)> RunChromium(string[] arguments)
-    {
-        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium is not installed: run .ci/setup-tests (it installs Debian's chromium).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (await output, await errors);
-    }
-
-    /// <summary>Test artefacts stay out of the repo: TestResults/ is git-ignored.</summary>
-    private static string ArtefactsFolder()
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 }

@@ -32,6 +32,12 @@ public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) :
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        if (await StoredPlanName.ProblemAsync(store, settings.Plan, cancellationToken) is { } problem)
+        {
+            consoles.Diagnostics.MarkupLineInterpolated($"[red]{problem}[/]");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
         var summaries = await store.Runs.HistoryAsync(settings.Plan, null, settings.Last, cancellationToken);
         var runs = new List<DrillRun>();
         var unreadable = new List<(string RunId, string Why)>();

@@ -62,6 +62,12 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
         await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
         var now = time.GetUtcNow();
         var since = now - window;
+        if (settings.Plan is { } named && await StoredPlanName.ProblemAsync(store, named, cancellationToken) is { } problem)
+        {
+            consoles.Diagnostics.MarkupLineInterpolated($"[red]{problem}[/]");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
         var names = settings.Plan is { } one ? [one] : (await store.Plans.ListNamesAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
         {

@@ -18,14 +18,17 @@ public sealed class HtmlReport : IReportFormat
         html.Append("<header><h1>Restore drills: are recovery objectives met?</h1>");
         html.Append($"<p class=\"meta\">Drills since {E(Text.Date(since))} · generated {E(Text.Date(generatedAt))}. A drill restores production's backups into scratch resources, checks the data and the application, and measures how long recovery took (RTO) and how much data would have been lost (RPO).</p></header>");
 
-        Coverage(html, coverage);
+        // The first screen answers the two questions (is everything covered? are the objectives met?);
+        // the findings that explain the first come after the answer to the second, not before it.
+        CoverageHeadline(html, coverage);
         html.Append("<section class=\"overview\"><h2>At a glance</h2><table><thead><tr><th>Plan</th><th>Objectives met?</th><th>In plain words</th></tr></thead><tbody>");
         foreach (var r in reports)
         {
-            html.Append($"<tr class=\"{(r.ObjectivesMet ? "met" : "not-met")}\"><td><a href=\"#plan-{E(r.PlanName)}\">{E(r.PlanName)}</a></td><td class=\"answer\">{(r.ObjectivesMet ? "Yes" : "No")}</td><td>{E(Sentence(r))}</td></tr>");
+            html.Append($"<tr class=\"{(r.ObjectivesMet ? "met" : "not-met")}\"><td><a href=\"#plan-{E(r.PlanName)}\">{E(r.PlanName)}</a></td><td class=\"answer\">{(r.ObjectivesMet ? "Yes" : "No")}</td><td>{E(PlanSentence.Of(r))}</td></tr>");
         }
 
         html.Append("</tbody></table></section>");
+        CoverageFindings(html, coverage);
         foreach (var r in reports)
         {
             Plan(html, r);
@@ -36,8 +39,8 @@ public sealed class HtmlReport : IReportFormat
         return html.ToString();
     }
 
-    /// <summary>What no backup and no drill protects, first: the audit's headline, each finding with what to do, and what was left out.</summary>
-    private static void Coverage(StringBuilder html, Core.Coverage.CoverageAudit? audit)
+    /// <summary>What no backup and no drill protects, in one line: the audit's headline, linked to its findings.</summary>
+    private static void CoverageHeadline(StringBuilder html, Core.Coverage.CoverageAudit? audit)
     {
         html.Append("<section class=\"coverage\"><h2>Coverage: is everything protected and drilled?</h2>");
         if (audit is null)
@@ -46,15 +49,30 @@ public sealed class HtmlReport : IReportFormat
             return;
         }
 
+        var findings = audit.Findings.Count();
+        html.Append($"<p class=\"headline {(audit.Worst is { } worst ? Severity(worst) : "pass")}\">{E(audit.Headline())}");
+        html.Append(findings > 0 ? $" <a href=\"#coverage-findings\">{findings} finding{(findings == 1 ? string.Empty : "s")}, each with what to do, below.</a></p></section>" : "</p></section>");
+    }
+
+    /// <summary>The audit's findings, each with what to do, and what was left out and why: after "At a glance", foldable.</summary>
+    private static void CoverageFindings(StringBuilder html, Core.Coverage.CoverageAudit? audit)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
         var findings = audit.Findings.ToList();
-        html.Append($"<p class=\"headline {(findings.Count == 0 ? "pass" : "fail")}\">{E(audit.Headline())}</p>");
+        html.Append("<section class=\"coverage-findings\" id=\"coverage-findings\"><details open><summary><h2>");
+        html.Append(findings.Count == 0 ? "Coverage: nothing found" : $"Coverage findings ({findings.Count}), most severe first");
+        html.Append("</h2></summary>");
         html.Append($"<p class=\"meta\">Audit {E(audit.AuditId)} of account {E(audit.Account)} in {E(audit.Region)}, {E(Text.Date(audit.JudgedAt))}: {audit.Judged.Count()} resources judged, {audit.Excluded.Count()} left out. Backups are stale after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.BackupStaleAfter))}, drills after {E(Core.Coverage.JudgeCoverage.Age(audit.Thresholds.DrillStaleAfter))}.</p>");
         if (findings.Count > 0)
         {
             html.Append("<table class=\"findings\"><thead><tr><th>Finding</th><th>What</th><th>What to do</th></tr></thead><tbody>");
             foreach (var (_, finding) in findings)
             {
-                html.Append($"<tr class=\"{(finding.Kind >= Core.Coverage.FindingKind.BackupStale ? "not-met" : "met")}\"><td class=\"answer\">{E(Core.Coverage.FindingNames.Of(finding.Kind))}</td><td>{E(finding.Sentence)}</td><td>{E(finding.Fix)}</td></tr>");
+                html.Append($"<tr class=\"{Severity(finding.Kind)}\"><td class=\"answer\">{E(Core.Coverage.FindingNames.Of(finding.Kind))}</td><td>{E(finding.Sentence)}</td><td>{E(finding.Fix)}</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -72,30 +90,13 @@ public sealed class HtmlReport : IReportFormat
             html.Append("</ul></details>");
         }
 
-        html.Append("</section>");
-    }
-
-    /// <summary>The plain-words answer for a plan.</summary>
-    public static string Sentence(PlanReport r)
-    {
-        if (r.Latest is null)
-        {
-            return $"No drill in the window{(r.LastPassAt is { } at ? $"; the last PASS was {Text.Days(r.DaysSinceLastPass)} days ago" : "; it has never passed")}.";
-        }
-
-        var latest = $"The latest drill ({Text.Date(r.Latest.StartedAt)}) was {Text.Verdict(r.Latest.Verdict)}";
-        var why = r.Latest.Verdict == Core.Runs.Verdict.Pass
-            ? $": recovered in {Text.Duration(r.Latest.RtoSeconds)} (objective {Text.Duration(r.RtoObjectiveMinutes * 60)}), losing at most {Text.Duration(r.Latest.RpoSeconds)} of data (objective {Text.Duration(r.RpoObjectiveMinutes * 60)})"
-            : $": {r.Latest.Reason}";
-        var stale = r.Stale ? $" No PASS for {Text.Days(r.DaysSinceLastPass)} days: the plan is stale." : string.Empty;
-        var unverified = r.NeverVerified.Count > 0 ? $" Never verified in the window: {string.Join(", ", r.NeverVerified)}." : string.Empty;
-        return latest + why + "." + stale + unverified;
+        html.Append("</details></section>");
     }
 
     private static void Plan(StringBuilder html, PlanReport r)
     {
         html.Append($"<section class=\"plan\" id=\"plan-{E(r.PlanName)}\"><h2>{E(r.PlanName)}</h2>");
-        html.Append($"<p class=\"headline {(r.Latest is { } l ? SvgChart.Css(l.Verdict) : "none")}\">{E(Sentence(r))}</p>");
+        html.Append($"<p class=\"headline {(r.Latest is { } l ? SvgChart.Css(l.Verdict) : "none")}\">{E(PlanSentence.Of(r))}</p>");
         html.Append("<div class=\"cards\">");
         Card(html, "Days since last PASS", Text.Days(r.DaysSinceLastPass), r.Stale);
         Card(html, "RTO, latest / objective", $"{Text.Duration(r.Latest?.RtoSeconds)} / {Text.Duration(r.RtoObjectiveMinutes * 60)}", r.Latest?.RtoSeconds is not { } rto || rto > r.RtoObjectiveMinutes * 60);
@@ -103,26 +104,28 @@ public sealed class HtmlReport : IReportFormat
         Card(html, "RTO p50 / p95", $"{Text.Duration(r.RtoP50Seconds)} / {Text.Duration(r.RtoP95Seconds)}", r.RtoP95Seconds > r.RtoObjectiveMinutes * 60);
         Card(html, "Worst RPO", Text.Duration(r.WorstRpoSeconds), r.WorstRpoSeconds > r.RpoObjectiveMinutes * 60);
         Card(html, "Pass rate", $"{Text.Percent(r.PassRate)} ({r.Passes} of {r.Runs})", r.PassRate is not 1);
-        if (r.MeanDrillCostUsd is { } cost)
-        {
-            Card(html, "Cost per drill / month (est.)", $"{Text.Usd(cost)} / {Text.Usd(r.CostPerMonthUsd)}", false);
-        }
+        Card(html, "Cost per drill / month (est.)", r.MeanDrillCostUsd is { } cost ? $"{Text.Usd(cost)} / {Text.Usd(r.CostPerMonthUsd)}" : r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded, false);
         html.Append("</div><div class=\"charts\">");
         html.Append("<figure>").Append(SvgChart.Render($"rto-chart-{r.PlanName}", $"RTO per drill, {r.PlanName}", r.Points, p => p.RtoSeconds, r.RtoObjectiveMinutes * 60)).Append("<figcaption>Recovery time (RTO) of each drill that measured one; dashed: the objective.</figcaption></figure>");
-        html.Append("<figure>").Append(SvgChart.Render($"rpo-chart-{r.PlanName}", $"RPO per drill, {r.PlanName}", r.Points, p => p.RpoSeconds, r.RpoObjectiveMinutes * 60)).Append("<figcaption>Data-loss window (RPO) of each drill that found a recovery point for every table; dashed: the objective.</figcaption></figure>");
+        html.Append("<figure>").Append(SvgChart.Render($"rpo-chart-{r.PlanName}", $"RPO per drill, {r.PlanName}", r.Points, p => p.RpoSeconds, r.RpoObjectiveMinutes * 60)).Append("<figcaption>Data-loss window (RPO) of each drill that found a recovery point for every target; dashed: the objective.</figcaption></figure>");
         html.Append("</div><p class=\"detail\" aria-live=\"polite\"></p>");
 
         if (r.NeverVerified.Count > 0)
         {
-            html.Append($"<p class=\"warning\">Never verified in the window: {E(string.Join(", ", r.NeverVerified))}. A table whose restore has not been proven may not be restorable.</p>");
+            html.Append($"<p class=\"warning\">Never verified in the window: {E(PlanSentence.Unverified(r.NeverVerified))}. {E(PlanSentence.UnverifiedWarning(r.NeverVerified))}</p>");
         }
 
-        if (r.RunbookGaps.Count > 0)
+        if (r.RunbookGaps.Count + r.RunbookGapNotRecorded.Count > 0)
         {
             html.Append("<h3>Recovery runbook: what a real recovery would still do by hand</h3><ul class=\"runbook\">");
             foreach (var gap in r.RunbookGaps)
             {
                 html.Append($"<li><strong>{E(gap.TargetId)}</strong>: {E(gap.Sentence)}</li>");
+            }
+
+            foreach (var target in r.RunbookGapNotRecorded)
+            {
+                html.Append($"<li><strong>{E(target)}</strong>: {E(Text.RunbookGapNotRecorded)}</li>");
             }
 
             html.Append("</ul>");
@@ -154,6 +157,14 @@ public sealed class HtmlReport : IReportFormat
         html.Append("</section>");
     }
 
+    /// <summary>A finding's colour is its severity's: red for known-bad, amber for unknown or old proof; never the green of "met".</summary>
+    private static string Severity(Core.Coverage.FindingKind kind) => Core.Coverage.FindingSeverities.Of(kind) switch
+    {
+        Core.Coverage.FindingSeverity.Critical => "severity-critical",
+        Core.Coverage.FindingSeverity.Warning => "severity-warning",
+        var other => throw new ArgumentOutOfRangeException(nameof(kind), other, "a severity without a colour"),
+    };
+
     private static void Card(StringBuilder html, string label, string value, bool bad) =>
         html.Append($"<div class=\"card{(bad ? " bad" : string.Empty)}\"><div class=\"label\">{E(label)}</div><div class=\"value\">{E(value)}</div></div>");
 
@@ -164,7 +175,9 @@ public sealed class HtmlReport : IReportFormat
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:1100px;margin:0 auto;padding:24px;line-height:1.45}
         h1{font-size:1.7rem;margin:0 0 4px}.meta{color:var(--muted)}
         table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
-        .overview .answer{font-weight:700}.met .answer{color:var(--pass)}.not-met .answer{color:var(--fail)}
+        .overview .answer{font-weight:700}.overview td:first-child,.overview .answer{white-space:nowrap}.met .answer{color:var(--pass)}.not-met .answer{color:var(--fail)}
+        .findings .answer{font-weight:700}.severity-critical .answer{color:var(--fail)}.severity-warning .answer{color:var(--obj)}.headline.severity-critical{border-color:var(--fail)}.headline.severity-warning{border-color:var(--obj)}
+        summary{cursor:pointer}summary h2{display:inline}.coverage-findings{margin-top:20px}
         .plan{border-top:3px solid var(--line);margin-top:28px;padding-top:8px}
         .headline{font-size:1.05rem;padding:8px 12px;border-left:6px solid var(--error);background:#f6f8fa}
         .headline.pass{border-color:var(--pass)}.headline.fail{border-color:var(--fail)}.headline.fail-objective{border-color:var(--obj)}

@@ -22,24 +22,28 @@ public sealed class MarkdownReport : IReportFormat
         foreach (var r in reports)
         {
             md.AppendLine().AppendLine($"## {r.PlanName}").AppendLine();
-            if (r.MeanDrillCostUsd is { } cost)
-            {
-                md.AppendLine($"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace.").AppendLine();
-            }
-
+            md.AppendLine(Cell(PlanSentence.Of(r))).AppendLine();
+            md.AppendLine(r.MeanDrillCostUsd is { } cost
+                ? $"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace."
+                : $"Cost (estimate): {(r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded)}.").AppendLine();
             foreach (var gap in r.RunbookGaps)
             {
                 md.AppendLine($"- Runbook gap, {gap.TargetId}: {Cell(gap.Sentence)}");
             }
 
-            if (r.RunbookGaps.Count > 0)
+            foreach (var target in r.RunbookGapNotRecorded)
+            {
+                md.AppendLine($"- Runbook gap, {Cell(target)}: {Text.RunbookGapNotRecorded}");
+            }
+
+            if (r.RunbookGaps.Count + r.RunbookGapNotRecorded.Count > 0)
             {
                 md.AppendLine();
             }
 
             if (r.NeverVerified.Count > 0)
             {
-                md.AppendLine($"Never verified in the window: {string.Join(", ", r.NeverVerified.Select(Cell))}").AppendLine();
+                md.AppendLine($"Never verified in the window: {Cell(PlanSentence.Unverified(r.NeverVerified))}. {PlanSentence.UnverifiedWarning(r.NeverVerified)}").AppendLine();
             }
 
             md.AppendLine("| Target | Restores | Restore median (latest) | Verification median (latest) |");

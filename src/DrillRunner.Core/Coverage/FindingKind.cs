@@ -7,24 +7,29 @@ namespace DrillRunner.Core.Coverage;
 /// What the coverage audit can find about a resource, most severe first: a resource that cannot be
 /// restored at all, then one whose newest recovery point is old, then one whose restore is known to
 /// fail, then one nobody has tried to restore, then one whose proof is old. <c>--fail-on X</c>
-/// fails on X and everything above it.
+/// fails on X and everything above it. Each finding's colour comes from its <see cref="FindingSeverity"/>.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FindingKind>))]
 public enum FindingKind
 {
     [JsonStringEnumMemberName("DRILL_STALE")]
+    [FindingSeverity(FindingSeverity.Warning)]
     DrillStale = 1,
 
     [JsonStringEnumMemberName("NOT_DRILLED")]
+    [FindingSeverity(FindingSeverity.Warning)]
     NotDrilled = 2,
 
     [JsonStringEnumMemberName("DRILL_FAILING")]
+    [FindingSeverity(FindingSeverity.Critical)]
     DrillFailing = 3,
 
     [JsonStringEnumMemberName("BACKUP_STALE")]
+    [FindingSeverity(FindingSeverity.Critical)]
     BackupStale = 4,
 
     [JsonStringEnumMemberName("NOT_PROTECTED")]
+    [FindingSeverity(FindingSeverity.Critical)]
     NotProtected = 5,
 }
 

@@ -85,7 +85,7 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
             findings.Add(new Finding(
                 FindingKind.BackupStale,
                 $"{what}'s newest recovery point is {Age(now - newest)} old ({protection.Source}, {newest:yyyy-MM-dd HH:mm} UTC), beyond {Age(thresholds.BackupStaleAfter)}.",
-                "Check its backup plan's schedule and latest jobs in AWS Backup (failed, expired or never run), or turn point-in-time recovery on."));
+                RestoreKinds.OfScratchKind(entry.Kind)?.StaleBackupFix(entry.Name) ?? RestoreKind.CheckBackupPlan));
         }
 
         if (entry.Plans.Count == 0)

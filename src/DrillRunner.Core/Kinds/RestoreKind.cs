@@ -32,6 +32,15 @@ public sealed record RestoreKind
     /// <summary>The fix for a resource only AWS Backup can protect.</summary>
     public static string AddToBackupPlan(string name) => "Add it to an AWS Backup plan (a backup selection by ARN or tag).";
 
+    /// <summary>
+    /// What the coverage audit tells to do about such a resource whose newest recovery point is older
+    /// than the threshold, given its name: what makes this kind's recovery points, and where to look.
+    /// </summary>
+    public required Func<string, string> StaleBackupFix { get; init; }
+
+    /// <summary>The stale-backup fix for a resource only AWS Backup backs up (and for one of no known kind).</summary>
+    public const string CheckBackupPlan = "Check the AWS Backup plan that selects it: a rule that runs at least daily, and its latest backup jobs (failed, expired or never run).";
+
     /// <summary>How run records, teardown and the janitor name the scratch resource's kind.</summary>
     public required string ScratchKind { get; init; }
 
@@ -40,6 +49,9 @@ public sealed record RestoreKind
 
     /// <summary>What a person calls it, for messages and docs.</summary>
     public required string DisplayName { get; init; }
+
+    /// <summary>What a sentence about any one of them calls it ("a table whose restore…", "a volume whose restore…").</summary>
+    public required string Noun { get; init; }
 
     /// <summary>The service part of its ARN.</summary>
     public required string ArnService { get; init; }

@@ -11,10 +11,12 @@ public static partial class RestoreKinds
         RecoveryChecklist = ["IAM policies that name the table (the restored table has a new name and ARN)", "CloudWatch metrics and alarms on the table"],
         Inventory = EstateListing.DynamoDbTables,
         LacksProtection = "point-in-time recovery, no backup",
-        ProtectFix = name => $"Turn point-in-time recovery on (aws dynamodb update-continuous-backups --table-name {name} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true) or add it to an AWS Backup plan.",
+        ProtectFix = name => $"Turn point-in-time recovery on ({TurnPitrOn(name)}) or add it to an AWS Backup plan.",
+        StaleBackupFix = name => $"Check what makes its backups (the AWS Backup plan's rule, or the job that calls CreateBackup) and its latest jobs (failed, expired or never run), or turn point-in-time recovery on ({TurnPitrOn(name)}): its latest restorable time is then about 5 minutes ago.",
         ScratchKind = ScratchKinds.DynamoDbTable,
         AwsBackupName = "DynamoDB",
         DisplayName = "DynamoDB table",
+        Noun = "table",
         ArnService = "dynamodb",
         ArnResourcePrefix = "table/",
         NamePlaceholder = "NAME",
@@ -32,9 +34,11 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["the bucket policy, lifecycle rules, replication and event notifications of the new bucket (AWS Backup restores objects)", "IAM policies that name the bucket"],
         Inventory = EstateListing.S3Buckets,
+        StaleBackupFix = _ => "Check the AWS Backup plan that selects it: a rule that runs at least daily, or continuous backup, and its latest backup jobs (failed, expired or never run).",
         ScratchKind = ScratchKinds.S3Bucket,
         AwsBackupName = "S3",
         DisplayName = "S3 bucket",
+        Noun = "bucket",
         ArnService = "s3",
         ArnResourcePrefix = string.Empty,
         GlobalArn = true,
@@ -56,9 +60,11 @@ public static partial class RestoreKinds
         Inventory = EstateListing.RdsInstances,
         LacksProtection = "automated backups",
         ProtectFix = _ => DatabaseProtectFix,
+        StaleBackupFix = _ => DatabaseStaleBackupFix("describe-db-instances"),
         ScratchKind = ScratchKinds.RdsInstance,
         AwsBackupName = "RDS",
         DisplayName = "RDS instance",
+        Noun = "database",
         ArnService = "rds",
         ArnResourcePrefix = "db:",
         NamePlaceholder = "ID",
@@ -89,9 +95,11 @@ public static partial class RestoreKinds
         Inventory = EstateListing.DbClusters,
         LacksProtection = "automated backups",
         ProtectFix = _ => DatabaseProtectFix,
+        StaleBackupFix = _ => DatabaseStaleBackupFix("describe-db-clusters"),
         ScratchKind = ScratchKinds.RdsCluster,
         AwsBackupName = "Aurora",
         DisplayName = "Aurora cluster",
+        Noun = "database cluster",
         ArnService = "rds",
         ArnResourcePrefix = "cluster:",
         NamePlaceholder = "ID",
@@ -121,9 +129,12 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["attaching the volume to its instance (a restored volume is not attached)", "tags, and the snapshot schedule of the new volume"],
         Inventory = EstateListing.EbsVolumes,
+        // The audit counts only AWS Backup's points for a volume (docs/coverage.md, "Not seen"): say so, since DLM snapshots may be fresh.
+        StaleBackupFix = _ => $"{RestoreKind.CheckBackupPlan} Snapshots taken outside AWS Backup (Data Lifecycle Manager, scripts) are not seen by the audit.",
         ScratchKind = ScratchKinds.EbsVolume,
         AwsBackupName = "EBS",
         DisplayName = "EBS volume",
+        Noun = "volume",
         ArnService = "ec2",
         ArnResourcePrefix = "volume/",
         NamePlaceholder = "vol-ID",
@@ -143,9 +154,11 @@ public static partial class RestoreKinds
     {
         RecoveryChecklist = ["mount targets and access points of the new file system", "its file-system policy and lifecycle policy"],
         Inventory = EstateListing.EfsFileSystems,
+        StaleBackupFix = _ => "Check the AWS Backup plan that selects it (or the file system's automatic backups): a rule that runs at least daily, and its latest backup jobs (failed, expired or never run).",
         ScratchKind = ScratchKinds.EfsFileSystem,
         AwsBackupName = "EFS",
         DisplayName = "EFS file system",
+        Noun = "file system",
         ArnService = "elasticfilesystem",
         ArnResourcePrefix = "file-system/",
         NamePlaceholder = "fs-ID",
@@ -194,6 +207,13 @@ public static partial class RestoreKinds
     }
 
     private const string DatabaseProtectFix = "Set a backup retention period of at least 1 day, or add it to an AWS Backup plan.";
+
+    /// <summary>RDS and Aurora restore to a point in time from their automated backups, whose latest restorable time is normally minutes old.</summary>
+    private static string DatabaseStaleBackupFix(string describe) =>
+        $"Check its automated backups (a backup retention period above 0, and the latest restorable time {describe} shows) and, if AWS Backup also backs it up, that plan's rule and latest jobs (failed, expired or never run).";
+
+    private static string TurnPitrOn(string table) =>
+        $"aws dynamodb update-continuous-backups --table-name {table} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true";
 
     private const string LowercaseNameFix = "use a lowercase target id and scratch prefix of a-z, 0-9 and '-' (e.g. \"drill-\" and \"orders-db\"), short enough for 63 characters.";
 

@@ -19,10 +19,13 @@ public sealed record PlanReport(
     IReadOnlyList<RunPoint> Points,
     IReadOnlyList<TargetTimes> Targets,
     IReadOnlyList<RunFailure> Failures,
-    IReadOnlyList<string> NeverVerified)
+    IReadOnlyList<UnverifiedTarget> NeverVerified)
 {
     /// <summary>The latest drill's runbook gap per target: what a real recovery would still have to do by hand.</summary>
     public IReadOnlyList<TargetRunbookGap> RunbookGaps { get; init; } = [];
+
+    /// <summary>The latest drill's targets with no runbook gap: not verified, or drilled before gaps were recorded. Said, never left blank.</summary>
+    public IReadOnlyList<string> RunbookGapNotRecorded { get; init; } = [];
 
     /// <summary>Mean estimated cost of a drill in the window (runner and restoring), over the runs that carry an estimate; null when none does.</summary>
     public double? MeanDrillCostUsd { get; init; }

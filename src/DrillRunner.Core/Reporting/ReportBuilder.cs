@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
@@ -55,6 +56,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             RunbookGaps = concluded.Count > 0
                 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is not null).Select(t => new TargetRunbookGap(t.TargetId, t.SourceName, t.RunbookGap!.Sentence(), t.RunbookGap.HasCompared))]
                 : [],
+            RunbookGapNotRecorded = concluded.Count > 0 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is null).Select(t => t.TargetId)] : [],
         };
     }
 
@@ -111,10 +113,12 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             .ToList();
     }
 
-    private static List<string> NeverVerified(DrillPlan? plan, List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)> concluded)
+    /// <summary>The plan's targets no drill in the window verified, each with its kind; without a stored plan, the targets the runs name.</summary>
+    private static List<UnverifiedTarget> NeverVerified(DrillPlan? plan, List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)> concluded)
     {
         var verified = concluded.SelectMany(c => c.Targets).Where(t => t.Stage == TargetStage.Verified).Select(t => t.TargetId).ToHashSet(StringComparer.Ordinal);
-        var inPlan = plan?.Targets.Select(t => t.Id) ?? concluded.SelectMany(c => c.Targets).Select(t => t.TargetId).Distinct();
-        return inPlan.Where(id => !verified.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        var inPlan = plan?.Targets.Select(t => new UnverifiedTarget(t.Id, t.SourceName, (t is AwsBackupTarget backup ? backup.Kind : RestoreKinds.DynamoDbTable).ScratchKind))
+            ?? concluded.SelectMany(c => c.Targets).GroupBy(t => t.TargetId, StringComparer.Ordinal).Select(g => new UnverifiedTarget(g.Key, g.Last().SourceName, g.Select(t => t.Scratch?.Kind).LastOrDefault(k => k is not null)));
+        return inPlan.Where(t => !verified.Contains(t.TargetId)).OrderBy(t => t.TargetId, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,5 +1,8 @@
 using Amazon.DynamoDBv2;
+using DrillRunner.Core.Capacity;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
+using DrillRunner.Core.RunbookGaps;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 using DrillRunner.Local.Hosting;
@@ -79,19 +82,29 @@ public static class CoverageEstate
         });
     }
 
-    /// <summary>A past drill of the billing plan: a PASS, or a FAIL for <paramref name="failure"/>.</summary>
+    /// <summary>
+    /// A past drill of the billing plan: a PASS, or a FAIL for <paramref name="failure"/>. Like a real
+    /// one it records its cost (the runner's estimate) and, once verified, its runbook gap (for a
+    /// database, what AWS documents its restore never carries).
+    /// </summary>
     private static async Task WriteBillingRunAsync(LocalDrillEnvironment environment, string runId, DateTimeOffset t0, string? failure, CancellationToken cancellationToken)
     {
+        var verifiedAt = failure is null ? t0.AddMinutes(26) : (DateTimeOffset?)null;
         var target = new TargetRun(runId, "billing-db", DemoPlan.BillingDatabase)
         {
             Stage = failure is null ? TargetStage.Verified : TargetStage.Failed,
             RestoreRequestedAt = t0.AddSeconds(30),
             RestoreCompletedAt = t0.AddMinutes(24),
-            VerifiedAt = failure is null ? t0.AddMinutes(26) : null,
+            VerifiedAt = verifiedAt,
+            Polls = 7,
             Failure = failure is null ? null : new TargetFailure(nameof(Core.Errors.VerificationFailed), failure, false),
+            RunbookGap = verifiedAt is { } at ? new RunbookGap(DemoPlan.BillingDatabase, CompareWithSource.Documented(RestoreKinds.RdsInstance), at) : null,
         };
+        var concludedAt = t0.AddMinutes(28);
         var run = new DrillRun(runId, BillingPlan, 1, BillingPlanJson, "schedule", t0)
         {
+            Cost = DrillCost.Estimate([target], _ => true, concludedAt, null),
+            ConcludedAt = concludedAt,
             Status = RunStatus.TornDown,
             TargetIds = [target.TargetId],
             RtoObjectiveMinutes = 60,

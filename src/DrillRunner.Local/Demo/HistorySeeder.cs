@@ -1,15 +1,34 @@
+using DrillRunner.Core.Capacity;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.RunbookGaps;
 using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Local.Demo;
 
 /// <summary>
 /// Writes a synthetic history of weekly drills into a runs table (through the real run store), so
-/// the report has a year to show on a laptop, and so its speed can be measured. Deterministic.
+/// the report has a year to show on a laptop, and so its speed can be measured. Deterministic. Each
+/// drill carries what a real one records besides its times: its cost, estimated by the runner's own
+/// estimate from the targets' sizes and polls, and each verified target's runbook gap, compared by the
+/// runner's own comparison against the settings below, so the report shows both for every plan.
 /// </summary>
 public static class HistorySeeder
 {
     public static readonly string[] TargetIds = ["orders", "customers", "ledger"];
+
+    /// <summary>The seeded tables' sizes: a restore's cost grows with them.</summary>
+    private static readonly long[] SourceSizes = [5 * DynamoDbCapacity.GiB, DynamoDbCapacity.GiB, 20 * DynamoDbCapacity.GiB];
+
+    /// <summary>What the seeded source tables have that a restore does not bring back (a restored table has none of it).</summary>
+    private static readonly TableRecoverySettings[] SourceSettings =
+    [
+        new("expiresAt", "NEW_IMAGE", true, true, new Dictionary<string, string> { ["team"] = "shop", ["cost-centre"] = "cc-104" }),
+        new(null, null, true, true, new Dictionary<string, string> { ["team"] = "crm" }),
+        new(null, "NEW_AND_OLD_IMAGES", true, true, new Dictionary<string, string> { ["team"] = "finance", ["data-class"] = "restricted" }),
+    ];
+
+    private static readonly TableRecoverySettings Restored = new(null, null, false, false, new Dictionary<string, string>());
 
     /// <summary>Seeds <paramref name="plans"/> plans named history-01.. with <paramref name="weeks"/> weekly drills each, ending a day before <paramref name="now"/>.</summary>
     public static async Task<int> SeedAsync(IPlanStore planStore, IRunStore runs, int plans, int weeks, DateTimeOffset now, CancellationToken cancellationToken)
@@ -43,17 +62,31 @@ public static class HistorySeeder
     {
         var restore = 1200 + random.Next(0, 1800) + (verdict == Verdict.FailObjective ? 3000 : 0);
         var rpo = 120 + random.Next(0, 500);
-        var targets = TargetIds.Select((id, i) => new TargetRun(runId, id, $"{id}-prod")
+        var targets = TargetIds.Select((id, i) =>
         {
-            Stage = verdict == Verdict.Fail && i == 0 ? TargetStage.Failed : TargetStage.Verified,
-            RecoveryPoint = verdict == Verdict.Fail && i == 0 ? null : new RecoveryPoint(RecoveryPoint.Pitr, null, t0.AddSeconds(-rpo + (i * 30))),
-            RestoreRequestedAt = t0.AddSeconds(20),
-            RestoreCompletedAt = verdict == Verdict.Fail && i == 0 ? null : t0.AddSeconds(20 + restore - (i * 200)),
-            VerifiedAt = verdict == Verdict.Fail && i == 0 ? null : t0.AddSeconds(20 + restore - (i * 200) + 90),
-            Failure = verdict == Verdict.Fail && i == 0 ? new TargetFailure("RecoveryPointNotFound", $"no recovery point for table '{id}-prod': point-in-time recovery is off and the table has no AVAILABLE backup", false) : null,
+            var failed = verdict == Verdict.Fail && i == 0;
+            var verifiedAt = failed ? (DateTimeOffset?)null : t0.AddSeconds(20 + restore - (i * 200) + 90);
+            return new TargetRun(runId, id, $"{id}-prod")
+            {
+                Stage = failed ? TargetStage.Failed : TargetStage.Verified,
+                RecoveryPoint = failed ? null : new RecoveryPoint(RecoveryPoint.Pitr, null, t0.AddSeconds(-rpo + (i * 30))),
+                RestoreRequestedAt = t0.AddSeconds(20),
+                RestoreCompletedAt = failed ? null : t0.AddSeconds(20 + restore - (i * 200)),
+                VerifiedAt = verifiedAt,
+                Polls = failed ? 0 : 4 + random.Next(0, 5),
+                SourceSizeBytes = SourceSizes[i],
+                Failure = failed ? new TargetFailure("RecoveryPointNotFound", $"no recovery point for table '{id}-prod': point-in-time recovery is off and the table has no AVAILABLE backup", false) : null,
+                // Recorded after verification, as RecordRunbookGap does: a target that failed earlier has none.
+                RunbookGap = verifiedAt is { } at
+                    ? new RunbookGap($"{id}-prod", [.. CompareWithSource.Tables(SourceSettings[i], Restored), .. CompareWithSource.Documented(RestoreKinds.DynamoDbTable)], at)
+                    : null,
+            };
         }).ToList();
+        var concludedAt = targets.Max(t => t.VerifiedAt ?? t.RestoreRequestedAt)!.Value.AddSeconds(200);
         var run = new DrillRun(runId, plan, 1, PlanJson(plan), "schedule", t0)
         {
+            Cost = DrillCost.Estimate(targets, _ => false, concludedAt, null),
+            ConcludedAt = concludedAt,
             Status = RunStatus.TornDown,
             TargetIds = TargetIds,
             RtoObjectiveMinutes = 60,

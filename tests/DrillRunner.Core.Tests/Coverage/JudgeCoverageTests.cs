@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
@@ -52,6 +53,30 @@ public sealed class JudgeCoverageTests
         Assert.Equal(FindingKind.NotProtected, audit.Worst);
         Assert.Equal("3 of 6 resources are drilled; 1 has no PITR and no backup: unprotected; 1 has a stale backup: stale-backup; 1 fails its drill.", audit.Headline());
         Assert.Same(audit, _store.Audits.Single());
+    }
+
+    /// <summary>Only a DynamoDB table has point-in-time recovery to turn on; databases have automated backups; the rest only AWS Backup.</summary>
+    [Theory]
+    [InlineData(ScratchKinds.DynamoDbTable, "update-continuous-backups --table-name ledger", "update-continuous-backups --table-name ledger")]
+    [InlineData(ScratchKinds.RdsInstance, "backup retention period", "automated backups (a backup retention period above 0, and the latest restorable time describe-db-instances shows)")]
+    [InlineData(ScratchKinds.RdsCluster, "backup retention period", "automated backups (a backup retention period above 0, and the latest restorable time describe-db-clusters shows)")]
+    [InlineData(ScratchKinds.EbsVolume, "AWS Backup plan", "Snapshots taken outside AWS Backup (Data Lifecycle Manager, scripts) are not seen")]
+    [InlineData(ScratchKinds.EfsFileSystem, "AWS Backup plan", "the AWS Backup plan that selects it (or the file system's automatic backups)")]
+    [InlineData(ScratchKinds.S3Bucket, "AWS Backup plan", "the AWS Backup plan that selects it: a rule that runs at least daily, or continuous backup")]
+    public void EachKind_IsToldWhatFitsIt_WhenUnprotectedOrItsBackupIsStale(string kind, string protectFix, string staleFix)
+    {
+        var entry = new CoverageEntry("arn:aws:x", kind, "ledger");
+        var stale = entry with { Protections = [new Protection(Protection.AwsBackup, Now.AddHours(-30))], Plans = ["p"], LastPassAt = Now };
+
+        var unprotected = Assert.Single(JudgeCoverage.Judge(entry, Now, CoverageThresholds.Default), f => f.Kind == FindingKind.NotProtected);
+        var old = Assert.Single(JudgeCoverage.Judge(stale, Now, CoverageThresholds.Default));
+
+        Assert.Equal(FindingKind.BackupStale, old.Kind);
+        Assert.Contains(protectFix, unprotected.Fix, StringComparison.Ordinal);
+        Assert.Contains(staleFix, old.Fix, StringComparison.Ordinal);
+        var pitrFits = kind == ScratchKinds.DynamoDbTable;
+        Assert.Equal(pitrFits, unprotected.Fix.Contains("point-in-time recovery", StringComparison.Ordinal));
+        Assert.Equal(pitrFits, old.Fix.Contains("point-in-time recovery", StringComparison.Ordinal));
     }
 
     [Fact]

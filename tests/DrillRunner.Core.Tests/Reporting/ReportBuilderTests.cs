@@ -1,3 +1,4 @@
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Reporting;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Tests.Fakes;
@@ -56,15 +57,19 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
-    public async Task Build_TargetNeverVerifiedInTheWindow_IsNamed()
+    public async Task Build_TargetNeverVerifiedInTheWindow_IsNamedWithItsKind()
     {
-        await Plan("prod", "orders", "ledger");
+        await _plans.SaveAsync("prod", """
+            { "name": "prod", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
+              "targets": [ { "id": "orders", "type": "dynamodb", "tableName": "orders-prod" }, { "id": "ledger", "type": "dynamodb", "tableName": "ledger-prod" },
+                           { "id": "billing", "type": "aws-backup", "resourceArn": "arn:aws:rds:eu-west-1:111122223333:db:billing-db", "verification": { "tcpConnect": true } } ] }
+            """, Now, default);
         await Run("prod", "r1", Now.AddDays(-2), Verdict.Fail, null, 30, verified: ["orders"]);
-        await Run("prod", "outside-window", Now.AddDays(-200), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
+        await Run("prod", "outside-window", Now.AddDays(-200), Verdict.Pass, 100, 10, verified: ["orders", "ledger", "billing"]);
 
         var report = await Build("prod");
 
-        Assert.Equal(["ledger"], report.NeverVerified);
+        Assert.Equal([new UnverifiedTarget("billing", "billing-db", ScratchKinds.RdsInstance), new UnverifiedTarget("ledger", "ledger-prod", ScratchKinds.DynamoDbTable)], report.NeverVerified);
         Assert.Equal(1, report.Runs);
     }
 
@@ -92,7 +97,7 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
-    public async Task Build_ListsTheLatestDrillsRunbookGapPerTarget()
+    public async Task Build_ListsTheLatestDrillsRunbookGapPerTarget_AndTheTargetsWithNone()
     {
         await Plan("prod", "orders", "ledger");
         await Run("prod", "older", Now.AddDays(-9), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
@@ -105,6 +110,7 @@ public sealed class ReportBuilderTests
 
         var listed = Assert.Single(report.RunbookGaps);
         Assert.Equal(new TargetRunbookGap("orders", "orders-prod", "after a restore of orders-prod you must re-enable: TTL on expiresAt", true), listed);
+        Assert.Equal(["ledger"], report.RunbookGapNotRecorded);
     }
 
     private Task<PlanReport> Build(string plan) => new ReportBuilder(_runs, _plans).BuildAsync(plan, Now.AddDays(-90), Now, default);

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using DrillRunner.Cli.Reports;
+using DrillRunner.Core.Coverage;
+using DrillRunner.Core.Plans;
+using DrillRunner.Core.Reporting;
+
+namespace DrillRunner.Cli.Tests.Reports;
+
+/// <summary>The HTML report's markup, without a browser (the browser tests are in ReportCommandTests).</summary>
+public sealed partial class HtmlReportTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void EachFinding_IsColouredByItsSeverity_AndNoneAsMet()
+    {
+        var html = new HtmlReport().Render([], SampleAudit.WithEveryFinding(Now), Now.AddDays(-90), Now);
+
+        var rows = FindingRow().Matches(html).Select(m => (Kind: m.Groups["kind"].Value, Classes: m.Groups["classes"].Value.Split(' '))).ToList();
+        Assert.Equal(Enum.GetValues<FindingKind>().Select(FindingNames.Of).Order(), rows.Select(r => r.Kind).Distinct().Order());
+        Assert.All(rows, row => Assert.DoesNotContain("met", row.Classes));
+        string[] critical = ["NOT_PROTECTED", "BACKUP_STALE", "DRILL_FAILING"];
+        Assert.All(rows, row => Assert.Contains(critical.Contains(row.Kind) ? "severity-critical" : "severity-warning", row.Classes));
+    }
+
+    [Fact]
+    public void ATargetNeverVerified_IsSpokenOfAsWhatItIs()
+    {
+        var database = SamplePlan.Report(SamplePlan.Pass(Now), Now, [new UnverifiedTarget("billing", "billing-db", ScratchKinds.RdsInstance)], name: "billing");
+        var mixed = SamplePlan.Report(SamplePlan.Pass(Now), Now, [new UnverifiedTarget("uploads", "vol-1", ScratchKinds.EbsVolume), new UnverifiedTarget("ledger", "ledger-prod", ScratchKinds.DynamoDbTable)], name: "shop");
+
+        var html = new HtmlReport().Render([database, mixed], null, Now.AddDays(-90), Now);
+
+        Assert.Contains("<p class=\"warning\">Never verified in the window: RDS instance billing-db. A database whose restore has not been proven may not be recoverable.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"warning\">Never verified in the window: EBS volume vol-1, DynamoDB table ledger-prod. A volume or table whose restore has not been proven may not be recoverable.</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APlanOfDatabasesOnly_IsNeverSpokenOfAsTables()
+    {
+        var database = SamplePlan.Report(SamplePlan.Pass(Now), Now, [new UnverifiedTarget("billing", "billing-db", ScratchKinds.RdsInstance)], name: "billing");
+        var empty = new CoverageAudit("audit-1", "111122223333", "eu-west-1", Now, Now, CoverageThresholds.Default, []);
+
+        var html = new HtmlReport().Render([database], empty, Now.AddDays(-90), Now);
+
+        var text = Tags().Replace(html[html.IndexOf("<body>", StringComparison.Ordinal)..], " ");
+        Assert.DoesNotMatch(new Regex(@"\btables?\b"), text);
+    }
+
+    [Fact]
+    public void ACostOrRunbookGapNotRecorded_IsSaid_NotLeftBlank()
+    {
+        var none = SamplePlan.Report(SamplePlan.Pass(Now), Now) with { RunbookGapNotRecorded = ["orders"] };
+        var some = none with { RunbookGaps = [new TargetRunbookGap("ledger", "ledger-prod", "after a restore of ledger-prod you must re-enable: PITR", true)] };
+
+        var html = new HtmlReport().Render([none, SamplePlan.Report(null, null, name: "undrilled")], null, Now.AddDays(-90), Now);
+        var md = new MarkdownReport().Render([some], null, Now.AddDays(-90), Now);
+
+        Assert.Contains("<div class=\"label\">Cost per drill / month (est.)</div><div class=\"value\">not recorded for these drills</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><strong>orders</strong>: not recorded for the latest drill</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"label\">Cost per drill / month (est.)</div><div class=\"value\">no drill in the window</div>", html, StringComparison.Ordinal);
+        Assert.Contains("Cost (estimate): not recorded for these drills.", md, StringComparison.Ordinal);
+        Assert.Contains("- Runbook gap, ledger: after a restore of ledger-prod you must re-enable: PITR", md, StringComparison.Ordinal);
+        Assert.Contains("- Runbook gap, orders: not recorded for the latest drill", md, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<script>.*?</script>|<[^>]+>", RegexOptions.Singleline)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("<tr class=\"(?<classes>[^\"]*)\"><td class=\"answer\">(?<kind>[A-Z_]+)</td>")]
+    private static partial Regex FindingRow();
+}
