@@ -264,6 +264,22 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Every scratch resource still there whose name starts with <paramref name="namePrefix"/> (a plan's
+    /// scratch prefix, or one run's: prefix + run id): tables (once deletions in progress have had up to
+    /// <paramref name="settle"/>), buckets, and the local AWS world's restored databases, volumes and file
+    /// systems (by identifier or Name tag). What is really there, whatever the run record says.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ScratchLeftAsync(string namePrefix, TimeSpan settle, TimeProvider time, CancellationToken cancellationToken) =>
+        [
+            .. await ScratchTablesLeftAsync(namePrefix, settle, time, cancellationToken),
+            .. S3.BucketNames.Where(b => b.StartsWith(namePrefix, StringComparison.Ordinal)),
+            .. Aws.Resources
+                .Where(r => !r.IsSource && !r.Deleted && r.Kind is not (Core.Plans.ScratchKinds.DynamoDbTable or Core.Plans.ScratchKinds.S3Bucket))
+                .Where(r => r.Id.StartsWith(namePrefix, StringComparison.Ordinal) || (r.Tags.TryGetValue(Core.Safety.TeardownGuard.NameTag, out var name) && name.StartsWith(namePrefix, StringComparison.Ordinal)))
+                .Select(r => r.Arn),
+        ];
+
     /// <summary>Tables whose names start with the prefix, as DynamoDB lists them now.</summary>
     public async Task<IReadOnlyList<string>> TablesStartingWithAsync(string prefix, CancellationToken cancellationToken)
     {

@@ -121,6 +121,18 @@ public sealed class LocalStore : IAsyncDisposable
             }
         }
 
+        // A restore in progress when its command ended (killed, or interrupted twice) outlives the
+        // command's own sweep: tables a plan's prefix names are swept by the janitor now.
+        foreach (var name in await environment.Services.Plans.ListNamesAsync(cancellationToken))
+        {
+            if (await environment.Services.Plans.GetLatestAsync(name, cancellationToken) is { } stored
+                && Core.Plans.PlanReader.Read(stored.Json).Plan?.ScratchPrefix is { Length: > 0 } prefix
+                && (await environment.TablesStartingWithAsync(prefix, cancellationToken)).Count > 0)
+            {
+                prefixes.Add(prefix);
+            }
+        }
+
         foreach (var prefix in prefixes)
         {
             await environment.RunJanitorAsync(prefix, cancellationToken);

@@ -6,18 +6,29 @@ namespace DrillRunner.Cli.Tests;
 /// <summary>Drives the whole `drill` app in process with test consoles, or as a real process for the stdout contract.</summary>
 internal static class CliHarness
 {
-    public static async Task<(int ExitCode, string Out, string Diagnostics)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Out, string Diagnostics)> RunAsync(params string[] args) => RunAsync(validateExamples: false, args);
+
+    /// <param name="validateExamples">Have Spectre parse every help example first (it fails the run if one does not parse).</param>
+    public static async Task<(int ExitCode, string Out, string Diagnostics)> RunAsync(bool validateExamples, params string[] args)
     {
         var output = new TestConsole().Width(200);
         var diagnostics = new TestConsole().Width(200);
-        var exitCode = await DrillApp.RunAsync(args, output, diagnostics, TimeProvider.System);
+        var exitCode = await DrillApp.RunAsync(args, output, diagnostics, TimeProvider.System, validateExamples, CancellationToken.None);
         return (exitCode, output.Output, diagnostics.Output);
     }
 
     /// <summary>The built `drill` as its own process: what scripts and CI see on stdout and as the exit code.</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunProcessAsync(params string[] args)
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunProcessAsync(params string[] args) => RunProcessAsync(new Dictionary<string, string?>(), args);
+
+    /// <param name="environment">Variables to set (or, with a null value, remove) for the process.</param>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "drill.dll"));
         foreach (var arg in args)
         {

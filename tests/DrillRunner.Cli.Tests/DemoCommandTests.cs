@@ -32,9 +32,18 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task Demo_Healthy_PrintsPassWithRtoAndRpo()
     {
-        var (exitCode, output, _) = await CliHarness.RunAsync("demo");
+        var (exitCode, output, progress) = await CliHarness.RunAsync("demo");
 
         Assert.Equal(0, exitCode);
+
+        // Progress speaks the drill's language (the run record's stages), not the state machine's internals.
+        Assert.Contains("orders       Restoring", progress, StringComparison.Ordinal);
+        Assert.Contains("customers    Verified", progress, StringComparison.Ordinal);
+        foreach (var internalName in new[] { "__Item", "ReadsScaling", "RouteTarget", "AfterRunbookGap", "DrillPassed" })
+        {
+            Assert.DoesNotContain(internalName, progress, StringComparison.Ordinal);
+        }
+
         Assert.Contains("PASS", output, StringComparison.Ordinal);
         Assert.Contains("RTO (T0 → healthy)", output, StringComparison.Ordinal);
         Assert.Contains("RPO (T0 − recovery point)", output, StringComparison.Ordinal);

@@ -1,3 +1,6 @@
+using DrillRunner.Core.Runs;
+using DrillRunner.Local.Demo;
+
 namespace DrillRunner.Cli.Tests;
 
 /// <summary>
@@ -7,22 +10,38 @@ namespace DrillRunner.Cli.Tests;
 public sealed class RunCommandScenarioTests
 {
     [Theory]
-    [InlineData("healthy", 0, "PASS")]
-    [InlineData("no-backups", 1, "FAIL")]
-    [InlineData("restore-fails", 1, "FAIL")]
-    [InlineData("data-loss", 1, "FAIL")]
-    [InlineData("app-down", 1, "FAIL")]
-    public async Task RunWait_ExitCodeIsTheScenariosVerdict(string scenario, int exitCode, string verdict)
+    [InlineData(DemoScenario.Healthy)]
+    [InlineData(DemoScenario.NoBackups)]
+    [InlineData(DemoScenario.RestoreFails)]
+    [InlineData(DemoScenario.DataLoss)]
+    [InlineData(DemoScenario.AppDown)]
+    [InlineData(DemoScenario.Estate)]
+    public async Task EveryScenarioLocalSetupAccepts_DrillsToItsDemosVerdict(string name)
     {
-        var (code, output) = await LocalGate.RunAsync(scenario);
+        var scenario = DemoScenario.Find(name)!;
 
-        Assert.Equal(exitCode, code);
-        Assert.Contains($"{verdict}  plan demo-shop", output, StringComparison.Ordinal);
-        if (scenario == "healthy")
+        var (code, output) = await LocalGate.RunAsync(name);
+
+        Assert.Equal(scenario.ExpectedVerdict == Verdict.Pass ? 0 : 1, code);
+        Assert.Contains($"{VerdictNames.Of(scenario.ExpectedVerdict)}  plan demo-shop", output, StringComparison.Ordinal);
+        Assert.Contains("no scratch resource left behind", output, StringComparison.Ordinal);
+        switch (name)
         {
-            // The runbook gap, printed per target: the store's reopened world still answers the orders table's auto scaling.
-            Assert.Contains("runbook gap orders: after a restore of shop-orders you must re-enable: TTL on expiresAt, the stream (NEW_IMAGE), PITR, deletion protection, 6 tags", output, StringComparison.Ordinal);
-            Assert.Contains("2 auto-scaling policies", output, StringComparison.Ordinal);
+            case DemoScenario.Healthy:
+                // The runbook gap, printed per target: the store's reopened world still answers the orders table's auto scaling.
+                Assert.Contains("runbook gap orders: after a restore of shop-orders you must re-enable: TTL on expiresAt, the stream (NEW_IMAGE), PITR, deletion protection, 6 tags", output, StringComparison.Ordinal);
+                Assert.Contains("2 auto-scaling policies", output, StringComparison.Ordinal);
+                break;
+            case DemoScenario.Estate:
+                // The store's reopened world is the scenario's: every invoice, a database that answers, fresh recovery points.
+                Assert.Contains("1,200 objects", output, StringComparison.Ordinal);
+                Assert.Contains("all 4 target(s) restored, verified and healthy", output, StringComparison.Ordinal);
+                Assert.Contains("verifier drill-verify-billing passed", output, StringComparison.Ordinal);
+                break;
+            case DemoScenario.RestoreFails:
+                Assert.Contains("orders: the restore of shop-orders into drill-", output, StringComparison.Ordinal);
+                Assert.DoesNotContain("orders: shop-orders restored into", output, StringComparison.Ordinal);
+                break;
         }
     }
 }

@@ -11,29 +11,37 @@ namespace DrillRunner.Local.Tests;
 public sealed class DemoScenarioTests
 {
     [Theory]
-    [InlineData("healthy", "PASS", "restored, verified and healthy")]
-    [InlineData("no-backups", "FAIL", "no recovery point for table 'shop-orders'")]
-    [InlineData("restore-fails", "FAIL", "scratch table disappeared")]
-    [InlineData("data-loss", "FAIL", "restored 15000 items, expected at least 19800 (plan bounds 1000..any; live source has 20000, tolerance 1%)")]
-    [InlineData("app-down", "FAIL", "health check 'orders-api' failed: request failed")]
-    [InlineData("estate", "PASS", "all 4 target(s) restored, verified and healthy")]
-    public async Task Scenario_ReachesItsVerdictWithAReasonAndLeavesNothingBehind(string scenario, string verdict, string reason)
+    [InlineData(DemoScenario.Healthy, "PASS", "restored, verified and healthy", 0, 60)]
+    [InlineData(DemoScenario.NoBackups, "FAIL", "no recovery point for table 'shop-orders'", -1, -1)]
+    [InlineData(DemoScenario.RestoreFails, "FAIL", "scratch table disappeared", 0, 60)]
+    [InlineData(DemoScenario.DataLoss, "FAIL", "restored 15000 items, expected at least 19800 (plan bounds 1000..any; live source has 20000, tolerance 1%)", 6 * 3600, (6 * 3600) + 300)]
+    [InlineData(DemoScenario.AppDown, "FAIL", "health check 'orders-api' failed: request failed", 0, 60)]
+    [InlineData(DemoScenario.Estate, "PASS", "all 4 target(s) restored, verified and healthy", 100, 300)]
+    public async Task Scenario_ReachesItsVerdictWithAReasonAndLeavesNothingBehind(string scenario, string verdict, string reason, double rpoAtLeastSeconds, double rpoAtMostSeconds)
     {
         var outcome = await ScenarioRun.RunAsync(scenario);
 
         Assert.Equal(verdict, VerdictNames.Of(outcome.Run.Verdict!.Value));
+        Assert.Equal(DemoScenario.Find(scenario)!.ExpectedVerdict, outcome.Run.Verdict);
         Assert.Contains(reason, outcome.Run.VerdictReason, StringComparison.Ordinal);
         ScenarioRun.AssertTornDown(outcome);
         Assert.Equal(verdict == "PASS", outcome.Execution.Succeeded);
         Assert.Equal(verdict == "PASS" ? 0 : 1, outcome.Notifications.Count);
         Assert.DoesNotContain("not run", outcome.Run.VerdictReason, StringComparison.Ordinal);
         Assert.Contains($"\"DrillPassed\":{(verdict == "PASS" ? 1 : 0)}", outcome.FunctionLog, StringComparison.Ordinal);
+
+        // The RPO tells the scenario's story: seconds behind with PITR, hours behind when only an old backup exists.
+        if (rpoAtLeastSeconds >= 0)
+        {
+            Assert.InRange(outcome.Run.RpoSeconds!.Value, rpoAtLeastSeconds, rpoAtMostSeconds);
+            Assert.Equal(rpoAtMostSeconds <= DemoPlan.RpoMinutes * 60, outcome.Run.RpoSeconds.Value <= DemoPlan.RpoMinutes * 60);
+        }
     }
 
     [Fact]
     public async Task Healthy_MeasuresRtoAndRpoAgainstTheObjectives()
     {
-        var outcome = await ScenarioRun.RunAsync("healthy");
+        var outcome = await ScenarioRun.RunAsync(DemoScenario.Healthy);
         var run = outcome.Run;
 
         Assert.InRange(run.RtoSeconds!.Value, 0.1, DemoPlan.RtoMinutes * 60);
@@ -66,7 +74,7 @@ public sealed class DemoScenarioTests
     [Fact]
     public async Task RestoreFails_OnOneTarget_DoesNotStopTheOthers()
     {
-        var outcome = await ScenarioRun.RunAsync("restore-fails");
+        var outcome = await ScenarioRun.RunAsync(DemoScenario.RestoreFails);
 
         var orders = outcome.Targets.Single(t => t.TargetId == "orders");
         Assert.Equal("RestoreFailed", orders.Failure!.Error);
@@ -76,7 +84,7 @@ public sealed class DemoScenarioTests
     [Fact]
     public async Task DataLoss_FindsTheMissingSentinelToo()
     {
-        var outcome = await ScenarioRun.RunAsync("data-loss");
+        var outcome = await ScenarioRun.RunAsync(DemoScenario.DataLoss);
 
         var orders = outcome.Targets.Single(t => t.TargetId == "orders");
         Assert.Equal(RecoveryPoint.Backup, orders.RecoveryPoint!.Kind);

@@ -34,11 +34,8 @@ public sealed class DynamoDbDrillRequests(IAmazonDynamoDB dynamoDb, string table
             },
             cancellationToken);
 
-    public async Task<string?> RunIdAsync(string requestId, CancellationToken cancellationToken)
-    {
-        var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(requestId), ConsistentRead = true }, cancellationToken);
-        return response.Item is { Count: > 0 } item && item.TryGetValue("runId", out var runId) ? runId.S : null;
-    }
+    public async Task<string?> RunIdAsync(string requestId, CancellationToken cancellationToken) =>
+        (await GetAsync(requestId, cancellationToken))?.RunId;
 
     public Task MarkNotStartedAsync(string requestId, string because, CancellationToken cancellationToken) =>
         dynamoDb.UpdateItemAsync(

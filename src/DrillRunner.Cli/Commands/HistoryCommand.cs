@@ -14,6 +14,7 @@ public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) :
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--plan <NAME>")]
+        [Description("The stored plan whose runs to list.")]
         public string Plan { get; init; } = string.Empty;
 
         [CommandOption("--last <N>")]
@@ -21,6 +22,7 @@ public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) :
         public int Last { get; init; } = 20;
 
         [CommandOption("--json")]
+        [Description("Print the runs as one JSON array on stdout.")]
         public bool Json { get; init; }
 
         public override ValidationResult Validate() =>

@@ -226,8 +226,8 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         var run = await store.Runs.GetAsync(begun, none);
         if (run.ExecutionId is { } executionArn && await local.EndStoppedRunAsync(executionArn, run.PlanJson, LocalRunnerInterrupted, none))
         {
-            var left = await SweepAsync(store, local, run);
-            log.MarkupLineInterpolated($"[yellow]interrupted:[/] run {begun} was stopped and ended with ERROR (no statement about the backups); the janitor swept what it had restored: {(left == 0 ? "nothing is left behind" : $"{left} scratch resource(s) are left, which the janitor deletes when their restores end — `drill status {begun}` lists them")}.");
+            var left = await SweepAsync(local, run);
+            log.MarkupLineInterpolated($"[yellow]interrupted:[/] run {begun} was stopped and ended with ERROR (no statement about the backups); the janitor swept what it had restored: {(left == 0 ? "nothing is left behind" : $"{left} scratch resource(s) are still restoring; the next local command's janitor deletes them")}.");
         }
         else
         {
@@ -238,23 +238,28 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
     }
 
     /// <summary>
-    /// A restore still in progress cannot be deleted (DynamoDB refuses a CREATING table), so the
-    /// janitor sweeps again as restores end, for as long as a local restore can take.
+    /// A restore still in progress cannot be deleted (DynamoDB refuses a CREATING table), and it may not
+    /// be in the run record yet, so the janitor sweeps again, as restores end, until nothing named for
+    /// this run is left — for as long as a local restore can take.
     /// </summary>
-    /// <returns>How many scratch resources are still not deleted.</returns>
-    private async Task<int> SweepAsync(DrillStore store, LocalStore local, DrillRun run)
+    /// <returns>What is still there.</returns>
+    private async Task<int> SweepAsync(LocalStore local, DrillRun run)
     {
-        var prefix = Core.Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix;
+        if (Core.Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix is not { Length: > 0 } prefix)
+        {
+            return 0;
+        }
+
         var deadline = time.GetUtcNow() + SweepPatience;
         while (true)
         {
-            var left = (await store.Runs.GetTargetsAsync(run.RunId, CancellationToken.None)).Count(t => t.Scratch is { TornDown: false });
-            if (left == 0 || prefix is null || time.GetUtcNow() >= deadline)
+            var left = await local.Environment.ScratchLeftAsync(prefix + run.RunId, TimeSpan.Zero, time, CancellationToken.None);
+            if (left.Count == 0 || time.GetUtcNow() >= deadline)
             {
-                return left;
+                return left.Count;
             }
 
-            consoles.Diagnostics.MarkupLineInterpolated($"waiting for {left} restore(s) in progress to end, to delete what they create…");
+            consoles.Diagnostics.MarkupLineInterpolated($"waiting for {left.Count} restore(s) in progress to end, to delete what they create ({string.Join(", ", left)})…");
             await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
             await local.Environment.RunJanitorAsync(prefix, CancellationToken.None);
         }

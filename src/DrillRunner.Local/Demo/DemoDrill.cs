@@ -49,10 +49,7 @@ public static class DemoDrill
 
         var run = await environment.Services.Runs.GetAsync(runId, cancellationToken);
         var targets = await environment.Services.Runs.GetTargetsAsync(runId, cancellationToken);
-        var left = (await environment.ScratchTablesLeftAsync(DemoPlan.ScratchPrefix, TimeSpan.FromSeconds(10), time, cancellationToken))
-            .Concat(environment.S3.BucketNames.Where(b => b.StartsWith(DemoPlan.ScratchPrefix, StringComparison.Ordinal)))
-            .Concat(environment.Aws.Resources.Where(r => !r.IsSource && !r.Deleted && r.Kind is not (Core.Plans.ScratchKinds.DynamoDbTable or Core.Plans.ScratchKinds.S3Bucket)).Select(r => r.Arn))
-            .ToList();
+        var left = await environment.ScratchLeftAsync(DemoPlan.ScratchPrefix, TimeSpan.FromSeconds(10), time, cancellationToken);
         var notifications = environment.Functions.Published.Select(p => p["Subject"]?.GetValue<string>() ?? string.Empty).ToList();
         progress("stopping everything the demo started");
         return new DemoOutcome(scenario, run, targets, left, execution, notifications, environment.Functions.Invocations.ToList(), environment.FunctionLog)

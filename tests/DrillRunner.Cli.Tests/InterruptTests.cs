@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DrillRunner.Core.Runs;
+using DrillRunner.Local;
+using DrillRunner.Local.Demo;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using Spectre.Console.Testing;
+
+namespace DrillRunner.Cli.Tests;
+
+/// <summary>Ctrl-C during `drill run --local --wait` ends the drill honestly, with its own exit code.</summary>
+public sealed partial class InterruptTests : IAsyncLifetime
+{
+    private readonly string _store = LocalGate.NewDataDirectory();
+
+    public async Task InitializeAsync()
+    {
+        var setup = await CliHarness.RunAsync("local", "setup", "--data", _store);
+        Assert.True(setup.ExitCode == 0, setup.Diagnostics);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_store, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task CtrlCToTheWholeProcessGroup_StopsTheDrill_EndsItsRun_AndLeavesNothingBehind()
+    {
+        // As a terminal does: SIGINT to the command's whole process group (its Node children too).
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "drill.dll"), "run", "--local", "--data", _store, "--plan", DemoPlan.Name, "--reason", "interrupted", "--wait" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var drill = Process.Start(start)!;
+        var stdout = drill.StandardOutput.ReadToEndAsync();
+        var stderr = new System.Text.StringBuilder();
+        while (await drill.StandardError.ReadLineAsync() is { } line)
+        {
+            stderr.AppendLine(line);
+            if (line.Contains("Restoring", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        using (var kill = Process.Start("kill", ["-INT", "--", $"-{drill.Id}"]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        stderr.Append(await drill.StandardError.ReadToEndAsync());
+        await drill.WaitForExitAsync();
+        await stdout;
+
+        // Lines wrap at the console's width: read the words, not the line breaks.
+        var said = Regex.Replace(stderr.ToString(), @"\s+", " ");
+        Assert.True(drill.ExitCode == ExitCodes.Interrupted, said);
+        var runId = StoppedRun().Match(said).Groups["run"].Value;
+        Assert.False(string.IsNullOrEmpty(runId), said);
+        Assert.Contains("ended with ERROR (no statement about the backups)", said, StringComparison.Ordinal);
+        Assert.Contains("nothing is left behind", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("The service returned an error", said, StringComparison.Ordinal);
+
+        await using var store = await LocalStore.OpenAsync(_store, TimeProvider.System, "a test", default);
+        var run = await store.Environment.Services.Runs.GetAsync(runId, default);
+        Assert.Equal((RunStatus.Stopped, Verdict.Error), (run.Status, run.Verdict));
+        Assert.Contains("interrupted", run.VerdictReason, StringComparison.Ordinal);
+        Assert.Null(await store.Environment.Services.Runs.GetPlanLockAsync(DemoPlan.Name, TimeProvider.System.GetUtcNow(), default));
+        Assert.Empty(await store.Environment.TablesStartingWithAsync($"{DemoPlan.ScratchPrefix}{runId}", default));
+    }
+
+    [Fact]
+    public async Task AnInterruptBeforeTheDrillBegins_RecordsTheRequestAsNeverStarted()
+    {
+        using var interrupt = new CancellationTokenSource();
+        var diagnostics = new Tripwire(new TestConsole().Width(200), "requested drill of plan", interrupt);
+
+        var exitCode = await DrillApp.RunAsync(["run", "--local", "--data", _store, "--plan", DemoPlan.Name, "--reason", "too soon", "--wait"], new TestConsole(), diagnostics, TimeProvider.System, interrupt.Token);
+        var requestId = Request().Match(diagnostics.Output).Groups["id"].Value;
+        var status = await CliHarness.RunAsync("status", "--local", "--data", _store, "--request", requestId);
+        var history = await CliHarness.RunAsync("history", "--local", "--data", _store, "--plan", DemoPlan.Name, "--json");
+
+        Assert.True(exitCode == ExitCodes.Interrupted, diagnostics.Output);
+        Assert.Contains("interrupted before the drill began", diagnostics.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotPass, status.ExitCode);
+        Assert.Contains($"request {requestId} never started a drill: interrupted before its execution began a run", status.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("the Pipe starts it", status.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("too soon", history.Out, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"interrupted:.*run (?<run>\d{8}-\d{6}-[0-9a-f]{4}) was stopped")]
+    private static partial Regex StoppedRun();
+
+    [GeneratedRegex(@"request (?<id>[0-9a-f]{32})")]
+    private static partial Regex Request();
+
+    /// <summary>A console that presses Ctrl-C (cancels) the moment a line containing <paramref name="trigger"/> is written.</summary>
+    private sealed class Tripwire(TestConsole inner, string trigger, CancellationTokenSource interrupt) : IAnsiConsole
+    {
+        public string Output => inner.Output;
+
+        public Profile Profile => inner.Profile;
+
+        public IAnsiConsoleCursor Cursor => inner.Cursor;
+
+        public IAnsiConsoleInput Input => inner.Input;
+
+        public IExclusivityMode ExclusivityMode => inner.ExclusivityMode;
+
+        public RenderPipeline Pipeline => inner.Pipeline;
+
+        public void Clear(bool home) => inner.Clear(home);
+
+        public void WriteAnsi(Action<AnsiWriter> action) => inner.WriteAnsi(action);
+
+        public void Write(IRenderable renderable)
+        {
+            inner.Write(renderable);
+            if (inner.Output.Contains(trigger, StringComparison.Ordinal))
+            {
+                interrupt.Cancel();
+            }
+        }
+    }
+}
