@@ -54,7 +54,7 @@ public sealed class CoverageCommandTests(CoverageStoreFixture store) : IClassFix
         var (exitCode, output, _) = await CliHarness.RunAsync("coverage", "--local", "--data", store.Data, "--fail-on", "NOT_PROTECTED");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("3 of 8 resources are drilled; 2 have no PITR and no backup: payments-ledger, reporting-db", output, StringComparison.Ordinal);
+        Assert.Contains("3 of 8 resources are drilled; 2 have no backup of any kind: payments-ledger, reporting-db", output, StringComparison.Ordinal);
         Assert.Contains("→ Set a backup retention period", output, StringComparison.Ordinal);
         Assert.Contains("failing on NOT_PROTECTED or worse", output, StringComparison.Ordinal);
     }

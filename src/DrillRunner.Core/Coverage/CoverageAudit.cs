@@ -72,7 +72,7 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
     /// <summary>True when something at or above <paramref name="threshold"/> was found.</summary>
     public bool Fails(FindingKind threshold) => Worst is { } worst && worst >= threshold;
 
-    /// <summary>"41 of 43 resources are drilled; 1 has no PITR and no backup: payments-ledger": the line reports open with.</summary>
+    /// <summary>"41 of 43 resources are drilled; 1 has no backup of any kind: payments-ledger": the line reports open with.</summary>
     public string Headline()
     {
         var judged = Judged.ToList();
@@ -81,7 +81,7 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
         var unprotected = judged.Where(r => r.Findings.Any(f => f.Kind == FindingKind.NotProtected)).Select(r => r.Name).ToList();
         if (unprotected.Count > 0)
         {
-            line += $"; {unprotected.Count} {(unprotected.Count == 1 ? "has" : "have")} no PITR and no backup: {Names(unprotected)}";
+            line += $"; {unprotected.Count} {(unprotected.Count == 1 ? "has" : "have")} no backup of any kind: {Names(unprotected)}";
         }
 
         var stale = judged.Where(r => r.Findings.Any(f => f.Kind == FindingKind.BackupStale)).Select(r => r.Name).ToList();

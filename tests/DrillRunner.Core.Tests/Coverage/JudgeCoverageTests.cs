@@ -51,7 +51,7 @@ public sealed class JudgeCoverageTests
         Assert.Contains("ended FAIL", Assert.Single(Entry(audit, "drilled-failing").Findings).Sentence, StringComparison.Ordinal);
         Assert.Contains("9 d 0 h", Assert.Single(Entry(audit, "drilled-stale").Findings).Sentence, StringComparison.Ordinal);
         Assert.Equal(FindingKind.NotProtected, audit.Worst);
-        Assert.Equal("3 of 6 resources are drilled; 1 has no PITR and no backup: unprotected; 1 has a stale backup: stale-backup; 1 fails its drill.", audit.Headline());
+        Assert.Equal("3 of 6 resources are drilled; 1 has no backup of any kind: unprotected; 1 has a stale backup: stale-backup; 1 fails its drill.", audit.Headline());
         Assert.Same(audit, _store.Audits.Single());
     }
 
