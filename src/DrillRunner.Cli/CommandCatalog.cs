@@ -11,7 +11,7 @@ internal static class CommandCatalog
     private const string RunsTable = "drillrunner-RunsTable-ABC123";
 
     private static readonly ExitCode Usage = new(ExitCodes.UsageOrConfiguration, "usage or configuration error: the message names what is wrong and the fix");
-    private static readonly ExitCode Interrupted = new(ExitCodes.Interrupted, "interrupted (Ctrl-C or SIGTERM); the message says what became of the drill");
+    private static readonly ExitCode Interrupted = new(ExitCodes.Interrupted, "interrupted (Ctrl-C or SIGTERM); the message says what became of the work in progress");
     private static readonly ExitCode Done = new(ExitCodes.Pass, "done");
 
     /// <summary>The branches (commands that only group others) and what each groups.</summary>
@@ -38,7 +38,7 @@ internal static class CommandCatalog
                 ["run", "--local", "--plan", "demo-shop", "--reason", "try it", "--wait"],
             ],
             [
-                new(ExitCodes.Pass, "with --wait: the drill PASSed; without --wait: the request was written (NOT a verdict)"),
+                new(ExitCodes.Pass, "the drill PASSed (with --wait; or --local, where the drill always runs in the command); in AWS without --wait: only that the request was written, NOT a verdict"),
                 new(ExitCodes.NotPass, "any other verdict, or the plan is held by another run (not started)"),
                 Usage,
                 new(ExitCodes.TimedOut, "gave up waiting (--timeout); the drill goes on: ask `drill status` later"),

@@ -17,21 +17,23 @@ if (Console.IsErrorRedirected)
 }
 
 // The first Ctrl-C (or a CI runner's SIGTERM) asks the command to end honestly: stop or leave its
-// drill as it says, and exit 130. A second Ctrl-C ends the process at once.
+// drill as it says, and exit 130. A second one ends the process at once (a local drill left
+// running is ended, and what it restored swept, by the next command that opens the store).
 using var interrupt = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    if (!interrupt.IsCancellationRequested)
-    {
-        e.Cancel = true;
-        diagnostics.MarkupLine("[yellow]interrupting…[/] (press Ctrl-C again to quit at once)");
-        interrupt.Cancel();
-    }
-};
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+void Interrupt(PosixSignalContext context)
 {
     context.Cancel = true;
+    if (interrupt.IsCancellationRequested)
+    {
+        diagnostics.MarkupLine("[yellow]quitting at once.[/] A local drill left running is ended by the next command that opens the store.");
+        Environment.Exit(ExitCodes.Interrupted);
+    }
+
+    diagnostics.MarkupLine("[yellow]interrupting…[/] (press Ctrl-C again to quit at once)");
     interrupt.Cancel();
-});
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
 
 return await DrillApp.RunAsync(args, output, diagnostics, TimeProvider.System, interrupt.Token);

@@ -32,6 +32,10 @@ public sealed class LocalStore : IAsyncDisposable
 
     public static string DefaultDirectory => Path.Combine(RepoPaths.Root, ".drill", "local");
 
+    /// <summary>" --data DIR" for a store other than the default one, so a command we print acts on this store when pasted.</summary>
+    public static string DataOption(string? directory) =>
+        directory is null || Path.GetFullPath(directory) == Path.GetFullPath(DefaultDirectory) ? string.Empty : $" --data {directory}";
+
     /// <summary>What a run abandoned by a stopped local command is told it ended with.</summary>
     public const string LocalRunnerStopped = "ABORTED (the local runner stopped)";
 
@@ -147,7 +151,7 @@ public sealed class LocalStore : IAsyncDisposable
         storeLock.Describe(new LocalStoreOwner(System.Environment.ProcessId, command, time.GetUtcNow(), null));
         if (System.IO.Directory.EnumerateFileSystemEntries(directory).Any(IsData))
         {
-            throw new InvalidOperationException($"The local store {directory} already has data. Fix: run `drill local reset` first.");
+            throw new InvalidOperationException($"The local store {directory} already has data. Fix: run `drill local reset{DataOption(directory)}` first, or set up another store with --data DIR.");
         }
 
         await using var environment = await StartAsync(directory, time, cancellationToken);

@@ -29,37 +29,9 @@ public sealed partial class InterruptTests : IAsyncLifetime
     [Fact]
     public async Task CtrlCToTheWholeProcessGroup_StopsTheDrill_EndsItsRun_AndLeavesNothingBehind()
     {
-        // As a terminal does: SIGINT to the command's whole process group (its Node children too).
-        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "drill.dll"), "run", "--local", "--data", _store, "--plan", DemoPlan.Name, "--reason", "interrupted", "--wait" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (exitCode, said) = await InterruptAsync("interrupted", twice: false);
 
-        using var drill = Process.Start(start)!;
-        var stdout = drill.StandardOutput.ReadToEndAsync();
-        var stderr = new System.Text.StringBuilder();
-        while (await drill.StandardError.ReadLineAsync() is { } line)
-        {
-            stderr.AppendLine(line);
-            if (line.Contains("Restoring", StringComparison.Ordinal))
-            {
-                break;
-            }
-        }
-
-        using (var kill = Process.Start("kill", ["-INT", "--", $"-{drill.Id}"]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        stderr.Append(await drill.StandardError.ReadToEndAsync());
-        await drill.WaitForExitAsync();
-        await stdout;
-
-        // Lines wrap at the console's width: read the words, not the line breaks.
-        var said = Regex.Replace(stderr.ToString(), @"\s+", " ");
-        Assert.True(drill.ExitCode == ExitCodes.Interrupted, said);
+        Assert.True(exitCode == ExitCodes.Interrupted, said);
         var runId = StoppedRun().Match(said).Groups["run"].Value;
         Assert.False(string.IsNullOrEmpty(runId), said);
         Assert.Contains("ended with ERROR (no statement about the backups)", said, StringComparison.Ordinal);
@@ -72,6 +44,62 @@ public sealed partial class InterruptTests : IAsyncLifetime
         Assert.Contains("interrupted", run.VerdictReason, StringComparison.Ordinal);
         Assert.Null(await store.Environment.Services.Runs.GetPlanLockAsync(DemoPlan.Name, TimeProvider.System.GetUtcNow(), default));
         Assert.Empty(await store.Environment.TablesStartingWithAsync($"{DemoPlan.ScratchPrefix}{runId}", default));
+    }
+
+    [Fact]
+    public async Task ASecondCtrlC_QuitsAtOnce_AndTheNextCommandEndsTheRunAndSweepsIt()
+    {
+        var (exitCode, said) = await InterruptAsync("quit", twice: true);
+
+        Assert.True(exitCode == ExitCodes.Interrupted, said);
+        Assert.Contains("quitting at once", said, StringComparison.Ordinal);
+
+        await using var store = await LocalStore.OpenAsync(_store, TimeProvider.System, "a test", default);
+        var runs = store.Environment.Services.Runs;
+        var run = (await Task.WhenAll((await runs.HistoryAsync(DemoPlan.Name, null, 10, default)).Select(s => runs.GetAsync(s.RunId, default)))).Single(r => r.Reason == "quit");
+        Assert.Equal((RunStatus.Stopped, Verdict.Error), (run.Status, run.Verdict));
+        Assert.Null(await store.Environment.Services.Runs.GetPlanLockAsync(DemoPlan.Name, TimeProvider.System.GetUtcNow(), default));
+        Assert.Empty(await store.Environment.ScratchTablesLeftAsync($"{DemoPlan.ScratchPrefix}{run.RunId}", TimeSpan.FromSeconds(10), TimeProvider.System, default));
+    }
+
+    /// <summary>
+    /// `drill run --local --wait` as its own process group, sent SIGINT as a terminal sends Ctrl-C (to
+    /// the whole group, its Node children too) once it is restoring; <paramref name="twice"/> presses again once it is interrupting.
+    /// </summary>
+    /// <returns>The exit code, and what it said on stderr with line wraps read as spaces.</returns>
+    private async Task<(int ExitCode, string Said)> InterruptAsync(string reason, bool twice)
+    {
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "drill.dll"), "run", "--local", "--data", _store, "--plan", DemoPlan.Name, "--reason", reason, "--wait" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var drill = Process.Start(start)!;
+        var stdout = drill.StandardOutput.ReadToEndAsync();
+        var stderr = new System.Text.StringBuilder();
+        foreach (var (waitFor, press) in new[] { ("Restoring", true), ("interrupting", twice) })
+        {
+            while (await drill.StandardError.ReadLineAsync() is { } line)
+            {
+                stderr.AppendLine(line);
+                if (line.Contains(waitFor, StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            if (press)
+            {
+                using var kill = Process.Start("kill", ["-INT", "--", $"-{drill.Id}"]);
+                await kill.WaitForExitAsync();
+            }
+        }
+
+        stderr.Append(await drill.StandardError.ReadToEndAsync());
+        await drill.WaitForExitAsync();
+        await stdout;
+        return (drill.ExitCode, Regex.Replace(stderr.ToString(), @"\s+", " "));
     }
 
     [Fact]

@@ -68,15 +68,17 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("dynalite/CURRENT", "CURRENT")]
-    [InlineData("standin.json", "standin.json: not the stand-in's JSON")]
-    [InlineData("demo.json", "demo.json: not the demo's settings")]
-    public async Task ADamagedFile_IsNamedWithTheFix_NotCalledInUse(string file, string expected)
+    [InlineData("dynalite/CURRENT", "{not what it should be", "CURRENT: Corruption: CURRENT file does not end with newline")]
+    [InlineData("dynalite/CURRENT", "MANIFEST-999999\n", "CURRENT: CURRENT names")]
+    [InlineData("standin.json", "{not what it should be", "standin.json: not the stand-in's JSON")]
+    [InlineData("demo.json", "{not what it should be", "demo.json: not the demo's settings")]
+    public async Task ADamagedFile_IsNamedWithTheFix_NotCalledInUse(string file, string content, string expected)
     {
         var copy = Copy();
-        await File.WriteAllTextAsync(Path.Combine(copy, file), "{not what it should be");
+        await File.WriteAllTextAsync(Path.Combine(copy, file), content);
 
-        var (exitCode, _, diagnostics) = await CliHarness.RunAsync("history", "--local", "--data", copy, "--plan", DemoPlan.Name);
+        var (exitCode, _, wrapped) = await CliHarness.RunAsync("history", "--local", "--data", copy, "--plan", DemoPlan.Name);
+        var diagnostics = Said(wrapped);
 
         Assert.Equal(ExitCodes.UsageOrConfiguration, exitCode);
         Assert.Contains($"The local store {copy} is damaged", diagnostics, StringComparison.Ordinal);
@@ -97,7 +99,8 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
             await file.WriteAsync(new byte[64].Select(_ => (byte)'X').ToArray());
         }
 
-        var (exitCode, _, diagnostics) = await CliHarness.RunAsync("history", "--local", "--data", copy, "--plan", DemoPlan.Name);
+        var (exitCode, _, wrapped) = await CliHarness.RunAsync("history", "--local", "--data", copy, "--plan", DemoPlan.Name);
+        var diagnostics = Said(wrapped);
 
         Assert.Equal(ExitCodes.UsageOrConfiguration, exitCode);
         Assert.Contains("is damaged", diagnostics, StringComparison.Ordinal);
@@ -111,7 +114,8 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
         var copy = Copy();
         await using var foreign = await DynaliteProcess.StartAsync(Path.Combine(copy, "dynalite"), default);
 
-        var (exitCode, _, diagnostics) = await CliHarness.RunAsync("history", "--local", "--data", copy, "--plan", DemoPlan.Name);
+        var (exitCode, _, wrapped) = await CliHarness.RunAsync("history", "--local", "--data", copy, "--plan", DemoPlan.Name);
+        var diagnostics = Said(wrapped);
 
         Assert.Equal(ExitCodes.UsageOrConfiguration, exitCode);
         Assert.Contains("is held by a process that is not a drill command", diagnostics, StringComparison.Ordinal);
@@ -124,10 +128,11 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
         var empty = LocalGate.NewDataDirectory();
         _copies.Add(empty);
 
-        var (exitCode, _, diagnostics) = await CliHarness.RunAsync("run", "--local", "--data", empty, "--plan", DemoPlan.Name, "--reason", "first try", "--wait");
+        var (exitCode, _, wrapped) = await CliHarness.RunAsync("run", "--local", "--data", empty, "--plan", DemoPlan.Name, "--reason", "first try", "--wait");
+        var diagnostics = Said(wrapped);
 
         Assert.Equal(ExitCodes.UsageOrConfiguration, exitCode);
-        Assert.Contains("has no plans yet. Fix: `drill local setup`", diagnostics, StringComparison.Ordinal);
+        Assert.Contains("has no plans yet. Fix: `drill local setup --data", diagnostics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +142,8 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
         _copies.Add(empty);
         Assert.Equal(ExitCodes.Pass, (await CliHarness.RunAsync("local", "seed-history", "--plans", "1", "--weeks", "2", "--data", empty)).ExitCode);
 
-        var (exitCode, _, diagnostics) = await CliHarness.RunAsync("local", "seed-history", "--plans", "1", "--weeks", "2", "--data", empty);
+        var (exitCode, _, wrapped) = await CliHarness.RunAsync("local", "seed-history", "--plans", "1", "--weeks", "2", "--data", empty);
+        var diagnostics = Said(wrapped);
 
         Assert.Equal(ExitCodes.UsageOrConfiguration, exitCode);
         Assert.Contains("already has a seeded history", diagnostics, StringComparison.Ordinal);
@@ -165,6 +171,9 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
         Assert.Contains("No AWS region is configured", stderr, StringComparison.Ordinal);
         Assert.Contains("AWS_REGION", stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>Messages wrap at the console's width: read the words, not the line breaks.</summary>
+    private static string Said(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     /// <summary>A copy of the set-up store, for a test to damage or hold.</summary>
     private string Copy()

@@ -18,6 +18,23 @@ public sealed class PlanValidateCommandTests
         Assert.Contains("at least 20 min of the drill's 5.4 h", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/health")]
+    [InlineData("http://localhost/health")]
+    [InlineData("http://[::1]/health")]
+    public async Task Validate_AHealthCheckOnLoopback_IsValidButNotedAsLocalOnly(string url)
+    {
+        var plan = Valid.Replace("\"targets\"", $$"""
+            "healthChecks": [ { "name": "app", "url": "{{url}}" } ], "targets"
+            """, StringComparison.Ordinal);
+
+        var (exitCode, output, _) = await CliHarness.RunAsync("plan", "validate", CliHarness.PlanFile(plan));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("note: health check 'app' probes loopback", output, StringComparison.Ordinal);
+        Assert.Contains("a drill in AWS refuses it", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_InvalidPlan_ExitsTwoAndListsEveryProblemWithPathAndFix()
     {

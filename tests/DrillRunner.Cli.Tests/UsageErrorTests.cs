@@ -57,6 +57,14 @@ public sealed class UsageErrorTests
     [InlineData("history --plan --local", "--plan needs a value: --plan NAME.")]
     [InlineData("run --plan prod --reason", "--reason needs a value: --reason TEXT.")]
     [InlineData("demo --json=yes", "--json is a flag and takes no value: write --json alone.")]
+    [InlineData("demo -- --json", "drill demo takes nothing after --, so --json would be ignored.")]
+    [InlineData("run --plan p --reason r --table t -- --wait", "drill run takes nothing after --, so --wait would be ignored.")]
+    [InlineData("demo --scenario coverage --scenario healthy", "--scenario is given twice (--scenario coverage and --scenario healthy); give it once.")]
+    [InlineData("history --plan a --last abc --local", "--last takes a whole number; 'abc' is not one")]
+    [InlineData("run --plan p --reason r --timeout 2h --table t", "--timeout goes with --wait")]
+    [InlineData("coverage --timeout 5m --local", "--timeout goes with --now --wait")]
+    [InlineData("bench --quick --full", "--quick and --full ask for opposite runs")]
+    [InlineData("report --format pdf --local", "--format 'pdf' is not a format. Use one of html, md, csv, json")]
     public async Task AnOptionMissingItsValue_OrAFlagGivenOne_IsAUsageError(string command, string expected)
     {
         var (exitCode, _, diagnostics) = await CliHarness.RunAsync(command.Split(' '));

@@ -42,7 +42,8 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         public string? Only { get; init; }
 
         public override ValidationResult Validate() =>
-            Only is null or CoverageSection ? ValidationResult.Success() : ValidationResult.Error($"--only '{Only}' is not a section. Use: {CoverageSection}.");
+            Quick && Full ? ValidationResult.Error("--quick and --full ask for opposite runs: give one (--quick: small versions; --full: also a 1 TB table).")
+            : Only is null or CoverageSection ? ValidationResult.Success() : ValidationResult.Error($"--only '{Only}' is not a section. Use: {CoverageSection}.");
     }
 
     /// <summary>The section name --only accepts for the coverage audit.</summary>

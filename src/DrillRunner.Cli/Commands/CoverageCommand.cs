@@ -37,7 +37,9 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
 
         [CommandOption("--timeout <DURATION>")]
         [Description("With --wait: give up after this long (90s, 45m, 2h). Default 30m.")]
-        public string Timeout { get; init; } = "30m";
+        public string? Timeout { get; init; }
+
+        public string WaitFor => Timeout ?? "30m";
 
         [CommandOption("--backup-stale-hours <HOURS>")]
         [Description("With --now, locally: BACKUP_STALE beyond this many hours (default 26; in AWS the stack's BackupStaleHours).")]
@@ -61,7 +63,12 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
                 return ValidationResult.Error("--wait goes with --now: without --now the latest audit is read at once.");
             }
 
-            if (!Durations.TryParse(Timeout, out _))
+            if (Timeout is not null && !Wait)
+            {
+                return ValidationResult.Error("--timeout goes with --now --wait: without --wait nothing is waited for.");
+            }
+
+            if (!Durations.TryParse(WaitFor, out _))
             {
                 return ValidationResult.Error($"--timeout '{Timeout}' is not a duration. Use e.g. 90s, 45m or 2h.");
             }
@@ -87,14 +94,14 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, context, settings.Now && settings.Local ? StoreAccess.Exclusive : StoreAccess.Shared, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, settings.Now && settings.Local ? StoreAccess.Exclusive : StoreAccess.Shared, consoles, time, cancellationToken);
         CoverageAudit? audit;
         if (!settings.Now)
         {
             audit = await store.Coverage.LatestAsync(cancellationToken);
             if (audit is null)
             {
-                log.MarkupLineInterpolated($"[yellow]no coverage audit recorded[/] in {store.Description}. Fix: run one with `drill coverage --now --wait`, and check the weekly schedule (CoverageScheduleExpression) is enabled.");
+                log.MarkupLineInterpolated($"[yellow]no coverage audit recorded[/] in {store.Description}. Fix: run one with `drill coverage --now --wait{settings.StoreOptions}`{(settings.Local ? string.Empty : ", and check the weekly schedule (CoverageScheduleExpression) is enabled")}.");
                 return ExitCodes.NotPass;
             }
         }
@@ -135,11 +142,11 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
                 return ExitCodes.Pass;
             }
 
-            Durations.TryParse(settings.Timeout, out var timeout);
+            Durations.TryParse(settings.WaitFor, out var timeout);
             audit = await WaitForAsync(store, requestId, timeout, cancellationToken);
             if (audit is null)
             {
-                log.MarkupLineInterpolated($"[yellow]gave up after {settings.Timeout}:[/] audit {requestId} has not been judged. It goes on; read it later with `drill coverage`, or look at the CoverageAuditStateMachine's executions.");
+                log.MarkupLineInterpolated($"[yellow]gave up after {settings.WaitFor}:[/] audit {requestId} has not been judged. It goes on; read it later with `drill coverage`, or look at the CoverageAuditStateMachine's executions.");
                 return ExitCodes.TimedOut;
             }
         }

@@ -33,8 +33,8 @@ public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) :
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
-        if (await StoredPlanName.ProblemAsync(store, settings.Plan, cancellationToken) is { } problem)
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        if (await StoredPlanName.ProblemAsync(store, settings.Plan, settings.StoreOptions, cancellationToken) is { } problem)
         {
             consoles.Diagnostics.MarkupLineInterpolated($"[red]{problem}[/]");
             return ExitCodes.UsageOrConfiguration;

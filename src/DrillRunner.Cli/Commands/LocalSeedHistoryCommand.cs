@@ -37,7 +37,7 @@ public sealed class LocalSeedHistoryCommand(OutputConsoles consoles, TimeProvide
         var services = store.Environment.Services;
         if (await services.Plans.GetLatestAsync(HistorySeeder.PlanName(1, settings.Plans), cancellationToken) is not null)
         {
-            consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] the local store {directory} already has a seeded history (plan {HistorySeeder.PlanName(1, settings.Plans)} is stored), and a seeded history is written once. Fix: `drill local reset`, `drill local setup`, then seed again (e.g. with more --weeks); or seed another store with --data DIR.");
+            consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] the local store {directory} already has a seeded history (plan {HistorySeeder.PlanName(1, settings.Plans)} is stored), and a seeded history is written once. Fix: `drill local reset{LocalStore.DataOption(settings.DataDirectory)}`, `drill local setup{LocalStore.DataOption(settings.DataDirectory)}`, then seed again (e.g. with more --weeks); or seed another store with --data DIR.");
             return ExitCodes.UsageOrConfiguration;
         }
 

@@ -27,7 +27,7 @@ public sealed class LocalSetupCommand(OutputConsoles consoles, TimeProvider time
     {
         var directory = settings.DataDirectory ?? LocalStore.DefaultDirectory;
         await LocalStore.SetUpDemoAsync(directory, DemoScenario.Find(settings.Scenario)!, time, DrillStore.CommandLine(context), message => consoles.Diagnostics.MarkupLineInterpolated($"{message}"), cancellationToken);
-        consoles.Out.MarkupLineInterpolated($"local store ready in {directory}: plan '{DemoPlan.Name}'. Next: drill run --local --plan {DemoPlan.Name} --reason \"try it\" --wait");
+        consoles.Out.MarkupLineInterpolated($"local store ready in {directory}: plan '{DemoPlan.Name}'. Next: drill run --local{LocalStore.DataOption(settings.DataDirectory)} --plan {DemoPlan.Name} --reason \"try it\" --wait");
         return ExitCodes.Pass;
     }
 }

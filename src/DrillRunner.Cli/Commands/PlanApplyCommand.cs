@@ -33,7 +33,7 @@ public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time)
             return ExitCodes.UsageOrConfiguration;
         }
 
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
         var version = await store.Plans.SaveAsync(result.Plan!.Name, json, time.GetUtcNow(), cancellationToken);
         consoles.Out.MarkupLineInterpolated($"stored plan '{result.Plan.Name}' as version {version} in {store.Description}");
         return ExitCodes.Pass;

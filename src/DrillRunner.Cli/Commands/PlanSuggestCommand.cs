@@ -40,10 +40,10 @@ public sealed class PlanSuggestCommand(OutputConsoles consoles, TimeProvider tim
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
         if (await store.Coverage.LatestAsync(cancellationToken) is not { } audit)
         {
-            log.MarkupLineInterpolated($"[yellow]no coverage audit recorded[/] in {store.Description}. Fix: run `drill coverage --now --wait` first.");
+            log.MarkupLineInterpolated($"[yellow]no coverage audit recorded[/] in {store.Description}. Fix: run `drill coverage --now --wait{settings.StoreOptions}` first.");
             return ExitCodes.NotPass;
         }
 
@@ -86,7 +86,7 @@ public sealed class PlanSuggestCommand(OutputConsoles consoles, TimeProvider tim
             return ExitCodes.NotPass;
         }
 
-        log.MarkupLineInterpolated($"Review it (objectives, counts, verification), then: drill plan validate FILE && drill plan apply FILE");
+        log.MarkupLineInterpolated($"Review it (objectives, counts, verification), then: drill plan validate FILE && drill plan apply FILE{settings.StoreOptions}");
         return ExitCodes.Pass;
     }
 

@@ -44,7 +44,9 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
         {
             if (!Formats.ContainsKey(Format))
             {
-                return ValidationResult.Error($"--format is required: one of {string.Join(", ", Formats.Keys)}.");
+                return ValidationResult.Error(string.IsNullOrEmpty(Format)
+                    ? $"--format is required: one of {string.Join(", ", Formats.Keys)}."
+                    : $"--format '{Format}' is not a format. Use one of {string.Join(", ", Formats.Keys)} (lower case).");
             }
 
             if (Plan is not null && All)
@@ -59,10 +61,10 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Durations.TryParse(settings.Since, out var window);
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
         var now = time.GetUtcNow();
         var since = now - window;
-        if (settings.Plan is { } named && await StoredPlanName.ProblemAsync(store, named, cancellationToken) is { } problem)
+        if (settings.Plan is { } named && await StoredPlanName.ProblemAsync(store, named, settings.StoreOptions, cancellationToken) is { } problem)
         {
             consoles.Diagnostics.MarkupLineInterpolated($"[red]{problem}[/]");
             return ExitCodes.UsageOrConfiguration;
@@ -71,7 +73,7 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
         var names = settings.Plan is { } one ? [one] : (await store.Plans.ListNamesAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
         {
-            consoles.Diagnostics.MarkupLineInterpolated($"[yellow]no plans stored in {store.Description}[/]; store one with `drill plan apply FILE`.");
+            consoles.Diagnostics.MarkupLineInterpolated($"[yellow]no plans stored in {store.Description}[/]; store one with `drill plan apply FILE{settings.StoreOptions}`.");
             return ExitCodes.UsageOrConfiguration;
         }
 

@@ -29,12 +29,15 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         public string Reason { get; init; } = string.Empty;
 
         [CommandOption("--wait")]
-        [Description("Follow the drill to its verdict; the exit code is the verdict. Without it, exit 0 only says the request was written.")]
+        [Description("Follow the drill to its verdict; the exit code is the verdict. Without it, in AWS, exit 0 only says the request was written (with --local the drill runs in the command either way).")]
         public bool Wait { get; init; }
 
         [CommandOption("--timeout <DURATION>")]
         [Description("With --wait: give up waiting after this long (90s, 45m, 2h). Default 6h.")]
-        public string Timeout { get; init; } = "6h";
+        public string? Timeout { get; init; }
+
+        /// <summary>The drill's own time limit: waiting longer would wait for nothing.</summary>
+        public string WaitFor => Timeout ?? "6h";
 
         [CommandOption("--json")]
         [Description("Print the final run record as one JSON document on stdout.")]
@@ -52,7 +55,12 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
                 return ValidationResult.Error("--reason is required: say why this drill runs, e.g. --reason \"release 4.2\".");
             }
 
-            return Durations.TryParse(Timeout, out _) ? base.Validate() : ValidationResult.Error($"--timeout '{Timeout}' is not a duration. Use e.g. 90s, 45m or 2h.");
+            if (Timeout is not null && !Wait && !Local)
+            {
+                return ValidationResult.Error("--timeout goes with --wait: without --wait nothing is waited for. Fix: add --wait (a release gate should), or leave out --timeout.");
+            }
+
+            return Durations.TryParse(WaitFor, out _) ? base.Validate() : ValidationResult.Error($"--timeout '{Timeout}' is not a duration. Use e.g. 90s, 45m or 2h.");
         }
     }
 
@@ -61,9 +69,9 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Durations.TryParse(settings.Timeout, out var timeout);
+        Durations.TryParse(settings.WaitFor, out var timeout);
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
         if (store.Holder is { } busy)
         {
             return await NotStartedWhileBusyAsync(store, settings, busy, cancellationToken);
@@ -72,13 +80,13 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         var outcome = await new RequestDrill(store.Plans, store.Runs, store.Requests, store.Caller, time).ExecuteAsync(settings.Plan, settings.Reason, cancellationToken);
         if (outcome.PlanProblem is { } problem)
         {
-            log.MarkupLineInterpolated($"[red]error:[/] {(store.Local is { } empty && (await store.Plans.ListNamesAsync(cancellationToken)).Count == 0 ? EmptyStore(empty.Directory) : problem)}");
+            log.MarkupLineInterpolated($"[red]error:[/] {(store.Local is { } empty && (await store.Plans.ListNamesAsync(cancellationToken)).Count == 0 ? EmptyStore(empty.Directory, settings.StoreOptions) : problem)}");
             return ExitCodes.UsageOrConfiguration;
         }
 
         if (outcome.HeldBy is { } holder)
         {
-            log.MarkupLineInterpolated($"[yellow]not started:[/] plan '{settings.Plan}' is being drilled by run {holder.RunId} since {holder.Since:u}. Follow it with: drill status {holder.RunId}");
+            log.MarkupLineInterpolated($"[yellow]not started:[/] plan '{settings.Plan}' is being drilled by run {holder.RunId} since {holder.Since:u}. Follow it with: drill status {holder.RunId}{settings.StoreOptions}");
             if (store.Local is not null)
             {
                 // Opening the local store ends the runs of commands that are gone, so this holder is not one of them.
@@ -95,7 +103,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         Task<ExecutionResult>? execution = store.Local?.Environment.RunRequestedDrillAsync(request, null, cancellationToken);
         if (!settings.Wait && execution is null)
         {
-            log.MarkupLineInterpolated($"[yellow]not waiting:[/] exit code 0 says only that the request was written, not that the drill passed (a release gate must use --wait). Follow it with: drill status --request {request.RequestId} --table {settings.ResolvedTable}");
+            log.MarkupLineInterpolated($"[yellow]not waiting:[/] exit code 0 says only that the request was written, not that the drill passed (a release gate must use --wait). Follow it with: drill status --request {request.RequestId}{settings.StoreOptions}");
             return ExitCodes.Pass;
         }
 
@@ -105,7 +113,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return await InterruptedAsync(store, request, execution);
+            return await InterruptedAsync(store, settings, request, execution);
         }
     }
 
@@ -133,11 +141,17 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
 
         if (timedOut)
         {
-            log.MarkupLineInterpolated($"[yellow]timed out[/] after {settings.Timeout} waiting for {(last is null ? "the drill to begin" : $"run {last.Run.RunId}")}; the drill goes on. Later: drill status {last?.Run.RunId ?? "--request " + request.RequestId}");
-            if (execution is not null)
+            var later = $"drill status {last?.Run.RunId ?? "--request " + request.RequestId}{settings.StoreOptions}";
+            if (execution is null)
             {
-                log.MarkupLine("(local mode: the drill runs in this process, which waits for it to end before exiting)");
+                log.MarkupLineInterpolated($"[yellow]timed out[/] after {settings.WaitFor} waiting for {(last is null ? "the drill to begin" : $"run {last.Run.RunId}")}; the drill goes on. Later: {later}");
+            }
+            else
+            {
+                // Locally the drill runs in this process: it ends before the command does, whatever the timeout.
+                log.MarkupLineInterpolated($"[yellow]timed out[/] after {settings.WaitFor} waiting for {(last is null ? "the drill to begin" : $"run {last.Run.RunId}")}: exit 3, as asked. Locally the drill runs in this command, which lets it end before exiting…");
                 await execution;
+                log.MarkupLineInterpolated($"the drill has ended; its verdict: {later}");
             }
 
             return ExitCodes.TimedOut;
@@ -195,14 +209,14 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
     /// execution's, and what it created deleted by the janitor — or, if it had not begun, the request
     /// is recorded as never started (there is no Pipe to start it later).
     /// </summary>
-    private async Task<int> InterruptedAsync(DrillStore store, DrillRequest request, Task<ExecutionResult>? execution)
+    private async Task<int> InterruptedAsync(DrillStore store, Settings settings, DrillRequest request, Task<ExecutionResult>? execution)
     {
         var log = consoles.Diagnostics;
         var none = CancellationToken.None;
         if (store.Local is not { } local || execution is null)
         {
             var runId = await store.Requests.RunIdAsync(request.RequestId, none);
-            log.MarkupLineInterpolated($"[yellow]interrupted:[/] stopped waiting; the drill goes on in AWS. Follow it with: drill status {(runId is null ? "--request " + request.RequestId : runId)}");
+            log.MarkupLineInterpolated($"[yellow]interrupted:[/] stopped waiting; the drill goes on in AWS. Follow it with: drill status {(runId is null ? "--request " + request.RequestId : runId)}{settings.StoreOptions}");
             return ExitCodes.Interrupted;
         }
 
@@ -219,7 +233,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         if (begun is null)
         {
             await store.Requests.MarkNotStartedAsync(request.RequestId, "interrupted before its execution began a run (local mode has no Pipe to start it later)", none);
-            log.MarkupLineInterpolated($"[yellow]interrupted[/] before the drill began: request {request.RequestId} will not run, and says so (`drill status --request {request.RequestId}`). Nothing was restored.");
+            log.MarkupLineInterpolated($"[yellow]interrupted[/] before the drill began: request {request.RequestId} will not run, and says so (`drill status --request {request.RequestId}{settings.StoreOptions}`). Nothing was restored.");
             return ExitCodes.Interrupted;
         }
 
@@ -231,7 +245,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         }
         else
         {
-            log.MarkupLineInterpolated($"[yellow]interrupted[/] after run {begun} had ended ({run.Status}, {(run.Verdict is { } v ? VerdictNames.Of(v) : "no verdict")}): `drill status {begun}` shows it.");
+            log.MarkupLineInterpolated($"[yellow]interrupted[/] after run {begun} had ended ({run.Status}, {(run.Verdict is { } v ? VerdictNames.Of(v) : "no verdict")}): `drill status {begun}{settings.StoreOptions}` shows it.");
         }
 
         return ExitCodes.Interrupted;
@@ -274,13 +288,13 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         var log = consoles.Diagnostics;
         if (await store.Plans.GetLatestAsync(settings.Plan, cancellationToken) is null)
         {
-            log.MarkupLineInterpolated($"[red]error:[/] no plan named '{settings.Plan}' is stored in {store.Description}. Fix: drill plan apply FILE --local");
+            log.MarkupLineInterpolated($"[red]error:[/] no plan named '{settings.Plan}' is stored in {store.Description}. Fix: drill plan apply FILE{settings.StoreOptions}");
             return ExitCodes.UsageOrConfiguration;
         }
 
         if (await store.Runs.GetPlanLockAsync(settings.Plan, time.GetUtcNow(), cancellationToken) is { } holder)
         {
-            log.MarkupLineInterpolated($"[yellow]not started:[/] plan '{settings.Plan}' is being drilled by run {holder.RunId} since {holder.Since:u}. Follow it with: drill status {holder.RunId} --local");
+            log.MarkupLineInterpolated($"[yellow]not started:[/] plan '{settings.Plan}' is being drilled by run {holder.RunId} since {holder.Since:u}. Follow it with: drill status {holder.RunId}{settings.StoreOptions}");
             return ExitCodes.NotPass;
         }
 
@@ -288,6 +302,6 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         return ExitCodes.NotPass;
     }
 
-    private static string EmptyStore(string directory) =>
-        $"the local store {directory} has no plans yet. Fix: `drill local setup` seeds the demo shop and its plan (then --plan demo-shop), or store your own with `drill plan apply FILE --local`.";
+    private static string EmptyStore(string directory, string storeOptions) =>
+        $"the local store {directory} has no plans yet. Fix: `drill local setup{LocalStore.DataOption(directory)}` seeds the demo shop and its plan (then --plan demo-shop), or store your own with `drill plan apply FILE{storeOptions}`.";
 }

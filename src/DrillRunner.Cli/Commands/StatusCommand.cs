@@ -27,13 +27,13 @@ public sealed class StatusCommand(OutputConsoles consoles, TimeProvider time) : 
 
         public override ValidationResult Validate() =>
             (RunId is null) == (RequestId is null)
-                ? ValidationResult.Error("Give either a RUN_ID or --request ID.")
+                ? ValidationResult.Error(RunId is null ? "Give a RUN_ID or --request ID." : "Give a RUN_ID or --request ID, not both.")
                 : base.Validate();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, time, cancellationToken);
+        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
         var runId = settings.RunId;
         if (runId is null)
         {
@@ -46,7 +46,15 @@ public sealed class StatusCommand(OutputConsoles consoles, TimeProvider time) : 
 
             if (request.NotStartedBecause is { } because)
             {
-                consoles.Out.MarkupLineInterpolated($"request {settings.RequestId} never started a drill: {because}. Ask again with `drill run`.");
+                if (settings.Json)
+                {
+                    consoles.Out.Profile.Out.Writer.WriteLine(new System.Text.Json.Nodes.JsonObject { ["requestId"] = settings.RequestId, ["started"] = false, ["notStartedBecause"] = because }.ToJsonString());
+                }
+                else
+                {
+                    consoles.Out.MarkupLineInterpolated($"request {settings.RequestId} never started a drill: {because}. Ask again with `drill run`.");
+                }
+
                 return ExitCodes.NotPass;
             }
 

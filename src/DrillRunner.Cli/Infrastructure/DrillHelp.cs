@@ -29,7 +29,13 @@ internal sealed class DrillHelp(ICommandAppSettings settings) : HelpProvider(set
 
     public override IEnumerable<IRenderable> GetFooter(ICommandModel model, ICommandInfo? command)
     {
-        if (command is null || command.IsBranch || CommandCatalog.All.FirstOrDefault(e => e.Path.SequenceEqual(PathOf(command))) is not { } entry)
+        if (command is null || command.IsBranch)
+        {
+            yield return new Markup(Environment.NewLine + "[yellow]EXIT CODES:[/]" + Environment.NewLine + $"    each command's --help lists its own; {ExitCodes.UsageOrConfiguration} is always a usage or configuration error, {ExitCodes.Interrupted} an interrupt." + Environment.NewLine);
+            yield break;
+        }
+
+        if (CommandCatalog.All.FirstOrDefault(e => e.Path.SequenceEqual(PathOf(command))) is not { } entry)
         {
             yield break;
         }

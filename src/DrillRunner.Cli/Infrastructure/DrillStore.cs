@@ -6,6 +6,7 @@ using DrillRunner.Aws.RunStore;
 using DrillRunner.Core.Ports;
 using DrillRunner.Local;
 using DrillRunner.Local.Store;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DrillRunner.Cli.Infrastructure;
@@ -57,7 +58,8 @@ public sealed class DrillStore : IAsyncDisposable
 
     /// <param name="context">The command, as other terminals are told while it holds the local store.</param>
     /// <param name="access">Whether the command may go through another command that holds the local store.</param>
-    public static async Task<DrillStore> OpenAsync(StoreSettings settings, CommandContext context, StoreAccess access, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="consoles">Where to say that the store is read through another command.</param>
+    public static async Task<DrillStore> OpenAsync(StoreSettings settings, CommandContext context, StoreAccess access, OutputConsoles consoles, TimeProvider time, CancellationToken cancellationToken)
     {
         if (settings.Local)
         {
@@ -70,6 +72,7 @@ public sealed class DrillStore : IAsyncDisposable
             catch (LocalStoreInUse busy) when (access == StoreAccess.Shared && busy.Owner?.Endpoint is { } holderEndpoint)
             {
                 // Another command (a drill, most likely) holds the store: its stand-in serves the runs table meanwhile.
+                consoles.Diagnostics.MarkupLineInterpolated($"[grey]the local store {directory} is in use by {busy.Owner.Describe()}: reading through it.[/]");
                 return Through(LocalClient(holderEndpoint.ToString()), LocalDrillEnvironment.RunsTableName, new LocalCaller(), $"local store {directory}, read through {busy.Owner.Describe()}", time, busy.Owner);
             }
 

@@ -30,6 +30,11 @@ public class StoreSettings : CommandSettings
 
     public string ResolvedTable => Table ?? Environment.GetEnvironmentVariable(EnvironmentVariables.RunsTable) ?? string.Empty;
 
+    /// <summary>The options that name this store (" --local --data DIR", " --table T"), for the commands a message tells the user to run next.</summary>
+    public string StoreOptions =>
+        Local ? " --local" + DrillRunner.Local.LocalStore.DataOption(DataDirectory)
+        : $" --table {ResolvedTable}" + (Endpoint is null ? string.Empty : $" --endpoint {Endpoint}");
+
     public string? ResolvedEndpoint => Endpoint ?? Environment.GetEnvironmentVariable(EnvironmentVariables.DynamoDbEndpoint);
 
     public override ValidationResult Validate()

@@ -8,7 +8,8 @@ namespace DrillRunner.Cli.Infrastructure;
 internal static class StoredPlanName
 {
     /// <summary>What to tell the user when <paramref name="name"/> is neither a stored plan nor has runs; null when it is known.</summary>
-    public static async Task<string?> ProblemAsync(DrillStore store, string name, CancellationToken cancellationToken)
+    /// <param name="storeOptions">The options naming the store, so the fix printed acts on it when pasted.</param>
+    public static async Task<string?> ProblemAsync(DrillStore store, string name, string storeOptions, CancellationToken cancellationToken)
     {
         var names = (await store.Plans.ListNamesAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList();
         if (names.Contains(name, StringComparer.Ordinal) || (await store.Runs.HistoryAsync(name, null, 1, cancellationToken)).Count > 0)
@@ -17,7 +18,7 @@ internal static class StoredPlanName
         }
 
         return names.Count == 0
-            ? $"no plan named '{name}', and no plans are stored in {store.Description}; store one with `drill plan apply FILE`."
+            ? $"no plan named '{name}', and no plans are stored in {store.Description}; store one with `drill plan apply FILE{storeOptions}`."
             : $"no plan named '{name}'; stored plans: {string.Join(", ", names)}";
     }
 }

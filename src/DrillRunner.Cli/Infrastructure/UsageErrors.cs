@@ -12,6 +12,20 @@ internal static partial class UsageErrors
 {
     public static string Describe(Exception exception, IReadOnlyList<string> args)
     {
+        if (exception is Amazon.Runtime.AmazonClientException && exception.Message.StartsWith("Failed to resolve AWS credentials", StringComparison.Ordinal))
+        {
+            return "No AWS credentials were found. Fix: sign in as the AWS CLI would (aws configure, aws sso login, AWS_PROFILE, or a role in CI), or use --local for the local store.";
+        }
+
+        // Spectre reports a value its converter refused with the type's name only: name the option instead.
+        if (NotConvertible().Match(exception.Message) is { Success: true } value && CommandCatalog.Find(args) is { } converting)
+        {
+            var at = args.ToList().IndexOf(value.Groups["value"].Value);
+            var named = at > 0 && args[at - 1].StartsWith('-') ? args[at - 1] : "an option";
+            var kind = value.Groups["type"].Value is "Int32" or "Int64" ? "a whole number" : value.Groups["type"].Value is "Double" ? "a number" : $"a {value.Groups["type"].Value}";
+            return $"{named} takes {kind}; '{value.Groups["value"].Value}' is not one (or is out of range). `{converting.Invocation} --help` says what it takes.";
+        }
+
         if (exception is not CommandParseException)
         {
             return exception.Message;
@@ -58,10 +72,17 @@ internal static partial class UsageErrors
         }
 
         var options = OptionAttributesOf(entry);
+        var given = new Dictionary<CommandOptionAttribute, string>();
         for (var i = entry.Path.Count; i < args.Count; i++)
         {
             var word = args[i];
-            if (!word.StartsWith('-') || word == "--")
+            if (word == "--")
+            {
+                // Spectre keeps what follows for commands that take it; none of drill's do, so it would be lost.
+                return $"{entry.Invocation} takes nothing after --, so {string.Join(' ', args.Skip(i + 1).Select(ShellWords.Quote))} would be ignored. Fix: leave out the --.";
+            }
+
+            if (!word.StartsWith('-'))
             {
                 continue;
             }
@@ -71,6 +92,13 @@ internal static partial class UsageErrors
             {
                 continue;
             }
+
+            if (given.TryGetValue(option, out var earlier))
+            {
+                return $"{name} is given twice ({earlier} and {word}{(i + 1 < args.Count && option.ValueName is not null && !word.Contains('=', StringComparison.Ordinal) ? " " + args[i + 1] : string.Empty)}); give it once.";
+            }
+
+            given[option] = word + (i + 1 < args.Count && option.ValueName is not null && !word.Contains('=', StringComparison.Ordinal) ? " " + args[i + 1] : string.Empty);
 
             var needsValue = option.ValueName is not null && !option.ValueIsOptional;
             if (needsValue && !word.Contains('=', StringComparison.Ordinal) && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
@@ -154,6 +182,9 @@ internal static partial class UsageErrors
 
     [GeneratedRegex("^Could not match '(?<name>.+)' with an argument\\.$")]
     private static partial Regex ExtraArgument();
+
+    [GeneratedRegex("^Failed to convert '(?<value>.*)' to (?<type>\\w+)\\.?$")]
+    private static partial Regex NotConvertible();
 
     [GeneratedRegex("^Unexpected option '(?<name>.+)'\\.$")]
     private static partial Regex UnexpectedOption();

@@ -20,7 +20,7 @@ public static class RunPrinter
         if (run.Cost is { } cost)
         {
             console.MarkupLineInterpolated(
-                $"[bold]Cost (estimate, in AWS):[/] runner ${cost.RunnerUsd:0.0000} (${cost.RunnerUsdPerTarget:0.00000} per target: {cost.StateTransitions} transitions, {cost.LambdaInvocations} invocations, {cost.RestoreLooks} looks at restores as the poll schedule makes them in AWS); restoring and checking ${cost.RestoreAndCheckUsd:0.0000} ({cost.RestoredGb:0.##} GB restored, {cost.CountReadUnits:0} read units counted) — {cost.Region} prices of {cost.PricesTakenOn}");
+                $"[bold]Cost (estimate, in AWS):[/] runner ${cost.RunnerUsd:0.0000} (${cost.RunnerUsdPerTarget:0.00000} per target: {cost.StateTransitions} transitions, {cost.LambdaInvocations} invocations, {cost.RestoreLooks} {(cost.RestoreLooks == 1 ? "look" : "looks")} at restores as the poll schedule makes them in AWS); restoring and checking ${cost.RestoreAndCheckUsd:0.0000} ({cost.RestoredGb:0.##} GB restored, {cost.CountReadUnits:0} read units counted) — {cost.Region} prices of {cost.PricesTakenOn}");
         }
 
         var table = new Table().Border(TableBorder.Rounded)

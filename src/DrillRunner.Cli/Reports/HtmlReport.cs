@@ -104,7 +104,7 @@ public sealed class HtmlReport : IReportFormat
         Card(html, "RTO p50 / p95", $"{Text.Duration(r.RtoP50Seconds)} / {Text.Duration(r.RtoP95Seconds)}", r.RtoP95Seconds > r.RtoObjectiveMinutes * 60);
         Card(html, "Worst RPO", Text.Duration(r.WorstRpoSeconds), r.WorstRpoSeconds > r.RpoObjectiveMinutes * 60);
         Card(html, "Pass rate", $"{Text.Percent(r.PassRate)} ({r.Passes} of {r.Runs})", r.PassRate is not 1);
-        Card(html, "Cost per drill / month (est.)", r.MeanDrillCostUsd is { } cost ? $"{Text.Usd(cost)} / {Text.Usd(r.CostPerMonthUsd)}" : r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded, false);
+        Card(html, "Cost per drill / month (est.)", r.MeanDrillCostUsd is { } cost ? $"{Text.Usd(cost)} / {(r.CostPerMonthUsd is { } month ? Text.Usd(month) : Text.PaceUnknown)}" : r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded, false);
         html.Append("</div><div class=\"charts\">");
         html.Append("<figure>").Append(SvgChart.Render($"rto-chart-{r.PlanName}", $"RTO per drill, {r.PlanName}", r.Points, p => p.RtoSeconds, r.RtoObjectiveMinutes * 60)).Append("<figcaption>Recovery time (RTO) of each drill that measured one; dashed: the objective.</figcaption></figure>");
         html.Append("<figure>").Append(SvgChart.Render($"rpo-chart-{r.PlanName}", $"RPO per drill, {r.PlanName}", r.Points, p => p.RpoSeconds, r.RpoObjectiveMinutes * 60)).Append("<figcaption>Data-loss window (RPO) of each drill that found a recovery point for every target; dashed: the objective.</figcaption></figure>");

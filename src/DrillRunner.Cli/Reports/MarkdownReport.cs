@@ -24,7 +24,7 @@ public sealed class MarkdownReport : IReportFormat
             md.AppendLine().AppendLine($"## {r.PlanName}").AppendLine();
             md.AppendLine(Cell(PlanSentence.Of(r))).AppendLine();
             md.AppendLine(r.MeanDrillCostUsd is { } cost
-                ? $"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; about {Text.Usd(r.CostPerMonthUsd)} per month at this pace."
+                ? $"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; {(r.CostPerMonthUsd is { } month ? $"about {Text.Usd(month)} per month at this pace" : Text.PaceUnknown)}."
                 : $"Cost (estimate): {(r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded)}.").AppendLine();
             foreach (var gap in r.RunbookGaps)
             {

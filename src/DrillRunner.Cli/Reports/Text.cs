@@ -16,6 +16,9 @@ internal static class Text
     /// <summary>Said where no drill in the window carries a cost estimate (drills older than the estimate), so the card is never blank.</summary>
     public const string CostNotRecorded = "not recorded for these drills";
 
+    /// <summary>Said of the monthly cost while one drill sets no pace.</summary>
+    public const string PaceUnknown = "no monthly figure until a second drill sets the pace";
+
     /// <summary>Said instead of a figure for a plan with no drill in the window.</summary>
     public const string NoDrill = "no drill in the window";
 

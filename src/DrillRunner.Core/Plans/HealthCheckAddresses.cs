@@ -32,6 +32,23 @@ public static class HealthCheckAddresses
         "instance-data.ec2.internal",
     };
 
+    /// <summary>
+    /// Whether the URL's host is loopback (a literal address, or localhost): a plan may name it, for
+    /// local drills, but a drill in AWS refuses it at probe time, so `plan validate` says so.
+    /// </summary>
+    public static bool IsLocalOnly(string urlTemplate)
+    {
+        // Placeholders such as {{restored.orders}} sit in the path or query, never the host: replace them to parse.
+        if (!Uri.TryCreate(urlTemplate.Replace("{{", "x", StringComparison.Ordinal).Replace("}}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        var host = uri.IdnHost.Trim('[', ']').TrimEnd('.');
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && Refusal(address, loopbackAllowed: false) is not null && Refusal(address, loopbackAllowed: true) is null);
+    }
+
     /// <summary>Why a probe may not go to this (already parsed, http(s)) URL; null if it may. Loopback is decided at probe time.</summary>
     public static (string Message, string Fix)? Refusal(Uri uri)
     {

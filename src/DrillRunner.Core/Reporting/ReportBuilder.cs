@@ -31,7 +31,6 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         var rpos = points.Where(p => p.RpoSeconds is not null).Select(p => p.RpoSeconds!.Value).ToList();
 
         var costs = concluded.Select(c => c.Run.Cost).OfType<Capacity.DrillCost>().ToList();
-        var windowDays = Math.Max(1, (now - (concluded.Count > 0 ? concluded[0].Run.StartedAt : since)).TotalDays);
         return new PlanReport(
             planName,
             plan?.Objectives.RtoMinutes ?? latestRun?.RtoObjectiveMinutes ?? 0,
@@ -52,7 +51,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         {
             MeanDrillCostUsd = costs.Count > 0 ? costs.Average(c => c.RunnerUsd + c.RestoreAndCheckUsd) : null,
             MeanRunnerCostUsd = costs.Count > 0 ? costs.Average(c => c.RunnerUsd) : null,
-            CostPerMonthUsd = costs.Count > 0 ? costs.Sum(c => c.RunnerUsd + c.RestoreAndCheckUsd) / windowDays * 30 : null,
+            CostPerMonthUsd = CostPerMonth(concluded.Select(c => c.Run).ToList()),
             RunbookGaps = concluded.Count > 0
                 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is not null).Select(t => new TargetRunbookGap(t.TargetId, t.SourceName, t.RunbookGap!.Sentence(), t.RunbookGap.HasCompared))]
                 : [],
@@ -114,6 +113,23 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
     }
 
     /// <summary>The plan's targets no drill in the window verified, each with its kind; without a stored plan, the targets the runs name.</summary>
+    /// <summary>
+    /// What the plan's drills cost a month at the pace they ran: the mean cost times the drills a month,
+    /// counted between the first and the last drill. One drill sets no pace: null, and the report says so.
+    /// </summary>
+    private static double? CostPerMonth(List<DrillRun> runs)
+    {
+        var costed = runs.Where(r => r.Cost is not null).OrderBy(r => r.StartedAt).ToList();
+        if (costed.Count < 2)
+        {
+            return null;
+        }
+
+        var spanDays = Math.Max(1.0 / 24, (costed[^1].StartedAt - costed[0].StartedAt).TotalDays);
+        var drillsPerMonth = (costed.Count - 1) / spanDays * 30;
+        return costed.Average(r => r.Cost!.RunnerUsd + r.Cost.RestoreAndCheckUsd) * drillsPerMonth;
+    }
+
     private static List<UnverifiedTarget> NeverVerified(DrillPlan? plan, List<(DrillRun Run, IReadOnlyList<TargetRun> Targets)> concluded)
     {
         var verified = concluded.SelectMany(c => c.Targets).Where(t => t.Stage == TargetStage.Verified).Select(t => t.TargetId).ToHashSet(StringComparer.Ordinal);

@@ -21,7 +21,7 @@ public static class CoverageDemo
         var healthy = DemoScenario.Find(DemoScenario.Healthy)!;
         await DemoSetup.PrepareAsync(environment, healthy, DemoDrill.UnusedLoopbackUrl(), time, progress, cancellationToken);
         var now = time.GetUtcNow();
-        await HistorySeeder.WriteRunAsync(environment.Services.Runs, DemoPlan.Name, "demo-shop-seeded-pass", now.AddDays(-2), Core.Runs.Verdict.Pass, new Random(3), cancellationToken);
+        await HistorySeeder.WriteRunAsync(environment.Services.Runs, DemoPlan.Name, "demo-shop-seeded-pass", now.AddDays(-2), Core.Runs.Verdict.Pass, new Random(3), cancellationToken, new Core.Plans.Objectives(DemoPlan.RtoMinutes, DemoPlan.RpoMinutes));
         progress($"plan '{DemoPlan.Name}' last passed 2 days ago (seeded history)");
         await CoverageEstate.SeedAsync(environment, healthy, time, progress, cancellationToken);
 

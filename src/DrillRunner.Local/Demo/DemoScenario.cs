@@ -26,7 +26,7 @@ public sealed record DemoScenario(string Name, string Description, Verdict Expec
         new(RestoreFails, "AWS accepts the orders restore, then abandons it", Verdict.Fail),
         new(DataLoss, "the only backup is from 6 hours ago, before the last 5,000 orders; PITR is off", Verdict.Fail),
         new(AppDown, "the application does not answer its health check", Verdict.Fail),
-        new(SlowRestore, "the orders restore takes longer than the RTO objective allows", Verdict.FailObjective),
+        new(SlowRestore, "restores take longer than the RTO objective allows", Verdict.FailObjective),
         new(Estate, "the invoice bucket and the billing database too, restored through AWS Backup (a verifier Lambda checks the database)", Verdict.Pass),
     ];
 

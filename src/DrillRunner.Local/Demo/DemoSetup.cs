@@ -19,7 +19,7 @@ public static class DemoSetup
         {
             case DemoScenario.NoBackups:
                 await DemoData.SeedOrdersAsync(db, 1, DemoData.Orders, seededAt, cancellationToken);
-                progress("point-in-time recovery left off, no backup made");
+                progress($"point-in-time recovery left off and no backup made for {DemoData.SourceTable} ({DemoData.CustomersTable} keeps its PITR)");
                 break;
             case DemoScenario.DataLoss:
                 await SeedDataLossAsync(environment, seededAt, cancellationToken);
@@ -36,12 +36,13 @@ public static class DemoSetup
         if (scenario.Name == DemoScenario.RestoreFails)
         {
             environment.StandIn.Faults.FailRestoresOf(DemoData.SourceTable);
+            progress($"restores of {DemoData.SourceTable} will be accepted, then abandoned");
         }
 
         if (scenario.Name == DemoScenario.SlowRestore)
         {
             environment.StandIn.Faults.RestoreDuration = TimeSpan.FromMinutes(DemoPlan.RtoMinutes) + TimeSpan.FromSeconds(5);
-            progress($"restores will take {environment.StandIn.Faults.RestoreDuration.TotalSeconds:0} s");
+            progress($"every restore will take {environment.StandIn.Faults.RestoreDuration.TotalSeconds:0} s, longer than the {DemoPlan.RtoMinutes * 60:0} s RTO objective");
         }
 
         SeedWorld(environment, scenario, appUrl, seededAt);

@@ -58,20 +58,24 @@ public static class HistorySeeder
     public static string PlanName(int number, int plans) => $"history-{number.ToString(plans > 99 ? "D3" : "D2", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Writes one synthetic, torn-down run of <paramref name="plan"/> that started at <paramref name="t0"/> and ended with <paramref name="verdict"/>.</summary>
-    public static async Task WriteRunAsync(IRunStore runs, string plan, string runId, DateTimeOffset t0, Verdict verdict, Random random, CancellationToken cancellationToken)
+    /// <param name="objectives">The plan's objectives, when not the seeded plans' (60 min, 15 min): the run's times are scaled to them, so a PASS meets them.</param>
+    public static async Task WriteRunAsync(IRunStore runs, string plan, string runId, DateTimeOffset t0, Verdict verdict, Random random, CancellationToken cancellationToken, Core.Plans.Objectives? objectives = null)
     {
+        var (rtoObjective, rpoObjective) = objectives is null ? (SeededObjectives.RtoMinutes, SeededObjectives.RpoMinutes) : (objectives.RtoMinutes, objectives.RpoMinutes);
+        // Every span of the story shrinks or grows with the objectives, so the verdict means the same.
+        var k = rtoObjective / SeededObjectives.RtoMinutes;
         var restore = 1200 + random.Next(0, 1800) + (verdict == Verdict.FailObjective ? 3000 : 0);
-        var rpo = 120 + random.Next(0, 500);
+        var rpo = (120 + random.Next(0, 500)) * rpoObjective / SeededObjectives.RpoMinutes;
         var targets = TargetIds.Select((id, i) =>
         {
             var failed = verdict == Verdict.Fail && i == 0;
-            var verifiedAt = failed ? (DateTimeOffset?)null : t0.AddSeconds(20 + restore - (i * 200) + 90);
+            var verifiedAt = failed ? (DateTimeOffset?)null : t0.AddSeconds(k * (20 + restore - (i * 200) + 90));
             return new TargetRun(runId, id, $"{id}-prod")
             {
                 Stage = failed ? TargetStage.Failed : TargetStage.Verified,
-                RecoveryPoint = failed ? null : new RecoveryPoint(RecoveryPoint.Pitr, null, t0.AddSeconds(-rpo + (i * 30))),
-                RestoreRequestedAt = t0.AddSeconds(20),
-                RestoreCompletedAt = failed ? null : t0.AddSeconds(20 + restore - (i * 200)),
+                RecoveryPoint = failed ? null : new RecoveryPoint(RecoveryPoint.Pitr, null, t0.AddSeconds(-rpo + (i * 30 * rpoObjective / SeededObjectives.RpoMinutes))),
+                RestoreRequestedAt = t0.AddSeconds(k * 20),
+                RestoreCompletedAt = failed ? null : t0.AddSeconds(k * (20 + restore - (i * 200))),
                 VerifiedAt = verifiedAt,
                 Polls = failed ? 0 : 4 + random.Next(0, 5),
                 SourceSizeBytes = SourceSizes[i],
@@ -82,30 +86,33 @@ public static class HistorySeeder
                     : null,
             };
         }).ToList();
-        var concludedAt = targets.Max(t => t.VerifiedAt ?? t.RestoreRequestedAt)!.Value.AddSeconds(200);
+        var concludedAt = targets.Max(t => t.VerifiedAt ?? t.RestoreRequestedAt)!.Value.AddSeconds(k * 200);
         var run = new DrillRun(runId, plan, 1, PlanJson(plan), "schedule", t0)
         {
             Cost = DrillCost.Estimate(targets, _ => false, concludedAt, null),
             ConcludedAt = concludedAt,
             Status = RunStatus.TornDown,
             TargetIds = TargetIds,
-            RtoObjectiveMinutes = 60,
-            RpoObjectiveMinutes = 15,
+            RtoObjectiveMinutes = rtoObjective,
+            RpoObjectiveMinutes = rpoObjective,
             Verdict = verdict,
-            RtoSeconds = verdict == Verdict.Fail ? null : restore + 200,
+            RtoSeconds = verdict == Verdict.Fail ? null : k * (restore + 200),
             RpoSeconds = verdict == Verdict.Fail ? null : rpo,
             VerdictReason = verdict switch
             {
                 Verdict.Pass => "all 3 target(s) restored, verified and healthy",
-                Verdict.FailObjective => $"RTO {RunJudge.Minutes(restore + 200)} (objective 60 min) breached the objective",
+                Verdict.FailObjective => $"RTO {RunJudge.Minutes(k * (restore + 200))} (objective {RunJudge.Minutes(rtoObjective * 60)}) breached the objective",
                 _ => targets[0].Failure!.Reason,
             },
         };
         await runs.CreateAsync(run, targets, cancellationToken);
     }
 
+    /// <summary>The seeded plans' objectives: a production-like hour to recover, a quarter of an hour of data.</summary>
+    private static readonly Core.Plans.Objectives SeededObjectives = new(60, 15);
+
     private static string PlanJson(string name) => $$"""
-        { "name": "{{name}}", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
+        { "name": "{{name}}", "objectives": { "rtoMinutes": {{SeededObjectives.RtoMinutes}}, "rpoMinutes": {{SeededObjectives.RpoMinutes}} }, "scratchPrefix": "drill-",
           "targets": [ {{string.Join(", ", TargetIds.Select(id => $$"""{ "id": "{{id}}", "type": "dynamodb", "tableName": "{{id}}-prod" }"""))}} ] }
         """;
 }

@@ -16,6 +16,9 @@ function problemOf(err) {
   const detail = (err && err.cause && err.cause.message) || (err && err.message) || String(err);
   if (codes.includes('LEVEL_LOCKED')) return { problem: 'locked', detail };
   if (codes.includes('LEVEL_CORRUPTION') || /corrupt/i.test(detail)) return { problem: 'corrupt', detail };
+  // CURRENT names the manifest to read; a CURRENT that names a file that is not there is damage too.
+  const missing = /IO error: (.*): No such file or directory/.exec(detail);
+  if (missing && options.path) return { problem: 'corrupt', detail: `CURRENT names ${missing[1]}, which is not there` };
   return { problem: 'failed', detail };
 }
 

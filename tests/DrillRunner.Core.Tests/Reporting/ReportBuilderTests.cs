@@ -113,6 +113,29 @@ public sealed class ReportBuilderTests
         Assert.Equal(["ledger"], report.RunbookGapNotRecorded);
     }
 
+    [Fact]
+    public async Task CostPerMonth_IsTheDrillsPace_AndUnknownAfterOneDrill()
+    {
+        await Plan("prod", "orders");
+        await Run("prod", "first", Now.AddDays(-14), Verdict.Pass, 100, 10, verified: ["orders"]);
+        await Costed("first", 1.0);
+        var afterOne = await Build("prod");
+
+        await Run("prod", "second", Now.AddDays(-7), Verdict.Pass, 100, 10, verified: ["orders"]);
+        await Costed("second", 3.0);
+        var afterTwo = await Build("prod");
+
+        // One drill sets no pace (it once read as 30 drills a month); two a week apart cost $2 each on average, weekly.
+        Assert.Null(afterOne.CostPerMonthUsd);
+        Assert.Equal(2.0 * 30 / 7, afterTwo.CostPerMonthUsd!.Value, 6);
+    }
+
+    private async Task Costed(string runId, double usd)
+    {
+        var run = await _runs.GetAsync(runId, default);
+        await _runs.SaveAsync(run with { Cost = new DrillRunner.Core.Capacity.DrillCost("us-east-1", "2026-12-02", 0, 0, 0, 0, 0, 0, 0, 0, usd, 0, 1) }, default);
+    }
+
     private Task<PlanReport> Build(string plan) => new ReportBuilder(_runs, _plans).BuildAsync(plan, Now.AddDays(-90), Now, default);
 
     private Task Plan(string name, params string[] targets) =>
