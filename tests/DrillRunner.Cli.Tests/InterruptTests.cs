@@ -43,7 +43,7 @@ public sealed partial class InterruptTests : IAsyncLifetime
         Assert.Equal((RunStatus.Stopped, Verdict.Error), (run.Status, run.Verdict));
         Assert.Contains("interrupted", run.VerdictReason, StringComparison.Ordinal);
         Assert.Null(await store.Environment.Services.Runs.GetPlanLockAsync(DemoPlan.Name, TimeProvider.System.GetUtcNow(), default));
-        Assert.Empty(await store.Environment.TablesStartingWithAsync($"{DemoPlan.ScratchPrefix}{runId}", default));
+        Assert.Empty(await store.Environment.ScratchTablesLeftAsync($"{DemoPlan.ScratchPrefix}{runId}", TimeSpan.FromSeconds(10), TimeProvider.System, default));
     }
 
     [Fact]
