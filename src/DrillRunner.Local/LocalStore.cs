@@ -88,23 +88,46 @@ public sealed class LocalStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether the store has been set up or given a plan: an empty one is told to `drill local setup`.</summary>
-    public static bool IsSetUp(string directory) => File.Exists(Path.Combine(directory, DemoSettingsFile));
+    /// <summary>What a run is said to have ended with when the command running it was interrupted (Ctrl-C).</summary>
+    public const string LocalRunnerInterrupted = "ABORTED (interrupted in the command that ran it)";
+
+    /// <summary>What a run is said to have ended with when its local execution failed outright (its Node worker died).</summary>
+    public const string LocalRunnerFailed = "FAILED (the local runner failed)";
 
     /// <summary>
-    /// Ends a run whose execution this command stopped (Ctrl-C), as AWS ends a stopped execution's
-    /// run (ExecutionEnded), then sweeps what it created with the janitor, as the next command would.
+    /// Ends a run whose execution this command stopped, as AWS ends a stopped execution's run
+    /// (ExecutionEnded), then sweeps what it created with the janitor. A restore still in progress
+    /// cannot be deleted (DynamoDB refuses a CREATING table), and may not be in the run record yet, so
+    /// the janitor sweeps again as restores end, until nothing named for the run is left or
+    /// <paramref name="patience"/> has passed.
     /// </summary>
-    /// <returns>Whether the run was ended here (false: it had already ended).</returns>
-    public async Task<bool> EndStoppedRunAsync(string executionArn, string planJson, string reason, CancellationToken cancellationToken)
+    /// <param name="waiting">Told what is still there each time the sweep waits for it.</param>
+    /// <returns>How many scratch resources named for the run are left; null when the run had already ended.</returns>
+    public async Task<int?> EndStoppedRunAsync(Core.Runs.DrillRun run, string reason, TimeSpan patience, TimeProvider time, Action<IReadOnlyList<string>> waiting, CancellationToken cancellationToken)
     {
-        var ended = await Environment.EndExecutionAsync(executionArn, reason, cancellationToken);
-        if (ended.Marked && Core.Plans.PlanReader.Read(planJson).Plan?.ScratchPrefix is { Length: > 0 } prefix)
+        if (run.ExecutionId is null || !(await Environment.EndExecutionAsync(run.ExecutionId, reason, cancellationToken)).Marked)
         {
-            await Environment.RunJanitorAsync(prefix, cancellationToken);
+            return null;
         }
 
-        return ended.Marked;
+        if (ScratchPrefixOf(run.PlanJson) is not { } prefix)
+        {
+            return 0;
+        }
+
+        var deadline = time.GetUtcNow() + patience;
+        while (true)
+        {
+            await Environment.RunJanitorAsync(prefix, cancellationToken);
+            var left = await Environment.ScratchLeftAsync(prefix + run.RunId, TimeSpan.Zero, time, cancellationToken);
+            if (left.Count == 0 || time.GetUtcNow() >= deadline)
+            {
+                return left.Count;
+            }
+
+            waiting(left);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -119,7 +142,7 @@ public sealed class LocalStore : IAsyncDisposable
         foreach (var run in open.Where(r => r.ExecutionId is not null))
         {
             var ended = await environment.EndExecutionAsync(run.ExecutionId!, LocalRunnerStopped, cancellationToken);
-            if (ended.Marked && Core.Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix is { Length: > 0 } prefix)
+            if (ended.Marked && ScratchPrefixOf(run.PlanJson) is { } prefix)
             {
                 prefixes.Add(prefix);
             }
@@ -127,11 +150,12 @@ public sealed class LocalStore : IAsyncDisposable
 
         // A restore in progress when its command ended (killed, or interrupted twice) outlives the
         // command's own sweep: tables a plan's prefix names are swept by the janitor now.
+        var tables = await environment.TablesStartingWithAsync(string.Empty, cancellationToken);
         foreach (var name in await environment.Services.Plans.ListNamesAsync(cancellationToken))
         {
             if (await environment.Services.Plans.GetLatestAsync(name, cancellationToken) is { } stored
-                && Core.Plans.PlanReader.Read(stored.Json).Plan?.ScratchPrefix is { Length: > 0 } prefix
-                && (await environment.TablesStartingWithAsync(prefix, cancellationToken)).Count > 0)
+                && ScratchPrefixOf(stored.Json) is { } prefix
+                && tables.Any(t => t.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 prefixes.Add(prefix);
             }
@@ -232,6 +256,9 @@ public sealed class LocalStore : IAsyncDisposable
         detail.Contains("CURRENT", StringComparison.Ordinal) ? "CURRENT"
         : System.Text.RegularExpressions.Regex.Match(detail, @"\b(\d{6}\.(ldb|log)|MANIFEST-\d+)\b") is { Success: true } file ? file.Value
         : string.Empty;
+
+    private static string? ScratchPrefixOf(string planJson) =>
+        Core.Plans.PlanReader.Read(planJson).Plan?.ScratchPrefix is { Length: > 0 } prefix ? prefix : null;
 
     private static Uri ShopUrl(DemoSettings settings) => new($"http://127.0.0.1:{settings.ShopPort}");
 

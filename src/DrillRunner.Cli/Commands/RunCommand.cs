@@ -64,23 +64,21 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         }
     }
 
-    /// <summary>What a locally interrupted drill's execution is said to have ended with.</summary>
-    public const string LocalRunnerInterrupted = "ABORTED (interrupted in the command that ran it)";
-
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Durations.TryParse(settings.WaitFor, out var timeout);
         var log = consoles.Diagnostics;
         await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
-        if (store.Holder is { } busy)
-        {
-            return await NotStartedWhileBusyAsync(store, settings, busy, cancellationToken);
-        }
 
-        var outcome = await new RequestDrill(store.Plans, store.Runs, store.Requests, store.Caller, time).ExecuteAsync(settings.Plan, settings.Reason, cancellationToken);
+        // Another command holds the local store: the request is checked as any would be, but only that command runs drills.
+        var requesting = new RequestDrill(store.Plans, store.Runs, store.Requests, store.Caller, time);
+        var outcome = store.Holder is null
+            ? await requesting.ExecuteAsync(settings.Plan, settings.Reason, cancellationToken)
+            : await requesting.CheckAsync(settings.Plan, cancellationToken);
         if (outcome.PlanProblem is { } problem)
         {
-            log.MarkupLineInterpolated($"[red]error:[/] {(store.Local is { } empty && (await store.Plans.ListNamesAsync(cancellationToken)).Count == 0 ? EmptyStore(empty.Directory, settings.StoreOptions) : problem)}");
+            var empty = (store.Local is not null || store.Holder is not null) && (await store.Plans.ListNamesAsync(cancellationToken)).Count == 0;
+            log.MarkupLineInterpolated($"[red]error:[/] {(empty ? EmptyStore(settings) : $"{problem}{settings.StoreOptions}")}");
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -92,6 +90,12 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
                 // Opening the local store ends the runs of commands that are gone, so this holder is not one of them.
                 log.MarkupLine("(local store: runs left by a stopped command are ended when the next command opens the store; `drill local reset` starts afresh.)");
             }
+            return ExitCodes.NotPass;
+        }
+
+        if (store.Holder is { } busy)
+        {
+            log.MarkupLineInterpolated($"[yellow]not started:[/] the local store is in use by {busy.Describe()}, and locally one command runs drills at a time. Run this again when it has ended; `drill status`, `history` and `report` work meanwhile.");
             return ExitCodes.NotPass;
         }
 
@@ -194,11 +198,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
             return ExitCodes.NotPass;
         }
 
-        var run = await store.Runs.GetAsync(runId, none);
-        if (run.ExecutionId is { } executionArn)
-        {
-            await local.EndStoppedRunAsync(executionArn, run.PlanJson, "FAILED (the local runner failed)", none);
-        }
+        await local.EndStoppedRunAsync(await store.Runs.GetAsync(runId, none), LocalStore.LocalRunnerFailed, TimeSpan.Zero, time, _ => { }, none);
 
         return Print(new RunSnapshot(await store.Runs.GetAsync(runId, none), await store.Runs.GetTargetsAsync(runId, none)), json);
     }
@@ -238,9 +238,9 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         }
 
         var run = await store.Runs.GetAsync(begun, none);
-        if (run.ExecutionId is { } executionArn && await local.EndStoppedRunAsync(executionArn, run.PlanJson, LocalRunnerInterrupted, none))
+        var waiting = (IReadOnlyList<string> left) => log.MarkupLineInterpolated($"waiting for {left.Count} restore(s) in progress to end, to delete what they create ({string.Join(", ", left)})…");
+        if (await local.EndStoppedRunAsync(run, LocalStore.LocalRunnerInterrupted, SweepPatience, time, waiting, none) is { } left)
         {
-            var left = await SweepAsync(local, run);
             log.MarkupLineInterpolated($"[yellow]interrupted:[/] run {begun} was stopped and ended with ERROR (no statement about the backups); the janitor swept what it had restored: {(left == 0 ? "nothing is left behind" : $"{left} scratch resource(s) are still restoring; the next local command's janitor deletes them")}.");
         }
         else
@@ -251,57 +251,9 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         return ExitCodes.Interrupted;
     }
 
-    /// <summary>
-    /// A restore still in progress cannot be deleted (DynamoDB refuses a CREATING table), and it may not
-    /// be in the run record yet, so the janitor sweeps again, as restores end, until nothing named for
-    /// this run is left — for as long as a local restore can take.
-    /// </summary>
-    /// <returns>What is still there.</returns>
-    private async Task<int> SweepAsync(LocalStore local, DrillRun run)
-    {
-        if (Core.Plans.PlanReader.Read(run.PlanJson).Plan?.ScratchPrefix is not { Length: > 0 } prefix)
-        {
-            return 0;
-        }
-
-        var deadline = time.GetUtcNow() + SweepPatience;
-        while (true)
-        {
-            var left = await local.Environment.ScratchLeftAsync(prefix + run.RunId, TimeSpan.Zero, time, CancellationToken.None);
-            if (left.Count == 0 || time.GetUtcNow() >= deadline)
-            {
-                return left.Count;
-            }
-
-            consoles.Diagnostics.MarkupLineInterpolated($"waiting for {left.Count} restore(s) in progress to end, to delete what they create ({string.Join(", ", left)})…");
-            await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
-            await local.Environment.RunJanitorAsync(prefix, CancellationToken.None);
-        }
-    }
-
     /// <summary>How long an interrupted local drill waits for its restores in progress to end (the slow-restore scenario's take 35 s).</summary>
     private static readonly TimeSpan SweepPatience = TimeSpan.FromMinutes(1);
 
-    /// <summary>Another command holds the local store: a held plan answers as it always does (exit 1); another plan cannot run here until that command ends.</summary>
-    private async Task<int> NotStartedWhileBusyAsync(DrillStore store, Settings settings, Local.Store.LocalStoreOwner busy, CancellationToken cancellationToken)
-    {
-        var log = consoles.Diagnostics;
-        if (await store.Plans.GetLatestAsync(settings.Plan, cancellationToken) is null)
-        {
-            log.MarkupLineInterpolated($"[red]error:[/] no plan named '{settings.Plan}' is stored in {store.Description}. Fix: drill plan apply FILE{settings.StoreOptions}");
-            return ExitCodes.UsageOrConfiguration;
-        }
-
-        if (await store.Runs.GetPlanLockAsync(settings.Plan, time.GetUtcNow(), cancellationToken) is { } holder)
-        {
-            log.MarkupLineInterpolated($"[yellow]not started:[/] plan '{settings.Plan}' is being drilled by run {holder.RunId} since {holder.Since:u}. Follow it with: drill status {holder.RunId}{settings.StoreOptions}");
-            return ExitCodes.NotPass;
-        }
-
-        log.MarkupLineInterpolated($"[yellow]not started:[/] the local store is in use by {busy.Describe()}, and locally one command runs drills at a time. Run this again when it has ended; `drill status`, `history` and `report` work meanwhile.");
-        return ExitCodes.NotPass;
-    }
-
-    private static string EmptyStore(string directory, string storeOptions) =>
-        $"the local store {directory} has no plans yet. Fix: `drill local setup{LocalStore.DataOption(directory)}` seeds the demo shop and its plan (then --plan demo-shop), or store your own with `drill plan apply FILE{storeOptions}`.";
+    private static string EmptyStore(Settings settings) =>
+        $"the local store {settings.DataDirectory ?? LocalStore.DefaultDirectory} has no plans yet. Fix: `drill local setup{LocalStore.DataOption(settings.DataDirectory)}` seeds the demo shop and its plan (then --plan demo-shop), or store your own with `drill plan apply FILE{settings.StoreOptions}`.";
 }

@@ -10,19 +10,25 @@ public sealed class RequestDrill(IPlanStore plans, IRunStore runs, IDrillRequest
 {
     public async Task<RequestOutcome> ExecuteAsync(string planName, string reason, CancellationToken cancellationToken)
     {
+        var check = await CheckAsync(planName, cancellationToken);
+        if (check.PlanProblem is not null || check.HeldBy is not null)
+        {
+            return check;
+        }
+
+        var request = new DrillRequest(Guid.NewGuid().ToString("N"), planName, reason, await caller.WhoAsync(cancellationToken), time.GetUtcNow());
+        await requests.SubmitAsync(request, cancellationToken);
+        return new RequestOutcome(request, null, null);
+    }
+
+    /// <summary>What a request would meet, without writing one: the plan unknown, held by another run, or free (nothing set).</summary>
+    public async Task<RequestOutcome> CheckAsync(string planName, CancellationToken cancellationToken)
+    {
         if (await plans.GetLatestAsync(planName, cancellationToken) is null)
         {
             return new RequestOutcome(null, $"no plan named '{planName}' is stored. Fix: drill plan apply FILE", null);
         }
 
-        var now = time.GetUtcNow();
-        if (await runs.GetPlanLockAsync(planName, now, cancellationToken) is { } holder)
-        {
-            return new RequestOutcome(null, null, holder);
-        }
-
-        var request = new DrillRequest(Guid.NewGuid().ToString("N"), planName, reason, await caller.WhoAsync(cancellationToken), now);
-        await requests.SubmitAsync(request, cancellationToken);
-        return new RequestOutcome(request, null, null);
+        return new RequestOutcome(null, null, await runs.GetPlanLockAsync(planName, time.GetUtcNow(), cancellationToken));
     }
 }
