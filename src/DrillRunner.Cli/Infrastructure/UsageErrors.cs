@@ -17,13 +17,15 @@ internal static partial class UsageErrors
             return "No AWS credentials were found. Fix: sign in as the AWS CLI would (aws configure, aws sso login, AWS_PROFILE, or a role in CI), or use --local for the local store.";
         }
 
+        var entry = CommandCatalog.Find(args);
+
         // Spectre reports a value its converter refused with the type's name only: name the option instead.
-        if (NotConvertible().Match(exception.Message) is { Success: true } value && CommandCatalog.Find(args) is { } converting)
+        if (NotConvertible().Match(exception.Message) is { Success: true } value && entry is not null)
         {
             var at = args.ToList().IndexOf(value.Groups["value"].Value);
             var named = at > 0 && args[at - 1].StartsWith('-') ? args[at - 1] : "an option";
             var kind = value.Groups["type"].Value is "Int32" or "Int64" ? "a whole number" : value.Groups["type"].Value is "Double" ? "a number" : $"a {value.Groups["type"].Value}";
-            return $"{named} takes {kind}; '{value.Groups["value"].Value}' is not one (or is out of range). `{converting.Invocation} --help` says what it takes.";
+            return $"{named} takes {kind}; '{value.Groups["value"].Value}' is not one (or is out of range). `{entry.Invocation} --help` says what it takes.";
         }
 
         if (exception is not CommandParseException)
@@ -31,7 +33,6 @@ internal static partial class UsageErrors
             return exception.Message;
         }
 
-        var entry = CommandCatalog.Find(args);
         if (UnknownOption().Match(exception.Message) is { Success: true } option)
         {
             return entry is null ? exception.Message : UnknownOptionOf(entry, option.Groups["name"].Value);
@@ -62,7 +63,8 @@ internal static partial class UsageErrors
 
     /// <summary>
     /// What Spectre lets through or words badly: an option that needs a value given none (it would
-    /// bind a placeholder), and a flag given one. Null when the arguments have neither.
+    /// bind a placeholder), a flag given one, an option given twice (the last would win silently), and
+    /// words after -- (they would be dropped). Null when the arguments have none of these.
     /// </summary>
     public static string? Check(IReadOnlyList<string> args)
     {
@@ -93,25 +95,27 @@ internal static partial class UsageErrors
                 continue;
             }
 
+            var inline = word.Contains('=', StringComparison.Ordinal);
+            var valueFollows = option.ValueName is not null && !inline && i + 1 < args.Count;
+            var written = valueFollows ? $"{word} {args[i + 1]}" : word;
             if (given.TryGetValue(option, out var earlier))
             {
-                return $"{name} is given twice ({earlier} and {word}{(i + 1 < args.Count && option.ValueName is not null && !word.Contains('=', StringComparison.Ordinal) ? " " + args[i + 1] : string.Empty)}); give it once.";
+                return $"{name} is given twice ({earlier} and {written}); give it once.";
             }
 
-            given[option] = word + (i + 1 < args.Count && option.ValueName is not null && !word.Contains('=', StringComparison.Ordinal) ? " " + args[i + 1] : string.Empty);
-
+            given[option] = written;
             var needsValue = option.ValueName is not null && !option.ValueIsOptional;
-            if (needsValue && !word.Contains('=', StringComparison.Ordinal) && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            if (needsValue && !inline && (!valueFollows || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
             {
                 return $"{name} needs a value: {name} {option.ValueName}. `{entry.Invocation} --help` says what it takes.";
             }
 
-            if (option.ValueName is null && word.Contains('=', StringComparison.Ordinal))
+            if (option.ValueName is null && inline)
             {
                 return $"{name} is a flag and takes no value: write {name} alone.";
             }
 
-            i += needsValue && !word.Contains('=', StringComparison.Ordinal) ? 1 : 0;
+            i += needsValue && !inline ? 1 : 0;
         }
 
         return null;
