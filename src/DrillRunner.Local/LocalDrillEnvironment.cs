@@ -27,6 +27,9 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
 {
     public const string RunsTableName = "DrillRuns";
 
+    /// <summary>Where, in a data directory, dynalite keeps its LevelDB files and the stand-in its backups, PITR, tags and faults.</summary>
+    public const string DynaliteFolder = "dynalite", StandInStateFile = "standin.json";
+
     private readonly DynaliteProcess _dynalite;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sourceWrites = new();
     private int _executions;
@@ -84,8 +87,8 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         string? dynalitePath = null, statePath = null;
         if (dataDirectory is not null)
         {
-            dynalitePath = Path.Combine(dataDirectory, "dynalite");
-            statePath = Path.Combine(dataDirectory, "standin.json");
+            dynalitePath = Path.Combine(dataDirectory, DynaliteFolder);
+            statePath = Path.Combine(dataDirectory, StandInStateFile);
             Directory.CreateDirectory(dynalitePath);
         }
 
@@ -124,7 +127,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         dynalite.Problem switch
         {
             null => null,
-            { Kind: DynaliteProblem.Corrupt } problem when dataDirectory is not null => new Store.LocalStoreDamaged(dataDirectory, Path.Combine(dataDirectory, "dynalite"), problem.Detail).Message,
+            { Kind: DynaliteProblem.Corrupt } problem when dataDirectory is not null => new Store.LocalStoreDamaged(dataDirectory, Path.Combine(dataDirectory, DynaliteFolder), problem.Detail).Message,
             var problem => $"the local DynamoDB engine (dynalite) stopped: {problem.Detail}",
         };
 

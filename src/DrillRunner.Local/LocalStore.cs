@@ -193,7 +193,7 @@ public sealed class LocalStore : IAsyncDisposable
             return false;
         }
 
-        if (!File.Exists(Path.Combine(directory, "standin.json")) && !System.IO.Directory.Exists(Path.Combine(directory, "dynalite")))
+        if (!File.Exists(Path.Combine(directory, LocalDrillEnvironment.StandInStateFile)) && !System.IO.Directory.Exists(Path.Combine(directory, LocalDrillEnvironment.DynaliteFolder)))
         {
             throw new InvalidOperationException($"{directory} does not look like a local drill store (no standin.json or dynalite/); not deleting it.");
         }
@@ -247,7 +247,7 @@ public sealed class LocalStore : IAsyncDisposable
         }
         catch (DynaliteProblem problem) when (problem.Kind == DynaliteProblem.Corrupt)
         {
-            throw new LocalStoreDamaged(directory, Path.Combine(directory, "dynalite", CorruptFile(problem.Detail)), problem.Detail, problem);
+            throw new LocalStoreDamaged(directory, Path.Combine(directory, LocalDrillEnvironment.DynaliteFolder, CorruptFile(problem.Detail)), problem.Detail, problem);
         }
     }
 

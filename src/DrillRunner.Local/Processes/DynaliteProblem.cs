@@ -5,6 +5,7 @@ internal sealed class DynaliteProblem(string kind, string detail) : Exception($"
 {
     public const string Locked = "locked";
     public const string Corrupt = "corrupt";
+    public const string Failed = "failed";
 
     public string Kind { get; } = kind;
 

@@ -35,7 +35,7 @@ public sealed class DynaliteProcess : IAsyncDisposable
         {
             var error = await process.StandardError.ReadToEndAsync(cancellationToken);
             process.Dispose();
-            throw new DynaliteProblem("failed", $"dynalite did not start: {error}");
+            throw new DynaliteProblem(DynaliteProblem.Failed, $"dynalite did not start: {error}");
         }
 
         if (ProblemIn(line) is { } problem)
@@ -82,7 +82,7 @@ public sealed class DynaliteProcess : IAsyncDisposable
         {
             using var document = JsonDocument.Parse(line);
             return document.RootElement.TryGetProperty("problem", out var kind)
-                ? new DynaliteProblem(kind.GetString() ?? "failed", document.RootElement.GetProperty("detail").GetString() ?? string.Empty)
+                ? new DynaliteProblem(kind.GetString() ?? DynaliteProblem.Failed, document.RootElement.GetProperty("detail").GetString() ?? string.Empty)
                 : null;
         }
         catch (JsonException)
