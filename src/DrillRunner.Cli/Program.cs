@@ -20,17 +20,21 @@ if (Console.IsErrorRedirected)
 // drill as it says, and exit 130. A second one ends the process at once (a local drill left
 // running is ended, and what it restored swept, by the next command that opens the store).
 using var interrupt = new CancellationTokenSource();
+var presses = 0;
 void Interrupt(PosixSignalContext context)
 {
     context.Cancel = true;
-    if (interrupt.IsCancellationRequested)
+
+    // Signals may be handled side by side: count them, so a second press quits even while the first is being handled.
+    if (Interlocked.Increment(ref presses) > 1)
     {
         diagnostics.MarkupLine("[yellow]quitting at once.[/] A local drill left running is ended by the next command that opens the store.");
         Environment.Exit(ExitCodes.Interrupted);
     }
 
+    // The token's callbacks (aborting executions) run off this handler, so a second press is heard at once.
+    _ = interrupt.CancelAsync();
     diagnostics.MarkupLine("[yellow]interrupting…[/] (press Ctrl-C again to quit at once)");
-    interrupt.Cancel();
 }
 
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
