@@ -34,7 +34,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         public bool Full { get; init; }
 
         [CommandOption("--out <FILE>")]
-        [Description("Where to write the results. Default: docs/benchmarks.md in the clone.")]
+        [Description("Where to write the results. Default: docs/benchmarks.md in the clone; benchmarks.md in the working directory for the installed tool.")]
         public string? Out { get; init; }
 
         [CommandOption("--only <SECTION>")]
@@ -55,7 +55,8 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
     {
         RepoPaths.RequireNodeModules();
         var command = "dotnet run --project src/DrillRunner.Cli -c Release -- bench" + (settings.Quick ? " --quick" : string.Empty) + (settings.Full ? " --full" : string.Empty);
-        var path = settings.Out ?? Path.Combine(RepoPaths.Root, "docs", "benchmarks.md");
+        // The installed tool has no docs/ of its own: outside a clone the page goes to the working directory.
+        var path = settings.Out ?? (RepoPaths.IsClone ? Path.Combine(RepoPaths.Root, "docs", "benchmarks.md") : Path.GetFullPath("benchmarks.md"));
         if (settings.Only == CoverageSection)
         {
             var only = Stopwatch.StartNew();
