@@ -36,10 +36,20 @@ public sealed class InstalledTool : IAsyncLifetime
         Directory.CreateDirectory(WorkingDirectory);
         var packages = Path.Combine(_root, "packages");
         var watch = Stopwatch.StartNew();
-        await DotnetAsync("pack", Path.Combine(RepoPaths.Root, "src", "DrillRunner.Cli", "DrillRunner.Cli.csproj"), "--no-build", "--no-restore", "-c", Configuration, "-o", packages);
+        try
+        {
+            await DotnetAsync("pack", Path.Combine(RepoPaths.Root, "src", "DrillRunner.Cli", "DrillRunner.Cli.csproj"), "--no-build", "--no-restore", "-c", Configuration, "-o", packages);
 
-        // --source replaces every configured feed: the install must succeed from the package just made, offline.
-        await DotnetAsync("tool", "install", "--tool-path", Path.Combine(_root, "tools"), "--source", packages, "DrillRunner.Cli");
+            // --source replaces every configured feed: the install must succeed from the package just made, offline.
+            await DotnetAsync("tool", "install", "--tool-path", Path.Combine(_root, "tools"), "--source", packages, "DrillRunner.Cli");
+        }
+        catch
+        {
+            // xunit does not dispose a fixture that failed to start.
+            Directory.Delete(_root, recursive: true);
+            throw;
+        }
+
         PackAndInstall = watch.Elapsed;
     }
 
