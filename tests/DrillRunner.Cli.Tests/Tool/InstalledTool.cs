@@ -60,7 +60,7 @@ public sealed class InstalledTool : IAsyncLifetime
     }
 
     /// <summary>Runs the installed `drill` in <see cref="WorkingDirectory"/>, with no variable that could point it back at the clone.</summary>
-    public async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo(Command) { WorkingDirectory = WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment.Remove(RepoPaths.RootVariable);
@@ -69,16 +69,7 @@ public sealed class InstalledTool : IAsyncLifetime
 
         // The shim finds the runtime through DOTNET_ROOT when dotnet is not where the host looks by default.
         start.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        return CliHarness.RunToEndAsync(start, args);
     }
 
     private async Task DotnetAsync(params string[] args)
@@ -86,18 +77,10 @@ public sealed class InstalledTool : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var arg in args)
+        var (exitCode, stdout, stderr) = await CliHarness.RunToEndAsync(start, args);
+        if (exitCode != 0)
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited {exitCode}:\n{stdout}\n{stderr}");
         }
     }
 }
