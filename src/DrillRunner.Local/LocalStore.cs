@@ -30,7 +30,10 @@ public sealed class LocalStore : IAsyncDisposable
 
     public string Directory { get; }
 
-    public static string DefaultDirectory => Path.Combine(RepoPaths.Root, ".drill", "local");
+    /// <summary>In a clone, .drill/local there (git ignores it); for the installed tool, ~/.drill/local, which outlives the tool's updates.</summary>
+    public static string DefaultDirectory => RepoPaths.IsClone
+        ? Path.Combine(RepoPaths.Root, ".drill", "local")
+        : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".drill", "local");
 
     /// <summary>" --data DIR" for a store other than the default one, so a command we print acts on this store when pasted.</summary>
     public static string DataOption(string? directory) =>

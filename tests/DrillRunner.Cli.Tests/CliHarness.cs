@@ -21,7 +21,7 @@ internal static class CliHarness
     public static Task<(int ExitCode, string StdOut, string StdErr)> RunProcessAsync(params string[] args) => RunProcessAsync(new Dictionary<string, string?>(), args);
 
     /// <param name="environment">Variables to set (or, with a null value, remove) for the process.</param>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment)
@@ -29,7 +29,12 @@ internal static class CliHarness
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "drill.dll"));
+        return RunToEndAsync(start, [Path.Combine(AppContext.BaseDirectory, "drill.dll"), .. args]);
+    }
+
+    /// <summary>Starts a process (its streams redirected) with <paramref name="args"/> and waits for it to end.</summary>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunToEndAsync(ProcessStartInfo start, IEnumerable<string> args)
+    {
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -34,7 +34,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         public bool Full { get; init; }
 
         [CommandOption("--out <FILE>")]
-        [Description("Where to write the results. Default: docs/benchmarks.md in the clone.")]
+        [Description("Where to write the results. Default: docs/benchmarks.md in the clone; benchmarks.md in the working directory for the installed tool.")]
         public string? Out { get; init; }
 
         [CommandOption("--only <SECTION>")]
@@ -75,7 +75,8 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         RepoPaths.RequireNodeModules();
-        var path = settings.Out ?? Path.Combine(RepoPaths.Root, "docs", "benchmarks.md");
+        // The installed tool has no docs/ of its own: outside a clone the page goes to the working directory.
+        var path = settings.Out ?? (RepoPaths.IsClone ? Path.Combine(RepoPaths.Root, "docs", "benchmarks.md") : Path.GetFullPath("benchmarks.md"));
         var started = Stopwatch.StartNew();
         if (Sections.FirstOrDefault(s => s.Name == settings.Only) is { } only)
         {

@@ -17,7 +17,7 @@ public class StoreSettings : CommandSettings
     public bool Local { get; init; }
 
     [CommandOption("--data <DIR>")]
-    [Description("With --local: the local store's folder. Default: .drill/local in the clone.")]
+    [Description("With --local: the local store's folder. Default: .drill/local in the clone; ~/.drill/local for the installed tool.")]
     public string? DataDirectory { get; init; }
 
     [CommandOption("--table <NAME>")]

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 
 namespace DrillRunner.Local.Processes;
@@ -22,6 +23,13 @@ internal static class NodeScript
             start.ArgumentList.Add(argument);
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start node for {script}; is Node.js 20+ on PATH?");
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start node for {script}; is Node.js 20+ on PATH?");
+        }
+        catch (Win32Exception)
+        {
+            throw new LocalModeUnavailable($"Local mode runs {script} on Node.js, and no 'node' is on PATH. Fix: install Node.js 20+ (https://nodejs.org) and put it on PATH, then run this command again.");
+        }
     }
 }
