@@ -21,7 +21,7 @@ public sealed class ScratchTablesTests(StandInFixture fixture) : IClassFixture<S
 
         Assert.NotNull(request.RestoredPointInTime);
         Assert.Equal(ScratchTableState.Creating, await tables.DescribeAsync(scratch, default));
-        await WaitActiveAsync(tables, scratch);
+        await WaitForStateAsync(tables, scratch, ScratchTableState.Active);
         Assert.Equal(120, await new DynamoDbTableInspector(fixture.Client).CountItemsAsync(scratch, 2, default));
         Assert.Null((await fixture.Client.DescribeTableAsync(scratch)).Table.GlobalSecondaryIndexes);
     }
@@ -37,7 +37,7 @@ public sealed class ScratchTablesTests(StandInFixture fixture) : IClassFixture<S
         var scratch = fixture.NewName("drill-r2");
 
         await tables.StartRestoreAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Backup), point, scratch, default);
-        await WaitActiveAsync(tables, scratch);
+        await WaitForStateAsync(tables, scratch, ScratchTableState.Active);
 
         Assert.Equal(50, await new DynamoDbTableInspector(fixture.Client).CountItemsAsync(scratch, 3, default));
     }
@@ -60,19 +60,24 @@ public sealed class ScratchTablesTests(StandInFixture fixture) : IClassFixture<S
     {
         var source = await fixture.CreateTableAsync("src-tags", 5);
         await fixture.EnablePitrAsync(source);
-        fixture.StandIn.Faults.RestoreDuration = TimeSpan.FromSeconds(2);
         var tables = new DynamoDbScratchTables(fixture.Client);
         var scratch = fixture.NewName("drill-r3");
-        var request = await tables.StartRestoreAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Pitr), new RecoveryPoint(RecoveryPoint.Pitr, null, TimeProvider.System.GetUtcNow()), scratch, default);
+        RestoreRequest request;
+        using (fixture.StandIn.Faults.HoldRestores())
+        {
+            request = await tables.StartRestoreAsync(RecoveryPointCatalogTests.Target(source, RestoreSource.Pitr), new RecoveryPoint(RecoveryPoint.Pitr, null, TimeProvider.System.GetUtcNow()), scratch, default);
 
-        Assert.True(await tables.TryTagAsync(request.TableArn, new Dictionary<string, string> { ["drill:run-id"] = "r3" }, default));
-        Assert.Equal("r3", (await tables.GetTagsAsync(request.TableArn, default))["drill:run-id"]);
-        Assert.Equal(DeleteOutcome.Busy, await tables.DeleteAsync(scratch, default));
-        await WaitActiveAsync(tables, scratch);
+            // Held in progress: each call below sees a restore still CREATING, however slow the machine.
+            Assert.True(await tables.TryTagAsync(request.TableArn, new Dictionary<string, string> { ["drill:run-id"] = "r3" }, default));
+            Assert.Equal("r3", (await tables.GetTagsAsync(request.TableArn, default))["drill:run-id"]);
+            Assert.Equal(DeleteOutcome.Busy, await tables.DeleteAsync(scratch, default));
+        }
+
+        await WaitForStateAsync(tables, scratch, ScratchTableState.Active);
         Assert.Equal(DeleteOutcome.Deleted, await tables.DeleteAsync(scratch, default));
-        await Task.Delay(200);
+        // DescribeAsync counts a DELETING table as missing, and DeleteTable on it succeeds (as in AWS): wait until it is gone.
+        await WaitGoneAsync(scratch);
         Assert.Equal(DeleteOutcome.AlreadyGone, await tables.DeleteAsync(scratch, default));
-        fixture.StandIn.Faults.RestoreDuration = TimeSpan.FromSeconds(1);
     }
 
     [Fact]
@@ -108,18 +113,32 @@ public sealed class ScratchTablesTests(StandInFixture fixture) : IClassFixture<S
         Assert.Equal(ScratchTableState.Missing, state);
     }
 
-    private static async Task WaitActiveAsync(DynamoDbScratchTables tables, string scratch)
+    /// <summary>Looks until DescribeTable no longer finds the table at all.</summary>
+    private async Task WaitGoneAsync(string table)
     {
-        for (var i = 0; i < 200; i++)
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
         {
-            if (await tables.DescribeAsync(scratch, default) == ScratchTableState.Active)
+            try
+            {
+                await fixture.Client.DescribeTableAsync(table, patience.Token);
+            }
+            catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
             {
                 return;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(50, patience.Token);
         }
+    }
 
-        Assert.Fail($"{scratch} never became ACTIVE");
+    /// <summary>Looks until DescribeTable shows <paramref name="state"/> (a deletion or a restore finishes in its own time).</summary>
+    private static async Task WaitForStateAsync(DynamoDbScratchTables tables, string scratch, ScratchTableState state)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await tables.DescribeAsync(scratch, default) != state)
+        {
+            await Task.Delay(50, patience.Token);
+        }
     }
 }

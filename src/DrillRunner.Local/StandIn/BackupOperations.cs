@@ -206,7 +206,8 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         var restore = new StandInRestore(target, source.TableArn, backupArn, restoredTo, time.GetUtcNow() + duration);
         _restores[target] = restore;
         var fails = faults.RestoreFails(source.TableName);
-        _ = Task.Run(() => CompleteRestoreAsync(restore, items, fails), CancellationToken.None);
+        var released = faults.RestoresReleased;
+        _ = Task.Run(() => CompleteRestoreAsync(restore, items, fails, released), CancellationToken.None);
 
         var created = await dynalite.DescribeTableAsync(target, cancellationToken);
         return new JsonObject
@@ -222,7 +223,7 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         };
     }
 
-    private async Task CompleteRestoreAsync(StandInRestore restore, IReadOnlyList<Dictionary<string, AttributeValue>> items, bool fails)
+    private async Task CompleteRestoreAsync(StandInRestore restore, IReadOnlyList<Dictionary<string, AttributeValue>> items, bool fails, Task released)
     {
         await _copier.WaitUntilActiveAsync(restore.TargetTable, CancellationToken.None);
         if (!fails)
@@ -235,6 +236,8 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         {
             await Task.Delay(wait, time);
         }
+
+        await released;
 
         if (fails)
         {

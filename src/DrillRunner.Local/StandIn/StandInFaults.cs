@@ -41,6 +41,35 @@ public sealed class StandInFaults
         }
     }
 
+    private volatile TaskCompletionSource _restoresReleased = Released();
+
+    /// <summary>
+    /// Restores requested from now on stay CREATING, however short <see cref="RestoreDuration"/>, until the
+    /// answer is disposed: a test that must act while a restore is in progress holds it there instead of
+    /// racing the restore's clock (a loaded machine took longer than a 2-second restore between calls).
+    /// </summary>
+    public IDisposable HoldRestores()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _restoresReleased = hold;
+        return new RestoreHold(hold);
+    }
+
+    /// <summary>Completes when the restores requested now may finish.</summary>
+    internal Task RestoresReleased => _restoresReleased.Task;
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
+    }
+
+    private sealed class RestoreHold(TaskCompletionSource hold) : IDisposable
+    {
+        public void Dispose() => hold.TrySetResult();
+    }
+
     /// <summary>Added to every call the stand-in answers.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
