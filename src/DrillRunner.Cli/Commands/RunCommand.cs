@@ -16,7 +16,7 @@ namespace DrillRunner.Cli.Commands;
 /// --wait, follows it to its verdict: the release gate. Exit 0 PASS, 1 anything else, 2 usage,
 /// 3 timed out, 130 interrupted.
 /// </summary>
-public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<RunCommand.Settings>
+public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStoreOpener stores) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -68,7 +68,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
     {
         Durations.TryParse(settings.WaitFor, out var timeout);
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
 
         // Another command holds the local store: the request is checked as any would be, but only that command runs drills.
         var requesting = new RequestDrill(store.Plans, store.Runs, store.Requests, store.Caller, time);
