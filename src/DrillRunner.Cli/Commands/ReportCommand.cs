@@ -77,7 +77,7 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time, IS
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var builder = new ReportBuilder(store.Runs, store.Plans);
+        var builder = store.ReportBuilder();
         var reports = new List<PlanReport>();
         foreach (var name in names)
         {

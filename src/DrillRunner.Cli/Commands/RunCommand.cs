@@ -71,7 +71,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStor
         await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
 
         // Another command holds the local store: the request is checked as any would be, but only that command runs drills.
-        var requesting = new RequestDrill(store.Plans, store.Runs, store.Requests, store.Caller, time);
+        var requesting = store.RequestDrill(time);
         var outcome = store.Holder is null
             ? await requesting.ExecuteAsync(settings.Plan, settings.Reason, cancellationToken)
             : await requesting.CheckAsync(settings.Plan, cancellationToken);
@@ -136,7 +136,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStor
         _ = execution?.ContinueWith(_ => follow.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         try
         {
-            (last, timedOut) = await new RunFollower(store.Runs, store.Requests, time).FollowAsync(request.RequestId, timeout, pollEvery, progress.Show, follow.Token);
+            (last, timedOut) = await store.RunFollower(time).FollowAsync(request.RequestId, timeout, pollEvery, progress.Show, follow.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && execution is { IsFaulted: true } && store.Local is { } local)
         {

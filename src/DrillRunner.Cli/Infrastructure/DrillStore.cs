@@ -1,13 +1,18 @@
 using Amazon.DynamoDBv2;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.Reporting;
+using DrillRunner.Core.Requests;
 using DrillRunner.Local;
 using DrillRunner.Local.Store;
 using Spectre.Console.Cli;
 
 namespace DrillRunner.Cli.Infrastructure;
 
-/// <summary>The runs table a command works on, in AWS or in the local store, behind the same ports; <see cref="IStoreOpener"/> opens it.</summary>
+/// <summary>
+/// The runs table a command works on, in AWS or in the local store, behind the same ports, and the
+/// use cases commands run on it; <see cref="IStoreOpener"/> opens it.
+/// </summary>
 public sealed class DrillStore : IAsyncDisposable
 {
     private readonly IAmazonDynamoDB? _client;
@@ -51,6 +56,14 @@ public sealed class DrillStore : IAsyncDisposable
 
     /// <summary>Set when another command holds the local store and this one reads (and writes items) through its endpoint: it cannot run executions.</summary>
     public LocalStoreOwner? Holder { get; }
+
+    /// <summary>The use case `drill run` asks for a drill with (checks the plan and its lock, writes the request item).</summary>
+    public RequestDrill RequestDrill(TimeProvider time) => new(Plans, Runs, Requests, Caller, time);
+
+    /// <summary>The use case that follows a requested drill through its run record.</summary>
+    public RunFollower RunFollower(TimeProvider time) => new(Runs, Requests, time);
+
+    public ReportBuilder ReportBuilder() => new(Runs, Plans);
 
     /// <summary>"drill run --local --plan demo-shop …", as the user typed it.</summary>
     public static string CommandLine(CommandContext context) => "drill " + ShellWords.Join(context.Arguments);
