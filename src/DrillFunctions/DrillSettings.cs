@@ -88,7 +88,9 @@ public sealed partial record DrillSettings(
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableName();
 
-    /// <summary>The template's AllowedPattern for its ScratchPrefix parameter.</summary>
-    [GeneratedRegex("^[A-Za-z0-9_.-]{2,39}[-_.]$")]
+    /// <summary>What a scratch prefix may be: the template's AllowedPattern for its ScratchPrefix parameter (tested).</summary>
+    public const string ScratchPrefixRule = "^[A-Za-z0-9_.-]{2,39}[-_.]$";
+
+    [GeneratedRegex(ScratchPrefixRule)]
     private static partial Regex ScratchPrefixPattern();
 }

@@ -27,6 +27,17 @@ public sealed class FunctionEnvironmentTests
     }
 
     [Fact]
+    public void TheTemplatesParameters_AllowWhatTheSettingsAccept()
+    {
+        var parameters = TemplateDocument.Map(_template["Parameters"]);
+        string Of(string parameter, string key) => (string)TemplateDocument.Map(parameters[parameter])[key];
+
+        Assert.Equal(DrillSettings.ScratchPrefixRule, Of("ScratchPrefix", "AllowedPattern"));
+        Assert.Equal(DrillRunner.Core.Coverage.CoverageThresholds.MaxHours.ToString(System.Globalization.CultureInfo.InvariantCulture), Of("BackupStaleHours", "MaxValue"));
+        Assert.Equal(DrillRunner.Core.Coverage.CoverageThresholds.MaxDays.ToString(System.Globalization.CultureInfo.InvariantCulture), Of("DrillStaleDays", "MaxValue"));
+    }
+
+    [Fact]
     public void TheTemplatesEnvironment_MakesValidSettings()
     {
         var (_, janitor) = TemplateDocument.OfType(_template, "AWS::Serverless::Function").First(f => f.Name == "JanitorFunction");

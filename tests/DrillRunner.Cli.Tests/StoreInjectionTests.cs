@@ -9,11 +9,6 @@ namespace DrillRunner.Cli.Tests;
 /// <summary>Commands take their store through the container (<see cref="IStoreOpener"/>), so a test can hand them one of fakes: no AWS, no local store.</summary>
 public sealed class StoreInjectionTests
 {
-    private const string Plan = """
-        { "name": "prod", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
-          "targets": [ { "id": "orders", "type": "dynamodb", "tableName": "orders-prod" } ] }
-        """;
-
     [Fact]
     public async Task PlanApply_StoresThePlanInTheStoreTheContainerGives()
     {
@@ -23,7 +18,7 @@ public sealed class StoreInjectionTests
         var diagnostics = new TestConsole().Width(200);
 
         var exitCode = await DrillApp.RunAsync(
-            ["plan", "apply", CliHarness.PlanFile(Plan), "--table", "DrillRuns"],
+            ["plan", "apply", CliHarness.PlanFile(PlanValidateCommandTests.Valid), "--table", "DrillRuns"],
             output,
             diagnostics,
             TimeProvider.System,
