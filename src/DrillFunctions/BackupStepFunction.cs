@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 
@@ -12,7 +10,7 @@ namespace DrillFunctions;
 /// </summary>
 public sealed class BackupStepFunction : IDrillFunction
 {
-    private readonly Dictionary<string, Func<Stream, Task<Stream>>> _steps = new(StringComparer.Ordinal);
+    private readonly StepRouter _router;
 
     public BackupStepFunction()
         : this(DrillServices.FromEnvironment())
@@ -21,39 +19,19 @@ public sealed class BackupStepFunction : IDrillFunction
 
     public BackupStepFunction(DrillServices services)
     {
-        var log = services.Log;
-        void Step<TIn, TOut>(string name, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output, Func<TIn, CancellationToken, Task<TOut>> run) =>
-            _steps[name] = stream => TaskJson.RunAsync(stream, input, output, run, log, name);
-
         var json = DrillJson.Default;
-        Step(BackupStep.ChooseRecoveryPoint, json.RecoveryPointPage, json.RecoveryPointChoice, services.ChooseRecoveryPoint().ExecuteAsync);
-        Step(BackupStep.PrepareRestore, json.AwsAnswerInput, json.StartRestoreJobParameters, services.PrepareBackupRestore().ExecuteAsync);
-        Step(BackupStep.RecordRestoreJob, json.AwsAnswerInput, json.RestoreJobPoll, services.RecordRestoreJob().ExecuteAsync);
-        Step(BackupStep.CheckRestoreJob, json.RestoreJobAnswer, json.RestoreJobPoll, services.CheckRestoreJob().ExecuteAsync);
-        Step(BackupStep.CheckRestoredResource, json.RestoredResourceAnswer, json.ResourceReadiness, services.CheckRestoredResource().ExecuteAsync);
-        Step(BackupStep.RecordVerifierAnswer, json.VerifierReply, json.TargetRef, services.RecordVerifierAnswer().ExecuteAsync);
-        Step(BackupStep.RecordValidation, json.ValidationReport, json.TargetRef, services.RecordValidation().ExecuteAsync);
+        _router = new StepRouter(DrillFunctionCatalog.NameOf<BackupStepFunction>(), "step", services.Log, logByStep: true)
+            .On(BackupStep.ChooseRecoveryPoint, json.RecoveryPointPage, json.RecoveryPointChoice, services.ChooseRecoveryPoint().ExecuteAsync)
+            .On(BackupStep.PrepareRestore, json.AwsAnswerInput, json.StartRestoreJobParameters, services.PrepareBackupRestore().ExecuteAsync)
+            .On(BackupStep.RecordRestoreJob, json.AwsAnswerInput, json.RestoreJobPoll, services.RecordRestoreJob().ExecuteAsync)
+            .On(BackupStep.CheckRestoreJob, json.RestoreJobAnswer, json.RestoreJobPoll, services.CheckRestoreJob().ExecuteAsync)
+            .On(BackupStep.CheckRestoredResource, json.RestoredResourceAnswer, json.ResourceReadiness, services.CheckRestoredResource().ExecuteAsync)
+            .On(BackupStep.RecordVerifierAnswer, json.VerifierReply, json.TargetRef, services.RecordVerifierAnswer().ExecuteAsync)
+            .On(BackupStep.RecordValidation, json.ValidationReport, json.TargetRef, services.RecordValidation().ExecuteAsync);
     }
 
     /// <summary>The step names the state machine may pass.</summary>
-    public IEnumerable<string> Steps => _steps.Keys;
+    public IEnumerable<string> Steps => _router.Steps;
 
-    public async Task<Stream> Handle(Stream input)
-    {
-        var buffered = new MemoryStream();
-        await input.CopyToAsync(buffered);
-        var step = StepName(buffered.ToArray());
-        buffered.Position = 0;
-        return _steps.TryGetValue(step, out var run)
-            ? await run(buffered)
-            : throw new ArgumentException($"Unknown AWS Backup step '{step}'; the state machine may pass: {string.Join(", ", _steps.Keys)}.", nameof(input));
-    }
-
-    private static string StepName(byte[] payload)
-    {
-        using var document = JsonDocument.Parse(payload);
-        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("step", out var step) && step.ValueKind == JsonValueKind.String
-            ? step.GetString()!
-            : throw new ArgumentException("The AWS Backup step function needs a \"step\" naming the decision to make.", nameof(payload));
-    }
+    public Task<Stream> Handle(Stream input) => _router.RouteAsync(input);
 }

@@ -30,17 +30,17 @@ public sealed class ConcludeDrillFunction : IDrillFunction
     /// <summary>The EMF line for a conclusion: DrillPassed 0/1, and (when measured) RTO and RPO in seconds and whether each breached its objective, by plan.</summary>
     public static string MetricsLine(Conclusion conclusion, DateTimeOffset at)
     {
-        var metrics = new Dictionary<string, (double, string)> { ["DrillPassed"] = (conclusion.Verdict == VerdictNames.Of(Verdict.Pass) ? 1 : 0, "Count") };
+        var metrics = new Dictionary<string, (double, MetricUnit)> { ["DrillPassed"] = (conclusion.Verdict == VerdictNames.Of(Verdict.Pass) ? 1 : 0, MetricUnit.Count) };
         if (conclusion.RtoSeconds is { } rto)
         {
-            metrics["RtoSeconds"] = (rto, "Seconds");
-            metrics["RtoOverObjective"] = (rto > conclusion.RtoObjectiveSeconds ? 1 : 0, "Count");
+            metrics["RtoSeconds"] = (rto, MetricUnit.Seconds);
+            metrics["RtoOverObjective"] = (rto > conclusion.RtoObjectiveSeconds ? 1 : 0, MetricUnit.Count);
         }
 
         if (conclusion.RpoSeconds is { } rpo)
         {
-            metrics["RpoSeconds"] = (rpo, "Seconds");
-            metrics["RpoOverObjective"] = (rpo > conclusion.RpoObjectiveSeconds ? 1 : 0, "Count");
+            metrics["RpoSeconds"] = (rpo, MetricUnit.Seconds);
+            metrics["RpoOverObjective"] = (rpo > conclusion.RpoObjectiveSeconds ? 1 : 0, MetricUnit.Count);
         }
 
         return EmbeddedMetrics.Line(new Dictionary<string, string> { ["Plan"] = conclusion.PlanName }, metrics, at);

@@ -18,7 +18,7 @@ public sealed class DrillFreshnessFunction : IDrillFunction
     public DrillFreshnessFunction(DrillServices services)
     {
         _services = services;
-        _measure = new MeasureFreshness(services.Plans, services.Runs, services.Time);
+        _measure = services.MeasureFreshness();
     }
 
     /// <summary>The schedule's input, if any, is not needed: every plan is measured.</summary>
@@ -32,7 +32,7 @@ public sealed class DrillFreshnessFunction : IDrillFunction
         {
             _services.Log.WriteLine(EmbeddedMetrics.Line(
                 new Dictionary<string, string> { ["Plan"] = plan },
-                new Dictionary<string, (double, string)> { ["HoursSinceLastPass"] = (Math.Round(hours, 2), "None") },
+                new Dictionary<string, (double, MetricUnit)> { ["HoursSinceLastPass"] = (Math.Round(hours, 2), MetricUnit.None) },
                 _services.Time.GetUtcNow()));
         }
 

@@ -25,7 +25,22 @@ public static class DrillFunctionCatalog
         };
 
     /// <summary>Functions started by a schedule or an event, or by a state machine other than the drill's (the janitor's, the coverage audit's).</summary>
-    public static IReadOnlyList<string> Scheduled { get; } = [NameOf<JanitorFunction>(), NameOf<DrillFreshnessFunction>(), NameOf<ExecutionEndedFunction>(), NameOf<CoverageAuditFunction>()];
+    public static IReadOnlyDictionary<string, Func<DrillServices, IDrillFunction>> ScheduledFunctions { get; } =
+        new Dictionary<string, Func<DrillServices, IDrillFunction>>(StringComparer.Ordinal)
+        {
+            [NameOf<JanitorFunction>()] = s => new JanitorFunction(s),
+            [NameOf<DrillFreshnessFunction>()] = s => new DrillFreshnessFunction(s),
+            [NameOf<ExecutionEndedFunction>()] = s => new ExecutionEndedFunction(s),
+            [NameOf<CoverageAuditFunction>()] = s => new CoverageAuditFunction(s),
+        };
+
+    /// <summary>The names of <see cref="ScheduledFunctions"/>.</summary>
+    public static IReadOnlyList<string> Scheduled { get; } = [.. ScheduledFunctions.Keys];
+
+    /// <summary>Builds any of the stack's functions, as Lambda's parameterless constructors do from the environment's services.</summary>
+    public static TFunction Create<TFunction>(DrillServices services)
+        where TFunction : IDrillFunction =>
+        (TFunction)(Functions.TryGetValue(NameOf<TFunction>(), out var drill) ? drill : ScheduledFunctions[NameOf<TFunction>()])(services);
 
     /// <summary>The function's logical name: its handler type's name without "Function".</summary>
     public static string NameOf<TFunction>()

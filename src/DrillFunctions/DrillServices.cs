@@ -7,48 +7,52 @@ using DrillRunner.Aws.Net;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
 using DrillRunner.Core.AwsBackup;
+using DrillRunner.Core.Coverage;
 using DrillRunner.Core.DataVerification;
 using DrillRunner.Core.Drills;
+using DrillRunner.Core.Janitor;
 using DrillRunner.Core.Native;
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.Reporting;
+using DrillRunner.Core.RunbookGaps;
 using DrillRunner.Core.Teardown;
-using DrillRunner.Core;
 
 namespace DrillFunctions;
 
 /// <summary>
-/// The composition root: the only place that builds adapters. In AWS it reads the function's
-/// environment; the local runner passes its own DynamoDB client (pointed at the stand-in).
+/// The functions host's composition root: the only place that builds adapters and use cases, for
+/// Lambda (from <see cref="DrillSettings.FromEnvironment"/>, validated at cold start) and for the
+/// local runner, which passes its own DynamoDB client (pointed at the stand-in) and settings.
 /// </summary>
 public sealed class DrillServices
 {
+    private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(() => CreateFromEnvironment(DrillSettings.FromEnvironment()));
 
-    private static readonly Lazy<DrillServices> FromEnvironmentOnce = new(CreateFromEnvironment);
+    private readonly IAmazonDynamoDB _dynamoDb;
+    private readonly HealthProbeOptions _healthProbe;
+    private readonly BucketAccess? _buckets;
 
+    /// <param name="settings">The host's validated settings: runs table, scratch prefix, topic, thresholds, region.</param>
     /// <param name="healthProbe">Where health probes may connect: <see cref="HealthProbeOptions.Deployed"/> in AWS, <see cref="HealthProbeOptions.LocalMode"/> on a laptop.</param>
     /// <param name="log">Where functions write log and metric (EMF) lines: stdout in Lambda, which CloudWatch collects.</param>
-    /// <param name="notificationsTopicArn">Where a summary goes on anything but PASS when the plan names no topic.</param>
     /// <param name="verificationBudget">How long one VerifyTarget invocation may count before saving progress (default 10 minutes).</param>
     /// <param name="buckets">S3 access for bucket targets (AWSSDK.S3 in AWS; the local runner passes its own).</param>
     /// <param name="probe">How database endpoints are tried (TCP in AWS).</param>
     /// <param name="timeLimit">The drill's time limit (default 6 hours, the state machine's timeout); the drill stops its targets before it.</param>
-    public DrillServices(IAmazonDynamoDB dynamoDb, string runsTable, TimeProvider time, HealthProbeOptions healthProbe, TextWriter? log = null, string? notificationsTopicArn = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null, TimeSpan? timeLimit = null)
+    public DrillServices(IAmazonDynamoDB dynamoDb, DrillSettings settings, TimeProvider time, HealthProbeOptions healthProbe, TextWriter? log = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null, TimeSpan? timeLimit = null)
     {
-        if (string.IsNullOrWhiteSpace(runsTable))
-        {
-            throw new InvalidOperationException($"The runs table is not configured: set {EnvironmentVariables.RunsTable} to the runs table's name.");
-        }
-
+        _dynamoDb = dynamoDb;
+        _healthProbe = healthProbe;
+        _buckets = buckets;
+        Settings = settings;
         Time = time;
-        TimeLimit = timeLimit ?? DrillRunner.Core.Drills.DrillDeadline.DefaultTimeLimit;
+        TimeLimit = timeLimit ?? DrillDeadline.DefaultTimeLimit;
         Log = log ?? Console.Out;
         VerificationBudget = verificationBudget ?? DrillRunner.Core.DataVerification.VerifyTarget.DefaultBudget;
-        NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;
-        RunsTable = runsTable;
-        Runs = new DynamoDbRunStore(dynamoDb, runsTable);
-        Coverage = new DynamoDbCoverageStore(dynamoDb, runsTable, time);
-        Plans = new DynamoDbPlanStore(dynamoDb, runsTable);
-        Requests = new DynamoDbDrillRequests(dynamoDb, runsTable);
+        Runs = new DynamoDbRunStore(dynamoDb, settings.RunsTable);
+        Coverage = new DynamoDbCoverageStore(dynamoDb, settings.RunsTable, time);
+        Plans = new DynamoDbPlanStore(dynamoDb, settings.RunsTable);
+        Requests = new DynamoDbDrillRequests(dynamoDb, settings.RunsTable);
         RecoveryPoints = new DynamoDbRecoveryPointCatalog(dynamoDb);
         ScratchTables = new DynamoDbScratchTables(dynamoDb);
         Inspector = new DynamoDbTableInspector(dynamoDb);
@@ -58,6 +62,8 @@ public sealed class DrillServices
         Probe = probe ?? new TcpEndpointProbe();
     }
 
+    public DrillSettings Settings { get; }
+
     public TimeProvider Time { get; }
 
     public TimeSpan TimeLimit { get; }
@@ -65,10 +71,6 @@ public sealed class DrillServices
     public TextWriter Log { get; }
 
     public TimeSpan VerificationBudget { get; }
-
-    public string? NotificationsTopicArn { get; }
-
-    public string RunsTable { get; }
 
     public IRunStore Runs { get; }
 
@@ -109,7 +111,7 @@ public sealed class DrillServices
 
     public CheckHealth CheckHealth() => new(Runs, Health, Time);
 
-    public ConcludeDrill ConcludeDrill() => new(Runs, Time, NotificationsTopicArn, Environment.GetEnvironmentVariable(EnvironmentVariables.AwsRegion));
+    public ConcludeDrill ConcludeDrill() => new(Runs, Time, Settings.NotificationsTopicArn, Settings.Region);
 
     public RecordRunnerError RecordRunnerError() => new(Runs, Time);
 
@@ -129,6 +131,28 @@ public sealed class DrillServices
 
     public RecordValidation RecordValidation() => new(Runs);
 
+    public RecordRunbookGap RecordRunbookGap() => new(Runs, Inspector, Time);
+
+    public EndStoppedRun EndStoppedRun() => new(Runs, Time);
+
+    public MeasureFreshness MeasureFreshness() => new(Plans, Runs, Time);
+
+    public SweepScratchByPrefix SweepScratchByPrefix() => new(Runs, ScratchTables, Time, Settings.ScratchPrefix, ScratchBuckets);
+
+    public ChooseExpiredTaggedResources ChooseExpiredTaggedResources() => new(Runs, Time, Settings.ScratchPrefix);
+
+    public CoverageAuditSteps CoverageAuditSteps() => new(
+        new RecordEstatePage(Coverage),
+        new JudgeCoverage(Plans, Runs, Coverage, Time),
+        Time,
+        new RunnerResources(Settings.RunsTable, Settings.ScratchPrefix),
+        Settings.Coverage,
+        Settings.NotificationsTopicArn);
+
+    /// <summary>The same adapters and options under other settings (the local runner's janitor and audit of another prefix or topic).</summary>
+    public DrillServices With(DrillSettings settings) =>
+        new(_dynamoDb, settings, Time, _healthProbe, Log, VerificationBudget, _buckets, Probe, TimeLimit);
+
     /// <summary>The two sides of bucket access: reading restored buckets, deleting scratch ones.</summary>
     public sealed record BucketAccess(IBucketInspector Inspector, IScratchBuckets Scratch)
     {
@@ -136,18 +160,11 @@ public sealed class DrillServices
             where T : IBucketInspector, IScratchBuckets => new(both, both);
     }
 
-    private static DrillServices CreateFromEnvironment()
+    private static DrillServices CreateFromEnvironment(DrillSettings settings)
     {
-        var endpoint = Environment.GetEnvironmentVariable(EnvironmentVariables.DynamoDbEndpoint);
-        var client = string.IsNullOrEmpty(endpoint)
-            ? new AmazonDynamoDBClient()
-            : new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
-        return new DrillServices(
-            client,
-            Environment.GetEnvironmentVariable(EnvironmentVariables.RunsTable) ?? string.Empty,
-            TimeProvider.System,
-            HealthProbeOptions.Deployed,
-            notificationsTopicArn: Environment.GetEnvironmentVariable(EnvironmentVariables.NotificationsTopicArn),
-            buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
+        var client = settings.DynamoDbEndpoint is { } endpoint
+            ? new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = "us-east-1" })
+            : new AmazonDynamoDBClient();
+        return new DrillServices(client, settings, TimeProvider.System, HealthProbeOptions.Deployed, buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
     }
 }

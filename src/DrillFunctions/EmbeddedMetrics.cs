@@ -10,7 +10,7 @@ public static class EmbeddedMetrics
 {
     public const string Namespace = "DrillRunner";
 
-    public static string Line(IReadOnlyDictionary<string, string> dimensions, IReadOnlyDictionary<string, (double Value, string Unit)> metrics, DateTimeOffset at)
+    public static string Line(IReadOnlyDictionary<string, string> dimensions, IReadOnlyDictionary<string, (double Value, MetricUnit Unit)> metrics, DateTimeOffset at)
     {
         var line = new JsonObject
         {
@@ -23,7 +23,7 @@ public static class EmbeddedMetrics
                     {
                         ["Namespace"] = Namespace,
                         ["Dimensions"] = new JsonArray { new JsonArray(dimensions.Keys.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray()) },
-                        ["Metrics"] = new JsonArray(metrics.Select(m => (JsonNode)new JsonObject { ["Name"] = m.Key, ["Unit"] = m.Value.Unit }).ToArray()),
+                        ["Metrics"] = new JsonArray(metrics.Select(m => (JsonNode)new JsonObject { ["Name"] = m.Key, ["Unit"] = m.Value.Unit.ToString() }).ToArray()),
                     },
                 },
             },

@@ -19,7 +19,7 @@ public sealed class ExecutionEndedFunction : IDrillFunction
 
     public ExecutionEndedFunction(DrillServices services)
     {
-        _step = new EndStoppedRun(services.Runs, services.Time);
+        _step = services.EndStoppedRun();
         _log = services.Log;
     }
 

@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Janitor;
 using DrillRunner.Core.Json;
-using DrillRunner.Core;
 
 namespace DrillFunctions;
 
@@ -17,62 +15,64 @@ public sealed class JanitorFunction : IDrillFunction
 {
     private readonly SweepScratchByPrefix _sweep;
     private readonly ChooseExpiredTaggedResources _resources;
-    private readonly string _scratchPrefix;
-    private readonly TimeProvider _time;
-    private readonly TextWriter _log;
+    private readonly DrillServices _services;
+    private readonly StepRouter _router;
 
     public JanitorFunction()
-        : this(DrillServices.FromEnvironment(), Environment.GetEnvironmentVariable(EnvironmentVariables.ScratchPrefix) ?? string.Empty)
+        : this(DrillServices.FromEnvironment())
     {
     }
 
-    public JanitorFunction(DrillServices services, string scratchPrefix)
+    /// <param name="services">Its scratch prefix is the one the janitor sweeps.</param>
+    public JanitorFunction(DrillServices services)
     {
-        _sweep = new SweepScratchByPrefix(services.Runs, services.ScratchTables, services.Time, services.ScratchBuckets);
-        _resources = new ChooseExpiredTaggedResources(services.Runs, services.Time);
-        _scratchPrefix = scratchPrefix;
-        _time = services.Time;
-        _log = services.Log;
+        _services = services;
+        _sweep = services.SweepScratchByPrefix();
+        _resources = services.ChooseExpiredTaggedResources();
+        var json = DrillJson.Default;
+        _router = new StepRouter(DrillFunctionCatalog.NameOf<JanitorFunction>(), "mode", services.Log)
+            .OnUnnamed(json.JanitorInput, json.JanitorReport, SweepAsync, whenEmpty: new JanitorInput(null))
+            .On(JanitorInput.Choose, json.JanitorInput, json.JanitorChoice, ChooseAsync)
+            .On(JanitorInput.Record, json.JanitorInput, json.JanitorReport, RecordAsync);
     }
 
-    public Task<Stream> Handle(Stream input) =>
-        TaskJson.RunAsync(input, DrillJson.Default.JanitorInput, DrillJson.Default.JsonNode, SweepAsync, _log, DrillFunctionCatalog.NameOf<JanitorFunction>(), whenEmpty: new JanitorInput(null));
+    public Task<Stream> Handle(Stream input) => _router.RouteAsync(input);
 
-    /// <summary>Without a mode, "sweep tables and buckets"; "choose" and "record" are the state machine's steps around its deletes.</summary>
-    private async Task<JsonNode> SweepAsync(JanitorInput request, CancellationToken cancellationToken)
+    private async Task<JanitorReport> SweepAsync(JanitorInput request, CancellationToken cancellationToken) =>
+        Reported(await _sweep.ExecuteAsync(cancellationToken));
+
+    private async Task<JanitorChoice> ChooseAsync(JanitorInput request, CancellationToken cancellationToken)
     {
-        switch (request.Mode)
-        {
-            case JanitorInput.Choose:
-                var choice = await _resources.ChooseAsync(_scratchPrefix, request.Tagged, cancellationToken);
-                Report([], choice.Refused);
-                return JsonSerializer.SerializeToNode(choice, DrillJson.Default.JanitorChoice)!;
-            case JanitorInput.Record:
-                var recorded = await _resources.RecordAsync(request.Deletions ?? [], request.Results ?? [], cancellationToken);
-                Report(recorded.Deleted, recorded.Refused);
-                return JsonSerializer.SerializeToNode(recorded, DrillJson.Default.JanitorReport)!;
-            default:
-                var report = await _sweep.ExecuteAsync(_scratchPrefix, cancellationToken);
-                Report(report.Deleted, report.Refused);
-                return JsonSerializer.SerializeToNode(report, DrillJson.Default.JanitorReport)!;
-        }
+        var choice = await _resources.ChooseAsync(request.Tagged, cancellationToken);
+        Report([], choice.Refused);
+        return choice;
+    }
+
+    private async Task<JanitorReport> RecordAsync(JanitorInput request, CancellationToken cancellationToken) =>
+        Reported(await _resources.RecordAsync(request.Deletions ?? [], request.Results ?? [], cancellationToken));
+
+    private JanitorReport Reported(JanitorReport report)
+    {
+        Report(report.Deleted, report.Refused);
+        return report;
     }
 
     private void Report(IReadOnlyList<JanitorFinding> deleted, IReadOnlyList<JanitorFinding> refused)
     {
+        var log = _services.Log;
         foreach (var leak in deleted)
         {
-            _log.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-resource-leaked", ["resource"] = leak.Resource, ["runId"] = leak.RunId, ["detail"] = leak.Detail }));
+            log.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-resource-leaked", ["resource"] = leak.Resource, ["runId"] = leak.RunId, ["detail"] = leak.Detail }));
         }
 
         foreach (var refusal in refused)
         {
-            _log.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-resource-refused", ["resource"] = refusal.Resource, ["runId"] = refusal.RunId, ["detail"] = refusal.Detail }));
+            log.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["level"] = "warn", ["event"] = "scratch-resource-refused", ["resource"] = refusal.Resource, ["runId"] = refusal.RunId, ["detail"] = refusal.Detail }));
         }
 
-        _log.WriteLine(EmbeddedMetrics.Line(
+        log.WriteLine(EmbeddedMetrics.Line(
             new Dictionary<string, string>(),
-            new Dictionary<string, (double, string)> { ["ScratchResourcesLeaked"] = (deleted.Count, "Count"), ["ScratchResourcesRefused"] = (refused.Count, "Count") },
-            _time.GetUtcNow()));
+            new Dictionary<string, (double, MetricUnit)> { ["ScratchResourcesLeaked"] = (deleted.Count, MetricUnit.Count), ["ScratchResourcesRefused"] = (refused.Count, MetricUnit.Count) },
+            _services.Time.GetUtcNow()));
     }
 }

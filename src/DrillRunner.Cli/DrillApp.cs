@@ -20,11 +20,15 @@ public static class DrillApp
         RunAsync(args, console, diagnostics, time, validateExamples: false, cancellationToken);
 
     /// <param name="validateExamples">Tests: have Spectre parse every help example before running.</param>
-    internal static async Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole diagnostics, TimeProvider time, bool validateExamples, CancellationToken cancellationToken)
+    /// <param name="replace">Tests: registrations that replace the app's own (a store opener of fakes, say).</param>
+    internal static async Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole diagnostics, TimeProvider time, bool validateExamples, CancellationToken cancellationToken, Action<IServiceCollection>? replace = null)
     {
+        // The CLI's composition root: what commands take through their constructors.
         var services = new ServiceCollection();
         services.AddSingleton(new OutputConsoles(console, diagnostics));
         services.AddSingleton(time);
+        services.AddSingleton<IStoreOpener, DrillStoreOpener>();
+        replace?.Invoke(services);
 
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>

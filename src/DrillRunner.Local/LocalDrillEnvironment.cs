@@ -6,11 +6,13 @@ using DrillFunctions;
 using DrillRunner.Aws.Http;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
+using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Requests;
 using DrillRunner.Local.AwsWorld;
+using DrillRunner.Local.Demo;
 using DrillRunner.Local.Hosting;
 using DrillRunner.Local.Processes;
 using DrillRunner.Local.Requests;
@@ -109,7 +111,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         var log = new StringWriter();
         var services = new DrillServices(
             standIn.CreateClient(),
-            RunsTableName,
+            Settings(DemoPlan.ScratchPrefix),
             time,
             HealthProbeOptions.LocalMode,
             TextWriter.Synchronized(log),
@@ -121,6 +123,9 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         await environment.EnsureRunsTableAsync(cancellationToken);
         return environment;
     }
+
+    /// <summary>The functions' settings locally: the local runs table, no topic (the drill's summaries are kept, not sent), the default thresholds.</summary>
+    public static DrillSettings Settings(string scratchPrefix) => new(RunsTableName, scratchPrefix, null, CoverageThresholds.Default);
 
     /// <summary>What a client is told when dynalite stopped serving mid-command: a damaged store says so, with the fix.</summary>
     private static string? DynaliteStopped(DynaliteProcess dynalite, string? dataDirectory) =>
@@ -168,7 +173,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     public async Task<ExecutionEndedResult> EndExecutionAsync(string executionArn, string status, CancellationToken cancellationToken)
     {
         var change = new ExecutionStatusChange(new ExecutionStatusDetail(executionArn, status, null));
-        await using var output = await new ExecutionEndedFunction(Services).Handle(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(change, DrillJson.Default.ExecutionStatusChange)));
+        await using var output = await DrillFunctionCatalog.Create<ExecutionEndedFunction>(Services).Handle(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(change, DrillJson.Default.ExecutionStatusChange)));
         return (await JsonSerializer.DeserializeAsync(output, DrillJson.Default.ExecutionEndedResult, cancellationToken))!;
     }
 
@@ -195,7 +200,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     {
         // One janitor function per prefix (a stack has one): janitors of several prefixes may run side by side in tests.
         var function = $"Janitor@{scratchPrefix}";
-        Functions.AddFunction(function, new JanitorFunction(Services, scratchPrefix));
+        Functions.AddFunction(function, DrillFunctionCatalog.Create<JanitorFunction>(Services.With(Services.Settings with { ScratchPrefix = scratchPrefix })));
         var name = $"janitor-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
         var substitutions = new Dictionary<string, string> { ["JanitorFunctionArn"] = function };
         return WitnessedAsync(() => LocalStateMachine.RunAsync(new JsonObject(), Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.JanitorDefinition, faults ?? Faults, substitutions), cancellationToken);
@@ -208,7 +213,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
     public Task<ExecutionResult> RunCoverageAuditAsync(string scratchPrefix, JsonObject input, TimeProvider time, CancellationToken cancellationToken, string? auditId = null)
     {
         var function = $"CoverageAudit@{scratchPrefix}";
-        Functions.AddFunction(function, new CoverageAuditFunction(Services, scratchPrefix, topicArn: CoverageTopicArn));
+        Functions.AddFunction(function, DrillFunctionCatalog.Create<CoverageAuditFunction>(Services.With(Services.Settings with { ScratchPrefix = scratchPrefix, NotificationsTopicArn = CoverageTopicArn })));
         var name = auditId ?? $"coverage-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Interlocked.Increment(ref _executions)}";
         var substitutions = new Dictionary<string, string> { [DrillFunctionCatalog.ArnSubstitution(DrillFunctionCatalog.NameOf<CoverageAuditFunction>())] = function };
         return WitnessedAsync(() => LocalStateMachine.RunAsync(input, Functions.Url, name, null, cancellationToken, WaitMilliseconds, RepoPaths.CoverageDefinition, Faults, substitutions, time.GetUtcNow()), cancellationToken);

@@ -20,6 +20,7 @@ public sealed class EmbeddedMetricsTests
         Assert.Equal("DrillRunner", directive.GetProperty("Namespace").GetString());
         Assert.Equal("Plan", directive.GetProperty("Dimensions")[0][0].GetString());
         Assert.Equal(["DrillPassed", "RpoOverObjective", "RpoSeconds", "RtoOverObjective", "RtoSeconds"], directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()).Order());
+        Assert.Equal(["Count", "Count", "Seconds", "Count", "Seconds"], directive.GetProperty("Metrics").EnumerateArray().OrderBy(m => m.GetProperty("Name").GetString()).Select(m => m.GetProperty("Unit").GetString()));
         Assert.Equal("prod", root.GetProperty("Plan").GetString());
         Assert.Equal(0, root.GetProperty("DrillPassed").GetDouble());
         Assert.Equal(5400, root.GetProperty("RtoSeconds").GetDouble());

@@ -22,6 +22,21 @@ internal static class TemplateDocument
             .Select(r => ((string)r.Key, Map(Map(r.Value)["Properties"])));
 
     /// <summary>The properties of the state machine resource with this logical name.</summary>
+    /// <summary>The environment a function runs with: the Globals' variables, overridden by its own.</summary>
+    public static Dictionary<string, object> EnvironmentOf(Dictionary<object, object> template, Dictionary<object, object> function)
+    {
+        static IEnumerable<KeyValuePair<object, object>> Variables(Dictionary<object, object> properties) =>
+            properties.TryGetValue("Environment", out var environment) ? Map(Map(environment)["Variables"]) : [];
+
+        var merged = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, value) in Variables(Map(Map(template["Globals"])["Function"])).Concat(Variables(function)))
+        {
+            merged[(string)name] = value;
+        }
+
+        return merged;
+    }
+
     public static Dictionary<object, object> StateMachine(Dictionary<object, object> template, string name) =>
         OfType(template, "AWS::Serverless::StateMachine").Single(m => m.Name == name).Properties;
 

@@ -2,7 +2,8 @@ namespace DrillRunner.Cli.Tests;
 
 public sealed class PlanValidateCommandTests
 {
-    private const string Valid = """
+    /// <summary>A valid plan "prod" (also what StoreInjectionTests applies).</summary>
+    internal const string Valid = """
         { "name": "prod", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
           "targets": [ { "id": "orders", "type": "dynamodb", "tableName": "orders-prod" } ] }
         """;

@@ -35,8 +35,8 @@ public sealed class JanitorTests
         var scratch = (await local.Services.Runs.GetTargetAsync(begun.RunId, "customers", default)).Scratch!.Name;
         await WaitUntilActiveAsync(local, scratch);
 
-        var sevenHoursLater = new DrillServices(local.StandIn.CreateClient(), LocalDrillEnvironment.RunsTableName, new ShiftedTime(TimeSpan.FromHours(7)), HealthProbeOptions.LocalMode);
-        var report = await Invoke<JanitorReport>(new JanitorFunction(sevenHoursLater, "drill-"), "{}");
+        var sevenHoursLater = new DrillServices(local.StandIn.CreateClient(), LocalDrillEnvironment.Settings("drill-"), new ShiftedTime(TimeSpan.FromHours(7)), HealthProbeOptions.LocalMode);
+        var report = await Invoke<JanitorReport>(new JanitorFunction(sevenHoursLater), "{}");
 
         Assert.Equal(scratch, Assert.Single(report.Deleted).Resource);
         Assert.Equal("drill-handmade-by-someone", Assert.Single(report.Refused).Resource);

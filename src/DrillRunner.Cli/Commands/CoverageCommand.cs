@@ -15,7 +15,7 @@ namespace DrillRunner.Cli.Commands;
 /// or above --fail-on was found, 1 otherwise (or when no audit exists), 2 for usage errors,
 /// 3 when --wait gave up: a CI job can fail a release on an unprotected table.
 /// </summary>
-public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<CoverageCommand.Settings>
+public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time, IStoreOpener stores) : AsyncCommand<CoverageCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -94,7 +94,7 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time) 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, context, settings.Now && settings.Local ? StoreAccess.Exclusive : StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, settings.Now && settings.Local ? StoreAccess.Exclusive : StoreAccess.Shared, cancellationToken);
         CoverageAudit? audit;
         if (!settings.Now)
         {

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace DrillRunner.Cli.Commands;
 
 /// <summary>`drill history --plan NAME [--last N]`: a plan's runs, newest first.</summary>
-public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<HistoryCommand.Settings>
+public sealed class HistoryCommand(OutputConsoles consoles, IStoreOpener stores) : AsyncCommand<HistoryCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -33,7 +33,7 @@ public sealed class HistoryCommand(OutputConsoles consoles, TimeProvider time) :
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
         if (await StoredPlanName.ProblemAsync(store, settings.Plan, settings.StoreOptions, cancellationToken) is { } problem)
         {
             consoles.Diagnostics.MarkupLineInterpolated($"[red]{problem}[/]");

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace DrillRunner.Cli.Commands;
 
 /// <summary>`drill plan apply FILE`: validates, then stores the plan as its next version in the runs table.</summary>
-public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<PlanApplyCommand.Settings>
+public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time, IStoreOpener stores) : AsyncCommand<PlanApplyCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -33,7 +33,7 @@ public sealed class PlanApplyCommand(OutputConsoles consoles, TimeProvider time)
             return ExitCodes.UsageOrConfiguration;
         }
 
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
         var version = await store.Plans.SaveAsync(result.Plan!.Name, json, time.GetUtcNow(), cancellationToken);
         consoles.Out.MarkupLineInterpolated($"stored plan '{result.Plan.Name}' as version {version} in {store.Description}");
         return ExitCodes.Pass;

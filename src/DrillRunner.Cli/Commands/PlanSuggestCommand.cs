@@ -13,7 +13,7 @@ namespace DrillRunner.Cli.Commands;
 /// coverage audit found in no plan. It stores nothing: a person reviews the draft, then applies it.
 /// Exit 0 drafted (or nothing to draft), 1 no audit or the draft needs changes, 2 usage.
 /// </summary>
-public sealed class PlanSuggestCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<PlanSuggestCommand.Settings>
+public sealed class PlanSuggestCommand(OutputConsoles consoles, IStoreOpener stores) : AsyncCommand<PlanSuggestCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -40,7 +40,7 @@ public sealed class PlanSuggestCommand(OutputConsoles consoles, TimeProvider tim
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
         if (await store.Coverage.LatestAsync(cancellationToken) is not { } audit)
         {
             log.MarkupLineInterpolated($"[yellow]no coverage audit recorded[/] in {store.Description}. Fix: run `drill coverage --now --wait{settings.StoreOptions}` first.");

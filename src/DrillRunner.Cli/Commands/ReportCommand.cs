@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace DrillRunner.Cli.Commands;
 
 /// <summary>`drill report`: RTO/RPO against objectives, trend, pass rate and staleness, per plan.</summary>
-public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<ReportCommand.Settings>
+public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time, IStoreOpener stores) : AsyncCommand<ReportCommand.Settings>
 {
     private static readonly Dictionary<string, IReportFormat> Formats = new(StringComparer.Ordinal)
     {
@@ -61,7 +61,7 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         Durations.TryParse(settings.Since, out var window);
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
         var now = time.GetUtcNow();
         var since = now - window;
         if (settings.Plan is { } named && await StoredPlanName.ProblemAsync(store, named, settings.StoreOptions, cancellationToken) is { } problem)
@@ -77,7 +77,7 @@ public sealed class ReportCommand(OutputConsoles consoles, TimeProvider time) : 
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var builder = new ReportBuilder(store.Runs, store.Plans);
+        var builder = store.ReportBuilder();
         var reports = new List<PlanReport>();
         foreach (var name in names)
         {

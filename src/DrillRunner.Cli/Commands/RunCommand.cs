@@ -16,7 +16,7 @@ namespace DrillRunner.Cli.Commands;
 /// --wait, follows it to its verdict: the release gate. Exit 0 PASS, 1 anything else, 2 usage,
 /// 3 timed out, 130 interrupted.
 /// </summary>
-public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<RunCommand.Settings>
+public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStoreOpener stores) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -68,10 +68,10 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
     {
         Durations.TryParse(settings.WaitFor, out var timeout);
         var log = consoles.Diagnostics;
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
 
         // Another command holds the local store: the request is checked as any would be, but only that command runs drills.
-        var requesting = new RequestDrill(store.Plans, store.Runs, store.Requests, store.Caller, time);
+        var requesting = store.RequestDrill(time);
         var outcome = store.Holder is null
             ? await requesting.ExecuteAsync(settings.Plan, settings.Reason, cancellationToken)
             : await requesting.CheckAsync(settings.Plan, cancellationToken);
@@ -136,7 +136,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time) : Asy
         _ = execution?.ContinueWith(_ => follow.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         try
         {
-            (last, timedOut) = await new RunFollower(store.Runs, store.Requests, time).FollowAsync(request.RequestId, timeout, pollEvery, progress.Show, follow.Token);
+            (last, timedOut) = await store.RunFollower(time).FollowAsync(request.RequestId, timeout, pollEvery, progress.Show, follow.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && execution is { IsFaulted: true } && store.Local is { } local)
         {

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace DrillRunner.Cli.Commands;
 
 /// <summary>`drill status RUN_ID` (or --request ID): where a drill is, or how it ended.</summary>
-public sealed class StatusCommand(OutputConsoles consoles, TimeProvider time) : AsyncCommand<StatusCommand.Settings>
+public sealed class StatusCommand(OutputConsoles consoles, IStoreOpener stores) : AsyncCommand<StatusCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -33,7 +33,7 @@ public sealed class StatusCommand(OutputConsoles consoles, TimeProvider time) : 
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await DrillStore.OpenAsync(settings, context, StoreAccess.Shared, consoles, time, cancellationToken);
+        await using var store = await stores.OpenAsync(settings, context, StoreAccess.Shared, cancellationToken);
         var runId = settings.RunId;
         if (runId is null)
         {

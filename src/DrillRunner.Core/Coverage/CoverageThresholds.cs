@@ -7,7 +7,9 @@ public sealed record CoverageThresholds(TimeSpan BackupStaleAfter, TimeSpan Dril
 {
     public static CoverageThresholds Default { get; } = new(TimeSpan.FromHours(26), TimeSpan.FromDays(8));
 
-    public const int MaxHours = 24 * 366;
+    public const int MaxDays = 366;
+
+    public const int MaxHours = 24 * MaxDays;
 
     /// <summary>The thresholds an audit's input asks for (hours, days), each checked; null keeps the default.</summary>
     public static CoverageThresholds From(double? backupStaleHours, double? drillStaleDays)
@@ -17,9 +19,9 @@ public sealed record CoverageThresholds(TimeSpan BackupStaleAfter, TimeSpan Dril
             throw new ArgumentOutOfRangeException(nameof(backupStaleHours), hours, $"backupStaleHours must be above 0 and at most {MaxHours} (default {Default.BackupStaleAfter.TotalHours}).");
         }
 
-        if (drillStaleDays is { } days && (days <= 0 || days > 366))
+        if (drillStaleDays is { } days && (days <= 0 || days > MaxDays))
         {
-            throw new ArgumentOutOfRangeException(nameof(drillStaleDays), days, $"drillStaleDays must be above 0 and at most 366 (default {Default.DrillStaleAfter.TotalDays}).");
+            throw new ArgumentOutOfRangeException(nameof(drillStaleDays), days, $"drillStaleDays must be above 0 and at most {MaxDays} (default {Default.DrillStaleAfter.TotalDays}).");
         }
 
         return new(

@@ -17,15 +17,13 @@ namespace DrillRunner.Core.Janitor;
 /// drill:run-id names, scratch-named (Name tag for volumes and file systems) — the same three-way
 /// guard as teardown. Anything it cannot attribute is refused and reported, never deleted.
 /// </summary>
-public sealed class ChooseExpiredTaggedResources(IRunStore runs, TimeProvider time)
+/// <param name="scratchPrefix">The stack's scratch prefix, validated by the host's settings; only resources named with it may be chosen.</param>
+public sealed class ChooseExpiredTaggedResources(IRunStore runs, TimeProvider time, string scratchPrefix)
 {
-    public async Task<JanitorChoice> ChooseAsync(string scratchPrefix, JsonElement? tagged, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(scratchPrefix))
-        {
-            throw new InvalidOperationException("The janitor needs the scratch prefix: set DRILL_SCRATCH_PREFIX.");
-        }
+    private readonly string _scratchPrefix = ScratchPrefixes.Required(scratchPrefix);
 
+    public async Task<JanitorChoice> ChooseAsync(JsonElement? tagged, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var due = new SweepDue(runs, now);
         var deletions = new List<ScratchDeletion>();
@@ -59,7 +57,7 @@ public sealed class ChooseExpiredTaggedResources(IRunStore runs, TimeProvider ti
                 continue;
             }
 
-            var decision = TeardownGuard.Check(recorded.Scratch!, tags, runId!, scratchPrefix);
+            var decision = TeardownGuard.Check(recorded.Scratch!, tags, runId!, _scratchPrefix);
             if (!decision.Allowed)
             {
                 refused.Add(new JanitorFinding(arn, runId, decision.Why));

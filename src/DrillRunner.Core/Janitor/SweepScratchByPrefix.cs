@@ -13,24 +13,22 @@ namespace DrillRunner.Core.Janitor;
 /// teardown (the run's record says it created the table, the tag names that run, the name has
 /// the prefix), and reports each leak. Tables it cannot attribute are refused, never deleted.
 /// </summary>
-public sealed class SweepScratchByPrefix(IRunStore runs, IScratchTables scratchTables, TimeProvider time, IScratchBuckets? buckets = null)
+/// <param name="scratchPrefix">The stack's scratch prefix, validated by the host's settings; what the janitor lists and may delete.</param>
+public sealed class SweepScratchByPrefix(IRunStore runs, IScratchTables scratchTables, TimeProvider time, string scratchPrefix, IScratchBuckets? buckets = null)
 {
-    public async Task<JanitorReport> ExecuteAsync(string scratchPrefix, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(scratchPrefix))
-        {
-            throw new InvalidOperationException("The janitor needs the scratch prefix: set DRILL_SCRATCH_PREFIX.");
-        }
+    private readonly string _scratchPrefix = ScratchPrefixes.Required(scratchPrefix);
 
+    public async Task<JanitorReport> ExecuteAsync(CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var due = new SweepDue(runs, now);
         var deleted = new List<JanitorFinding>();
         var refused = new List<JanitorFinding>();
         var inUse = 0;
-        var listed = (await scratchTables.ListAsync(scratchPrefix, cancellationToken)).Select(t => (Listing: t, Kind: Plans.ScratchKinds.DynamoDbTable)).ToList();
+        var listed = (await scratchTables.ListAsync(_scratchPrefix, cancellationToken)).Select(t => (Listing: t, Kind: Plans.ScratchKinds.DynamoDbTable)).ToList();
         if (buckets is not null)
         {
-            listed.AddRange((await buckets.ListAsync(scratchPrefix, cancellationToken)).Select(b => (Listing: b, Kind: Plans.ScratchKinds.S3Bucket)));
+            listed.AddRange((await buckets.ListAsync(_scratchPrefix, cancellationToken)).Select(b => (Listing: b, Kind: Plans.ScratchKinds.S3Bucket)));
         }
 
         foreach (var (table, kind) in listed)
@@ -56,7 +54,7 @@ public sealed class SweepScratchByPrefix(IRunStore runs, IScratchTables scratchT
                 continue;
             }
 
-            var decision = TeardownGuard.Check(recorded.Value.Target.Scratch!, table.Tags, runId!, scratchPrefix);
+            var decision = TeardownGuard.Check(recorded.Value.Target.Scratch!, table.Tags, runId!, _scratchPrefix);
             if (!decision.Allowed)
             {
                 refused.Add(new JanitorFinding(table.Name, runId, decision.Why));

@@ -53,7 +53,7 @@ public sealed class ChooseExpiredTaggedResourcesTests
     public async Task Record_MarksDeletedLeaksTornDown_AndReportsFailedDeletes()
     {
         await RecordAsync("run-1", ("db", Db, "drill-run-1-db", ScratchKinds.RdsInstance), ("volume", Volume, "drill-run-1-volume", ScratchKinds.EbsVolume));
-        var sweep = new ChooseExpiredTaggedResources(_runs, _clock);
+        var sweep = new ChooseExpiredTaggedResources(_runs, _clock, "drill-");
 
         var report = await sweep.RecordAsync(
             [new ScratchDeletion("db", ScratchKinds.RdsInstance, "drill-run-1-db", Db) { RunId = "run-1" }, new ScratchDeletion("volume", ScratchKinds.EbsVolume, "vol-0abc", Volume) { RunId = "run-1" }],
@@ -79,7 +79,7 @@ public sealed class ChooseExpiredTaggedResourcesTests
         tables.States["drill-run-1-invoices"] = ScratchTableState.Active;
         tables.Tags[FakeScratchTables.Arn("drill-run-1-invoices")] = Tags("run-1", T0.AddHours(6));
 
-        var report = await new SweepScratchByPrefix(_runs, tables, _clock, buckets).ExecuteAsync("drill-", default);
+        var report = await new SweepScratchByPrefix(_runs, tables, _clock, "drill-", buckets).ExecuteAsync(default);
 
         Assert.Equal(["drill-run-1-invoices"], buckets.Deleted);
         Assert.Empty(tables.Deleted);
@@ -88,7 +88,7 @@ public sealed class ChooseExpiredTaggedResourcesTests
     }
 
     private Task<JanitorChoice> Choose(params (string Arn, Dictionary<string, string> Tags)[] tagged) =>
-        new ChooseExpiredTaggedResources(_runs, _clock).ChooseAsync("drill-", TaggedResources.Answer(tagged), default);
+        new ChooseExpiredTaggedResources(_runs, _clock, "drill-").ChooseAsync(TaggedResources.Answer(tagged), default);
 
     private static Dictionary<string, string> Tags(string runId, DateTimeOffset expiresAt) => new()
     {

@@ -68,7 +68,16 @@ public sealed class SweepScratchByPrefixTests
         Assert.Single(report.Refused);
     }
 
-    private Task<DrillRunner.Core.Drills.Contracts.JanitorReport> Sweep() => new SweepScratchByPrefix(_runs, _scratch, _clock).ExecuteAsync("drill-", default);
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Janitor_WithoutAScratchPrefix_IsRefusedWhenBuilt(string prefix)
+    {
+        Assert.Equal("scratchPrefix", Assert.Throws<ArgumentException>(() => new SweepScratchByPrefix(_runs, _scratch, _clock, prefix)).ParamName);
+        Assert.Equal("scratchPrefix", Assert.Throws<ArgumentException>(() => new ChooseExpiredTaggedResources(_runs, _clock, prefix)).ParamName);
+    }
+
+    private Task<DrillRunner.Core.Drills.Contracts.JanitorReport> Sweep() => new SweepScratchByPrefix(_runs, _scratch, _clock, "drill-").ExecuteAsync(default);
 
     private async Task LeakAsync(string runId, string table, DateTimeOffset expiresAt)
     {
