@@ -7,6 +7,7 @@ using DrillRunner.Aws.Net;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
 using DrillRunner.Core.AwsBackup;
+using DrillRunner.Core.Coverage;
 using DrillRunner.Core.DataVerification;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Native;
@@ -40,7 +41,7 @@ public sealed class DrillServices
         }
 
         Time = time;
-        TimeLimit = timeLimit ?? DrillRunner.Core.Drills.DrillDeadline.DefaultTimeLimit;
+        TimeLimit = timeLimit ?? DrillRunner.Core.Runs.DrillDeadline.DefaultTimeLimit;
         Log = log ?? Console.Out;
         VerificationBudget = verificationBudget ?? DrillRunner.Core.DataVerification.VerifyTarget.DefaultBudget;
         NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;

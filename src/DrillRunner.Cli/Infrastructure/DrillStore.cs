@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using DrillRunner.Aws.Identity;
 using DrillRunner.Aws.RunStore;
+using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Ports;
 using DrillRunner.Local;
 using DrillRunner.Local.Store;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DrillRunner.Core.AwsBackup;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
