@@ -26,6 +26,7 @@ public static partial class RestoreKinds
         Check = RestoredCheck.TableData,
         VerifierIdentifier = "tableName",
         RestoreActions = ["dynamodb:RestoreTableFromAwsBackup"],
+        DeletedBy = Deleter.ScratchTables,
         FunctionDeleteActions = ["dynamodb:DeleteTable"],
     };
 
@@ -50,6 +51,7 @@ public static partial class RestoreKinds
         Check = RestoredCheck.BucketData,
         VerifierIdentifier = "bucketName",
         RestoreActions = ["s3:CreateBucket"],
+        DeletedBy = Deleter.ScratchBuckets,
         FunctionDeleteActions = ["s3:DeleteBucket"],
     };
 
