@@ -43,7 +43,7 @@ public sealed class DrillServices
         Time = time;
         TimeLimit = timeLimit ?? DrillRunner.Core.Runs.DrillDeadline.DefaultTimeLimit;
         Log = log ?? Console.Out;
-        VerificationBudget = verificationBudget ?? DrillRunner.Core.DataVerification.VerifyTarget.DefaultBudget;
+        VerificationBudget = verificationBudget ?? DrillRunner.Core.LambdaLimits.VerificationBudget;
         NotificationsTopicArn = string.IsNullOrEmpty(notificationsTopicArn) ? null : notificationsTopicArn;
         RunsTable = runsTable;
         Runs = new DynamoDbRunStore(dynamoDb, runsTable);

@@ -87,7 +87,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
 
         if (!settings.Full)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"1 TB was not run here (`--full` runs it: ~1 M pages). By the model it needs {DynamoDbCapacity.CountScanReadUnits(DynamoDbCapacity.TiB):N0} read units at {DynamoDbCapacity.ReadUnitsPerSecond(DynamoDbCapacity.TiB):N0} units/s (the table quota) = {Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))}, {Math.Ceiling(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB) / VerifyTarget.DefaultBudget)} invocations of 10 minutes, {DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4)} segments.");
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"1 TB was not run here (`--full` runs it: ~1 M pages). By the model it needs {DynamoDbCapacity.CountScanReadUnits(DynamoDbCapacity.TiB):N0} read units at {DynamoDbCapacity.ReadUnitsPerSecond(DynamoDbCapacity.TiB):N0} units/s (the table quota) = {Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))}, {Math.Ceiling(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB) / Core.LambdaLimits.VerificationBudget)} invocations of 10 minutes, {DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4)} segments.");
         }
 
         // Skew of a tolerance check.

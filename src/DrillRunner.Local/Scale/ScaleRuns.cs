@@ -172,7 +172,7 @@ public static class ScaleRuns
         while (!checkpoint.IsComplete)
         {
             var invocationStart = clock.GetUtcNow();
-            checkpoint = await inspector.ContinueCountAsync(table, checkpoint, () => clock.GetUtcNow() - invocationStart >= VerifyTarget.DefaultBudget, cancellationToken);
+            checkpoint = await inspector.ContinueCountAsync(table, checkpoint, () => clock.GetUtcNow() - invocationStart >= Core.LambdaLimits.VerificationBudget, cancellationToken);
             invocations++;
         }
 
