@@ -54,8 +54,13 @@ internal sealed class CoreNamespaceGraph
         foreach (var group in StronglyConnected().Where(g => g.Count > 1))
         {
             var named = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var start in group.Order(StringComparer.Ordinal).Where(m => !named.Contains(m)).ToList())
+            foreach (var start in group.Order(StringComparer.Ordinal))
             {
+                if (named.Contains(start))
+                {
+                    continue;
+                }
+
                 var cycle = ShortestPathBack(start, group);
                 named.UnionWith(cycle);
                 cycles.Add(cycle);
