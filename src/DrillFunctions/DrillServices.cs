@@ -15,6 +15,7 @@ using DrillRunner.Core.Native;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Reporting;
 using DrillRunner.Core.RunbookGaps;
+using DrillRunner.Core.Runs;
 using DrillRunner.Core.Teardown;
 
 namespace DrillFunctions;
@@ -48,7 +49,7 @@ public sealed class DrillServices
         Time = time;
         TimeLimit = timeLimit ?? DrillDeadline.DefaultTimeLimit;
         Log = log ?? Console.Out;
-        VerificationBudget = verificationBudget ?? DrillRunner.Core.DataVerification.VerifyTarget.DefaultBudget;
+        VerificationBudget = verificationBudget ?? DrillRunner.Core.LambdaLimits.VerificationBudget;
         Runs = new DynamoDbRunStore(dynamoDb, settings.RunsTable);
         Coverage = new DynamoDbCoverageStore(dynamoDb, settings.RunsTable, time);
         Plans = new DynamoDbPlanStore(dynamoDb, settings.RunsTable);

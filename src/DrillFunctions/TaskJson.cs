@@ -13,7 +13,7 @@ namespace DrillFunctions;
 internal static class TaskJson
 {
     /// <summary>Lambda's hard limit is 15 minutes; stop a little before it so the error is ours, not a timeout.</summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(14);
+    private static readonly TimeSpan Budget = DrillRunner.Core.LambdaLimits.TaskBudget;
 
     public static async Task<Stream> RunAsync<TIn, TOut>(
         Stream input,

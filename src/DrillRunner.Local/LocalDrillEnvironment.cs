@@ -10,7 +10,7 @@ using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.Plans;
-using DrillRunner.Core.Requests;
+using DrillRunner.Core.Ports;
 using DrillRunner.Local.AwsWorld;
 using DrillRunner.Local.Demo;
 using DrillRunner.Local.Hosting;
@@ -283,7 +283,7 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
             .. await ScratchTablesLeftAsync(namePrefix, settle, time, cancellationToken),
             .. S3.BucketNames.Where(b => b.StartsWith(namePrefix, StringComparison.Ordinal)),
             .. Aws.Resources
-                .Where(r => !r.IsSource && !r.Deleted && r.Kind is not (Core.Plans.ScratchKinds.DynamoDbTable or Core.Plans.ScratchKinds.S3Bucket))
+                .Where(r => !r.IsSource && !r.Deleted && r.Kind is not (Core.Kinds.ScratchKinds.DynamoDbTable or Core.Kinds.ScratchKinds.S3Bucket))
                 .Where(r => r.Id.StartsWith(namePrefix, StringComparison.Ordinal) || (r.Tags.TryGetValue(Core.Safety.TeardownGuard.NameTag, out var name) && name.StartsWith(namePrefix, StringComparison.Ordinal)))
                 .Select(r => r.Arn),
         ];

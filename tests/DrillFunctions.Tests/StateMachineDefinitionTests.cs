@@ -62,7 +62,7 @@ public sealed class StateMachineDefinitionTests
             Assert.True(t.Name == verifier.Name || DrillFunctionCatalog.Functions.ContainsKey(t.State["Parameters"]!["FunctionName"]!.GetValue<string>()), $"{t.Name} names no function of the catalog");
             var retried = t.State["Retry"]!.AsArray().SelectMany(r => r!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>())).ToHashSet();
             Assert.True(LambdaRetryErrors.All(retried.Contains), $"{t.Name} lacks the standard Lambda retry");
-            Assert.True(t.State["TimeoutSeconds"]!.GetValue<int>() <= 900, $"{t.Name} may wait longer than Lambda can run");
+            Assert.True(t.State["TimeoutSeconds"]!.GetValue<int>() <= DrillRunner.Core.LambdaLimits.TimeoutSeconds, $"{t.Name} may wait longer than Lambda can run");
         });
         Assert.Equal(DrillFunctionCatalog.Functions.Keys.Order(), lambdaTasks.Select(t => t.State["Parameters"]!["FunctionName"]!.GetValue<string>()).Distinct().Order());
     }

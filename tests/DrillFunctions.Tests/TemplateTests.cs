@@ -88,6 +88,17 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public void Functions_HaveTheTimeoutTheirBudgetsAndTasksAssume()
+    {
+        var function = TemplateDocument.Map(TemplateDocument.Map(_template["Globals"])["Function"]);
+
+        Assert.Equal(DrillRunner.Core.LambdaLimits.TimeoutSeconds, Convert.ToInt32(function["Timeout"], CultureInfo.InvariantCulture));
+        Assert.All(
+            TemplateDocument.OfType(_template, "AWS::Serverless::Function").Where(f => f.Properties.ContainsKey("Timeout")),
+            f => Assert.True(Convert.ToInt32(f.Properties["Timeout"], CultureInfo.InvariantCulture) <= DrillRunner.Core.LambdaLimits.TimeoutSeconds, $"{f.Name} may run longer than Lambda allows"));
+    }
+
+    [Fact]
     public void NoFunction_MayChangeOrDeleteAnythingOutsideTheScratchPrefix()
     {
         foreach (var (name, properties) in TemplateDocument.OfType(_template, "AWS::Serverless::Function"))

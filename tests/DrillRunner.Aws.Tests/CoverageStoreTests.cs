@@ -1,6 +1,6 @@
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Core.Coverage;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 
 namespace DrillRunner.Aws.Tests;
 

@@ -59,7 +59,7 @@ public sealed class RunCommandAwsModeTests : IAsyncLifetime
         var point = new RunPoint("run-1", TimeProvider.System.GetUtcNow(), Verdict.Fail, null, null, "<script>alert('x')</script> & more");
         var report = new PlanReport("p<b>", 60, 15, 1, 0, point, null, null, true, null, null, null, [point], [], [new RunFailure("run-1", point.StartedAt, Verdict.Fail, point.Reason)], []);
 
-        var hostile = new Core.Coverage.CoverageEntry("arn:aws:s3:::x", Core.Plans.ScratchKinds.S3Bucket, "<img src=x onerror=alert(1)>");
+        var hostile = new Core.Coverage.CoverageEntry("arn:aws:s3:::x", Core.Kinds.ScratchKinds.S3Bucket, "<img src=x onerror=alert(1)>");
         var audit = new Core.Coverage.CoverageAudit("a", "1", "r", point.StartedAt, point.StartedAt, Core.Coverage.CoverageThresholds.Default, [hostile with { Findings = Core.Coverage.JudgeCoverage.Judge(hostile, point.StartedAt, Core.Coverage.CoverageThresholds.Default) }]);
 
         var html = new HtmlReport().Render([report], audit, point.StartedAt.AddDays(-1), point.StartedAt);

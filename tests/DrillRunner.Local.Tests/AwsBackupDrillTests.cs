@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Runs;
 using DrillRunner.Local.AwsWorld;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using DrillRunner.Core.Drills.Contracts;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Local.Workflow;
 
 namespace DrillRunner.Local.Tests;

@@ -428,7 +428,7 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         }
 
         // Tables and buckets are real (listed above); the world keeps only a record of them.
-        var recordsOnly = new[] { Core.Plans.ScratchKinds.RdsInstance, Core.Plans.ScratchKinds.RdsCluster, Core.Plans.ScratchKinds.EbsVolume, Core.Plans.ScratchKinds.EfsFileSystem };
+        var recordsOnly = new[] { Core.Kinds.ScratchKinds.RdsInstance, Core.Kinds.ScratchKinds.RdsCluster, Core.Kinds.ScratchKinds.EbsVolume, Core.Kinds.ScratchKinds.EfsFileSystem };
         foreach (var resource in environment.Aws.Resources.Where(r => !r.IsSource && !r.Deleted && recordsOnly.Contains(r.Kind) && (r.Id.Contains(runId, StringComparison.Ordinal) || r.Tags.Values.Contains(runId))))
         {
             yield return $"{resource.Kind} {resource.Arn}";

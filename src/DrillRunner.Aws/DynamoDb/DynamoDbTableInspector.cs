@@ -91,14 +91,14 @@ public sealed class DynamoDbTableInspector(IAmazonDynamoDB dynamoDb) : ITableIns
     public async Task<long?> ItemCountAsync(string tableName, CancellationToken cancellationToken) =>
         (await DescribeAsync(tableName, cancellationToken))?.ItemCount;
 
-    public async Task<Core.RunbookGaps.TableRecoverySettings> RecoverySettingsAsync(string tableName, CancellationToken cancellationToken)
+    public async Task<Core.Ports.TableRecoverySettings> RecoverySettingsAsync(string tableName, CancellationToken cancellationToken)
     {
         var table = await DescribeAsync(tableName, cancellationToken) ?? throw new ResourceNotFoundException($"Table {tableName} not found");
         var ttl = (await dynamoDb.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken)).TimeToLiveDescription;
         var pitr = (await dynamoDb.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = tableName }, cancellationToken)).ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
         var tags = await TableTags.ReadAsync(dynamoDb, table.TableArn, cancellationToken);
 
-        return new Core.RunbookGaps.TableRecoverySettings(
+        return new Core.Ports.TableRecoverySettings(
             ttl?.TimeToLiveStatus == TimeToLiveStatus.ENABLED || ttl?.TimeToLiveStatus == TimeToLiveStatus.ENABLING ? ttl.AttributeName : null,
             table.StreamSpecification is { StreamEnabled: true } stream ? stream.StreamViewType?.Value : null,
             pitr?.PointInTimeRecoveryStatus == PointInTimeRecoveryStatus.ENABLED,

@@ -6,8 +6,9 @@ using DrillRunner.Cli.Infrastructure;
 using DrillRunner.Cli.Reports;
 using DrillRunner.Core.Capacity;
 using DrillRunner.Core.DataVerification;
-using DrillRunner.Core.Drills;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Reporting;
+using DrillRunner.Core.Runs;
 using DrillRunner.Local;
 using DrillRunner.Local.Demo;
 using DrillRunner.Local.Processes;
@@ -133,7 +134,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
 
         if (!settings.Full)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"1 TB was not run here (`--full` runs it: ~1 M pages). By the model it needs {DynamoDbCapacity.CountScanReadUnits(DynamoDbCapacity.TiB):N0} read units at {DynamoDbCapacity.ReadUnitsPerSecond(DynamoDbCapacity.TiB):N0} units/s (the table quota) = {Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))}, {Math.Ceiling(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB) / VerifyTarget.DefaultBudget)} invocations of 10 minutes, {DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4)} segments.");
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"1 TB was not run here (`--full` runs it: ~1 M pages). By the model it needs {DynamoDbCapacity.CountScanReadUnits(DynamoDbCapacity.TiB):N0} read units at {DynamoDbCapacity.ReadUnitsPerSecond(DynamoDbCapacity.TiB):N0} units/s (the table quota) = {Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))}, {Math.Ceiling(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB) / Core.LambdaLimits.VerificationBudget)} invocations of 10 minutes, {DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4)} segments.");
         }
 
         return md.ToString();

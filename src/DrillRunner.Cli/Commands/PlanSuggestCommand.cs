@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using DrillRunner.Cli.Infrastructure;
 using DrillRunner.Core.Coverage;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;

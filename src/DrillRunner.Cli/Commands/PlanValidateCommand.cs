@@ -41,9 +41,9 @@ public sealed class PlanValidateCommand(OutputConsoles consoles) : AsyncCommand<
             var (tables, waves) = Core.Plans.PlanRules.RestoreWaves(plan);
             if (tables > 0)
             {
-                var least = waves * Core.Capacity.DynamoDbCapacity.MinimumRestore;
+                var least = waves * Core.Kinds.DynamoDbCapacity.MinimumRestore;
                 consoles.Out.MarkupLineInterpolated(
-                    $"scale: {tables} DynamoDB table(s) restored in {waves} wave(s) of up to {plan.MaxConcurrentRestores}: at least {least.TotalMinutes:0} min of the drill's {Core.Plans.PlanRules.TimeForRestores.TotalHours:0.#} h (a restore takes 20 min or more); limits: {Core.Plans.PlanRules.MaxTargets} targets, {Core.Plans.PlanRules.MaxBackupTargets} aws-backup targets, {Core.Capacity.DynamoDbCapacity.ConcurrentRestores} concurrent DynamoDB restores per account.");
+                    $"scale: {tables} DynamoDB table(s) restored in {waves} wave(s) of up to {plan.MaxConcurrentRestores}: at least {least.TotalMinutes:0} min of the drill's {Core.Plans.PlanRules.TimeForRestores.TotalHours:0.#} h (a restore takes 20 min or more); limits: {Core.Plans.PlanRules.MaxTargets} targets, {Core.Plans.PlanRules.MaxBackupTargets} aws-backup targets, {Core.Kinds.DynamoDbCapacity.ConcurrentRestores} concurrent DynamoDB restores per account.");
             }
             return ExitCodes.Pass;
         }

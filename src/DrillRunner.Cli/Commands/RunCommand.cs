@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DrillRunner.Cli.Infrastructure;
 using DrillRunner.Cli.Output;
+using DrillRunner.Core.Ports;
 using DrillRunner.Core.Reporting;
 using DrillRunner.Core.Requests;
 using DrillRunner.Core.Runs;

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using DrillRunner.Aws.RunStore;
+using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Reporting;
 using DrillRunner.Core.Requests;

@@ -52,7 +52,7 @@ public static class RunPrinter
 
         foreach (var target in targets.Where(t => t.Scratch is not null))
         {
-            var into = target.Scratch!.Kind == Core.Plans.ScratchKinds.DynamoDbTable ? target.Scratch.Name : $"{target.Scratch.Kind} {target.Scratch.Arn ?? target.Scratch.Name}";
+            var into = target.Scratch!.Kind == Core.Kinds.ScratchKinds.DynamoDbTable ? target.Scratch.Name : $"{target.Scratch.Kind} {target.Scratch.Arn ?? target.Scratch.Name}";
             // A scratch name is recorded when the restore is asked for; "restored into" is said only of one that completed.
             var what = target.RestoreCompletedAt is not null
                 ? $"{target.SourceName} restored into {into}"

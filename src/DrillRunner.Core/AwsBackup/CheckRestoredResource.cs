@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
-using DrillRunner.Core.Safety;
 
 namespace DrillRunner.Core.AwsBackup;
 

@@ -1,9 +1,9 @@
 using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
-using DrillRunner.Core.Safety;
 
 namespace DrillRunner.Core.AwsBackup;
 
@@ -19,7 +19,7 @@ public sealed class RecordRestoreJob(IRunStore runs, TimeProvider time)
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var scratchName = ScratchNames.For(context.Plan.ScratchPrefix, input.RunId, target);
         var now = time.GetUtcNow();
-        var forecast = record.Forecast ?? await RestoreForecast.ForAsync(runs, context, input.TargetId, sourceSizeBytes: null, cancellationToken);
+        var forecast = record.Forecast ?? await ForecastRestore.ForAsync(runs, context.Run, input.TargetId, sourceSizeBytes: null, cancellationToken);
 
         await runs.SaveTargetAsync(
             record with

@@ -1,28 +1,14 @@
-using DrillRunner.Core.Drills;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Capacity;
 
 /// <summary>
-/// What a drill cost, estimated from what the run counted: the runner's own part (Step Functions
-/// transitions, Lambda invocations and GB-seconds, runs-table requests) and the part any restore test
-/// pays (restoring per GB, the counts' read units, scratch storage while it lived).
+/// How a drill's cost is estimated from what the run counted (<see cref="RunCost"/>): the runner's own
+/// part (Step Functions transitions, Lambda invocations and GB-seconds, runs-table requests) and the
+/// part any restore test pays (restoring per GB, the counts' read units, scratch storage while it lived).
 /// </summary>
-public sealed record DrillCost(
-    string Region,
-    string PricesTakenOn,
-    long StateTransitions,
-    long LambdaInvocations,
-    double LambdaGbSeconds,
-    double RunsTableReadUnits,
-    double RunsTableWriteUnits,
-    double RestoredGb,
-    double CountReadUnits,
-    double ScratchGbHours,
-    double RunnerUsd,
-    double RestoreAndCheckUsd,
-    int Targets,
-    long RestoreLooks = 0)
+public static class DrillCost
 {
     /// <summary>
     /// Every function's memory (template.yaml's Globals; a test keeps them equal). Right-sized from 1,024 MB
@@ -84,7 +70,7 @@ public sealed record DrillCost(
 
     private static int RunbookGapInvocations(TargetRun target) => ComparesTables(target) ? 2 : 1;
 
-    private static bool ComparesTables(TargetRun target) => (target.Scratch?.Kind ?? Plans.ScratchKinds.DynamoDbTable) == Plans.ScratchKinds.DynamoDbTable;
+    private static bool ComparesTables(TargetRun target) => (target.Scratch?.Kind ?? ScratchKinds.DynamoDbTable) == ScratchKinds.DynamoDbTable;
 
     /// <summary>
     /// Lambda invocations a target made, by the estimate: one per look and per verification round, plus
@@ -92,7 +78,7 @@ public sealed record DrillCost(
     /// </summary>
     public static long InvocationsOf(TargetRun target, bool awsBackup, int looks) => (awsBackup ? 5 : 2) + looks + Verifications(target) + RunbookGapInvocations(target);
 
-    public static DrillCost Estimate(IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
+    public static RunCost Estimate(IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
     {
         var prices = PriceTable.For(region);
         var transitions = DrillFixedStates + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId), LooksOf(t)));
@@ -106,11 +92,8 @@ public sealed record DrillCost(
         var runner = (transitions * prices.StateTransition) + (invocations * prices.LambdaRequest) + (gbSeconds * prices.LambdaGbSecond)
             + (readUnits * prices.ReadRequestUnit) + (writeUnits * prices.WriteRequestUnit);
         var restore = (restoredGb * prices.RestoreGb) + (countUnits * prices.ReadRequestUnit) + (scratchGbHours / 730.0 * prices.StorageGbMonth);
-        return new DrillCost(prices.Region, PriceTable.TakenOn, transitions, invocations, gbSeconds, readUnits, writeUnits, restoredGb, countUnits, scratchGbHours, runner, restore, targets.Count, targets.Sum(LooksOf));
+        return new RunCost(prices.Region, PriceTable.TakenOn, transitions, invocations, gbSeconds, readUnits, writeUnits, restoredGb, countUnits, scratchGbHours, runner, restore, targets.Count, targets.Sum(LooksOf));
     }
-
-    /// <summary>The runner's own cost per target: the goal is at most $0.01.</summary>
-    public double RunnerUsdPerTarget => Targets == 0 ? 0 : RunnerUsd / Targets;
 
     private static int Verifications(TargetRun target) => Math.Max(1, Math.Max(target.RestoredCount?.Invocations ?? 0, target.SourceCount?.Invocations ?? 0));
 }

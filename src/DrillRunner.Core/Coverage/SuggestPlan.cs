@@ -55,7 +55,7 @@ public static partial class SuggestPlan
 
     /// <summary>Enough concurrent restores that the tables' waves fit the drill's time (4, the plans' default, when that is enough).</summary>
     public static int ConcurrentRestores(int tables) =>
-        Math.Clamp((int)Math.Ceiling(tables / Math.Floor(PlanRules.TimeForRestores / Capacity.DynamoDbCapacity.MinimumRestore)), 4, Capacity.DynamoDbCapacity.ConcurrentRestores);
+        Math.Clamp((int)Math.Ceiling(tables / Math.Floor(PlanRules.TimeForRestores / DynamoDbCapacity.MinimumRestore)), 4, DynamoDbCapacity.ConcurrentRestores);
 
     private static JsonObject TableTarget(string id, CoverageEntry entry, long? items) => new()
     {

@@ -1,4 +1,3 @@
-using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
@@ -16,11 +15,8 @@ namespace DrillRunner.Core.DataVerification;
 /// </summary>
 public sealed class VerifyTarget(IRunStore runs, ITableInspector inspector, TimeProvider time, TimeSpan budget, IBucketInspector? buckets = null)
 {
-    /// <summary>Leaves a margin under Lambda's 15 minutes for saving progress.</summary>
-    public static readonly TimeSpan DefaultBudget = TimeSpan.FromMinutes(10);
-
     public VerifyTarget(IRunStore runs, ITableInspector inspector, TimeProvider time)
-        : this(runs, inspector, time, DefaultBudget)
+        : this(runs, inspector, time, LambdaLimits.VerificationBudget)
     {
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
@@ -25,10 +26,10 @@ public sealed class SweepScratchByPrefix(IRunStore runs, IScratchTables scratchT
         var deleted = new List<JanitorFinding>();
         var refused = new List<JanitorFinding>();
         var inUse = 0;
-        var listed = (await scratchTables.ListAsync(_scratchPrefix, cancellationToken)).Select(t => (Listing: t, Kind: Plans.ScratchKinds.DynamoDbTable)).ToList();
+        var listed = (await scratchTables.ListAsync(_scratchPrefix, cancellationToken)).Select(t => (Listing: t, Kind: ScratchKinds.DynamoDbTable)).ToList();
         if (buckets is not null)
         {
-            listed.AddRange((await buckets.ListAsync(_scratchPrefix, cancellationToken)).Select(b => (Listing: b, Kind: Plans.ScratchKinds.S3Bucket)));
+            listed.AddRange((await buckets.ListAsync(_scratchPrefix, cancellationToken)).Select(b => (Listing: b, Kind: ScratchKinds.S3Bucket)));
         }
 
         foreach (var (table, kind) in listed)
@@ -61,7 +62,7 @@ public sealed class SweepScratchByPrefix(IRunStore runs, IScratchTables scratchT
                 continue;
             }
 
-            var outcome = kind == Plans.ScratchKinds.S3Bucket
+            var outcome = kind == ScratchKinds.S3Bucket
                 ? await buckets!.DeleteAsync(table.Name, cancellationToken)
                 : await scratchTables.DeleteAsync(table.Name, cancellationToken);
             if (outcome is DeleteOutcome.Busy or DeleteOutcome.LimitReached)

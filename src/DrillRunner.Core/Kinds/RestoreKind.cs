@@ -121,6 +121,9 @@ public sealed record RestoreKind
     /// <summary>The call that deletes it from the state machine; null when a function deletes it through its SDK.</summary>
     public AwsCall? Delete { get; init; }
 
+    /// <summary>Who deletes it at teardown: the state machine through <see cref="Delete"/>, or the teardown function through one of its ports.</summary>
+    public Deleter DeletedBy { get; init; } = Deleter.StateMachine;
+
     /// <summary>IAM actions AWS Backup's restore role needs on the scratch resource to restore this kind.</summary>
     public required IReadOnlyList<string> RestoreActions { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Kinds;
 
@@ -22,11 +21,12 @@ public static partial class RestoreKinds
         NamePlaceholder = "NAME",
         ForcedMetadata = name => new Dictionary<string, string> { ["targetTableName"] = name },
         MaxNameLength = 255,
-        NamePattern = PlanReader.TableNamePattern(),
+        NamePattern = TableNamePattern(),
         NameRule = "is not a valid DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -)",
         Check = RestoredCheck.TableData,
         VerifierIdentifier = "tableName",
         RestoreActions = ["dynamodb:RestoreTableFromAwsBackup"],
+        DeletedBy = Deleter.ScratchTables,
         FunctionDeleteActions = ["dynamodb:DeleteTable"],
     };
 
@@ -51,6 +51,7 @@ public static partial class RestoreKinds
         Check = RestoredCheck.BucketData,
         VerifierIdentifier = "bucketName",
         RestoreActions = ["s3:CreateBucket"],
+        DeletedBy = Deleter.ScratchBuckets,
         FunctionDeleteActions = ["s3:DeleteBucket"],
     };
 
@@ -221,6 +222,10 @@ public static partial class RestoreKinds
 
     [GeneratedRegex(@"^arn:aws(-[a-z]+)*:(?<service>[a-z0-9-]+):(?<region>[a-z0-9-]*):(?<account>[0-9]*):(?<resource>.+)$")]
     private static partial Regex ArnPattern();
+
+    /// <summary>The names DynamoDB accepts for a table: a plan's source tables, and every scratch table.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
+    internal static partial Regex TableNamePattern();
 
     [GeneratedRegex(@"^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketNamePattern();

@@ -1,6 +1,7 @@
 using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
@@ -27,7 +28,7 @@ public sealed class StartRestore(IRunStore runs, IScratchTables scratchTables, T
             var tagged = await scratchTables.TryTagAsync(request.TableArn, ScratchTags(context), cancellationToken);
             record = record with
             {
-                Forecast = await RestoreForecast.ForAsync(runs, context, input.TargetId, request.SourceSizeBytes, cancellationToken),
+                Forecast = await ForecastRestore.ForAsync(runs, context.Run, input.TargetId, request.SourceSizeBytes, cancellationToken),
                 SourceSizeBytes = request.SourceSizeBytes,
                 Stage = TargetStage.Restoring,
                 RestoreRequestedAt = requestedAt,

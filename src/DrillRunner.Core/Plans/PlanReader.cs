@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DrillRunner.Core.Kinds;
 
 namespace DrillRunner.Core.Plans;
 
@@ -50,7 +51,7 @@ public static partial class PlanReader
         objectives?.RejectUnknownFields();
 
         var scratchPrefix = root.String("scratchPrefix", true, "set a prefix that no production table uses, e.g. \"drill-\".");
-        var maxConcurrent = root.Whole("maxConcurrentRestores", 1, Capacity.DynamoDbCapacity.ConcurrentRestores, $"use 1 to {Capacity.DynamoDbCapacity.ConcurrentRestores} (DynamoDB allows {Capacity.DynamoDbCapacity.ConcurrentRestores} concurrent restores per account).") ?? 4;
+        var maxConcurrent = root.Whole("maxConcurrentRestores", 1, DynamoDbCapacity.ConcurrentRestores, $"use 1 to {DynamoDbCapacity.ConcurrentRestores} (DynamoDB allows {DynamoDbCapacity.ConcurrentRestores} concurrent restores per account).") ?? 4;
         var restoreTimeout = root.Whole("restoreTimeoutMinutes", 1, 1440, "use 1 to 1440 minutes; 95% of DynamoDB restores finish within 60.") ?? 120;
 
         var targets = new List<DrillTarget>();
@@ -163,7 +164,7 @@ public static partial class PlanReader
     private static DynamoDbTarget? ReadDynamoDbTarget(JsonObjectReader target, string? id)
     {
         var tableName = target.String("tableName", true, "name the source table to drill.");
-        if (tableName is not null && !TableNamePattern().IsMatch(tableName))
+        if (tableName is not null && !RestoreKinds.TableNamePattern().IsMatch(tableName))
         {
             target.Problem(target.At("tableName"), "is not a valid DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -).", "use the table's exact name.");
         }
@@ -315,7 +316,4 @@ public static partial class PlanReader
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
     private static partial Regex TargetIdPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
-    internal static partial Regex TableNamePattern();
 }

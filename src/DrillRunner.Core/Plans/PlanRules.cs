@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
 
 namespace DrillRunner.Core.Plans;
@@ -18,7 +19,7 @@ public static partial class PlanRules
     public const int MaxTargets = 500;
 
     /// <summary>The time a drill has before its own deadline (the rest is kept for teardown).</summary>
-    public static TimeSpan TimeForRestores => Drills.DrillDeadline.DefaultTimeLimit * (1 - Drills.DrillDeadline.TeardownShare);
+    public static TimeSpan TimeForRestores => DrillDeadline.DefaultTimeLimit * (1 - DrillDeadline.TeardownShare);
 
     /// <summary>The DynamoDB tables a plan restores, and in how many waves of maxConcurrentRestores.</summary>
     public static (int Tables, int Waves) RestoreWaves(DrillPlan plan)
@@ -150,13 +151,13 @@ public static partial class PlanRules
         // plan whose waves cannot fit before the drill's own deadline would fail mid-drill, so refuse it now.
         var (tables, waves) = RestoreWaves(plan);
         var available = TimeForRestores;
-        if (waves * Capacity.DynamoDbCapacity.MinimumRestore > available)
+        if (waves * DynamoDbCapacity.MinimumRestore > available)
         {
-            var fits = (int)(available / Capacity.DynamoDbCapacity.MinimumRestore) * plan.MaxConcurrentRestores;
+            var fits = (int)(available / DynamoDbCapacity.MinimumRestore) * plan.MaxConcurrentRestores;
             problems.Add(new PlanProblem(
                 "$.maxConcurrentRestores",
-                $"restores {tables} DynamoDB tables {plan.MaxConcurrentRestores} at a time: {waves} waves of at least {Capacity.DynamoDbCapacity.MinimumRestore.TotalMinutes:0} minutes each (AWS's floor for a restore) cannot finish within the drill's {available.TotalHours:0.#} hours.",
-                $"raise maxConcurrentRestores (DynamoDB allows {Capacity.DynamoDbCapacity.ConcurrentRestores} at once per account) or split the plan: at {plan.MaxConcurrentRestores} at a time, at most {fits} tables fit."));
+                $"restores {tables} DynamoDB tables {plan.MaxConcurrentRestores} at a time: {waves} waves of at least {DynamoDbCapacity.MinimumRestore.TotalMinutes:0} minutes each (AWS's floor for a restore) cannot finish within the drill's {available.TotalHours:0.#} hours.",
+                $"raise maxConcurrentRestores (DynamoDB allows {DynamoDbCapacity.ConcurrentRestores} at once per account) or split the plan: at {plan.MaxConcurrentRestores} at a time, at most {fits} tables fit."));
         }
 
         if (plan.Targets.Count > MaxTargets)

@@ -6,5 +6,5 @@ public sealed record PlanValidationResult(DrillPlan? Plan, IReadOnlyList<PlanPro
     public bool IsValid => Plan is not null && Problems.Count == 0;
 
     public DrillPlan PlanOrThrow() =>
-        IsValid ? Plan! : throw new Errors.PlanInvalid(Problems);
+        IsValid ? Plan! : throw new PlanInvalid(Problems);
 }

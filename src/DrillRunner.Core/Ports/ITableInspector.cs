@@ -32,5 +32,5 @@ public interface ITableInspector
     Task<long?> ItemCountAsync(string tableName, CancellationToken cancellationToken);
 
     /// <summary>The table's TTL, stream, PITR, deletion protection and tags: what a restore does not carry over. Reads only.</summary>
-    Task<RunbookGaps.TableRecoverySettings> RecoverySettingsAsync(string tableName, CancellationToken cancellationToken);
+    Task<TableRecoverySettings> RecoverySettingsAsync(string tableName, CancellationToken cancellationToken);
 }

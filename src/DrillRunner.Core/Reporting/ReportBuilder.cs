@@ -30,7 +30,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         var rtos = points.Where(p => p.RtoSeconds is not null).Select(p => p.RtoSeconds!.Value).ToList();
         var rpos = points.Where(p => p.RpoSeconds is not null).Select(p => p.RpoSeconds!.Value).ToList();
 
-        var costs = concluded.Select(c => c.Run.Cost).OfType<Capacity.DrillCost>().ToList();
+        var costs = concluded.Select(c => c.Run.Cost).OfType<RunCost>().ToList();
         return new PlanReport(
             planName,
             plan?.Objectives.RtoMinutes ?? latestRun?.RtoObjectiveMinutes ?? 0,

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.RunbookGaps;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DrillRunner.Core.Kinds;
-using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.RunbookGaps;
 

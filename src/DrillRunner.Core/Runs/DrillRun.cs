@@ -47,13 +47,13 @@ public sealed record DrillRun(
 
     public bool HoldsPlanLock { get; init; }
 
-    /// <summary>When the drill stops its unfinished targets to leave time for teardown (see <see cref="Drills.DrillDeadline"/>).</summary>
+    /// <summary>When the drill stops its unfinished targets to leave time for teardown (see <see cref="DrillDeadline"/>).</summary>
     public DateTimeOffset? Deadline { get; init; }
 
     public DateTimeOffset? ConcludedAt { get; init; }
 
     /// <summary>What the drill cost, estimated when it concluded (teardown after it is not included).</summary>
-    public Capacity.DrillCost? Cost { get; init; }
+    public RunCost? Cost { get; init; }
 
     public DateTimeOffset? TornDownAt { get; init; }
 }

@@ -1,10 +1,12 @@
+using DrillRunner.Core.Kinds;
+
 namespace DrillRunner.Core.Runs;
 
 /// <summary>A scratch resource (a table, or what an AWS Backup restore created) this run asked AWS to create, and what became of it.</summary>
 public sealed record ScratchResource(string Name, string? Arn, bool CreatedByRun)
 {
-    /// <summary>One of <see cref="Plans.ScratchKinds"/>; run records from before other kinds existed are tables.</summary>
-    public string Kind { get; init; } = Plans.ScratchKinds.DynamoDbTable;
+    /// <summary>One of <see cref="ScratchKinds"/>; run records from before other kinds existed are tables.</summary>
+    public string Kind { get; init; } = ScratchKinds.DynamoDbTable;
 
     public bool Tagged { get; init; }
 

@@ -26,7 +26,7 @@ public sealed record TargetRun(string RunId, string TargetId, [property: JsonPro
     public int Polls { get; init; }
 
     /// <summary>How long the restore was expected to take, and from what; guides the polls.</summary>
-    public Capacity.RestoreForecast? Forecast { get; init; }
+    public RestoreForecast? Forecast { get; init; }
 
     /// <summary>The source's size when the restore was asked (DynamoDB's figure, updated about every six hours).</summary>
     public long? SourceSizeBytes { get; init; }
@@ -55,7 +55,7 @@ public sealed record TargetRun(string RunId, string TargetId, [property: JsonPro
     public ResourceCheck? Resource { get; init; }
 
     /// <summary>What a real recovery would still have to do by hand: what the restore lacks that the source has.</summary>
-    public RunbookGaps.RunbookGap? RunbookGap { get; init; }
+    public RunbookGap? RunbookGap { get; init; }
 
     /// <summary>The user's verifier Lambda's answer.</summary>
     public VerifierAnswer? Verifier { get; init; }

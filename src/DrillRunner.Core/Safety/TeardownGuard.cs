@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Safety;
@@ -30,7 +31,7 @@ public static class TeardownGuard
             return TeardownDecision.Refuse($"'{scratch.Name}' does not start with the scratch prefix '{scratchPrefix}'");
         }
 
-        if (Plans.ScratchKinds.NamedByTag(scratch.Kind) && (!tags.TryGetValue(NameTag, out var liveName) || liveName != scratch.Name))
+        if (ScratchKinds.NamedByTag(scratch.Kind) && (!tags.TryGetValue(NameTag, out var liveName) || liveName != scratch.Name))
         {
             return TeardownDecision.Refuse($"'{scratch.Arn ?? scratch.Name}' does not carry the Name tag '{scratch.Name}' this run gave it");
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DrillRunner.Core.AwsBackup;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
@@ -40,11 +41,11 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
         // drill of hundreds of targets spent minutes here. Their records are saved in order below.
         var byFunction = new ConcurrentDictionary<string, (Outcome, string)>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
-            pending.Where(t => t.Scratch!.Kind is ScratchKinds.DynamoDbTable or ScratchKinds.S3Bucket),
+            pending.Where(t => DeletedBy(t) is not Deleter.StateMachine),
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeletions, CancellationToken = cancellationToken },
-            async (target, token) => byFunction[target.TargetId] = target.Scratch!.Kind == ScratchKinds.DynamoDbTable
-                ? await TableAsync(target.Scratch, run.RunId, prefix, token)
-                : await BucketAsync(target, target.Scratch, run.RunId, prefix, token));
+            async (target, token) => byFunction[target.TargetId] = DeletedBy(target) == Deleter.ScratchTables
+                ? await TableAsync(target.Scratch!, run.RunId, prefix, token)
+                : await BucketAsync(target, target.Scratch!, run.RunId, prefix, token));
 
         foreach (var target in pending)
         {
@@ -101,6 +102,9 @@ public sealed class TeardownRun(IRunStore runs, IScratchTables scratchTables, Ti
     public const int ConcurrentDeletions = 10;
 
     private const string Deleting = "deleting: handed to the state machine";
+
+    /// <summary>Who deletes the target's scratch resource, as its kind's record says; one of no known kind is the state machine's to judge.</summary>
+    private static Deleter DeletedBy(TargetRun target) => RestoreKinds.OfScratchKind(target.Scratch!.Kind)?.DeletedBy ?? Deleter.StateMachine;
 
     private enum Outcome
     {

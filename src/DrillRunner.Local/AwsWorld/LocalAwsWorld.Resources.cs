@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Local.StandIn;
 
 namespace DrillRunner.Local.AwsWorld;

@@ -27,7 +27,7 @@ public static class DemoDrill
         var follower = onChange is null
             ? Task.CompletedTask
             : new Core.Requests.RunFollower(environment.Services.Runs, environment.Services.Requests, time)
-                .FollowAsync(_ => Task.FromResult(Volatile.Read(ref begun)), Core.Drills.DrillDeadline.DefaultTimeLimit, TimeSpan.FromMilliseconds(200), onChange, following.Token);
+                .FollowAsync(_ => Task.FromResult(Volatile.Read(ref begun)), Core.Runs.DrillDeadline.DefaultTimeLimit, TimeSpan.FromMilliseconds(200), onChange, following.Token);
         var execution = await environment.RunDrillAsync(
             new BeginRequest(DemoPlan.Name, "demo", $"drill demo --scenario {scenario.Name}", Environment.UserName, null),
             e => Interlocked.CompareExchange(ref begun, e.RunId, null),

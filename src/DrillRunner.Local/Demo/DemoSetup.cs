@@ -109,7 +109,7 @@ public static class DemoSetup
         }
 
         var aws = environment.Aws;
-        aws.AddSource(Core.Plans.ScratchKinds.RdsInstance, DemoPlan.BillingDatabase);
+        aws.AddSource(Core.Kinds.ScratchKinds.RdsInstance, DemoPlan.BillingDatabase);
         aws.RecoveryPointPageSize = 2;
         foreach (var hoursAgo in new[] { 26.0, 0.03, 50.0 })
         {

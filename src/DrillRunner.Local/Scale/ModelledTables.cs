@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using DrillRunner.Core.Capacity;
+using DrillRunner.Core.Kinds;
 
 namespace DrillRunner.Local.Scale;
 

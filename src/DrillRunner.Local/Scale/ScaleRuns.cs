@@ -6,6 +6,7 @@ using DrillRunner.Aws.DynamoDb;
 using DrillRunner.Core.Capacity;
 using DrillRunner.Core.DataVerification;
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Runs;
 using DrillRunner.Local.Hosting;
 using DrillRunner.Local.Processes;
@@ -39,7 +40,7 @@ public sealed record DrillFigure(
     double MeanCountSeconds,
     double MeanTargetOverheadSeconds,
     IReadOnlyList<TargetFigure> PerTarget,
-    DrillCost? Cost,
+    RunCost? Cost,
     IReadOnlyDictionary<string, FunctionMeasure> Functions);
 
 /// <summary>One target's states entered in its execution, against what its record counted.</summary>
@@ -92,18 +93,18 @@ public static class ScaleRuns
         await environment.ApplyPlanAsync(plan.ToJsonString(), time, cancellationToken);
         await Demo.HistorySeeder.WriteRunAsync(environment.Services.Runs, "estate", "estate-pass", time.GetUtcNow().AddDays(-1), Verdict.Pass, new Random(5), cancellationToken);
 
-        var kinds = new[] { Core.Plans.ScratchKinds.RdsInstance, Core.Plans.ScratchKinds.RdsCluster, Core.Plans.ScratchKinds.S3Bucket, Core.Plans.ScratchKinds.EbsVolume, Core.Plans.ScratchKinds.EfsFileSystem };
+        var kinds = new[] { Core.Kinds.ScratchKinds.RdsInstance, Core.Kinds.ScratchKinds.RdsCluster, Core.Kinds.ScratchKinds.S3Bucket, Core.Kinds.ScratchKinds.EbsVolume, Core.Kinds.ScratchKinds.EfsFileSystem };
         for (var i = 0; i < others; i++)
         {
             var kind = kinds[i % kinds.Length];
             var id = kind switch
             {
-                Core.Plans.ScratchKinds.EbsVolume => $"vol-{i:x17}",
-                Core.Plans.ScratchKinds.EfsFileSystem => $"fs-{i:x17}",
+                Core.Kinds.ScratchKinds.EbsVolume => $"vol-{i:x17}",
+                Core.Kinds.ScratchKinds.EfsFileSystem => $"fs-{i:x17}",
                 _ => $"estate-{kind[..3]}-{i:D3}",
             };
             string arn;
-            if (kind == Core.Plans.ScratchKinds.S3Bucket)
+            if (kind == Core.Kinds.ScratchKinds.S3Bucket)
             {
                 environment.S3.CreateBucket(id);
                 arn = $"arn:aws:s3:::{id}";
@@ -171,7 +172,7 @@ public static class ScaleRuns
         while (!checkpoint.IsComplete)
         {
             var invocationStart = clock.GetUtcNow();
-            checkpoint = await inspector.ContinueCountAsync(table, checkpoint, () => clock.GetUtcNow() - invocationStart >= VerifyTarget.DefaultBudget, cancellationToken);
+            checkpoint = await inspector.ContinueCountAsync(table, checkpoint, () => clock.GetUtcNow() - invocationStart >= Core.LambdaLimits.VerificationBudget, cancellationToken);
             invocations++;
         }
 
@@ -313,10 +314,10 @@ public static class ScaleRuns
             perTarget.Values.DefaultIfEmpty(0).Max(),
             historyPerTarget,
             run.RtoSeconds ?? double.NaN,
-            records.Select(r => RestoreForecast.Measured(r) ?? double.NaN).Average(),
+            records.Select(r => ForecastRestore.Measured(r) ?? double.NaN).Average(),
             records.Select(CountSeconds).Average(),
             records.Select(r => r is { RestoreRequestedAt: { } requested, VerifiedAt: { } verified }
-                ? (verified - requested).TotalSeconds - (RestoreForecast.Measured(r) ?? 0) - CountSeconds(r)
+                ? (verified - requested).TotalSeconds - (ForecastRestore.Measured(r) ?? 0) - CountSeconds(r)
                 : double.NaN).Average(),
             records.Select(r => new TargetFigure(
                 r.TargetId,
@@ -324,7 +325,7 @@ public static class ScaleRuns
                 DrillCost.StatesOf(r, awsBackupBuckets, r.Polls),
                 r.Polls,
                 Math.Max(r.RestoredCount?.Invocations ?? 0, r.SourceCount?.Invocations ?? 0),
-                RestoreForecast.Measured(r),
+                ForecastRestore.Measured(r),
                 r.VerifiedAt is { } verified ? (verified - run.StartedAt).TotalSeconds : null)).ToList(),
             run.Cost,
             environment.Functions.Measures.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));

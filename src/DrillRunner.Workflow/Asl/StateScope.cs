@@ -11,7 +11,7 @@ namespace DrillRunner.Workflow.Asl;
 public sealed class StateScope(Catcher failurePath)
 {
     /// <summary>The longest a Lambda invocation may run (Lambda's own ceiling); a task waits no longer.</summary>
-    public const int LambdaTimeoutSeconds = 900;
+    public const int LambdaTimeoutSeconds = Core.LambdaLimits.TimeoutSeconds;
 
     private readonly JsonObject _states = [];
 

@@ -49,6 +49,6 @@ public sealed class GeneratedDefinitionTests
     public void MachineTimeout_IsTheDrillsTimeLimit()
     {
         // The lock's lifetime and the drill's own deadline are computed from the same constant.
-        Assert.Equal(DrillRunner.Core.Drills.DrillDeadline.DefaultTimeLimit.TotalSeconds, RestoreDrillWorkflow.Definition().ToJson()["TimeoutSeconds"]!.GetValue<int>());
+        Assert.Equal(DrillRunner.Core.Runs.DrillDeadline.DefaultTimeLimit.TotalSeconds, RestoreDrillWorkflow.Definition().ToJson()["TimeoutSeconds"]!.GetValue<int>());
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DrillRunner.Cli.Reports;
 using DrillRunner.Core.Coverage;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Reporting;
 
 namespace DrillRunner.Cli.Tests.Reports;

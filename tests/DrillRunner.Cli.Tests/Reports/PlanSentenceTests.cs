@@ -1,5 +1,5 @@
 using DrillRunner.Cli.Reports;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Reporting;
 using static DrillRunner.Cli.Tests.Reports.SamplePlan;
 

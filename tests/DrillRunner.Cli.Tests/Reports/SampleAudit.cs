@@ -1,5 +1,5 @@
 using DrillRunner.Core.Coverage;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Cli.Tests.Reports;

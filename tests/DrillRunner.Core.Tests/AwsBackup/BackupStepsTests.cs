@@ -1,9 +1,10 @@
 using System.Text.Json;
 using DrillRunner.Core.AwsBackup;
+using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Teardown;
 using DrillRunner.Core.Tests.Fakes;
@@ -126,7 +127,7 @@ public sealed class BackupStepsTests
         Assert.Equal(1, poll.Attempt);
         // 30 minutes expected: a look every 3 minutes until 24 minutes in, then dense looks.
         Assert.Equal((int)(PollSchedule.SparseFraction * 30 * 60), poll.WaitSeconds);
-        Assert.Equal(DrillRunner.Core.Capacity.RestoreForecast.FromAwsBackup, (await _runs.GetTargetAsync(runId, "db", default)).Forecast!.From);
+        Assert.Equal(DrillRunner.Core.Runs.RestoreForecast.FromAwsBackup, (await _runs.GetTargetAsync(runId, "db", default)).Forecast!.From);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using DrillRunner.Core.Capacity;
-using DrillRunner.Core.Drills;
+using DrillRunner.Core.Kinds;
 
 namespace DrillRunner.Core.Tests.Capacity;
 

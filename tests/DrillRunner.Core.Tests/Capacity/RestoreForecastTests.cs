@@ -1,7 +1,8 @@
 using DrillRunner.Core.Capacity;
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Drills.Contracts;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Native;
+using DrillRunner.Core.Runs;
 using DrillRunner.Core.Tests.Drills;
 
 namespace DrillRunner.Core.Tests.Capacity;

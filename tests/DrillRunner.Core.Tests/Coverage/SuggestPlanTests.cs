@@ -1,4 +1,5 @@
 using DrillRunner.Core.Coverage;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Tests.Coverage;

@@ -1,6 +1,6 @@
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Janitor;
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;

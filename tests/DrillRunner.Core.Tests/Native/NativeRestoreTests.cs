@@ -1,4 +1,4 @@
-using DrillRunner.Core.Drills;
+using DrillRunner.Core.Capacity;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Native;

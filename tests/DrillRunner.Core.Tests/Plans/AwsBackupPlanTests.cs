@@ -1,3 +1,4 @@
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Tests.Plans;

@@ -34,7 +34,7 @@ public sealed class PublishedPlanFilesTests
     public void Schema_LimitsTargetsAsTheReaderDoes()
     {
         Assert.Equal(PlanRules.MaxTargets, SchemaObject("targets").GetProperty("maxItems").GetInt32());
-        Assert.Equal(DrillRunner.Core.Capacity.DynamoDbCapacity.ConcurrentRestores, SchemaObject("maxConcurrentRestores").GetProperty("maximum").GetInt32());
+        Assert.Equal(DrillRunner.Core.Kinds.DynamoDbCapacity.ConcurrentRestores, SchemaObject("maxConcurrentRestores").GetProperty("maximum").GetInt32());
     }
 
     [Fact]

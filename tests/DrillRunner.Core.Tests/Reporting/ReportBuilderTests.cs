@@ -1,4 +1,4 @@
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Reporting;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Tests.Fakes;
@@ -103,7 +103,7 @@ public sealed class ReportBuilderTests
         await Run("prod", "older", Now.AddDays(-9), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
         await Run("prod", "latest", Now.AddDays(-2), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
         var orders = await _runs.GetTargetAsync("latest", "orders", default);
-        var gap = new DrillRunner.Core.RunbookGaps.RunbookGap("orders-prod", [new DrillRunner.Core.RunbookGaps.GapItem(DrillRunner.Core.RunbookGaps.RunbookSettings.Ttl, "on expiresAt", true)], Now);
+        var gap = new DrillRunner.Core.Runs.RunbookGap("orders-prod", [new DrillRunner.Core.Runs.GapItem(DrillRunner.Core.Runs.RunbookSettings.Ttl, "on expiresAt", true)], Now);
         await _runs.SaveTargetAsync(orders with { RunbookGap = gap }, default);
 
         var report = await Build("prod");
@@ -133,7 +133,7 @@ public sealed class ReportBuilderTests
     private async Task Costed(string runId, double usd)
     {
         var run = await _runs.GetAsync(runId, default);
-        await _runs.SaveAsync(run with { Cost = new DrillRunner.Core.Capacity.DrillCost("us-east-1", "2026-12-02", 0, 0, 0, 0, 0, 0, 0, 0, usd, 0, 1) }, default);
+        await _runs.SaveAsync(run with { Cost = new DrillRunner.Core.Runs.RunCost("us-east-1", "2026-12-02", 0, 0, 0, 0, 0, 0, 0, 0, usd, 0, 1) }, default);
     }
 
     private Task<PlanReport> Build(string plan) => new ReportBuilder(_runs, _plans).BuildAsync(plan, Now.AddDays(-90), Now, default);

@@ -1,4 +1,4 @@
-namespace DrillRunner.Core.RunbookGaps;
+namespace DrillRunner.Core.Ports;
 
 /// <summary>What a DynamoDB table has that a restore does not bring (DescribeTable, DescribeTimeToLive, DescribeContinuousBackups, ListTagsOfResource).</summary>
 /// <param name="TtlAttribute">The TTL attribute when TTL is enabled (or being enabled); null when off.</param>

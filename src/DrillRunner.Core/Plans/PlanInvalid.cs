@@ -1,6 +1,6 @@
-using DrillRunner.Core.Plans;
+using DrillRunner.Core.Errors;
 
-namespace DrillRunner.Core.Errors;
+namespace DrillRunner.Core.Plans;
 
 /// <summary>The plan failed validation; every problem is listed.</summary>
 public sealed class PlanInvalid : DrillException

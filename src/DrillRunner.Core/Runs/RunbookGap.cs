@@ -1,4 +1,4 @@
-namespace DrillRunner.Core.RunbookGaps;
+namespace DrillRunner.Core.Runs;
 
 /// <summary>
 /// One thing a real recovery would still have to do by hand after this restore.

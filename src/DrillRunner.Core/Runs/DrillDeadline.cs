@@ -1,7 +1,6 @@
 using DrillRunner.Core.Errors;
-using DrillRunner.Core.Runs;
 
-namespace DrillRunner.Core.Drills;
+namespace DrillRunner.Core.Runs;
 
 /// <summary>
 /// The drill's own time limit. The state machine's TimeoutSeconds ends an execution without any

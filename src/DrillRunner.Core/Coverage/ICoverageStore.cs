@@ -1,6 +1,4 @@
-using DrillRunner.Core.Coverage;
-
-namespace DrillRunner.Core.Ports;
+namespace DrillRunner.Core.Coverage;
 
 /// <summary>The coverage audits in the runs table: the pages an audit's listings gave, and the judged audits.</summary>
 public interface ICoverageStore

@@ -1,5 +1,5 @@
-using DrillRunner.Core.Drills;
 using DrillRunner.Core.Errors;
+using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 
@@ -10,24 +10,17 @@ namespace DrillRunner.Core.Capacity;
 /// around its end (<see cref="PollSchedule"/>). The best guide is this target's own restores in the
 /// plan's last drills; then, for a DynamoDB table, its size; for AWS Backup, the job's own estimate.
 /// </summary>
-public sealed record RestoreForecast(double Seconds, string From)
+public static class ForecastRestore
 {
-    public const string FromEarlierDrills = "earlier drills";
-    public const string FromTableSize = "table size";
-    public const string FromAwsBackup = "AWS Backup's estimate";
-
     /// <summary>How many of the plan's latest drills are read for this target's earlier restore times.</summary>
     public const int EarlierDrillsRead = 3;
 
-    [System.Text.Json.Serialization.JsonIgnore]
-    public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
-
     /// <summary>The forecast for a target about to be restored; null when nothing is known.</summary>
-    public static async Task<RestoreForecast?> ForAsync(IRunStore runs, RunContext context, string targetId, long? sourceSizeBytes, CancellationToken cancellationToken)
+    public static async Task<RestoreForecast?> ForAsync(IRunStore runs, DrillRun run, string targetId, long? sourceSizeBytes, CancellationToken cancellationToken)
     {
         var earlier = new List<double>();
-        var history = await runs.HistoryAsync(context.Plan.Name, since: null, limit: EarlierDrillsRead + 1, cancellationToken);
-        foreach (var summary in history.Where(h => h.RunId != context.Run.RunId && h.Unreadable is null).Take(EarlierDrillsRead))
+        var history = await runs.HistoryAsync(run.PlanName, since: null, limit: EarlierDrillsRead + 1, cancellationToken);
+        foreach (var summary in history.Where(h => h.RunId != run.RunId && h.Unreadable is null).Take(EarlierDrillsRead))
         {
             try
             {
@@ -45,10 +38,10 @@ public sealed record RestoreForecast(double Seconds, string From)
 
         if (earlier.Count > 0)
         {
-            return new RestoreForecast(earlier.Average(), FromEarlierDrills);
+            return new RestoreForecast(earlier.Average(), RestoreForecast.FromEarlierDrills);
         }
 
-        return sourceSizeBytes is { } size ? new RestoreForecast(DynamoDbCapacity.ExpectedRestore(size).TotalSeconds, FromTableSize) : null;
+        return sourceSizeBytes is { } size ? new RestoreForecast(DynamoDbCapacity.ExpectedRestore(size).TotalSeconds, RestoreForecast.FromTableSize) : null;
     }
 
     /// <summary>A restore's duration as a drill measured it: request to the middle of the last two looks.</summary>

@@ -1,4 +1,6 @@
-namespace DrillRunner.Core.Drills;
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Capacity;
 
 /// <summary>
 /// How long to wait between looks at a restore. DynamoDB and AWS Backup give no completion event, and

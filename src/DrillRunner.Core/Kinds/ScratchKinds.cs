@@ -1,6 +1,4 @@
-using DrillRunner.Core.Kinds;
-
-namespace DrillRunner.Core.Plans;
+namespace DrillRunner.Core.Kinds;
 
 /// <summary>The names of the kinds of scratch resource a run can create (run records keep them); each kind's record is in <see cref="RestoreKinds"/>.</summary>
 public static class ScratchKinds

@@ -1,4 +1,4 @@
-namespace DrillRunner.Core.Capacity;
+namespace DrillRunner.Core.Kinds;
 
 /// <summary>
 /// What DynamoDB publishes about the capacity that bounds a drill, in one place: the runner's forecasts
