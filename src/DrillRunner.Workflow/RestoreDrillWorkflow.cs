@@ -39,6 +39,18 @@ public static class RestoreDrillWorkflow
     private static readonly StateName DrillPassed = new(nameof(DrillPassed));
     private static readonly StateName DrillDidNotPass = new(WorkflowErrors.DrillDidNotPass);
 
+    /// <summary>The way a drill that passes goes (no one notified, nothing left for DeleteScratchResources), for the cost estimate's counts.</summary>
+    public static PathRoute PassingRoute => new(
+        new Dictionary<StateName, StateName>
+        {
+            [DidBegin] = DrillTargets,
+            [ShouldNotify] = PrepareTeardown,
+            [PrepareTeardown] = FindRunResources,
+            [TeardownDone] = DrillOutcome,
+            [DrillOutcome] = DrillPassed,
+        },
+        []);
+
     public static StateMachineDefinition Definition()
     {
         var states = new StateScope(new Catcher(RecordRunnerError));

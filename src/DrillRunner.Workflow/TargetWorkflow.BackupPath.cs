@@ -51,6 +51,25 @@ public static partial class TargetWorkflow
 
     public static StateName DescribeState(RestoreKind kind) => new($"Describe{kind.StateSuffix}");
 
+    /// <summary>
+    /// The way an AWS Backup target that passes goes, for the cost estimate's counts (<see cref="WorkflowShapeFile"/>):
+    /// one page of recovery points, a kind with nothing to describe (a bucket: the estimate does not count a
+    /// database's, volume's or file system's describe looks), data the runner verifies, no verifier of the plan's.
+    /// </summary>
+    public static TargetRoute BackupRoute(bool readsSourceScaling) => new(
+        Route(
+        [
+            (RouteTarget, ListRecoveryPoints),
+            (MoreRecoveryPoints, GetRestoreMetadata),
+            (DescribeRestoredResource, NothingToDescribe),
+            (IsResourceReady, NeedsDataVerification),
+            (NeedsDataVerification, VerifyRestoredData),
+            .. RunbookGapRoute(readsSourceScaling, then: HasVerifier),
+            (HasVerifier, ValidationSucceeded),
+        ]),
+        Look: IsRestoreJobDone,
+        VerificationRound: IsDataVerified);
+
     private static void BackupPath(StateScope scope)
     {
         FindAndRestore(scope);

@@ -16,6 +16,12 @@ public static partial class TargetWorkflow
     private static readonly StateName IsVerified = new(nameof(IsVerified));
     private static readonly StateName TargetVerified = new(nameof(TargetVerified));
 
+    /// <summary>The way a native target that passes goes, for the cost estimate's counts (<see cref="WorkflowShapeFile"/>).</summary>
+    public static TargetRoute NativeRoute(bool readsSourceScaling) => new(
+        Route([(RouteTarget, ResolveRecoveryPoint), .. RunbookGapRoute(readsSourceScaling, then: TargetVerified)]),
+        Look: IsRestored,
+        VerificationRound: IsVerified);
+
     private static void NativePath(StateScope scope) => scope
         .LambdaTask(
             ResolveRecoveryPoint,

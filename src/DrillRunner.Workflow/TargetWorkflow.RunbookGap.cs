@@ -15,6 +15,10 @@ public static partial class TargetWorkflow
     private static readonly StateName RecordScalingGap = new(nameof(RecordScalingGap));
     private static readonly StateName AfterRunbookGap = new(nameof(AfterRunbookGap));
 
+    /// <summary>The runbook gap's choices on a route: the source's auto scaling read or not, then on to <paramref name="then"/>.</summary>
+    private static IEnumerable<(StateName Choice, StateName Branch)> RunbookGapRoute(bool readsSourceScaling, StateName then) =>
+        [(ReadsScaling, readsSourceScaling ? ReadSourceScaling : AfterRunbookGap), (AfterRunbookGap, then)];
+
     private static void RunbookGap(StateScope scope)
     {
         var gap = LambdaFunction.Of<RecordRunbookGapFunction>();

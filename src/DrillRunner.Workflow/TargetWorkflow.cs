@@ -50,6 +50,8 @@ public static partial class TargetWorkflow
         .Succeed(TargetFailed, "The failure is recorded; the other targets go on.")
         .Fail(TargetFailureNotRecorded, "The Map tolerates this child's failure; ConcludeDrill names the target as never finished.", WorkflowErrors.TargetFailureNotRecorded, "A target failed and its failure could not be written to the runs table.");
 
+    private static Dictionary<StateName, StateName> Route(IEnumerable<(StateName Choice, StateName Branch)> choices) => choices.ToDictionary(c => c.Choice, c => c.Branch);
+
     /// <summary>The payload of a step that needs only to know its target.</summary>
     private static JsonObject TargetOnly => new() { ["runId.$"] = "$.runId", ["targetId.$"] = "$.targetId" };
 }

@@ -13,6 +13,9 @@ public sealed class StateScope(Catcher failurePath)
     /// <summary>The longest a Lambda invocation may run (Lambda's own ceiling); a task waits no longer.</summary>
     public const int LambdaTimeoutSeconds = 900;
 
+    /// <summary>The optimized Lambda integration every Lambda task calls.</summary>
+    public const string LambdaInvokeResource = "arn:aws:states:::lambda:invoke";
+
     private readonly JsonObject _states = [];
 
     public string StartAt => _states.First().Key;
@@ -33,7 +36,7 @@ public sealed class StateScope(Catcher failurePath)
         }
 
         var state = State("Task", comment);
-        state["Resource"] = "arn:aws:states:::lambda:invoke";
+        state["Resource"] = LambdaInvokeResource;
         state["Parameters"] = parameters;
         state["TimeoutSeconds"] = LambdaTimeoutSeconds;
         invoke.Result.WriteTo(state);
