@@ -38,42 +38,88 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         public string? Out { get; init; }
 
         [CommandOption("--only <SECTION>")]
-        [Description("Run one section and replace only it in the file: coverage (the coverage audit of 200 tables and 50 other resources).")]
+        [Description("Run one section and replace only it in the file: counts, skew, lag, drills, report or coverage.")]
         public string? Only { get; init; }
 
         public override ValidationResult Validate() =>
             Quick && Full ? ValidationResult.Error("--quick and --full ask for opposite runs: give one (--quick: small versions; --full: also a 1 TB table).")
-            : Only is null or CoverageSection ? ValidationResult.Success() : ValidationResult.Error($"--only '{Only}' is not a section. Use: {CoverageSection}.");
+            : Only is null || Sections.Any(s => s.Name == Only) ? ValidationResult.Success()
+            : ValidationResult.Error($"--only '{Only}' is not a section. Use one of: {string.Join(", ", Sections.Select(s => s.Name))}.");
     }
 
-    /// <summary>The section name --only accepts for the coverage audit.</summary>
+    /// <summary>
+    /// A part of the page that one run measures: its name for --only, and the words its heading carries
+    /// (headings name sizes that --quick changes, so a section is found by these words, not the whole line).
+    /// </summary>
+    private sealed record Section(string Name, string HeadingWords, Func<BenchCommand, Settings, CancellationToken, Task<string>> Write);
+
+    /// <summary>The measured sections, in the page's order; the limits and the model follow them unmeasured.</summary>
+    private static readonly Section[] Sections =
+    [
+        new("counts", CountsWords, (b, s, ct) => b.CountsAsync(s, ct)),
+        new("skew", SkewWords, (b, s, ct) => b.SkewAsync(s, ct)),
+        new("lag", LagWords, (_, _, _) => Task.FromResult(LagSection())),
+        new("drills", DrillsWords, (b, s, ct) => b.DrillsAsync(s, ct)),
+        new("report", ReportWords, (b, s, ct) => b.ReportAsync(s, ct)),
+        new(CoverageSection, CoverageWords, (b, s, ct) => b.CoverageAsync(s, ct)),
+    ];
+
+    /// <summary>The section name --only accepts for the coverage audit (the help's example).</summary>
     public const string CoverageSection = "coverage";
 
-    private const string CoverageHeading = "## Coverage audit at scale";
+    private const string CountsWords = "Verification efficiency", SkewWords = "The live source's count, taken alongside", LagWords = "Detection lag",
+        DrillsWords = "targets in one drill", ReportWords = "Report at scale", CoverageWords = "Coverage audit at scale";
+
+    private const string LimitsHeading = "## Limits that hold";
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         RepoPaths.RequireNodeModules();
-        var command = "dotnet run --project src/DrillRunner.Cli -c Release -- bench" + (settings.Quick ? " --quick" : string.Empty) + (settings.Full ? " --full" : string.Empty);
         var path = settings.Out ?? Path.Combine(RepoPaths.Root, "docs", "benchmarks.md");
-        if (settings.Only == CoverageSection)
+        var started = Stopwatch.StartNew();
+        if (Sections.FirstOrDefault(s => s.Name == settings.Only) is { } only)
         {
-            var only = Stopwatch.StartNew();
-            var section = await CoverageAsync(settings.Quick, $"{command} --only {CoverageSection}", cancellationToken);
+            var section = await only.Write(this, settings, cancellationToken)
+                + Environment.NewLine + $"Re-measured alone with `{CommandLine(settings)}` ({Machine()}; {started.Elapsed.TotalMinutes:0.0} min)." + Environment.NewLine;
             var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : string.Empty;
-            await File.WriteAllTextAsync(path, ReplaceSection(existing, section), cancellationToken);
-            consoles.Out.MarkupLineInterpolated($"wrote the coverage section of {path} in {only.Elapsed.TotalMinutes:0.0} min");
+            await File.WriteAllTextAsync(path, ReplaceSection(existing, only, section), cancellationToken);
+            consoles.Out.MarkupLineInterpolated($"wrote the {only.Name} section of {path} in {started.Elapsed.TotalMinutes:0.0} min");
             return ExitCodes.Pass;
         }
 
         var md = new StringBuilder();
-        var started = Stopwatch.StartNew();
         md.AppendLine("# Benchmarks: drills at scale").AppendLine()
-            .AppendLine("Written by `drill bench`; every figure below was measured by the command at the end of this").AppendLine("page on the machine it names. Local mode stands in for AWS: see [the capacity model](#the-capacity-model)").AppendLine("for what is modelled and from which published figures. Ratios matter more than seconds: the").AppendLine("machine is shared and small.").AppendLine();
+            .AppendLine("Written by `drill bench`; every figure below was measured by the command at the end of this").AppendLine("page on the machine it names. Local mode stands in for AWS: see [the capacity model](#the-capacity-model)").AppendLine("for what is modelled and from which published figures. Ratios matter more than seconds: the").AppendLine("machine is shared and small. `--only SECTION` re-measures one section and says so under it.");
+        foreach (var section in Sections)
+        {
+            md.Append(await section.Write(this, settings, cancellationToken));
+        }
 
-        // 1. Verification efficiency.
+        md.Append(LimitsAndModel())
+            .AppendLine().AppendLine("## Machine and command").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"{Machine()}; {started.Elapsed.TotalMinutes:0.0} min in all.").AppendLine()
+            .AppendLine("```").AppendLine("npm ci").AppendLine(CommandLine(settings)).AppendLine("```");
+
+        await File.WriteAllTextAsync(path, md.ToString(), cancellationToken);
+        consoles.Out.MarkupLineInterpolated($"wrote {path} in {started.Elapsed.TotalMinutes:0.0} min");
+        return ExitCodes.Pass;
+    }
+
+    /// <summary>The command that reproduces this run, as the page prints it.</summary>
+    private static string CommandLine(Settings settings) =>
+        "dotnet run --project src/DrillRunner.Cli -c Release -- bench" + (settings.Quick ? " --quick" : string.Empty) + (settings.Full ? " --full" : string.Empty) + (settings.Only is { } only ? $" --only {only}" : string.Empty);
+
+    private string Machine() =>
+        $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {time.GetUtcNow():yyyy-MM-dd}";
+
+    private void Progress(string what) => consoles.Diagnostics.MarkupLineInterpolated($"[grey]{what}…[/]");
+
+    /// <summary>1. Verification efficiency: modelled tables counted as VerifyTarget counts them.</summary>
+    private async Task<string> CountsAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var md = new StringBuilder();
         long[] sizes = settings.Quick ? [2 * DynamoDbCapacity.GiB] : settings.Full ? [DynamoDbCapacity.GiB, 10 * DynamoDbCapacity.GiB, 100 * DynamoDbCapacity.GiB, DynamoDbCapacity.TiB] : [DynamoDbCapacity.GiB, 10 * DynamoDbCapacity.GiB, 100 * DynamoDbCapacity.GiB];
-        md.AppendLine("## Verification efficiency").AppendLine()
+        md.AppendLine().AppendLine($"## {CountsWords}").AppendLine()
             .AppendLine("A modelled table is counted exactly as `VerifyTarget` counts a restored one (segments chosen from its size, a").AppendLine("checkpoint whenever an invocation's 10-minute budget is spent). Efficiency = read units consumed ÷ what the table").AppendLine("allowed over the time the count took. Goal: ≥ 90 %, and no size that the 15-minute Lambda limit breaks.").AppendLine()
             .AppendLine("| Table | Items | Segments | Count exact | Read units (model) | Modelled time | Invocations | Efficiency | Real time (scale) |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|");
@@ -89,8 +135,14 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"1 TB was not run here (`--full` runs it: ~1 M pages). By the model it needs {DynamoDbCapacity.CountScanReadUnits(DynamoDbCapacity.TiB):N0} read units at {DynamoDbCapacity.ReadUnitsPerSecond(DynamoDbCapacity.TiB):N0} units/s (the table quota) = {Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))}, {Math.Ceiling(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB) / VerifyTarget.DefaultBudget)} invocations of 10 minutes, {DynamoDbCapacity.ScanSegments(DynamoDbCapacity.TiB, 4)} segments.");
         }
 
-        // Skew of a tolerance check.
-        md.AppendLine().AppendLine("### The live source's count, taken alongside").AppendLine()
+        return md.ToString();
+    }
+
+    /// <summary>The skew of a tolerance check: a restored table and its live source counted side by side.</summary>
+    private async Task<string> SkewAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var md = new StringBuilder();
+        md.AppendLine().AppendLine($"### {SkewWords}").AppendLine()
             .AppendLine("For a `tolerancePercentOfSource` check the live source is counted at the same time as the restored table, but").AppendLine("only with the plan's segments (it is production). The skew is the time between the middles of the two counts;").AppendLine("a source written at *w* items/s drifts by about *w* × skew items in it.").AppendLine()
             .AppendLine("| Table | Segments (restored / source) | Restored count | Source count | Skew | Drift at 10 writes/s | at 100 writes/s |")
             .AppendLine("|---|---|---|---|---|---|---|");
@@ -102,9 +154,15 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             md.AppendLine(CultureInfo.InvariantCulture, $"| {Gb(size)} | {s.RestoredSegments} / {s.SourceSegments} | {Span(s.RestoredSpan)} | {Span(s.SourceSpan)} | {Span(s.Skew)} | {10 * s.Skew.TotalSeconds:N0} items ({10 * s.Skew.TotalSeconds / items:P4}) | {100 * s.Skew.TotalSeconds:N0} items ({100 * s.Skew.TotalSeconds / items:P4}) |");
         }
 
-        // 2. Detection lag.
+        return md.ToString();
+    }
+
+    /// <summary>2. Detection lag: PollSchedule followed against restores of each length and forecast.</summary>
+    private static string LagSection()
+    {
+        var md = new StringBuilder();
         var nativeLook = WorkflowShape.NativeTarget.Look;
-        md.AppendLine().AppendLine("## Detection lag").AppendLine()
+        md.AppendLine().AppendLine($"## {LagWords}").AppendLine()
             .AppendLine("Restore really complete → the runner knows, following `PollSchedule` (the code the functions run) against restores").AppendLine("of each length, with a forecast that is right, 20 % long, 20 % short, or missing. Each look is").AppendLine(CultureInfo.InvariantCulture, $"{nativeLook.Transitions} state transitions (wait, check, choice) and {nativeLook.Invocations} invocation. Goal: lag ≤ max(10 s, 1 % of the restore).").AppendLine()
             .AppendLine("| Restore | Forecast | Lag | Goal | Looks | Transitions | Looks' cost |")
             .AppendLine("|---|---|---|---|---|---|---|");
@@ -127,11 +185,18 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         var denseLooks = PollSchedule.Follow(twoHours, twoHours, TimeSpan.FromHours(12)).Looks - PollSchedule.Follow(twoHours * PollSchedule.WindowStart, twoHours, TimeSpan.FromHours(12)).Looks;
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Waiting inside a function instead: a 128 MB function polling every few seconds through the dense window of a 2-hour restore ({Span(window)}) costs ${waitingFunction:0.0000} in GB-seconds alone, against ${denseLooks * DrillCost.LookUsd(prices):0.0000} for the state machine's {denseLooks} looks in the same window; the runner keeps polling from Step Functions. AWS Backup jobs cannot be polled from a function at all (no AWS Backup SDK on the build feed).");
 
-        // 3. Many targets through the real ASL.
+        return md.ToString();
+    }
+
+    /// <summary>3. Many targets through the real ASL, AWS Backup targets, each function's memory, and the runner's overhead on RTO.</summary>
+    private async Task<string> DrillsAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var md = new StringBuilder();
+        var prices = PriceTable.For(PriceTable.DefaultRegion);
         var many = settings.Quick ? 50 : 500;
         Progress($"drilling {many} targets through the real state machine");
         var drill = await ScaleRuns.DrillManyAsync(many, TimeSpan.FromSeconds(2), cancellationToken);
-        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {many} targets in one drill").AppendLine()
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {many} {DrillsWords}").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"{many} DynamoDB tables (20 items each, PITR on, `maxConcurrentRestores` 50, restores of 2 s) drilled through").AppendLine("`statemachine/restore-drill.asl.json` on the local engine, functions and runs table as in AWS.").AppendLine()
             .AppendLine("| Measure | Measured | Goal (AWS limit) |").AppendLine("|---|---|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| Verdict | {drill.Verdict} | PASS |")
@@ -144,7 +209,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         var (twoHourLooks, _) = PollSchedule.Follow(TimeSpan.FromHours(2), TimeSpan.FromHours(2), TimeSpan.FromHours(12));
         // A table verified in one round; the child execution's start stands for its ExecutionStarted and ExecutionSucceeded events.
         var twoHourTarget = WorkflowShape.NativeTarget.With(twoHourLooks, rounds: 1, readsSourceScaling: true);
-        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"With a 2-hour restore forecast right, a target's execution makes {twoHourLooks} looks: {twoHourTarget.Transitions} state transitions and at most about {twoHourTarget.HistoryEvents} history events ({nativeLook.HistoryEvents} per look: wait 2, task 5, choice 2), far under the goal of 5,000.");
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"With a 2-hour restore forecast right, a target's execution makes {twoHourLooks} looks: {twoHourTarget.Transitions} state transitions and at most about {twoHourTarget.HistoryEvents} history events ({WorkflowShape.NativeTarget.Look.HistoryEvents} per look: wait 2, task 5, choice 2), far under the goal of 5,000.");
 
         var backups = settings.Quick ? 20 : Core.Plans.PlanRules.MaxBackupTargets;
         Progress($"drilling {backups} AWS Backup targets through the real state machine");
@@ -165,13 +230,19 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         var most = measured.Functions.Values.Select(m => m.MostAllocatedBytes).DefaultIfEmpty(0).Max() / 1048576.0;
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Every function gets {DrillCost.FunctionMemoryMb} MB (template.yaml's Globals), right-sized from 1,024 MB on these figures: the most any invocation allocated here is {most:0.0} MB, small beside the .NET runtime's own ~100 MB; Lambda gives CPU in proportion to memory (1,769 MB = 1 vCPU), and {DrillCost.FunctionMemoryMb} MB keeps about {DrillCost.FunctionMemoryMb / 1769.0:0.0} vCPU for the counts' parallel scans. Not measured here: peak working set per function and cold starts in AWS.");
 
-        // 4. Runner overhead on RTO.
+        // Runner overhead on RTO.
         var overhead = drill.MeanTargetOverheadSeconds;
         var overheadGoal = Math.Max(10, drill.RtoSeconds * 0.01);
         md.AppendLine().AppendLine("## Runner overhead on RTO").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"In the {many}-target drill, per target from its restore request to verified: restore {drill.MeanRestoreSeconds:0.00} s (as the looks measured it) + count {drill.MeanCountSeconds:0.00} s + **{overhead:0.00} s of the runner's own** (invocations, transitions, the local engine's 100 ms waits, {many} targets sharing 2 cores). The run's RTO was {drill.RtoSeconds:0.0} s, most of it waves of restores waiting for one of the {DynamoDbCapacity.ConcurrentRestores} concurrent slots. Goal ≤ max(10 s, 1 % of RTO) = {overheadGoal:0} s: {(overhead <= overheadGoal ? "met" : "not met")} here. In AWS the detection lag above comes on top: ≤ max(10 s, 1 %) of the restore with a forecast, ≤ 5 % without.");
 
-        // 5. Report at scale.
+        return md.ToString();
+    }
+
+    /// <summary>4. Reports over years of drills of many plans.</summary>
+    private async Task<string> ReportAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var md = new StringBuilder();
         var plans = settings.Quick ? 10 : 100;
         const int weeks = 156;
         Progress($"reporting {plans} plans × {weeks} weekly drills");
@@ -191,15 +262,18 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
 
             var html = new HtmlReport().Render(reports, null, now.AddDays(-7 * weeks), now);
             clock.Stop();
-            md.AppendLine().AppendLine("## Report at scale").AppendLine()
+            md.AppendLine().AppendLine($"## {ReportWords}").AppendLine()
                 .AppendLine(CultureInfo.InvariantCulture, $"{plans} plans × {weeks} weekly drills ({written:N0} runs, seeded in {seeded.Elapsed.TotalSeconds:0.0} s): built and rendered as HTML in {clock.Elapsed.TotalSeconds:0.0} s; {Encoding.UTF8.GetByteCount(html) / 1024.0:N0} KB of HTML.");
         }
 
-        // 6. The coverage audit.
-        md.Append(await CoverageAsync(settings.Quick, command, cancellationToken));
+        return md.ToString();
+    }
 
-        // 7. Limits and the model.
-        md.AppendLine().AppendLine("## Limits that hold").AppendLine()
+    /// <summary>The limits a plan is held to and the capacity model's sources: facts, not measurements.</summary>
+    private static string LimitsAndModel()
+    {
+        var md = new StringBuilder();
+        md.AppendLine().AppendLine(LimitsHeading).AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"- Targets per plan: at most {Core.Plans.PlanRules.MaxTargets}; aws-backup targets at most {Core.Plans.PlanRules.MaxBackupTargets} (`plan validate` refuses more).")
             .AppendLine(CultureInfo.InvariantCulture, $"- Concurrent restores: DynamoDB runs at most {DynamoDbCapacity.ConcurrentRestores} restores per account at once; `maxConcurrentRestores` waits in waves, and a restore AWS refuses at the limit is retried.")
             .AppendLine(CultureInfo.InvariantCulture, $"- Time: a drill ends itself at 90 % of {Span(DrillDeadline.DefaultTimeLimit)}; every wave of restores takes at least {Span(DynamoDbCapacity.MinimumRestore)}, so `plan validate` refuses a plan whose waves cannot fit.")
@@ -211,26 +285,18 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             .AppendLine("- a read unit is 4 KB strongly consistent, half for eventually consistent; a Scan page reads ≤ 1 MB (API reference, Scan; DynamoDB pricing);")
             .AppendLine("- a PITR restore takes at least 20 minutes, usually under an hour, proportional to the largest partition (AWS re:Post knowledge center, \"Why does my DynamoDB table restoration take a long time?\");")
             .AppendLine("- **assumed**, not published: a full 10 GB partition copies in 35 minutes, and a sequential segment reader uses ~500 units/s (so segments = 2 × what the rate needs).").AppendLine()
-            .AppendLine("Prices: `src/DrillRunner.Core/Capacity/PriceTable.cs` (one file, by region, with the day taken).").AppendLine()
-            .AppendLine("## Machine and command").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {time.GetUtcNow():yyyy-MM-dd}; {started.Elapsed.TotalMinutes:0.0} min in all.").AppendLine()
-            .AppendLine("```").AppendLine("npm ci").AppendLine(command).AppendLine("```");
-
-        await File.WriteAllTextAsync(path, md.ToString(), cancellationToken);
-        consoles.Out.MarkupLineInterpolated($"wrote {path} in {started.Elapsed.TotalMinutes:0.0} min");
-        return ExitCodes.Pass;
-
-        void Progress(string what) => consoles.Diagnostics.MarkupLineInterpolated($"[grey]{what}…[/]");
+            .AppendLine("Prices: `src/DrillRunner.Core/Capacity/PriceTable.cs` (one file, by region, with the day taken).");
+        return md.ToString();
     }
 
     /// <summary>The coverage audit of a seeded estate through the real state machine, as a section of the page.</summary>
-    private async Task<string> CoverageAsync(bool quick, string command, CancellationToken cancellationToken)
+    private async Task<string> CoverageAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var (tables, others) = quick ? (40, 10) : (200, 50);
+        var (tables, others) = settings.Quick ? (40, 10) : (200, 50);
         consoles.Diagnostics.MarkupLineInterpolated($"[grey]auditing an estate of {tables} tables and {others} other resources…[/]");
         var a = await ScaleRuns.AuditEstateAsync(tables, others, cancellationToken);
         return new StringBuilder()
-            .AppendLine().AppendLine(CoverageHeading).AppendLine()
+            .AppendLine().AppendLine($"## {CoverageWords}").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"`statemachine/coverage-audit.asl.json` on the local engine over {a.Tables} DynamoDB tables (PITR on two in three, an on-demand backup on one in five,").AppendLine(CultureInfo.InvariantCulture, $"a fifth of them in a plan) and {a.OtherResources} other resources (RDS instances, DB clusters, S3 buckets, EBS volumes, EFS file systems, half").AppendLine("in AWS Backup), with AWS's page sizes; the functions and runs table as in AWS, the listings answered by the local AWS world.").AppendLine()
             .AppendLine("| Measure | Measured |").AppendLine("|---|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| Audit wall time (list, describe, keep pages, judge) | **{a.Wall.TotalSeconds:0.0} s** |")
@@ -241,22 +307,31 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             .AppendLine(CultureInfo.InvariantCulture, $"| States entered | {a.StatesEntered:N0} (≈ ${a.StatesEntered * PriceTable.For(PriceTable.DefaultRegion).StateTransition:0.000} of transitions) |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Largest state payload | {a.LargestPayloadBytes:N0} bytes ({a.LargestPayloadState}); Step Functions allows 256 KB |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Seeding the estate (not part of the audit) | {a.Seeding.TotalSeconds:0.0} s |").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"In AWS each call takes tens of milliseconds rather than the local world's few, and DynamoDB's control plane paces DescribeContinuousBackups; the audit reads {Core.Kinds.EstateListing.ContinuousBackupsAtOnce} tables' PITR settings at a time and has an hour. Measured with `{command}`.")
+            .AppendLine(CultureInfo.InvariantCulture, $"In AWS each call takes tens of milliseconds rather than the local world's few, and DynamoDB's control plane paces DescribeContinuousBackups; the audit reads {Core.Kinds.EstateListing.ContinuousBackupsAtOnce} tables' PITR settings at a time and has an hour.")
             .ToString();
     }
 
-    /// <summary>The page with the coverage section replaced (or put before the limits when it has none).</summary>
-    private static string ReplaceSection(string page, string section)
+    /// <summary>
+    /// The page with <paramref name="section"/>'s part replaced by <paramref name="text"/>: from its heading to
+    /// the heading of the next measured section (or the limits). A page without it gets it before the first
+    /// section that follows it in <see cref="Sections"/>, or before the limits.
+    /// </summary>
+    private static string ReplaceSection(string page, Section section, string text)
     {
-        var start = page.IndexOf(CoverageHeading, StringComparison.Ordinal);
-        if (start >= 0)
+        var lines = page.Split('\n').ToList();
+        bool Starts(string line, Section s) => line.StartsWith('#') && line.Contains(s.HeadingWords, StringComparison.Ordinal);
+        var later = Sections.SkipWhile(s => s != section).Skip(1).ToList();
+        int EndFrom(int from)
         {
-            var end = page.IndexOf("\n## ", start + CoverageHeading.Length, StringComparison.Ordinal);
-            return page[..start].TrimEnd('\n') + "\n" + section + (end >= 0 ? page[end..] : string.Empty);
+            var end = lines.FindIndex(from, l => later.Any(s => Starts(l, s)) || l == LimitsHeading || (l.StartsWith("## ", StringComparison.Ordinal) && Sections.Any(s => Starts(l, s))));
+            return end >= 0 ? end : lines.Count;
         }
 
-        var limits = page.IndexOf("\n## Limits that hold", StringComparison.Ordinal);
-        return limits >= 0 ? page[..limits].TrimEnd('\n') + "\n" + section + page[limits..] : page + section;
+        var start = lines.FindIndex(l => Starts(l, section));
+        var (replaceFrom, replaceTo) = start >= 0 ? (start, EndFrom(start + 1)) : (EndFrom(0), EndFrom(0));
+        var before = string.Join('\n', lines.Take(replaceFrom)).TrimEnd('\n');
+        var after = string.Join('\n', lines.Skip(replaceTo));
+        return before + "\n" + text + (after.Length > 0 ? "\n" + after : string.Empty);
     }
 
     private static string Gb(long bytes) => bytes >= DynamoDbCapacity.TiB ? $"{bytes / (double)DynamoDbCapacity.TiB:0.#} TB" : $"{bytes / (double)DynamoDbCapacity.GiB:0.#} GB";
