@@ -20,17 +20,26 @@ public static class CoverageAuditWorkflow
     /// <summary>An audit that has not finished in an hour is stopped; the next one starts over.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromHours(1);
 
-    private const string Judge = "JudgeCoverage";
+    private static readonly StateName BeginAudit = new(nameof(BeginAudit));
+    private static readonly StateName ReadPointInTimeRecovery = new(nameof(ReadPointInTimeRecovery));
+    private static readonly StateName JudgeCoverage = new(nameof(JudgeCoverage));
+    private static readonly StateName ShouldNotify = new(nameof(ShouldNotify));
+    private static readonly StateName Notify = new(nameof(Notify));
+    private static readonly StateName AuditDone = new(nameof(AuditDone));
+    private static readonly StateName AuditFailed = new(WorkflowErrors.AuditFailed);
+    private static readonly StateName DescribeContinuousBackups = new(nameof(DescribeContinuousBackups));
+    private static readonly StateName PitrRead = new(nameof(PitrRead));
+    private static readonly StateName PitrUnreadable = new(nameof(PitrUnreadable));
 
     public static StateMachineDefinition Definition()
     {
         var audit = LambdaFunction.Of<CoverageAuditFunction>();
-        var states = new StateScope(new Catcher(WorkflowErrors.AuditFailed));
+        var states = new StateScope(new Catcher(AuditFailed));
         var listings = new List<EstateListing> { EstateListing.DynamoDbTables };
         listings.AddRange(EstateListing.All.Where(l => l != EstateListing.DynamoDbTables));
 
         states.Pass(
-            "BeginAudit",
+            BeginAudit,
             "The audit is named after its execution; the region and account it looks at are the execution's own.",
             ListState(listings[0]),
             parameters: new JsonObject
@@ -45,15 +54,15 @@ public static class CoverageAuditWorkflow
         for (var i = 0; i < listings.Count; i++)
         {
             var listing = listings[i];
-            var next = i + 1 < listings.Count ? ListState(listings[i + 1]) : Judge;
-            var afterList = listing == EstateListing.DynamoDbTables ? "ReadPointInTimeRecovery" : KeepState(listing);
+            var next = i + 1 < listings.Count ? ListState(listings[i + 1]) : JudgeCoverage;
+            var afterList = listing == EstateListing.DynamoDbTables ? ReadPointInTimeRecovery : KeepState(listing);
             states
                 .SdkTask(ListState(listing), $"The first page of {listing.Service}:{listing.Action} ({listing.PageSize} a page).", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: false), TaskResult.At("$.page"), afterList)
-                .SdkTask(ListState(listing) + "More", "The next page.", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: true), TaskResult.At("$.page"), afterList);
+                .SdkTask(ListMoreState(listing), "The next page.", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: true), TaskResult.At("$.page"), afterList);
             if (listing == EstateListing.DynamoDbTables)
             {
                 states.Map(
-                    "ReadPointInTimeRecovery",
+                    ReadPointInTimeRecovery,
                     "Whether each table of the page has point-in-time recovery on, and its restorable window.",
                     $"$.page.{listing.ItemsMember}",
                     new JsonObject
@@ -71,39 +80,45 @@ public static class CoverageAuditWorkflow
                 .LambdaTask(
                     KeepState(listing),
                     "Keeps what the page says in the runs table (not in the state: the payload stays one page) and gives the next page's token.",
-                    audit,
-                    new JsonObject
+                    new()
                     {
-                        ["mode"] = AuditStep.KeepPage,
-                        ["auditId.$"] = "$.auditId",
-                        ["execution.$"] = "$.execution",
-                        ["listing"] = listing.Name,
-                        ["page.$"] = "$.page",
-                    },
-                    TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
-                    "More" + listing.Name)
-                .Choice("More" + listing.Name, "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListState(listing) + "More")], next);
+                        Function = audit,
+                        Payload = new JsonObject
+                        {
+                            ["mode"] = AuditStep.KeepPage,
+                            ["auditId.$"] = "$.auditId",
+                            ["execution.$"] = "$.execution",
+                            ["listing"] = listing.Name,
+                            ["page.$"] = "$.page",
+                        },
+                        Result = TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
+                        Next = MorePagesState(listing),
+                    })
+                .Choice(MorePagesState(listing), "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListMoreState(listing))], next);
         }
 
         states
             .LambdaTask(
-                Judge,
+                JudgeCoverage,
                 "Merges the pages, finds each resource's plans and drills, judges NOT_PROTECTED, BACKUP_STALE, DRILL_FAILING, NOT_DRILLED and DRILL_STALE, writes the audit record and the metrics.",
-                audit,
-                new JsonObject
+                new()
                 {
-                    ["mode"] = AuditStep.Judge,
-                    ["auditId.$"] = "$.auditId",
-                    ["execution.$"] = "$.execution",
-                    ["startedAt.$"] = "$.startedAt",
-                    ["options.$"] = "$.options",
-                },
-                TaskResult.PayloadAt("$.judged", "result"),
-                "ShouldNotify")
-            .Choice("ShouldNotify", "A summary goes out when something was found and a topic is configured.", [Rule.IsTrue("$.judged.result.notify", "Notify")], "AuditDone")
-            .Publish("Notify", "The audit's headline and findings, each with what to do.", "$.judged.result", "AuditDone")
-            .Succeed("AuditDone", "The audit is recorded: drill coverage prints it.")
-            .Fail(WorkflowErrors.AuditFailed, "A listing or a step failed after its retries.", WorkflowErrors.AuditFailed, "The audit could not finish and recorded nothing; the execution's history names the failing step. The next scheduled audit tries again.");
+                    Function = audit,
+                    Payload = new JsonObject
+                    {
+                        ["mode"] = AuditStep.Judge,
+                        ["auditId.$"] = "$.auditId",
+                        ["execution.$"] = "$.execution",
+                        ["startedAt.$"] = "$.startedAt",
+                        ["options.$"] = "$.options",
+                    },
+                    Result = TaskResult.PayloadAt("$.judged", "result"),
+                    Next = ShouldNotify,
+                })
+            .Choice(ShouldNotify, "A summary goes out when something was found and a topic is configured.", [Rule.IsTrue("$.judged.result.notify", Notify)], AuditDone)
+            .Publish(Notify, "The audit's headline and findings, each with what to do.", "$.judged.result", AuditDone)
+            .Succeed(AuditDone, "The audit is recorded: drill coverage prints it.")
+            .Fail(AuditFailed, "A listing or a step failed after its retries.", WorkflowErrors.AuditFailed, "The audit could not finish and recorded nothing; the execution's history names the failing step. The next scheduled audit tries again.");
 
         return new StateMachineDefinition(
             FileName,
@@ -112,9 +127,13 @@ public static class CoverageAuditWorkflow
             states);
     }
 
-    public static string ListState(EstateListing listing) => "List" + listing.Name;
+    public static StateName ListState(EstateListing listing) => new("List" + listing.Name);
 
-    public static string KeepState(EstateListing listing) => "Keep" + listing.Name;
+    public static StateName ListMoreState(EstateListing listing) => new("List" + listing.Name + "More");
+
+    public static StateName KeepState(EstateListing listing) => new("Keep" + listing.Name);
+
+    public static StateName MorePagesState(EstateListing listing) => new("More" + listing.Name);
 
     private static JsonObject Parameters(EstateListing listing, bool paged)
     {
@@ -141,10 +160,9 @@ public static class CoverageAuditWorkflow
     private static StateScope PitrProcessor()
     {
         var call = EstateListing.ContinuousBackups;
-        const string unreadable = "PitrUnreadable";
-        return new StateScope(new Catcher(unreadable))
-            .SdkTask("DescribeContinuousBackups", "Point-in-time recovery: status and restorable window.", Sdk.Resource(call), new JsonObject { [$"{call.IdParameter}.$"] = "$.TableName" }, TaskResult.At($"$.{EstateReader.PitrAnswerMember}"), "PitrRead")
-            .Pass("PitrRead", "The table's answer.", next: null)
-            .Pass(unreadable, "Recorded as unreadable: the judge says so rather than guessing.", next: null, parameters: new JsonObject { ["TableName.$"] = "$.TableName", [EstateReader.PitrErrorMember + ".$"] = "$.error.Error" });
+        return new StateScope(new Catcher(PitrUnreadable))
+            .SdkTask(DescribeContinuousBackups, "Point-in-time recovery: status and restorable window.", Sdk.Resource(call), new JsonObject { [$"{call.IdParameter}.$"] = "$.TableName" }, TaskResult.At($"$.{EstateReader.PitrAnswerMember}"), PitrRead)
+            .Pass(PitrRead, "The table's answer.", next: null)
+            .Pass(PitrUnreadable, "Recorded as unreadable: the judge says so rather than guessing.", next: null, parameters: new JsonObject { ["TableName.$"] = "$.TableName", [EstateReader.PitrErrorMember + ".$"] = "$.error.Error" });
     }
 }

@@ -14,17 +14,19 @@ public static class ScratchDeletions
     /// <summary>How many deletions run at once: well under each service's API rate limits.</summary>
     public const int MaxConcurrency = 10;
 
-    public const string Deleted = nameof(Deleted);
-    public const string DeletionFailed = nameof(DeletionFailed);
+    public static readonly StateName Deleted = new(nameof(Deleted));
+    public static readonly StateName DeletionFailed = new(nameof(DeletionFailed));
+
+    private static readonly StateName DeleteByKind = new(nameof(DeleteByKind));
+    private static readonly StateName UnknownKind = new(WorkflowErrors.UnknownKind);
 
     public static JsonObject ProcessorConfig => new() { ["Mode"] = "INLINE" };
 
     public static StateScope Processor()
     {
-        const string unknown = "UnknownKind";
         var deletable = RestoreKinds.All.Where(k => k.Delete is not null).ToList();
         var scope = new StateScope(new Catcher(DeletionFailed));
-        scope.ChoiceByKind("DeleteByKind", "Each scratch deletion by its kind's own delete call.", "$.kind", deletable.Select(k => (k, StateName(k))), unknown);
+        scope.ChoiceByKind(DeleteByKind, "Each scratch deletion by its kind's own delete call.", "$.kind", deletable.Select(k => (k, DeleteState(k))), UnknownKind);
         foreach (var kind in deletable)
         {
             var call = kind.Delete!;
@@ -34,11 +36,11 @@ public static class ScratchDeletions
                 parameters[name] = value;
             }
 
-            scope.SdkTask(StateName(kind), $"Deletes the scratch {kind.DisplayName}; retried while AWS still reports it busy.", Sdk.Resource(call), parameters, TaskResult.Discarded, Deleted, Retrier.BusyDeletion);
+            scope.SdkTask(DeleteState(kind), $"Deletes the scratch {kind.DisplayName}; retried while AWS still reports it busy.", Sdk.Resource(call), parameters, TaskResult.Discarded, Deleted, Retrier.BusyDeletion);
         }
 
         return scope
-            .Pass(unknown, "A kind with no delete call here: reported as not deleted, never guessed at.", next: null, parameters: Outcome(false, new JsonObject
+            .Pass(UnknownKind, "A kind with no delete call here: reported as not deleted, never guessed at.", next: null, parameters: Outcome(false, new JsonObject
             {
                 ["Error"] = WorkflowErrors.UnknownKind,
                 ["Cause.$"] = "States.Format('no delete call for scratch kind {}', $.kind)",
@@ -47,7 +49,7 @@ public static class ScratchDeletions
             .Pass(DeletionFailed, "Reports the resource not deleted, with AWS's error; the caller records it.", next: null, parameters: Outcome(false, "$.error"));
     }
 
-    public static string StateName(RestoreKind kind) => $"Delete{kind.StateSuffix}";
+    public static StateName DeleteState(RestoreKind kind) => new($"Delete{kind.StateSuffix}");
 
     private static JsonObject Outcome(bool deleted, JsonNode? error)
     {

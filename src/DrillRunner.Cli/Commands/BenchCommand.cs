@@ -163,8 +163,9 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
     private static string LagSection()
     {
         var md = new StringBuilder();
+        var nativeLook = WorkflowShape.NativeTarget.Look;
         md.AppendLine().AppendLine($"## {LagWords}").AppendLine()
-            .AppendLine("Restore really complete → the runner knows, following `PollSchedule` (the code the functions run) against restores").AppendLine("of each length, with a forecast that is right, 20 % long, 20 % short, or missing. Each look is 3 state transitions").AppendLine(CultureInfo.InvariantCulture, $"(wait, check, choice) and one invocation. Goal: lag ≤ max(10 s, 1 % of the restore).").AppendLine()
+            .AppendLine("Restore really complete → the runner knows, following `PollSchedule` (the code the functions run) against restores").AppendLine("of each length, with a forecast that is right, 20 % long, 20 % short, or missing. Each look is").AppendLine(CultureInfo.InvariantCulture, $"{nativeLook.Transitions} state transitions (wait, check, choice) and {nativeLook.Invocations} invocation. Goal: lag ≤ max(10 s, 1 % of the restore).").AppendLine()
             .AppendLine("| Restore | Forecast | Lag | Goal | Looks | Transitions | Looks' cost |")
             .AppendLine("|---|---|---|---|---|---|---|");
         var prices = PriceTable.For(PriceTable.DefaultRegion);
@@ -176,7 +177,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
                 var (looks, lag) = PollSchedule.Follow(actual, forecast, TimeSpan.FromHours(12));
                 var goal = Math.Max(PollSchedule.MinWaitSeconds, actual.TotalSeconds * PollSchedule.DenseFraction);
                 var cost = looks * DrillCost.LookUsd(prices);
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {Span(actual)} | {label} | {lag.TotalSeconds:0} s | {goal:0} s {(lag.TotalSeconds <= goal ? "✓" : "✗")} | {looks} | {looks * 3} | ${cost:0.0000} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {Span(actual)} | {label} | {lag.TotalSeconds:0} s | {goal:0} s {(lag.TotalSeconds <= goal ? "✓" : "✗")} | {looks} | {looks * nativeLook.Transitions} | ${cost:0.0000} |");
             }
         }
 
@@ -208,8 +209,9 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             .AppendLine(CultureInfo.InvariantCulture, $"| Lambda invocations per target | {drill.InvocationsPerTarget:0.00} | — |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Runner's own cost per target (estimate) | ${drill.Cost?.RunnerUsdPerTarget:0.00000} | ≤ $0.01 |");
         var (twoHourLooks, _) = PollSchedule.Follow(TimeSpan.FromHours(2), TimeSpan.FromHours(2), TimeSpan.FromHours(12));
-        var twoHourEvents = 2 + (9 * twoHourLooks) + (5 * DrillCost.NativeFixedStates) + 7;
-        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"With a 2-hour restore forecast right, a target's execution makes {twoHourLooks} looks: {DrillCost.NativeFixedStates + (3 * twoHourLooks) + 2} states and at most about {twoHourEvents} history events (9 per look: wait 2, task 5, choice 2), far under the goal of 5,000.");
+        // A table verified in one round; the child execution's start stands for its ExecutionStarted and ExecutionSucceeded events.
+        var twoHourTarget = WorkflowShape.NativeTarget.With(twoHourLooks, rounds: 1, readsSourceScaling: true);
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"With a 2-hour restore forecast right, a target's execution makes {twoHourLooks} looks: {twoHourTarget.Transitions} state transitions and at most about {twoHourTarget.HistoryEvents} history events ({WorkflowShape.NativeTarget.Look.HistoryEvents} per look: wait 2, task 5, choice 2), far under the goal of 5,000.");
 
         var backups = settings.Quick ? 20 : Core.Plans.PlanRules.MaxBackupTargets;
         Progress($"drilling {backups} AWS Backup targets through the real state machine");

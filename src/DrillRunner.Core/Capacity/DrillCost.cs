@@ -20,36 +20,17 @@ public static class DrillCost
     /// <summary>Assumed mean billed duration of one invocation (most read and write one item or two).</summary>
     public const double MeanInvocationSeconds = 0.3;
 
-    /// <summary>
-    /// States a native DynamoDB target's execution enters besides its loops: resolve, start, the loops'
-    /// exits, done; each restore look adds 3 (wait, check, choice), each verification round 2. The
-    /// many-target test counts the local engine's states per target and holds this estimate to it.
-    /// </summary>
-    public const int NativeFixedStates = 5;
-
-    /// <summary>
-    /// The same for an AWS Backup target (choose, prepare, start, record, tag, describe, verify,
-    /// validate and their choices), as counted for S3 buckets; a database, volume or file system adds
-    /// its describe looks, which the estimate does not count.
-    /// </summary>
-    public const int BackupFixedStates = 20;
-
-    /// <summary>States of the drill machine itself: begin, map, teardown, conclude, notify and their choices.</summary>
-    public const int DrillFixedStates = 12;
-
     /// <summary>Runs-table requests per invocation: the run header and plan read (strongly consistent, ≤ 8 KB: 2 units each), one target item written.</summary>
     public const double ReadUnitsPerInvocation = 4, WriteUnitsPerInvocation = 2;
 
-    /// <summary>States one restore look enters: wait, check, choice; an AWS Backup look also describes the job.</summary>
-    public static int LookStates(bool awsBackup) => awsBackup ? 4 : 3;
+    /// <summary>What one restore look costs: its transitions, its invocation and its GB-seconds.</summary>
+    public static double LookUsd(PriceTable prices, bool awsBackup = false) => Usd(WorkflowShape.Target(awsBackup).Look, prices);
 
-    /// <summary>What one restore look costs: its states, one invocation and its GB-seconds.</summary>
-    public static double LookUsd(PriceTable prices, bool awsBackup = false) =>
-        (LookStates(awsBackup) * prices.StateTransition) + prices.LambdaRequest + (MeanInvocationSeconds * FunctionMemoryMb / 1024.0 * prices.LambdaGbSecond);
-
-    /// <summary>States a target's execution entered, by the estimate, had it looked at its restore <paramref name="looks"/> times.</summary>
-    public static long StatesOf(TargetRun target, bool awsBackup, int looks) =>
-        (awsBackup ? BackupFixedStates : NativeFixedStates) + ((long)LookStates(awsBackup) * looks) + (2L * Verifications(target)) + RunbookGapStates(target);
+    /// <summary>
+    /// Transitions a target's execution made, by the estimate, had it looked at its restore <paramref name="looks"/> times
+    /// (<see cref="WorkflowShape"/> counts them from the workflow model; the many-target test holds them to the local engine's).
+    /// </summary>
+    public static long StatesOf(TargetRun target, bool awsBackup, int looks) => Shape(target, awsBackup, looks).Transitions;
 
     /// <summary>
     /// The looks at a restore the estimate counts: as many as <see cref="PollSchedule"/> makes in AWS for a
@@ -62,27 +43,23 @@ public static class DrillCost
             ? PollSchedule.Follow(completed - requested, target.Forecast?.Duration, completed - requested + TimeSpan.FromDays(1)).Looks
             : target.Polls;
 
-    /// <summary>
-    /// The runbook gap step after verification: compare, its choice and the choice after it; a table
-    /// also reads and records its source's auto scaling (2 more states, 1 more invocation).
-    /// </summary>
-    public static int RunbookGapStates(TargetRun target) => ComparesTables(target) ? 5 : 3;
+    /// <summary>Lambda invocations a target made, by the estimate: its path's, one per look and per verification round, and its runbook gap's.</summary>
+    public static long InvocationsOf(TargetRun target, bool awsBackup, int looks) => Shape(target, awsBackup, looks).Invocations;
 
-    private static int RunbookGapInvocations(TargetRun target) => ComparesTables(target) ? 2 : 1;
+    /// <summary>A target's execution: its path's states, its looks and verification rounds; a table's runbook gap also reads its source's auto scaling.</summary>
+    private static PathShape Shape(TargetRun target, bool awsBackup, int looks) =>
+        WorkflowShape.Target(awsBackup).With(looks, Verifications(target), readsSourceScaling: ComparesTables(target));
 
     private static bool ComparesTables(TargetRun target) => (target.Scratch?.Kind ?? ScratchKinds.DynamoDbTable) == ScratchKinds.DynamoDbTable;
 
-    /// <summary>
-    /// Lambda invocations a target made, by the estimate: one per look and per verification round, plus
-    /// resolve and start (native) or choose, prepare, record, tag check and validation (AWS Backup), and the runbook gap's.
-    /// </summary>
-    public static long InvocationsOf(TargetRun target, bool awsBackup, int looks) => (awsBackup ? 5 : 2) + looks + Verifications(target) + RunbookGapInvocations(target);
+    private static double Usd(PathShape shape, PriceTable prices) =>
+        (shape.Transitions * prices.StateTransition) + (shape.Invocations * (prices.LambdaRequest + (MeanInvocationSeconds * FunctionMemoryMb / 1024.0 * prices.LambdaGbSecond)));
 
     public static RunCost Estimate(IReadOnlyList<TargetRun> targets, Func<string, bool> isAwsBackup, DateTimeOffset now, string? region)
     {
         var prices = PriceTable.For(region);
-        var transitions = DrillFixedStates + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId), LooksOf(t)));
-        var invocations = 4 + targets.Sum(t => InvocationsOf(t, isAwsBackup(t.TargetId), LooksOf(t)));
+        var transitions = WorkflowShape.Drill.Transitions + targets.Sum(t => StatesOf(t, isAwsBackup(t.TargetId), LooksOf(t)));
+        var invocations = WorkflowShape.Drill.Invocations + targets.Sum(t => InvocationsOf(t, isAwsBackup(t.TargetId), LooksOf(t)));
         var gbSeconds = invocations * MeanInvocationSeconds * FunctionMemoryMb / 1024.0;
         var readUnits = invocations * ReadUnitsPerInvocation;
         var writeUnits = invocations * WriteUnitsPerInvocation;

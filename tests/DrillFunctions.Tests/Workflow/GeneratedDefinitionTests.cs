@@ -22,6 +22,17 @@ public sealed class GeneratedDefinitionTests
             $"statemachine/{fileName} differs from the workflow model in src/DrillRunner.Workflow. Change the model, not the file, then run from the repository root: {Workflows.RegenerateCommand}");
     }
 
+    [Fact]
+    public void CommittedWorkflowShape_IsWhatTheModelCounts()
+    {
+        // The cost estimate (DrillCost, in Core, which cannot reference the model) reads its state counts from this file.
+        var committed = File.ReadAllText(Path.Combine(RepoPaths.Root, WorkflowShapeFile.RelativePath)).ReplaceLineEndings("\n");
+
+        Assert.True(
+            committed == WorkflowShapeFile.ToText(),
+            $"{WorkflowShapeFile.RelativePath} differs from what the workflow model in src/DrillRunner.Workflow counts. Do not edit it: run from the repository root: {Workflows.RegenerateCommand}");
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void CommittedFile_IsValidJsonBeforeSamSubstitutesIt(string fileName)
