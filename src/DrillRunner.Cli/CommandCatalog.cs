@@ -17,7 +17,7 @@ internal static class CommandCatalog
     /// <summary>The branches (commands that only group others) and what each groups.</summary>
     public static IReadOnlyList<(string Name, string Description)> Branches { get; } =
     [
-        ("local", "The local store that `--local` commands share (kept on disk in .drill/local)."),
+        ("local", "The local store that `--local` commands share (kept on disk: .drill/local in a clone, ~/.drill/local for the installed tool)."),
         ("plan", "Check and store drill plans."),
     ];
 
@@ -77,7 +77,7 @@ internal static class CommandCatalog
         new(
             ["bench"],
             typeof(BenchCommand),
-            "Measure drills at scale in local mode (modelled tables, 500 targets, detection lag, report) and write docs/benchmarks.md.",
+            "Measure drills at scale in local mode (modelled tables, 500 targets, detection lag, report) and write docs/benchmarks.md (benchmarks.md in the working directory for the installed tool).",
             [["bench", "--quick", "--out", "bench.md"], ["bench", "--only", BenchCommand.CoverageSection]],
             [new(ExitCodes.Pass, "measured and written"), Usage, Interrupted]),
         new(

@@ -69,7 +69,7 @@ public static class DrillApp
 
         if (UsageErrors.Check(args) is { } problem)
         {
-            diagnostics.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            diagnostics.WriteError(problem);
             return ExitCodes.UsageOrConfiguration;
         }
 
@@ -86,7 +86,7 @@ public static class DrillApp
             return ExitCodes.Interrupted;
         }
 
-        diagnostics.MarkupLineInterpolated($"[red]error:[/] {UsageErrors.Describe(exception, args)}");
+        diagnostics.WriteError(UsageErrors.Describe(exception, args));
         return ExitCodes.UsageOrConfiguration;
     }
 

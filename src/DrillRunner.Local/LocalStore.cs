@@ -48,6 +48,8 @@ public sealed class LocalStore : IAsyncDisposable
     /// <exception cref="LocalStoreDamaged">A file of the store cannot be read.</exception>
     public static async Task<LocalStore> OpenAsync(string directory, TimeProvider time, string command, CancellationToken cancellationToken)
     {
+        // Before the folder is made: a command that cannot run local mode leaves nothing that looks like a store.
+        RepoPaths.RequireNodeModules();
         var storeLock = TakeLock(directory);
         try
         {
@@ -174,6 +176,7 @@ public sealed class LocalStore : IAsyncDisposable
     /// <param name="command">What this command is, as other terminals are told while it sets the store up.</param>
     public static async Task SetUpDemoAsync(string directory, DemoScenario scenario, TimeProvider time, string command, Action<string> progress, CancellationToken cancellationToken)
     {
+        RepoPaths.RequireNodeModules();
         using var storeLock = TakeLock(directory);
         storeLock.Describe(new LocalStoreOwner(System.Environment.ProcessId, command, time.GetUtcNow(), null));
         if (System.IO.Directory.EnumerateFileSystemEntries(directory).Any(IsData))
@@ -234,9 +237,10 @@ public sealed class LocalStore : IAsyncDisposable
     private static LocalStoreLock TakeLock(string directory) =>
         LocalStoreLock.TryTake(directory) ?? throw new LocalStoreInUse(directory, LocalStoreOwner.Read(directory));
 
-    /// <summary>The store's data, as opposed to the lock and owner files any command creates.</summary>
+    /// <summary>The store's data, as opposed to the lock and owner files any command creates, and an empty folder a failed start left.</summary>
     private static bool IsData(string path) =>
-        Path.GetFileName(path) is not (LocalStoreLock.FileName or LocalStoreOwner.FileName);
+        Path.GetFileName(path) is not (LocalStoreLock.FileName or LocalStoreOwner.FileName)
+        && !(System.IO.Directory.Exists(path) && !System.IO.Directory.EnumerateFileSystemEntries(path).Any());
 
     private static async Task<LocalDrillEnvironment> StartAsync(string directory, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -281,7 +281,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             .AppendLine(CultureInfo.InvariantCulture, $"- Time: a drill ends itself at 90 % of {Span(DrillDeadline.DefaultTimeLimit)}; every wave of restores takes at least {Span(DynamoDbCapacity.MinimumRestore)}, so `plan validate` refuses a plan whose waves cannot fit.")
             .AppendLine(CultureInfo.InvariantCulture, $"- Table size: none for counting (checkpointed across 10-minute invocations); 1 TB takes ~{Span(DynamoDbCapacity.FastestCount(DynamoDbCapacity.TiB))} at the 40,000-unit table quota.");
         md.AppendLine().AppendLine("## The capacity model").AppendLine()
-            .AppendLine("`src/DrillRunner.Core/Capacity/DynamoDbCapacity.cs` holds each figure, used by the runner's forecasts and segment").AppendLine("sizing and by local mode's modelled tables (`src/DrillRunner.Local/Scale`):").AppendLine()
+            .AppendLine("`src/DrillRunner.Core/Kinds/DynamoDbCapacity.cs` holds each figure, used by the runner's forecasts and segment").AppendLine("sizing and by local mode's modelled tables (`src/DrillRunner.Local/Scale`):").AppendLine()
             .AppendLine("- a partition holds ~10 GB and serves ≤ 3,000 read units/s (DynamoDB Developer Guide: partitions; warm throughput — \"each partition is limited to 1,000 write units and 3,000 read units per second\");")
             .AppendLine("- an on-demand table serves ≤ 40,000 read request units/s by default (Developer Guide, \"maximum throughput for on-demand tables\", and Service quotas);")
             .AppendLine("- a read unit is 4 KB strongly consistent, half for eventually consistent; a Scan page reads ≤ 1 MB (API reference, Scan; DynamoDB pricing);")

@@ -12,7 +12,7 @@ public sealed class LocalResetCommand(OutputConsoles consoles) : Command<LocalRe
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--data <DIR>")]
-        [Description("The local store's folder. Default: .drill/local in the clone.")]
+        [Description("The local store's folder. Default: .drill/local in the clone; ~/.drill/local for the installed tool.")]
         public string? DataDirectory { get; init; }
     }
 

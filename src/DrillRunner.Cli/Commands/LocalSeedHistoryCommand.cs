@@ -22,7 +22,7 @@ public sealed class LocalSeedHistoryCommand(OutputConsoles consoles, TimeProvide
         public int Weeks { get; init; } = 52;
 
         [CommandOption("--data <DIR>")]
-        [Description("The local store's folder. Default: .drill/local in the clone.")]
+        [Description("The local store's folder. Default: .drill/local in the clone; ~/.drill/local for the installed tool.")]
         public string? DataDirectory { get; init; }
 
         public override ValidationResult Validate() =>
@@ -37,7 +37,7 @@ public sealed class LocalSeedHistoryCommand(OutputConsoles consoles, TimeProvide
         var services = store.Environment.Services;
         if (await services.Plans.GetLatestAsync(HistorySeeder.PlanName(1, settings.Plans), cancellationToken) is not null)
         {
-            consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] the local store {directory} already has a seeded history (plan {HistorySeeder.PlanName(1, settings.Plans)} is stored), and a seeded history is written once. Fix: `drill local reset{LocalStore.DataOption(settings.DataDirectory)}`, `drill local setup{LocalStore.DataOption(settings.DataDirectory)}`, then seed again (e.g. with more --weeks); or seed another store with --data DIR.");
+            consoles.Diagnostics.WriteError($"the local store {directory} already has a seeded history (plan {HistorySeeder.PlanName(1, settings.Plans)} is stored), and a seeded history is written once. Fix: `drill local reset{LocalStore.DataOption(settings.DataDirectory)}`, `drill local setup{LocalStore.DataOption(settings.DataDirectory)}`, then seed again (e.g. with more --weeks); or seed another store with --data DIR.");
             return ExitCodes.UsageOrConfiguration;
         }
 

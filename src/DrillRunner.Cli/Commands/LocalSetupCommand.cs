@@ -17,7 +17,7 @@ public sealed class LocalSetupCommand(OutputConsoles consoles, TimeProvider time
         public string Scenario { get; init; } = DemoScenario.Healthy;
 
         [CommandOption("--data <DIR>")]
-        [Description("The local store's folder. Default: .drill/local in the clone.")]
+        [Description("The local store's folder. Default: .drill/local in the clone; ~/.drill/local for the installed tool.")]
         public string? DataDirectory { get; init; }
 
         public override ValidationResult Validate() => ScenarioOption.Validate(Scenario);

@@ -79,7 +79,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStor
         if (outcome.PlanProblem is { } problem)
         {
             var empty = (store.Local is not null || store.Holder is not null) && (await store.Plans.ListNamesAsync(cancellationToken)).Count == 0;
-            log.MarkupLineInterpolated($"[red]error:[/] {(empty ? EmptyStore(settings) : $"{problem}{settings.StoreOptions}")}");
+            log.WriteError(empty ? EmptyStore(settings) : $"{problem}{settings.StoreOptions}");
             return ExitCodes.UsageOrConfiguration;
         }
 

@@ -40,7 +40,7 @@ public sealed class StatusCommand(OutputConsoles consoles, IStoreOpener stores) 
             var request = await store.Requests.GetAsync(settings.RequestId!, cancellationToken);
             if (request is null)
             {
-                consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] no request '{settings.RequestId}' in {store.Description}. Fix: use the request id `drill run` printed (requests are kept 30 days), or a run id: `drill history --plan NAME`.");
+                consoles.Diagnostics.WriteError($"no request '{settings.RequestId}' in {store.Description}. Fix: use the request id `drill run` printed (requests are kept 30 days), or a run id: `drill history --plan NAME`.");
                 return ExitCodes.UsageOrConfiguration;
             }
 
@@ -74,7 +74,7 @@ public sealed class StatusCommand(OutputConsoles consoles, IStoreOpener stores) 
         }
         catch (RunNotFound)
         {
-            consoles.Diagnostics.MarkupLineInterpolated($"[red]error:[/] no run '{runId}' in {store.Description}. Fix: check the id with `drill history --plan NAME`.");
+            consoles.Diagnostics.WriteError($"no run '{runId}' in {store.Description}. Fix: check the id with `drill history --plan NAME`.");
             return ExitCodes.UsageOrConfiguration;
         }
         catch (RunRecordUnreadable unreadable)

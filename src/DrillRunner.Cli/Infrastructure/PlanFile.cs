@@ -12,7 +12,7 @@ internal static class PlanFile
     {
         if (!File.Exists(path))
         {
-            diagnostics.MarkupLineInterpolated($"[red]error:[/] plan file '{path}' does not exist. Fix: give the path of a plan JSON file.");
+            diagnostics.WriteError($"plan file '{path}' does not exist. Fix: give the path of a plan JSON file.");
             return null;
         }
 

@@ -13,7 +13,7 @@ public class StoreSettings : CommandSettings
 {
 
     [CommandOption("--local")]
-    [Description("Use the local store on this machine (dynalite + stand-in, data in .drill/local) instead of AWS.")]
+    [Description("Use the local store on this machine (dynalite + stand-in; data in .drill/local of a clone, ~/.drill/local for the installed tool) instead of AWS.")]
     public bool Local { get; init; }
 
     [CommandOption("--data <DIR>")]

@@ -63,8 +63,11 @@ public sealed partial class InstalledToolTests(InstalledTool tool, ITestOutputHe
         Assert.DoesNotContain("DrillRunner.sln", said, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", said, StringComparison.Ordinal);
 
-        // The folder the fix installs into is the tool's own packed local-mode/ (read with the console's line wraps undone).
-        var fix = NpmFix().Match(Regex.Replace(said, @"\s", string.Empty));
+        // Nothing that looks like a store is left, or `local setup` would refuse it once the fix is done.
+        Assert.False(Directory.Exists(store), said);
+
+        // The fix is one pasteable line (not broken at the console's width), and installs into the tool's own packed local-mode/.
+        var fix = NpmFix().Match(said);
         Assert.True(fix.Success, said);
         var prefix = fix.Groups["prefix"].Value;
         Assert.StartsWith(tool.StoreFolder, prefix, StringComparison.Ordinal);
@@ -75,6 +78,6 @@ public sealed partial class InstalledToolTests(InstalledTool tool, ITestOutputHe
     [GeneratedRegex("request (?<id>[0-9a-f]{32})")]
     private static partial Regex RequestId();
 
-    [GeneratedRegex("npmci--omit=dev--prefix\"(?<prefix>[^\"]+)\"")]
+    [GeneratedRegex("npm ci --omit=dev --prefix \"(?<prefix>[^\"\n]+)\"")]
     private static partial Regex NpmFix();
 }
