@@ -98,7 +98,7 @@ public sealed class DrillServices
     /// <summary>One instance per Lambda container, built on first use.</summary>
     public static DrillServices FromEnvironment() => FromEnvironmentOnce.Value;
 
-    public BeginDrill BeginDrill() => new(Plans, Runs, Requests, Time, Random.Shared, TimeLimit);
+    public BeginDrill BeginDrill() => new(Plans, Runs, Requests, RecoveryPoints, Time, Random.Shared, TimeLimit);
 
     public ResolveRecoveryPoint ResolveRecoveryPoint() => new(Runs, RecoveryPoints, Time);
 

@@ -7,36 +7,47 @@ using DrillRunner.Core.Runs;
 namespace DrillRunner.Aws.DynamoDb;
 
 /// <summary>
-/// Finds a table's newest recovery point: PITR's latest restorable time, or the newest AVAILABLE
-/// backup of any kind (BackupType ALL, so AWS-Backup-made backups count too). Reads only.
+/// Finds a table's recovery point: a second of its point-in-time recovery window (the latest
+/// restorable time, a drawn or the oldest second, or a common instant), or an AVAILABLE backup of
+/// any kind (BackupType ALL, so AWS-Backup-made backups count too). Reads only.
 /// </summary>
 public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRecoveryPointCatalog
 {
-    public async Task<RecoveryPointSearch> FindLatestAsync(DynamoDbTarget target, CancellationToken cancellationToken)
+    /// <summary>The newest usable recovery point, or null with the reason there is none.</summary>
+    public Task<RecoveryPointSearch> FindLatestAsync(DynamoDbTarget target, CancellationToken cancellationToken) =>
+        FindAsync(target, PointWanted.Newest, cancellationToken);
+
+    public async Task<RecoveryPointSearch> FindAsync(DynamoDbTarget target, PointWanted wanted, CancellationToken cancellationToken)
     {
-        DateTimeOffset? latestRestorable;
+        ContinuousWindow? window;
         try
         {
-            latestRestorable = await LatestRestorableTimeAsync(target.TableName, cancellationToken);
+            window = await DescribeWindowAsync(target.TableName, cancellationToken);
         }
         catch (TableNotFoundException)
         {
             return new RecoveryPointSearch(null, $"the source table '{target.TableName}' does not exist");
         }
 
+        string? pitrWhyNot = null;
+        if (target.RestoreFrom != RestoreSource.Backup && window is not null)
+        {
+            if (InWindow(window, wanted) is { } point)
+            {
+                return new RecoveryPointSearch(point, null);
+            }
+
+            pitrWhyNot = wanted.Instant is { } at
+                ? $"the common instant {at:u} is outside what point-in-time recovery can restore to now ({window.Earliest:u} to {window.Latest:u}): it was switched off and on again, or its recovery period ended, after T was chosen"
+                : $"point-in-time recovery can restore only from {window.Earliest:u} to {window.Latest:u}, and no second of that is{wanted.WindowText}";
+        }
+
         if (target.RestoreFrom == RestoreSource.Pitr)
         {
-            return latestRestorable is { } pitr
-                ? new RecoveryPointSearch(new RecoveryPoint(RecoveryPoint.Pitr, null, pitr), null)
-                : new RecoveryPointSearch(null, "point-in-time recovery is not enabled (the plan asks for restoreFrom \"pitr\")");
+            return new RecoveryPointSearch(null, pitrWhyNot ?? "point-in-time recovery is not enabled (the plan asks for restoreFrom \"pitr\")");
         }
 
-        if (target.RestoreFrom == RestoreSource.Auto && latestRestorable is { } auto)
-        {
-            return new RecoveryPointSearch(new RecoveryPoint(RecoveryPoint.Pitr, null, auto), null);
-        }
-
-        var (backup, vaultOnly) = await NewestAvailableBackupAsync(target.TableName, cancellationToken);
+        var (backup, vaultOnly) = await ChosenBackupAsync(target.TableName, wanted, cancellationToken);
         if (backup is not null)
         {
             return new RecoveryPointSearch(new RecoveryPoint(RecoveryPoint.Backup, backup.BackupArn, AwsTime.ToOffset(backup.BackupCreationDateTime!.Value)), null);
@@ -45,12 +56,54 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
         var vaultNote = vaultOnly > 0
             ? $"; {vaultOnly} AWS Backup recovery point(s) with advanced features exist, but those restore only through AWS Backup's StartRestoreJob: drill this table with an \"aws-backup\" target"
             : string.Empty;
-        return new RecoveryPointSearch(null, (target.RestoreFrom == RestoreSource.Auto
-            ? "point-in-time recovery is off and the table has no AVAILABLE DynamoDB backup (on-demand or AWS Backup)"
-            : "the table has no AVAILABLE DynamoDB backup (on-demand or AWS Backup)") + vaultNote);
+        var backups = $"the table has no AVAILABLE DynamoDB backup (on-demand or AWS Backup){wanted.WindowText}";
+        var why = target.RestoreFrom == RestoreSource.Auto
+            ? pitrWhyNot is null ? $"point-in-time recovery is off and {backups}" : $"{pitrWhyNot}; and {backups}"
+            : backups;
+        return new RecoveryPointSearch(null, why + vaultNote);
     }
 
-    private async Task<DateTimeOffset?> LatestRestorableTimeAsync(string tableName, CancellationToken cancellationToken)
+    public async Task<ContinuousWindow?> ContinuousWindowAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DescribeWindowAsync(tableName, cancellationToken);
+        }
+        catch (TableNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The second of the window the run wants: the latest restorable time (AWS is asked for "latest",
+    /// and the restore reports the second it reached), or an exact second — a common instant, a draw, the oldest.
+    /// </summary>
+    private static RecoveryPoint? InWindow(ContinuousWindow window, PointWanted wanted)
+    {
+        if (wanted.Instant is { } at)
+        {
+            return at >= window.Earliest && at <= window.Latest
+                ? new RecoveryPoint(RecoveryPoint.Pitr, null, at) { ExactInstant = true }
+                : null;
+        }
+
+        var from = wanted.NotBefore is { } notBefore && notBefore > window.Earliest ? notBefore : window.Earliest;
+        if (from > window.Latest)
+        {
+            return null;
+        }
+
+        return wanted.Select switch
+        {
+            PointSelect.Random => new RecoveryPoint(RecoveryPoint.Pitr, null, PointDraw.Instant(from, window.Latest, wanted.Seed)) { ExactInstant = true },
+            PointSelect.Oldest => new RecoveryPoint(RecoveryPoint.Pitr, null, PointDraw.CeilingSecond(from) is var first && first <= window.Latest ? first : from) { ExactInstant = true },
+            _ => new RecoveryPoint(RecoveryPoint.Pitr, null, window.Latest),
+        };
+    }
+
+    /// <summary>The table's PITR window; null when PITR is off. Throws TableNotFoundException for a missing table.</summary>
+    private async Task<ContinuousWindow?> DescribeWindowAsync(string tableName, CancellationToken cancellationToken)
     {
         var response = await dynamoDb.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = tableName }, cancellationToken);
         var pitr = response.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
@@ -59,16 +112,18 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
             return null;
         }
 
-        return AwsTime.ToOffset(latest);
+        var latestAt = AwsTime.ToOffset(latest);
+        return new ContinuousWindow(pitr.EarliestRestorableDateTime is { } earliest ? AwsTime.ToOffset(earliest) : latestAt, latestAt);
     }
 
     /// <summary>
-    /// The newest AVAILABLE backup that RestoreTableFromBackup can restore: DynamoDB backup ARNs only.
-    /// Recovery points of AWS Backup's advanced features (arn:aws:backup:…) are counted, not chosen.
+    /// The AVAILABLE backup the run wants (newest, drawn or oldest, within its window) that
+    /// RestoreTableFromBackup can restore: DynamoDB backup ARNs only. Recovery points of AWS Backup's
+    /// advanced features (arn:aws:backup:…) are counted, not chosen.
     /// </summary>
-    private async Task<(BackupSummary? Newest, int VaultOnly)> NewestAvailableBackupAsync(string tableName, CancellationToken cancellationToken)
+    private async Task<(BackupSummary? Chosen, int VaultOnly)> ChosenBackupAsync(string tableName, PointWanted wanted, CancellationToken cancellationToken)
     {
-        BackupSummary? newest = null;
+        BackupSummary? chosen = null;
         var vaultOnly = 0;
         string? startArn = null;
         do
@@ -78,7 +133,7 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
                 cancellationToken);
             foreach (var summary in page.BackupSummaries ?? [])
             {
-                if (summary.BackupStatus != BackupStatus.AVAILABLE || summary.BackupCreationDateTime is null)
+                if (summary.BackupStatus != BackupStatus.AVAILABLE || summary.BackupCreationDateTime is not { } createdAt)
                 {
                     continue;
                 }
@@ -89,9 +144,15 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
                     continue;
                 }
 
-                if (newest is null || summary.BackupCreationDateTime > newest.BackupCreationDateTime)
+                var created = AwsTime.ToOffset(createdAt);
+                if (!wanted.Admits(created))
                 {
-                    newest = summary;
+                    continue;
+                }
+
+                if (chosen is null || wanted.Prefers(created, summary.BackupArn, AwsTime.ToOffset(chosen.BackupCreationDateTime!.Value), chosen.BackupArn))
+                {
+                    chosen = summary;
                 }
             }
 
@@ -99,7 +160,7 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
         }
         while (!string.IsNullOrEmpty(startArn));
 
-        return (newest, vaultOnly);
+        return (chosen, vaultOnly);
     }
 
     private static bool IsDynamoDbBackupArn(string? arn) =>

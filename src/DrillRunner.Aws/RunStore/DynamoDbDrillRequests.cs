@@ -67,6 +67,7 @@ public sealed class DynamoDbDrillRequests(IAmazonDynamoDB dynamoDb, string table
         ["planName"] = new() { S = request.PlanName },
         ["reason"] = new() { S = request.Reason },
         ["requestedBy"] = new() { S = request.RequestedBy },
+        ["recoveryPoint"] = new() { S = request.RecoveryPoint },
         ["requestedAt"] = new() { S = request.RequestedAt.ToString("O", CultureInfo.InvariantCulture) },
         [TimeToLive] = new() { N = (request.RequestedAt + Retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
     };

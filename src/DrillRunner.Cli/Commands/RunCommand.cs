@@ -44,6 +44,13 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStor
         [Description("Print the final run record as one JSON document on stdout.")]
         public bool Json { get; init; }
 
+        [CommandOption("--recovery-point <WHICH>")]
+        [Description("Which backup this one drill proves: latest (the default; judged against the RPO objective), random (a seeded draw from the plan's window, recorded) or oldest (the oldest point still kept). An older point's RPO is its age, not judged.")]
+        public string? RecoveryPoint { get; init; }
+
+        /// <summary>The parsed --recovery-point; null for the plan's own rule.</summary>
+        public PointSelect? PointOverride => PointSelects.Parse(RecoveryPoint);
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Plan))
@@ -54,6 +61,11 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStor
             if (string.IsNullOrWhiteSpace(Reason))
             {
                 return ValidationResult.Error("--reason is required: say why this drill runs, e.g. --reason \"release 4.2\".");
+            }
+
+            if (RecoveryPoint is not null && PointOverride is null)
+            {
+                return ValidationResult.Error($"--recovery-point '{RecoveryPoint}' is not one of {string.Join(", ", PointSelects.Names)}. Fix: e.g. --recovery-point random (the plan's recoveryPoint.withinDays sets the window).");
             }
 
             if (Timeout is not null && !Wait && !Local)
@@ -74,7 +86,7 @@ public sealed class RunCommand(OutputConsoles consoles, TimeProvider time, IStor
         // Another command holds the local store: the request is checked as any would be, but only that command runs drills.
         var requesting = store.RequestDrill(time);
         var outcome = store.Holder is null
-            ? await requesting.ExecuteAsync(settings.Plan, settings.Reason, cancellationToken)
+            ? await requesting.ExecuteAsync(settings.Plan, settings.Reason, cancellationToken, settings.PointOverride)
             : await requesting.CheckAsync(settings.Plan, cancellationToken);
         if (outcome.PlanProblem is { } problem)
         {

@@ -9,7 +9,8 @@ namespace DrillRunner.Core.Drills;
 
 /// <summary>Loads and validates the plan, creates the run (T0 = now) and takes the plan's lock.</summary>
 /// <param name="timeLimit">The drill's time limit (the state machine's timeout); the plan's lock lasts as long, so an aborted run frees the plan.</param>
-public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, TimeProvider time, Random random, TimeSpan? timeLimit = null)
+/// <param name="recoveryPoints">Reads the continuous-backup windows a common instant is chosen from.</param>
+public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, IRecoveryPointCatalog recoveryPoints, TimeProvider time, Random random, TimeSpan? timeLimit = null)
 {
     /// <summary>How long a lock outlives its run's start by default: the state machine's own timeout.</summary>
     public static readonly TimeSpan LockLifetime = DrillDeadline.DefaultTimeLimit;
@@ -48,10 +49,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
 
         if (!validation.IsValid)
         {
-            var reason = $"plan '{stored.Name}' v{stored.Version} is invalid, so nothing was drilled: {string.Join(" | ", validation.Problems)}";
-            await runs.CreateAsync(run with { Verdict = Verdict.Error, VerdictReason = reason, Status = RunStatus.TornDown, ConcludedAt = startedAt, TornDownAt = startedAt }, [], cancellationToken);
-            await LinkAsync(request, runId, cancellationToken);
-            return new BeginResult(runId, stored.Name, false, reason, 1, []);
+            return await EndAtOnceAsync(request, run, $"plan '{stored.Name}' v{stored.Version} is invalid, so nothing was drilled: {string.Join(" | ", validation.Problems)}", cancellationToken);
         }
 
         var plan = validation.Plan!;
@@ -61,7 +59,30 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             RtoObjectiveMinutes = plan.Objectives.RtoMinutes,
             FailOnRunbookGap = plan.FailOnRunbookGap,
             RpoObjectiveMinutes = plan.Objectives.RpoMinutes,
+            MaxSkewSeconds = plan.MaxSkewSeconds,
+            Seed = random.Next(),
         };
+
+        if (!string.IsNullOrEmpty(request.RecoveryPoint) && request.RecoveryPoint != PointSelects.FollowPlan)
+        {
+            if (PointSelects.Parse(request.RecoveryPoint) is not { } asked)
+            {
+                return await EndAtOnceAsync(request, run, $"the drill request's recoveryPoint '{request.RecoveryPoint}' is not one of {string.Join(", ", PointSelects.Names)} (or \"{PointSelects.FollowPlan}\" for the plan's own), so nothing was drilled", cancellationToken);
+            }
+
+            run = run with { PointOverride = asked };
+        }
+
+        if (plan.RecoveryInstant == RecoveryInstant.Common)
+        {
+            var (instant, whyNone) = await new ChooseCommonInstant(recoveryPoints, time).ChooseAsync(plan, run, cancellationToken);
+            if (instant is null)
+            {
+                return await EndAtOnceAsync(request, run, $"no common recovery instant, so nothing was restored: {whyNone}", cancellationToken);
+            }
+
+            run = run with { Instant = instant };
+        }
 
         var holder = await runs.TryLockPlanAsync(plan.Name, runId, startedAt, startedAt + _timeLimit, cancellationToken);
         if (holder is not null)
@@ -86,6 +107,15 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
 
         await LinkAsync(request, runId, cancellationToken);
         return Started(runId, plan, $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)");
+    }
+
+    /// <summary>A drill that ends before anything is created: ERROR with the reason, already torn down.</summary>
+    private async Task<BeginResult> EndAtOnceAsync(BeginRequest request, DrillRun run, string reason, CancellationToken cancellationToken)
+    {
+        var startedAt = run.StartedAt;
+        await runs.CreateAsync(run with { Verdict = Verdict.Error, VerdictReason = reason, Status = RunStatus.TornDown, ConcludedAt = startedAt, TornDownAt = startedAt }, [], cancellationToken);
+        await LinkAsync(request, run.RunId, cancellationToken);
+        return new BeginResult(run.RunId, run.PlanName, false, reason, 1, []);
     }
 
     private async Task<BeginResult> AlreadyBegunAsync(string runId, CancellationToken cancellationToken)

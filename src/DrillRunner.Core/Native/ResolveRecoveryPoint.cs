@@ -6,7 +6,7 @@ using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Native;
 
-/// <summary>Finds the newest usable recovery point of a target, or fails it with the reason.</summary>
+/// <summary>Finds the recovery point the run wants of a target (newest, drawn, oldest, or at the common instant), or fails it with the reason.</summary>
 public sealed class ResolveRecoveryPoint(IRunStore runs, IRecoveryPointCatalog catalog, TimeProvider time)
 {
     public async Task<TargetRef> ExecuteAsync(TargetRef input, CancellationToken cancellationToken)
@@ -16,14 +16,15 @@ public sealed class ResolveRecoveryPoint(IRunStore runs, IRecoveryPointCatalog c
         var target = context.Plan.TableTarget(input.TargetId);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
 
-        var search = await catalog.FindLatestAsync(target, cancellationToken);
+        var wanted = PointWanted.For(context.Run, context.Plan, context.Plan.Target(input.TargetId));
+        var search = await catalog.FindAsync(target, wanted, cancellationToken);
         if (search.Point is null)
         {
             throw new RecoveryPointNotFound($"no recovery point for table '{target.TableName}': {search.WhyNone}");
         }
 
         await runs.SaveTargetAsync(
-            record with { Stage = TargetStage.Resolved, RecoveryPoint = search.Point, ResolvedAt = time.GetUtcNow() },
+            record with { Stage = TargetStage.Resolved, RecoveryPoint = search.Point with { Select = wanted.Drawn }, ResolvedAt = time.GetUtcNow() },
             cancellationToken);
         return input;
     }

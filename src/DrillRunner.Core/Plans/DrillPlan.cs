@@ -20,6 +20,18 @@ public sealed record DrillPlan(
     /// <summary>A target whose restore lacks a setting its source has (its runbook gap) fails the drill; by default the gap is only reported.</summary>
     public bool FailOnRunbookGap { get; init; }
 
+    /// <summary>Restore every target to one common instant T, or each to its own point.</summary>
+    public RecoveryInstant RecoveryInstant { get; init; }
+
+    /// <summary>With a common instant: a target restored further than this before T fails the drill's objectives.</summary>
+    public double? MaxSkewSeconds { get; init; }
+
+    /// <summary>Which recovery point the drill proves, unless a target says otherwise.</summary>
+    public RecoveryPointRule RecoveryPoint { get; init; } = RecoveryPointRule.Latest;
+
+    /// <summary>The rule a target's recovery point is chosen by: its own, else the plan's.</summary>
+    public RecoveryPointRule PointRule(DrillTarget target) => target.RecoveryPoint ?? RecoveryPoint;
+
     public DrillTarget Target(string targetId) =>
         Targets.FirstOrDefault(t => t.Id == targetId)
         ?? throw new InvalidOperationException($"Plan '{Name}' has no target '{targetId}'.");

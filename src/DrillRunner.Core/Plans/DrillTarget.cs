@@ -8,4 +8,7 @@ public abstract record DrillTarget(string Id)
 
     /// <summary>The plan's "type" value: "dynamodb" or "aws-backup".</summary>
     public abstract string Type { get; }
+
+    /// <summary>This target's own "recoveryPoint", overriding the plan's; null to follow the plan.</summary>
+    public RecoveryPointRule? RecoveryPoint { get; init; }
 }

@@ -57,6 +57,7 @@ public static partial class PlanReader
                 break;
         }
 
+        var point = ReadRecoveryPoint(target);
         target.RejectUnknownFields();
         return id is null || parsed is null
             ? null
@@ -71,7 +72,7 @@ public static partial class PlanReader
                 table,
                 bucket,
                 tcpConnect,
-                verifier);
+                verifier) { RecoveryPoint = point };
     }
 
     private static BucketVerification ReadBucketVerification(JsonObjectReader? reader)

@@ -55,11 +55,13 @@ public static partial class PlanReader
         var restoreTimeout = root.Whole("restoreTimeoutMinutes", 1, 1440, "use 1 to 1440 minutes; 95% of DynamoDB restores finish within 60.") ?? 120;
 
         var targets = new List<DrillTarget>();
+        var targetPaths = new List<string>();
         foreach (var (item, path) in root.Array("targets", true, "list at least one table under \"targets\"."))
         {
             if (ReadTarget(item, path, root) is { } target)
             {
                 targets.Add(target);
+                targetPaths.Add(path);
             }
         }
 
@@ -82,6 +84,7 @@ public static partial class PlanReader
         notifications?.RejectUnknownFields();
         var excluded = ReadCoverage(root);
         var failOnGap = root.Boolean("failOnRunbookGap", "use true to fail a drill whose restores lack a setting their sources have (TTL, stream, PITR, auto scaling, tags), false to only report it.") ?? false;
+        var recovery = ReadRecoveryInstant(root, targets, targetPaths);
         root.RejectUnknownFields();
 
         return new DrillPlan(
@@ -96,6 +99,9 @@ public static partial class PlanReader
         {
             CoverageExclusions = excluded,
             FailOnRunbookGap = failOnGap,
+            RecoveryInstant = recovery.Instant,
+            MaxSkewSeconds = recovery.MaxSkewSeconds,
+            RecoveryPoint = recovery.Point,
         };
     }
 
@@ -180,11 +186,12 @@ public static partial class PlanReader
 
         var restore = ReadRestoreOptions(target.Object("restore", false, "write \"restore\" as an object."));
         var verification = ReadVerification(target.Object("verification", false, "write \"verification\" as an object."));
+        var point = ReadRecoveryPoint(target);
         target.RejectUnknownFields();
 
         return id is null || tableName is null
             ? null
-            : new DynamoDbTarget(id, tableName, restoreFrom, restore, verification);
+            : new DynamoDbTarget(id, tableName, restoreFrom, restore, verification) { RecoveryPoint = point };
     }
 
     private static RestoreOptions ReadRestoreOptions(JsonObjectReader? reader)

@@ -1,4 +1,5 @@
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Requests;
 
@@ -8,7 +9,8 @@ namespace DrillRunner.Core.Requests;
 /// </summary>
 public sealed class RequestDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, ICallerIdentity caller, TimeProvider time)
 {
-    public async Task<RequestOutcome> ExecuteAsync(string planName, string reason, CancellationToken cancellationToken)
+    /// <param name="recoveryPoint">latest, random or oldest for this one drill; null for the plan's own rule.</param>
+    public async Task<RequestOutcome> ExecuteAsync(string planName, string reason, CancellationToken cancellationToken, PointSelect? recoveryPoint = null)
     {
         var check = await CheckAsync(planName, cancellationToken);
         if (check.PlanProblem is not null || check.HeldBy is not null)
@@ -16,7 +18,10 @@ public sealed class RequestDrill(IPlanStore plans, IRunStore runs, IDrillRequest
             return check;
         }
 
-        var request = new DrillRequest(Guid.NewGuid().ToString("N"), planName, reason, await caller.WhoAsync(cancellationToken), time.GetUtcNow());
+        var request = new DrillRequest(Guid.NewGuid().ToString("N"), planName, reason, await caller.WhoAsync(cancellationToken), time.GetUtcNow())
+        {
+            RecoveryPoint = recoveryPoint?.Name() ?? PointSelects.FollowPlan,
+        };
         await requests.SubmitAsync(request, cancellationToken);
         return new RequestOutcome(request, null, null);
     }

@@ -29,6 +29,18 @@ public sealed record DrillRun(
     /// <summary>The plan's failOnRunbookGap when the run began: a target's runbook gap fails the drill.</summary>
     public bool FailOnRunbookGap { get; init; }
 
+    /// <summary>The one instant every target was restored to, when the plan asks for "recoveryInstant": "common".</summary>
+    public CommonInstant? Instant { get; init; }
+
+    /// <summary>The plan's maxSkewSeconds when the run began: a target restored further before T fails the objectives.</summary>
+    public double? MaxSkewSeconds { get; init; }
+
+    /// <summary>The seed every random draw of this run (recovery points, T) derives from; recorded so a draw can be repeated.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The recovery point rule asked for this one drill (drill run --recovery-point), overriding the plan's.</summary>
+    public PointSelect? PointOverride { get; init; }
+
     public IReadOnlyList<HealthCheckResult> HealthChecks { get; init; } = [];
 
     /// <summary>T_healthy: when every health check had passed.</summary>

@@ -9,4 +9,10 @@ public sealed record RecoveryPoint(string Kind, string? BackupArn, DateTimeOffse
     public const string Pitr = "pitr";
     public const string Backup = "backup";
     public const string AwsBackup = "aws-backup";
+
+    /// <summary>The rule this point was chosen by; an older point (random, oldest) is not judged against the RPO objective.</summary>
+    public PointSelect Select { get; init; }
+
+    /// <summary>PITR restored to exactly <see cref="CreatedAt"/> (a common instant or a sampled second), not to the latest restorable time.</summary>
+    public bool ExactInstant { get; init; }
 }

@@ -55,21 +55,26 @@ public static class RunJudge
         }
 
         var rtoText = $"RTO {Minutes(rto.Value)} (objective {Minutes(run.RtoObjectiveMinutes * 60)})";
-        var rpoText = $"RPO {Minutes(rpo.Value)} (objective {Minutes(run.RpoObjectiveMinutes * 60)})";
+        var olderPoint = ProvesOlderPoint(run, targets);
+        var rpoText = olderPoint
+            ? $"RPO {Minutes(rpo.Value)} is the age of an older point proven on purpose ({PointRule(run, targets)}), not judged against the objective {Minutes(run.RpoObjectiveMinutes * 60)}"
+            : $"RPO {Minutes(rpo.Value)} (objective {Minutes(run.RpoObjectiveMinutes * 60)})";
         var breaches = new List<string>();
         if (rto > run.RtoObjectiveMinutes * 60)
         {
             breaches.Add($"{rtoText} breached the objective");
         }
 
-        if (rpo > run.RpoObjectiveMinutes * 60)
+        if (!olderPoint && rpo > run.RpoObjectiveMinutes * 60)
         {
             breaches.Add($"{rpoText} breached the objective");
         }
 
+        breaches.AddRange(SkewBreaches(run, targets));
+
         return breaches.Count > 0
             ? new Judgement(Verdict.FailObjective, string.Join("; ", breaches), rto, rpo)
-            : new Judgement(Verdict.Pass, $"all {targets.Count} target(s) restored, verified and healthy; {rtoText}; {rpoText}", rto, rpo);
+            : new Judgement(Verdict.Pass, $"all {targets.Count} target(s) restored{InstantText(run, targets)}, verified and healthy; {rtoText}; {rpoText}", rto, rpo);
     }
 
     public static double? RpoSeconds(DrillRun run, IReadOnlyList<TargetRun> targets)
@@ -82,6 +87,49 @@ public static class RunJudge
         // A recovery point after T0 holds everything up to the simulated disaster: no data lost.
         return Math.Max(0, targets.Max(t => (run.StartedAt - t.RecoveryPoint!.CreatedAt).TotalSeconds));
     }
+
+    /// <summary>
+    /// True when the drill proved an older point on purpose (random or oldest): its RPO is that point's
+    /// age, and only the newest point is judged against the RPO objective.
+    /// </summary>
+    public static bool ProvesOlderPoint(DrillRun run, IReadOnlyList<TargetRun> targets) =>
+        run.Instant is { } instant ? instant.Select != PointSelect.Latest : targets.Any(t => t.RecoveryPoint is { Select: not PointSelect.Latest });
+
+    /// <summary>Every target restored further before the common instant than the plan's maxSkewSeconds allows, named.</summary>
+    public static IEnumerable<string> SkewBreaches(DrillRun run, IReadOnlyList<TargetRun> targets)
+    {
+        if (run.Instant is not { } instant || run.MaxSkewSeconds is not { } max)
+        {
+            yield break;
+        }
+
+        foreach (var target in targets)
+        {
+            if (instant.SkewSeconds(target) is { } skew && skew > max)
+            {
+                yield return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"target '{target.TargetId}' was restored to {target.RecoveryPoint!.CreatedAt:u}, {Minutes(skew)} before the common instant {instant.At:u} (maxSkewSeconds {max:0.##})");
+            }
+        }
+    }
+
+    /// <summary>" to 08:09:10 UTC as one instant (skew ≤ 1 s)" for a common-instant drill; empty otherwise.</summary>
+    public static string InstantText(DrillRun run, IReadOnlyList<TargetRun> targets)
+    {
+        if (run.Instant is not { } instant)
+        {
+            return string.Empty;
+        }
+
+        var largest = targets.Select(instant.SkewSeconds).Max() ?? 0;
+        return $" to {instant.At:u} as one instant (skew ≤ {Minutes(largest)})";
+    }
+
+    private static string PointRule(DrillRun run, IReadOnlyList<TargetRun> targets) =>
+        run.Instant is { } instant
+            ? $"the common instant was drawn \"{instant.Select.Name()}\""
+            : $"recoveryPoint \"{string.Join("\", \"", targets.Select(t => t.RecoveryPoint?.Select ?? PointSelect.Latest).Where(s => s != PointSelect.Latest).Distinct().Select(s => s.Name()))}\"";
 
     public static string Minutes(double seconds) =>
         seconds < 120

@@ -257,7 +257,7 @@ public sealed class BackupStepsTests
               ]
             }
             """, T0, default);
-        var begun = await new BeginDrill(_plans, _runs, new InMemoryDrillRequests(), _clock, new Random(1)).ExecuteAsync(new BeginRequest("estate", "schedule", null, null, null), default);
+        var begun = await new BeginDrill(_plans, _runs, new InMemoryDrillRequests(), new FakeRecoveryPoints(), _clock, new Random(1)).ExecuteAsync(new BeginRequest("estate", "schedule", null, null, null), default);
         Assert.True(begun.Started, begun.Message);
         Assert.Equal(["aws-backup"], begun.Targets.Select(t => t.Type).Distinct());
         Assert.Equal(DbArn, begun.Targets[0].ResourceArn);

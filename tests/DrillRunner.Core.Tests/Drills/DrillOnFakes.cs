@@ -23,10 +23,12 @@ public abstract class DrillOnFakes
 
     private protected InMemoryDrillRequests Requests { get; } = new();
 
+    private protected FakeRecoveryPoints RecoveryPoints { get; } = new();
+
     private protected async Task<BeginResult> BeginAsync()
     {
         await Plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
-        return await new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
+        return await new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
     }
 
     private protected async Task<TargetRun> RestoringAsync()

@@ -29,7 +29,7 @@ public sealed class RunLifecycleTests : DrillOnFakes
         var first = await BeginAsync();
         Clock.Advance(TimeSpan.FromMinutes(3));
 
-        var second = await new BeginDrill(Plans, Runs, Requests, Clock, new Random(2)).ExecuteAsync(new BeginRequest("prod", "manual", "release 4.2", "ana", null), default);
+        var second = await new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(2)).ExecuteAsync(new BeginRequest("prod", "manual", "release 4.2", "ana", null), default);
 
         Assert.False(second.Started);
         Assert.Contains(first.RunId, second.Message, StringComparison.Ordinal);
@@ -43,9 +43,9 @@ public sealed class RunLifecycleTests : DrillOnFakes
         await Plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
         var request = new BeginRequest("prod", "schedule", null, null, "arn:aws:states:eu-west-1:111122223333:execution:restore-drill:weekly-1");
 
-        var first = await new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(request, default);
+        var first = await new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(1)).ExecuteAsync(request, default);
         Clock.Advance(TimeSpan.FromSeconds(40));
-        var again = await new BeginDrill(Plans, Runs, Requests, Clock, new Random(2)).ExecuteAsync(request, default);
+        var again = await new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(2)).ExecuteAsync(request, default);
 
         Assert.True(again.Started);
         Assert.Equal(first.RunId, again.RunId);
@@ -59,7 +59,7 @@ public sealed class RunLifecycleTests : DrillOnFakes
         await Plans.SaveAsync("prod", PlanSamples.Valid, T0, default);
         Runs.FailCreate = new InvalidOperationException("Item size has exceeded the maximum allowed size");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default));
 
         Assert.Contains("maximum allowed size", error.Message, StringComparison.Ordinal);
         Assert.Empty(Runs.Locks);
@@ -73,7 +73,7 @@ public sealed class RunLifecycleTests : DrillOnFakes
               "targets": [ { "id": "db", "type": "aws-backup", "resourceArn": "arn:aws:rds:eu-west-1:999999999999:db:billing" } ] }
             """, T0, default);
 
-        var begun = await new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(
+        var begun = await new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(1)).ExecuteAsync(
             new BeginRequest("prod", "schedule", null, null, "arn:aws:states:eu-west-1:111122223333:execution:drill-runner-restore-drill:weekly"), default);
 
         Assert.False(begun.Started);
@@ -89,7 +89,7 @@ public sealed class RunLifecycleTests : DrillOnFakes
     {
         await Plans.SaveAsync("prod", PlanSamples.With("\"scratchPrefix\": \"drill-\"", "\"scratchPrefix\": \"\""), T0, default);
 
-        var begun = await new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
+        var begun = await new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
 
         Assert.False(begun.Started);
         var run = await Runs.GetAsync(begun.RunId, default);
@@ -101,7 +101,7 @@ public sealed class RunLifecycleTests : DrillOnFakes
     [Fact]
     public async Task Begin_UnknownPlan_ThrowsPlanNotFoundWithTheFix()
     {
-        var error = await Assert.ThrowsAsync<PlanNotFound>(() => new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(new BeginRequest("nope", null, null, null, null), default));
+        var error = await Assert.ThrowsAsync<PlanNotFound>(() => new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(1)).ExecuteAsync(new BeginRequest("nope", null, null, null, null), default));
 
         Assert.Contains("drill plan apply", error.Message, StringComparison.Ordinal);
     }
@@ -126,7 +126,7 @@ public sealed class RunLifecycleTests : DrillOnFakes
     {
         var plan = planNamesTopic ? PlanSamples.Valid : PlanSamples.With("\"snsTopicArn\": \"arn:aws:sns:eu-west-1:123456789012:drills\"", "\"snsTopicArn\": null");
         await Plans.SaveAsync("prod", plan, T0, default);
-        var begun = await new BeginDrill(Plans, Runs, Requests, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
+        var begun = await new BeginDrill(Plans, Runs, Requests, RecoveryPoints, Clock, new Random(1)).ExecuteAsync(new BeginRequest("prod", "schedule", null, null, null), default);
 
         var conclusion = await new ConcludeDrill(Runs, Clock, "arn:aws:sns:eu-west-1:123456789012:stack-default").ExecuteAsync(new RunRef(begun.RunId), default);
 

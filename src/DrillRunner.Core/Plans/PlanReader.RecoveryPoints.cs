@@ -1,0 +1,74 @@
+using DrillRunner.Core.Runs;
+
+namespace DrillRunner.Core.Plans;
+
+/// <summary>Reading "recoveryInstant", "maxSkewSeconds" and "recoveryPoint": which instant and which point a drill proves.</summary>
+public static partial class PlanReader
+{
+    private const string RecoveryPointFix = "write \"recoveryPoint\": { \"select\": \"latest\" | \"random\" | \"oldest\", \"withinDays\": 35 }.";
+
+    private static (RecoveryInstant Instant, double? MaxSkewSeconds, RecoveryPointRule Point) ReadRecoveryInstant(JsonObjectReader root, IReadOnlyList<DrillTarget> targets, IReadOnlyList<string> targetPaths)
+    {
+        var instant = RecoveryInstant.Independent;
+        if (root.String("recoveryInstant", false, "use \"common\" to restore every target to one instant, or leave it out.") is { } text)
+        {
+            switch (text)
+            {
+                case "common":
+                    instant = RecoveryInstant.Common;
+                    break;
+                case "independent":
+                    break;
+                default:
+                    root.Problem(root.At("recoveryInstant"), $"'{text}' is not one of common, independent.", "use \"common\" (every target restored to one instant T) or \"independent\" (each to its own newest point, the default).");
+                    break;
+            }
+        }
+
+        var maxSkew = root.Number("maxSkewSeconds", false, 0, 35 * 86400, "use the most seconds a target may be restored before the common instant T, e.g. 3600 when a table has only hourly snapshots.");
+        if (maxSkew is not null && instant != RecoveryInstant.Common)
+        {
+            root.Problem(root.At("maxSkewSeconds"), "applies only to a drill with one common instant.", "add \"recoveryInstant\": \"common\", or remove maxSkewSeconds.");
+        }
+
+        var point = ReadRecoveryPoint(root) ?? RecoveryPointRule.Latest;
+        if (instant == RecoveryInstant.Common)
+        {
+            // T is one choice for the whole application: a target cannot sample a point of its own.
+            for (var i = 0; i < targets.Count; i++)
+            {
+                if (targets[i].RecoveryPoint is not null)
+                {
+                    root.Problem(
+                        $"{targetPaths[i]}.recoveryPoint",
+                        $"cannot be chosen per target ('{targets[i].Id}') when the plan's recoveryInstant is \"common\": one instant T is chosen for every target.",
+                        "remove it, and set the plan's own \"recoveryPoint\" to choose how T is drawn.");
+                }
+            }
+        }
+
+        return (instant, maxSkew, point);
+    }
+
+    /// <summary>"recoveryPoint" of a plan or a target; null when absent.</summary>
+    private static RecoveryPointRule? ReadRecoveryPoint(JsonObjectReader parent)
+    {
+        var reader = parent.Object("recoveryPoint", false, RecoveryPointFix);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var names = string.Join(", ", PointSelects.Names);
+        var text = reader.String("select", true, $"set \"select\" to one of {names}.");
+        var select = PointSelects.Parse(text);
+        if (text is not null && select is null)
+        {
+            reader.Problem(reader.At("select"), $"'{text}' is not one of {names}.", "use \"latest\" (the newest point, judged against the RPO objective), \"random\" (a seeded draw from the window) or \"oldest\" (the oldest point kept in the window).");
+        }
+
+        var within = reader.Whole("withinDays", 1, RecoveryPointRule.MaxWithinDays, $"use 1 to {RecoveryPointRule.MaxWithinDays} days (DynamoDB keeps PITR for at most 35).");
+        reader.RejectUnknownFields();
+        return select is { } chosen ? new RecoveryPointRule(chosen, (int?)within) : null;
+    }
+}
