@@ -15,7 +15,7 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
         try
         {
             var description = point.Kind == RecoveryPoint.Pitr
-                ? (await dynamoDb.RestoreTableToPointInTimeAsync(PitrRequest(target, scratchName), cancellationToken)).TableDescription
+                ? (await dynamoDb.RestoreTableToPointInTimeAsync(PitrRequest(target, point, scratchName), cancellationToken)).TableDescription
                 : (await dynamoDb.RestoreTableFromBackupAsync(BackupRequest(target, point, scratchName), cancellationToken)).TableDescription;
             var restoredTo = description?.RestoreSummary?.RestoreDateTime is { } at ? AwsTime.ToOffset(at) : (DateTimeOffset?)null;
             return new RestoreRequest(
@@ -145,14 +145,16 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
         }
     }
 
-    private static RestoreTableToPointInTimeRequest PitrRequest(DynamoDbTarget target, string scratchName)
+    /// <summary>To the point's instant when it asks for exactly that (<see cref="RecoveryPoint.ExactInstant"/>), else to the latest restorable time.</summary>
+    private static RestoreTableToPointInTimeRequest PitrRequest(DynamoDbTarget target, RecoveryPoint point, string scratchName)
     {
         var overrides = Overrides.From(target.Restore);
         return new RestoreTableToPointInTimeRequest
         {
             SourceTableName = target.TableName,
             TargetTableName = scratchName,
-            UseLatestRestorableTime = true,
+            UseLatestRestorableTime = !point.ExactInstant,
+            RestoreDateTime = point.ExactInstant ? point.CreatedAt.UtcDateTime : null,
             BillingModeOverride = overrides.BillingMode,
             GlobalSecondaryIndexOverride = overrides.GlobalIndexes,
             LocalSecondaryIndexOverride = overrides.LocalIndexes,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DrillRunner.Core.Runs;
 
 /// <summary>The recovery point a target was (or will be) restored from.</summary>
@@ -9,4 +11,11 @@ public sealed record RecoveryPoint(string Kind, string? BackupArn, DateTimeOffse
     public const string Pitr = "pitr";
     public const string Backup = "backup";
     public const string AwsBackup = "aws-backup";
+
+    /// <summary>
+    /// PITR only: restore to <see cref="CreatedAt"/> exactly (RestoreDateTime) instead of the latest restorable
+    /// time at the moment of the restore. False (the default, left out of the run's JSON) keeps "latest".
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ExactInstant { get; init; }
 }
