@@ -145,7 +145,7 @@ public sealed class DynamoDbScratchTables(IAmazonDynamoDB dynamoDb) : IScratchTa
         }
     }
 
-    /// <summary>To the latest restorable time, or to exactly the point's instant (a common instant, a drawn or the oldest second).</summary>
+    /// <summary>To the point's instant when it asks for exactly that (<see cref="RecoveryPoint.ExactInstant"/>), else to the latest restorable time.</summary>
     private static RestoreTableToPointInTimeRequest PitrRequest(DynamoDbTarget target, RecoveryPoint point, string scratchName)
     {
         var overrides = Overrides.From(target.Restore);

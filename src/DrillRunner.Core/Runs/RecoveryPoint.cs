@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DrillRunner.Core.Runs;
 
 /// <summary>The recovery point a target was (or will be) restored from.</summary>
@@ -11,8 +13,13 @@ public sealed record RecoveryPoint(string Kind, string? BackupArn, DateTimeOffse
     public const string AwsBackup = "aws-backup";
 
     /// <summary>The rule this point was chosen by; an older point (random, oldest) is not judged against the RPO objective.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public PointSelect Select { get; init; }
 
-    /// <summary>PITR restored to exactly <see cref="CreatedAt"/> (a common instant or a sampled second), not to the latest restorable time.</summary>
+    /// <summary>
+    /// PITR only: restore to <see cref="CreatedAt"/> exactly (RestoreDateTime) instead of the latest restorable
+    /// time at the moment of the restore. False (the default, left out of the run's JSON) keeps "latest".
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ExactInstant { get; init; }
 }

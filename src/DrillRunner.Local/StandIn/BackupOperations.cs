@@ -8,10 +8,13 @@ namespace DrillRunner.Local.StandIn;
 /// <summary>
 /// The backup, PITR and restore calls dynalite lacks, answered in DynamoDB's JSON protocol.
 /// Restores are asynchronous: CREATING until the configured duration has passed and the items are copied.
-/// A PITR restore copies the table as it is when the restore is requested (the stand-in keeps no history).
+/// A PITR restore holds the items as they were at the instant asked for, rebuilt from the table's <see cref="PitrHistory"/>.
 /// </summary>
-internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults faults, StandInState state, TimeProvider time, Scale.ModelledTables modelled)
+internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults faults, StandInState state, TimeProvider time, Scale.ModelledTables modelled, PitrHistory history)
 {
+    /// <summary>AWS's words for a RestoreDateTime outside the window (InvalidRestoreTimeException).</summary>
+    public const string InvalidRestoreTimeMessage = "An invalid restore time was specified. RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime.";
+
     /// <summary>Hidden tables holding backups' items; never listed to clients.</summary>
     public const string CopyTablePrefix = "__standin_backup_";
 
@@ -95,40 +98,47 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
     public async Task<JsonObject> UpdateContinuousBackupsAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var tableName = Required(request, "TableName");
-        await DescribeSourceAsync(tableName, cancellationToken);
-        var enabled = request["PointInTimeRecoverySpecification"]?["PointInTimeRecoveryEnabled"]?.GetValue<bool>() ?? false;
+        var table = await DescribeSourceAsync(tableName, cancellationToken);
+        var enabled = request["PointInTimeRecoverySpecification"]?["PointInTimeRecoveryEnabled"]?.GetValue<bool>()
+            ?? throw new DynamoDbError("ValidationException", "1 validation error detected: Value null at 'pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled' failed to satisfy constraint: Member must not be null");
         if (enabled)
         {
-            _pitrEnabledAt.TryAdd(tableName, time.GetUtcNow());
+            // Turning it on when it is on changes nothing; on after off starts a new window, as in AWS.
+            var now = history.Now();
+            if (_pitrEnabledAt.TryAdd(tableName, now))
+            {
+                history.Start(tableName, PitrHistory.KeyNames(table.KeySchema), now);
+            }
         }
-        else
+        else if (_pitrEnabledAt.TryRemove(tableName, out _))
         {
-            _pitrEnabledAt.TryRemove(tableName, out _);
+            history.Stop(tableName);
         }
 
         state.Save();
 
-        return ContinuousBackups(tableName);
+        return await ContinuousBackupsAsync(tableName, cancellationToken);
     }
 
     public async Task<JsonObject> DescribeContinuousBackupsAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var tableName = Required(request, "TableName");
         await DescribeSourceAsync(tableName, cancellationToken);
-        return ContinuousBackups(tableName);
+        return await ContinuousBackupsAsync(tableName, cancellationToken);
     }
 
     public async Task<JsonObject> RestoreToPointInTimeAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var source = request["SourceTableName"]?.GetValue<string>() ?? TableNameOf(Required(request, "SourceTableArn"));
         var table = await DescribeSourceAsync(source, cancellationToken);
-        if (LatestRestorable(source) is not { } latest)
+        if (await WindowAsync(source, cancellationToken) is not var (earliest, latest))
         {
             throw new DynamoDbError("PointInTimeRecoveryUnavailableException", $"Point in time recovery is not enabled for table '{source}'");
         }
 
-        var items = await _copier.ReadAllAsync(source, cancellationToken);
-        return await StartRestoreAsync(request, table, items, latest, backupArn: null, cancellationToken);
+        var at = RestoreTime(request, earliest, latest);
+        var items = await history.ItemsAtAsync(source, at, () => _copier.ReadAllAsync(source, cancellationToken), cancellationToken);
+        return await StartRestoreAsync(request, table, items, at, backupArn: null, cancellationToken);
     }
 
     public async Task<JsonObject> RestoreFromBackupAsync(JsonObject request, CancellationToken cancellationToken)
@@ -181,6 +191,7 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
     public void Forget(string tableName)
     {
         _restores.TryRemove(tableName, out _);
+        history.Stop(tableName);
         if (_pitrEnabledAt.TryRemove(tableName, out _))
         {
             state.Save();
@@ -251,14 +262,14 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         restore.Done = true;
     }
 
-    private JsonObject ContinuousBackups(string tableName)
+    private async Task<JsonObject> ContinuousBackupsAsync(string tableName, CancellationToken cancellationToken)
     {
         var description = new JsonObject { ["PointInTimeRecoveryStatus"] = "DISABLED" };
-        if (_pitrEnabledAt.TryGetValue(tableName, out var enabledAt))
+        if (await WindowAsync(tableName, cancellationToken) is var (earliest, latest))
         {
             description["PointInTimeRecoveryStatus"] = "ENABLED";
-            description["EarliestRestorableDateTime"] = Epoch(enabledAt);
-            description["LatestRestorableDateTime"] = Epoch(LatestRestorable(tableName)!.Value);
+            description["EarliestRestorableDateTime"] = Epoch(earliest);
+            description["LatestRestorableDateTime"] = Epoch(latest);
         }
 
         return new JsonObject
@@ -271,15 +282,41 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         };
     }
 
-    private DateTimeOffset? LatestRestorable(string tableName)
+    /// <summary>The instants a PITR restore of the table can reach (to the millisecond), or null when PITR is off.</summary>
+    private async Task<(DateTimeOffset Earliest, DateTimeOffset Latest)?> WindowAsync(string tableName, CancellationToken cancellationToken)
     {
-        if (!_pitrEnabledAt.TryGetValue(tableName, out var enabledAt))
+        if (await history.EarliestAsync(tableName, cancellationToken) is not { } earliest)
         {
             return null;
         }
 
-        var latest = time.GetUtcNow() - faults.PitrLag;
-        return latest < enabledAt ? enabledAt : latest;
+        // Just after PITR is turned on, AWS already offers the moment it was turned on.
+        var latest = PitrHistory.Truncate(time.GetUtcNow() - faults.PitrLagOf(tableName));
+        return (earliest, latest < earliest ? earliest : latest);
+    }
+
+    /// <summary>The instant a RestoreTableToPointInTime asks for: the latest restorable time, or its RestoreDateTime if inside the window.</summary>
+    private static DateTimeOffset RestoreTime(JsonObject request, DateTimeOffset earliest, DateTimeOffset latest)
+    {
+        var useLatest = request["UseLatestRestorableTime"]?.GetValue<bool>() == true;
+        var asked = request["RestoreDateTime"];
+        if (useLatest && asked is not null)
+        {
+            throw new DynamoDbError("ValidationException", "Only one of RestoreDateTime or UseLatestRestorableTime can be specified");
+        }
+
+        if (useLatest)
+        {
+            return latest;
+        }
+
+        if (asked is null)
+        {
+            throw new DynamoDbError("ValidationException", "Either RestoreDateTime or UseLatestRestorableTime (true) must be specified");
+        }
+
+        var at = PitrHistory.Truncate(DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(asked.GetValue<double>() * 1000)));
+        return at >= earliest && at <= latest ? at : throw new DynamoDbError("InvalidRestoreTimeException", InvalidRestoreTimeMessage);
     }
 
     private async Task<TableDescription> DescribeSourceAsync(string tableName, CancellationToken cancellationToken)

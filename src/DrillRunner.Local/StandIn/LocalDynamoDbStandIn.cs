@@ -15,6 +15,7 @@ namespace DrillRunner.Local.StandIn;
 public sealed class LocalDynamoDbStandIn : IAsyncDisposable
 {
     private const string JsonContentType = "application/x-amz-json-1.0";
+    private const string TargetPrefix = "DynamoDB_20120810";
     private static readonly string[] ForwardedHeaders = ["X-Amz-Target", "Authorization", "X-Amz-Date", "X-Amz-Security-Token"];
 
     private readonly HttpClient _forwarder = new();
@@ -23,6 +24,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private readonly TagOperations _tags;
     private readonly TableSettings _settings;
     private readonly StandInState _state;
+    private readonly PitrHistory _history;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restored = new(StringComparer.Ordinal);
 
@@ -39,7 +41,8 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         var dynalite = LocalClients.DynamoDb(dynaliteUrl);
         _dynalite = dynalite;
         Modelled = new Scale.ModelledTables(time);
-        _backups = new BackupOperations(dynalite, Faults, state, time, Modelled);
+        _history = new PitrHistory(dynalite, state, time);
+        _backups = new BackupOperations(dynalite, Faults, state, time, Modelled, _history);
         _tags = new TagOperations(dynalite, state);
         _settings = new TableSettings(dynalite, state);
     }
@@ -136,6 +139,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
                 "Scan" => await Modelled.ScanAsync(request, ct),
                 "DeleteTable" => await DeleteTableAsync(context, request, body),
                 "ListTables" => await ListTablesAsync(context, body),
+                "PutItem" or "UpdateItem" or "DeleteItem" or "BatchWriteItem" => await WriteItemsAsync(context, operation, request, body),
                 _ => null,
             };
             if (answer is not null)
@@ -226,13 +230,23 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
         return null;
     }
 
+    /// <summary>An item write: recorded in the PITR history of the tables it touches that have PITR on, else forwarded as it came.</summary>
+    private async Task<JsonObject?> WriteItemsAsync(HttpContext context, string operation, JsonObject request, string body)
+    {
+        var recorded = await _history.WriteAsync(operation, request, (op, b) => SendToDynaliteAsync(context, b, op), context.RequestAborted);
+        var (status, responseBody) = recorded ?? await SendToDynaliteAsync(context, body);
+        await WriteRawAsync(context, status, responseBody);
+        return null;
+    }
+
     private async Task ForwardAsync(HttpContext context, string body)
     {
         var (status, responseBody) = await SendToDynaliteAsync(context, body);
         await WriteRawAsync(context, status, responseBody);
     }
 
-    private async Task<(int Status, string Body)> SendToDynaliteAsync(HttpContext context, string body)
+    /// <param name="operation">Another operation than the client's (the history's reads before a write); dynalite checks no signature.</param>
+    private async Task<(int Status, string Body)> SendToDynaliteAsync(HttpContext context, string body, string? operation = null)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _dynaliteUrl) { Content = new StringContent(body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonContentType);
@@ -242,6 +256,12 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
             {
                 message.Headers.TryAddWithoutValidation(header, value.ToString());
             }
+        }
+
+        if (operation is not null)
+        {
+            message.Headers.Remove("X-Amz-Target");
+            message.Headers.TryAddWithoutValidation("X-Amz-Target", $"{TargetPrefix}.{operation}");
         }
 
         try

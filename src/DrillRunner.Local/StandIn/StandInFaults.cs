@@ -30,16 +30,34 @@ public sealed class StandInFaults
         }
     }
 
-    /// <summary>How far PITR's latest restorable time trails now (about five minutes in AWS).</summary>
+    /// <summary>How far PITR's latest restorable time trails now (about five minutes in AWS), for every table without a lag of its own.</summary>
     public TimeSpan PitrLag
     {
         get => TimeSpan.FromSeconds(_state.PitrLagSeconds);
         set
         {
-            _state.PitrLagSeconds = value.TotalSeconds;
+            _state.PitrLagSeconds = NotNegative(value, nameof(PitrLag)).TotalSeconds;
             _state.Save();
         }
     }
+
+    /// <summary>
+    /// Gives one table its own PITR lag (latest restorable time = now − lag), so two tables restored "to latest"
+    /// at the same moment land on different instants, as they can in AWS. Kept with the stand-in's state.
+    /// </summary>
+    public void SetPitrLag(string table, TimeSpan lag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        _state.PitrLagSecondsByTable[table] = NotNegative(lag, nameof(lag)).TotalSeconds;
+        _state.Save();
+    }
+
+    /// <summary>The table's PITR lag: its own (<see cref="SetPitrLag"/>) or <see cref="PitrLag"/>.</summary>
+    public TimeSpan PitrLagOf(string table) =>
+        _state.PitrLagSecondsByTable.TryGetValue(table, out var seconds) ? TimeSpan.FromSeconds(seconds) : PitrLag;
+
+    private static TimeSpan NotNegative(TimeSpan lag, string name) =>
+        lag >= TimeSpan.Zero ? lag : throw new ArgumentOutOfRangeException(name, lag, "A PITR lag cannot be negative: the latest restorable time is never after now.");
 
     private volatile TaskCompletionSource _restoresReleased = Released();
 

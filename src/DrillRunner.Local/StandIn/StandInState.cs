@@ -24,6 +24,9 @@ internal sealed class StandInState
 
     public double PitrLagSeconds { get; set; } = 5;
 
+    /// <summary>Tables whose latest restorable time trails now by their own lag, not <see cref="PitrLagSeconds"/>.</summary>
+    public ConcurrentDictionary<string, double> PitrLagSecondsByTable { get; init; } = new(StringComparer.Ordinal);
+
     public List<string> FailingSources { get; init; } = [];
 
     internal string? Path { get; set; }
