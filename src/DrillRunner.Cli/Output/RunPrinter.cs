@@ -15,8 +15,22 @@ public static class RunPrinter
 
         var objectives = new Table().Border(TableBorder.Rounded).AddColumns("Measure", "Measured", "Objective", "Met");
         objectives.AddRow("RTO (T0 → healthy)", Seconds(run.RtoSeconds), RunJudge.Minutes(run.RtoObjectiveMinutes * 60), Met(run.RtoSeconds, run.RtoObjectiveMinutes));
-        objectives.AddRow("RPO (T0 − recovery point)", Seconds(run.RpoSeconds), RunJudge.Minutes(run.RpoObjectiveMinutes * 60), Met(run.RpoSeconds, run.RpoObjectiveMinutes));
+        var olderPoint = RunJudge.ProvesOlderPoint(run, targets);
+        objectives.AddRow(
+            olderPoint ? "RPO (age of the older point proven)" : "RPO (T0 − recovery point)",
+            Seconds(run.RpoSeconds),
+            RunJudge.Minutes(run.RpoObjectiveMinutes * 60),
+            olderPoint ? "[grey]not judged[/]" : Met(run.RpoSeconds, run.RpoObjectiveMinutes));
         console.Write(objectives);
+        if (run.Instant is { } instant)
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]Common instant T:[/] {instant.At:u} ({instant.Select.Name()} second every one of {instant.ContinuousTargets} continuous target(s) could reach: {instant.WindowFrom:u} to {instant.WindowTo:u}{(instant.LatestBoundBy is { } by ? $", bounded by {by}" : string.Empty)}); largest skew {RunJudge.Minutes(targets.Select(instant.SkewSeconds).Max() ?? 0)}{(run.MaxSkewSeconds is { } max ? $" (max {RunJudge.Minutes(max)})" : string.Empty)}; seed {run.Seed}");
+        }
+        else if (olderPoint)
+        {
+            console.MarkupLineInterpolated($"[bold]Older points proven on purpose:[/] each drawn from the target's window with seed {run.Seed}; the RPO shown is their age and is not judged against the objective.");
+        }
         if (run.Cost is { } cost)
         {
             console.MarkupLineInterpolated(
@@ -29,7 +43,7 @@ public static class RunPrinter
         {
             table.AddRow(
                 Markup.Escape(target.TargetId),
-                Markup.Escape(target.RecoveryPoint is { } point ? $"{point.Kind} {point.CreatedAt:HH:mm:ss}\n{RunJudge.Minutes((run.StartedAt - point.CreatedAt).TotalSeconds)} before T0" : "none"),
+                Markup.Escape(target.RecoveryPoint is { } point ? PointText(run, target, point) : "none"),
                 Markup.Escape(Between(target.RestoreRequestedAt, target.RestoreCompletedAt) + (target.Polls > 0 ? $"\n{target.Polls} poll(s)" : string.Empty)
                     + (target.Forecast is { } forecast ? $"\nforecast {RunJudge.Minutes(forecast.Seconds)} ({forecast.From})" : string.Empty)),
                 Markup.Escape(Between(target.RestoreCompletedAt, target.VerifiedAt)),
@@ -82,6 +96,22 @@ public static class RunPrinter
         console.MarkupLine(scratchLeft == 0
             ? "[green]Teardown:[/] no scratch resource left behind."
             : $"[red]Teardown:[/] {scratchLeft} scratch resource(s) left behind.");
+    }
+
+    /// <summary>Kind and instant of the point restored, its age at T0, how it was chosen, and its skew from a common instant.</summary>
+    private static string PointText(DrillRun run, TargetRun target, RecoveryPoint point)
+    {
+        var text = $"{point.Kind} {point.CreatedAt:HH:mm:ss}\n{RunJudge.Minutes((run.StartedAt - point.CreatedAt).TotalSeconds)} before T0";
+        if (run.Instant?.SkewSeconds(target) is { } skew)
+        {
+            text += $"\nskew {RunJudge.Minutes(skew)} from T";
+        }
+        else if (point.Select != PointSelect.Latest)
+        {
+            text += $"\n{point.Select.Name()} point";
+        }
+
+        return text;
     }
 
     /// <summary>What verification measured, by what was restored: items, objects and bytes, or a resource's state.</summary>

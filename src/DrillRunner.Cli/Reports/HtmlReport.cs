@@ -131,10 +131,10 @@ public sealed class HtmlReport : IReportFormat
             html.Append("</ul>");
         }
 
-        html.Append("<h3>Per target</h3><table><thead><tr><th>Target</th><th>Source</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th></tr></thead><tbody>");
+        html.Append("<h3>Per target</h3><table><thead><tr><th>Target</th><th>Source</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th><th>Oldest backup proven restorable</th></tr></thead><tbody>");
         foreach (var t in r.Targets)
         {
-            html.Append($"<tr><td>{E(t.TargetId)}</td><td>{E(t.SourceName)}</td><td>{t.Restores}</td><td>{E(Text.Duration(t.MedianRestoreSeconds))} ({E(Text.Duration(t.LatestRestoreSeconds))})</td><td>{E(Text.Duration(t.MedianVerifySeconds))} ({E(Text.Duration(t.LatestVerifySeconds))})</td></tr>");
+            html.Append($"<tr><td>{E(t.TargetId)}</td><td>{E(t.SourceName)}</td><td>{t.Restores}</td><td>{E(Text.Duration(t.MedianRestoreSeconds))} ({E(Text.Duration(t.LatestRestoreSeconds))})</td><td>{E(Text.Duration(t.MedianVerifySeconds))} ({E(Text.Duration(t.LatestVerifySeconds))})</td><td>{E(OldestProven(t))}</td></tr>");
         }
 
         html.Append("</tbody></table>");
@@ -212,4 +212,8 @@ public sealed class HtmlReport : IReportFormat
           });
         });
         """;
+
+    /// <summary>"2026-11-01 03:00 (proven 2026-11-27)": the oldest point a drill restored and verified, and when.</summary>
+    internal static string OldestProven(TargetTimes t) =>
+        t.OldestProvenPoint is { } point ? $"{Text.Date(point)} {point:HH:mm} (proven {(t.OldestProvenOn is { } on ? Text.Date(on) : "-")})" : "none yet";
 }

@@ -46,11 +46,11 @@ public sealed class MarkdownReport : IReportFormat
                 md.AppendLine($"Never verified in the window: {Cell(PlanSentence.Unverified(r.NeverVerified))}. {PlanSentence.UnverifiedWarning(r.NeverVerified)}").AppendLine();
             }
 
-            md.AppendLine("| Target | Restores | Restore median (latest) | Verification median (latest) |");
-            md.AppendLine("|---|---|---|---|");
+            md.AppendLine("| Target | Restores | Restore median (latest) | Verification median (latest) | Oldest backup proven restorable |");
+            md.AppendLine("|---|---|---|---|---|");
             foreach (var t in r.Targets)
             {
-                md.AppendLine($"| {Cell(t.TargetId)} ({Cell(t.SourceName)}) | {t.Restores} | {Text.Duration(t.MedianRestoreSeconds)} ({Text.Duration(t.LatestRestoreSeconds)}) | {Text.Duration(t.MedianVerifySeconds)} ({Text.Duration(t.LatestVerifySeconds)}) |");
+                md.AppendLine($"| {Cell(t.TargetId)} ({Cell(t.SourceName)}) | {t.Restores} | {Text.Duration(t.MedianRestoreSeconds)} ({Text.Duration(t.LatestRestoreSeconds)}) | {Text.Duration(t.MedianVerifySeconds)} ({Text.Duration(t.LatestVerifySeconds)}) | {HtmlReport.OldestProven(t)} |");
             }
 
             if (r.Failures.Count > 0)

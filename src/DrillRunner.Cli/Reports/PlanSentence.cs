@@ -29,7 +29,11 @@ public static class PlanSentence
         var what = $"The latest drill ({Text.Date(latest.StartedAt)}) was {Text.Verdict(latest.Verdict)}";
         if (latest.Verdict == Verdict.Pass)
         {
-            return $"{what}: recovered in {Text.Duration(latest.RtoSeconds)} (objective {Text.Duration(r.RtoObjectiveMinutes * 60)}), losing at most {Text.Duration(latest.RpoSeconds)} of data (objective {Text.Duration(r.RpoObjectiveMinutes * 60)}).";
+            var together = latest.Instant is { } at ? $", every target restored to {at:HH:mm:ss} as one (skew ≤ {Text.Duration(latest.LargestSkewSeconds ?? 0)})" : string.Empty;
+            var loss = latest.OlderPoint
+                ? $"proving a point {Text.Duration(latest.RpoSeconds)} old still restores (an older point on purpose: not judged against the RPO objective)"
+                : $"losing at most {Text.Duration(latest.RpoSeconds)} of data (objective {Text.Duration(r.RpoObjectiveMinutes * 60)})";
+            return $"{what}: recovered in {Text.Duration(latest.RtoSeconds)} (objective {Text.Duration(r.RtoObjectiveMinutes * 60)}){together}, {loss}.";
         }
 
         var reason = latest.Reason.Trim().TrimEnd('.');

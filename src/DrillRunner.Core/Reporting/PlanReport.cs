@@ -44,10 +44,27 @@ public sealed record PlanReport(
 }
 
 /// <summary>One run on the charts.</summary>
-public sealed record RunPoint(string RunId, DateTimeOffset StartedAt, Verdict Verdict, double? RtoSeconds, double? RpoSeconds, string Reason);
+public sealed record RunPoint(string RunId, DateTimeOffset StartedAt, Verdict Verdict, double? RtoSeconds, double? RpoSeconds, string Reason)
+{
+    /// <summary>The common instant every target was restored to, if the drill had one.</summary>
+    public DateTimeOffset? Instant { get; init; }
+
+    /// <summary>With a common instant: the largest skew of any target from it.</summary>
+    public double? LargestSkewSeconds { get; init; }
+
+    /// <summary>The drill proved an older point on purpose: its RPO is that point's age, not judged.</summary>
+    public bool OlderPoint { get; init; }
+}
 
 /// <summary>A target's restore and verification times over the window (medians) and in the latest run that reached them.</summary>
-public sealed record TargetTimes(string TargetId, string SourceName, int Restores, double? MedianRestoreSeconds, double? MedianVerifySeconds, double? LatestRestoreSeconds, double? LatestVerifySeconds);
+public sealed record TargetTimes(string TargetId, string SourceName, int Restores, double? MedianRestoreSeconds, double? MedianVerifySeconds, double? LatestRestoreSeconds, double? LatestVerifySeconds)
+{
+    /// <summary>The oldest recovery point a drill in the window restored and verified: proof that backups that old still restore.</summary>
+    public DateTimeOffset? OldestProvenPoint { get; init; }
+
+    /// <summary>When that point was verified.</summary>
+    public DateTimeOffset? OldestProvenOn { get; init; }
+}
 
 /// <summary>A run that did not pass, with its reason.</summary>
 public sealed record RunFailure(string RunId, DateTimeOffset StartedAt, Verdict Verdict, string Reason);

@@ -22,7 +22,12 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         var (concluded, unreadableRuns) = await ReadRunsAsync(inWindow.Where(s => s.Unreadable is null && s.Verdict is not null && s.Status != RunStatus.Rejected), cancellationToken);
         unreadable.AddRange(unreadableRuns);
         concluded.Sort((a, b) => a.Run.StartedAt.CompareTo(b.Run.StartedAt));
-        var points = concluded.Select(c => new RunPoint(c.Run.RunId, c.Run.StartedAt, c.Run.Verdict!.Value, c.Run.RtoSeconds, c.Run.RpoSeconds, c.Run.VerdictReason ?? string.Empty)).ToList();
+        var points = concluded.Select(c => new RunPoint(c.Run.RunId, c.Run.StartedAt, c.Run.Verdict!.Value, c.Run.RtoSeconds, c.Run.RpoSeconds, c.Run.VerdictReason ?? string.Empty)
+        {
+            Instant = c.Run.Instant?.At,
+            LargestSkewSeconds = c.Run.Instant is { } instant ? c.Targets.Select(instant.SkewSeconds).Max() : null,
+            OlderPoint = RunJudge.ProvesOlderPoint(c.Run, c.Targets),
+        }).ToList();
         var lastPass = inWindow.FirstOrDefault(r => r.Verdict == Verdict.Pass)?.StartedAt ?? await LastPassAsync(planName, cancellationToken);
         double? daysSincePass = lastPass is { } at ? (now - at).TotalDays : null;
         var latest = points.LastOrDefault();
@@ -100,6 +105,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             {
                 var restores = g.Where(t => t.RestoreRequestedAt is not null && t.RestoreCompletedAt is not null).Select(t => (t.RestoreCompletedAt!.Value - t.RestoreRequestedAt!.Value).TotalSeconds).ToList();
                 var verifies = g.Where(t => t.RestoreCompletedAt is not null && t.VerifiedAt is not null).Select(t => (t.VerifiedAt!.Value - t.RestoreCompletedAt!.Value).TotalSeconds).ToList();
+                var oldest = g.Where(t => t.Stage == TargetStage.Verified && t.RecoveryPoint is not null).MinBy(t => t.RecoveryPoint!.CreatedAt);
                 return new TargetTimes(
                     g.Key,
                     g.Last().SourceName,
@@ -107,7 +113,11 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
                     Percentiles.Of(restores, 50),
                     Percentiles.Of(verifies, 50),
                     restores.Count > 0 ? restores[^1] : null,
-                    verifies.Count > 0 ? verifies[^1] : null);
+                    verifies.Count > 0 ? verifies[^1] : null)
+                {
+                    OldestProvenPoint = oldest?.RecoveryPoint!.CreatedAt,
+                    OldestProvenOn = oldest?.VerifiedAt,
+                };
             })
             .ToList();
     }
