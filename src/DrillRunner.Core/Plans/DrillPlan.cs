@@ -20,6 +20,9 @@ public sealed record DrillPlan(
     /// <summary>A target whose restore lacks a setting its source has (its runbook gap) fails the drill; by default the gap is only reported.</summary>
     public bool FailOnRunbookGap { get; init; }
 
+    /// <summary>What must hold between the restored targets, checked once every target is verified.</summary>
+    public IReadOnlyList<Relation> Relations { get; init; } = [];
+
     public DrillTarget Target(string targetId) =>
         Targets.FirstOrDefault(t => t.Id == targetId)
         ?? throw new InvalidOperationException($"Plan '{Name}' has no target '{targetId}'.");

@@ -81,6 +81,7 @@ public static partial class PlanReader
 
         notifications?.RejectUnknownFields();
         var excluded = ReadCoverage(root);
+        var relations = ReadRelations(root);
         var failOnGap = root.Boolean("failOnRunbookGap", "use true to fail a drill whose restores lack a setting their sources have (TTL, stream, PITR, auto scaling, tags), false to only report it.") ?? false;
         root.RejectUnknownFields();
 
@@ -96,6 +97,7 @@ public static partial class PlanReader
         {
             CoverageExclusions = excluded,
             FailOnRunbookGap = failOnGap,
+            Relations = relations,
         };
     }
 
