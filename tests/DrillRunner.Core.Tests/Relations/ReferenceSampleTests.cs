@@ -11,7 +11,7 @@ public sealed class ReferenceSampleTests
         return reader;
     }
 
-    private static Task<ReferenceSample> Draw(FakeRelationReader reader, int size, long count, int seed) =>
+    private static Task<ReferenceSample> Draw(FakeRelationReader reader, int size, long? count, int seed) =>
         ReferenceSample.DrawAsync(reader, "orders", "customerId", size, count, seed, () => false, CancellationToken.None);
 
     [Fact]
@@ -70,5 +70,23 @@ public sealed class ReferenceSampleTests
 
         Assert.Equal(100, hits.Count);
         Assert.All(hits.Values, h => Assert.InRange(h, 5, 40));
+    }
+
+    [Fact]
+    public async Task DrawAsync_AWholeRead_KeepsEveryItemAboutEquallyOften_NotTheLastOnesRead()
+    {
+        // With no verified count the table is read whole, in scan order, and the reservoir keeps 10 of 100: each item
+        // is expected 30 times in 300 draws. A reservoir that favoured late items would leave the first ones near 0.
+        var reader = Orders(100);
+        var hits = new int[100];
+        for (var seed = 0; seed < 300; seed++)
+        {
+            foreach (var value in (await Draw(reader, 10, null, seed)).Values)
+            {
+                hits[int.Parse(value!.Text[2..], System.Globalization.CultureInfo.InvariantCulture)]++;
+            }
+        }
+
+        Assert.All(hits, h => Assert.InRange(h, 12, 55));
     }
 }
