@@ -6,7 +6,7 @@ namespace DrillRunner.Cli.Reports;
 /// <summary>One row per drill, for spreadsheets.</summary>
 public sealed class CsvReport : IReportFormat
 {
-    public const string Header = "plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason";
+    public const string Header = "plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason,relations_not_held";
 
     public string Render(IReadOnlyList<PlanReport> reports, Core.Coverage.CoverageAudit? coverage, DateTimeOffset since, DateTimeOffset generatedAt)
     {
@@ -24,7 +24,8 @@ public sealed class CsvReport : IReportFormat
                     Text.Number(point.RpoSeconds),
                     Text.Number(report.RtoObjectiveMinutes * 60),
                     Text.Number(report.RpoObjectiveMinutes * 60),
-                    Field(point.Reason)));
+                    Field(point.Reason),
+                    Field(string.Join("; ", point.RelationsNotHeld))));
             }
         }
 

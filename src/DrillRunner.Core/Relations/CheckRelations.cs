@@ -34,7 +34,7 @@ public sealed class CheckRelations(IRunStore runs, IRelationReader tables, IBuck
         {
             var index = results.Count;
             results.Add(NotCheckable(relation, targets) ?? (OutOfTime()
-                ? NotChecked(relation, "not checked: CheckRelations ran out of its time before reaching it (the relations before it took the invocation's budget); lower their sampleSize")
+                ? NotChecked(relation, "CheckRelations ran out of its time before reaching it (the relations before it took the invocation's budget); lower their sampleSize")
                 : relation switch
                 {
                     ReferenceRelation reference => await new ReferenceCheck(tables, buckets, context.Run.RunId).RunAsync(reference, index, targets[reference.FromTarget], targets[reference.ToTarget], random.Next(), OutOfTime, cancellationToken),
@@ -54,17 +54,17 @@ public sealed class CheckRelations(IRunStore runs, IRelationReader tables, IBuck
         {
             if (!targets.TryGetValue(targetId, out var target))
             {
-                return NotChecked(relation, $"not checked: '{targetId}' is not a target of this drill");
+                return NotChecked(relation, $"'{targetId}' is not a target of this drill");
             }
 
             if (target.Failure is { } failure)
             {
-                return NotChecked(relation, $"not checked: target '{targetId}' failed ({failure.Reason})");
+                return NotChecked(relation, $"target '{targetId}' failed ({failure.Reason})");
             }
 
             if (target.Stage != TargetStage.Verified || target.Scratch is null)
             {
-                return NotChecked(relation, $"not checked: target '{targetId}' was not restored and verified (stopped at {target.Stage})");
+                return NotChecked(relation, $"target '{targetId}' was not restored and verified (stopped at {target.Stage})");
             }
         }
 

@@ -14,7 +14,7 @@ public static class CountRatioCheck
         if (count is null || perCount is null)
         {
             var uncounted = count is null ? target.TargetId : per.TargetId;
-            return new RelationResult(ratio.Id, description, Checked: false, Passed: false, $"not checked: verification recorded no count for '{uncounted}'");
+            return new RelationResult(ratio.Id, description, Checked: false, Passed: false, $"verification recorded no count for '{uncounted}'");
         }
 
         var passed = count >= ratio.AtLeast * perCount;

@@ -27,6 +27,9 @@ public sealed record PlanReport(
     /// <summary>The latest drill's targets with no runbook gap: not verified, or drilled before gaps were recorded. Said, never left blank.</summary>
     public IReadOnlyList<string> RunbookGapNotRecorded { get; init; } = [];
 
+    /// <summary>The latest drill's relations between restored targets, as checked (empty for a plan with none).</summary>
+    public IReadOnlyList<RelationResult> Relations { get; init; } = [];
+
     /// <summary>Mean estimated cost of a drill in the window (runner and restoring), over the runs that carry an estimate; null when none does.</summary>
     public double? MeanDrillCostUsd { get; init; }
 
@@ -44,7 +47,11 @@ public sealed record PlanReport(
 }
 
 /// <summary>One run on the charts.</summary>
-public sealed record RunPoint(string RunId, DateTimeOffset StartedAt, Verdict Verdict, double? RtoSeconds, double? RpoSeconds, string Reason);
+public sealed record RunPoint(string RunId, DateTimeOffset StartedAt, Verdict Verdict, double? RtoSeconds, double? RpoSeconds, string Reason)
+{
+    /// <summary>The drill's relations that did not hold or were not checked, as "id: outcome"; empty when all held or the plan has none.</summary>
+    public IReadOnlyList<string> RelationsNotHeld { get; init; } = [];
+}
 
 /// <summary>A target's restore and verification times over the window (medians) and in the latest run that reached them.</summary>
 public sealed record TargetTimes(string TargetId, string SourceName, int Restores, double? MedianRestoreSeconds, double? MedianVerifySeconds, double? LatestRestoreSeconds, double? LatestVerifySeconds);

@@ -22,7 +22,10 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         var (concluded, unreadableRuns) = await ReadRunsAsync(inWindow.Where(s => s.Unreadable is null && s.Verdict is not null && s.Status != RunStatus.Rejected), cancellationToken);
         unreadable.AddRange(unreadableRuns);
         concluded.Sort((a, b) => a.Run.StartedAt.CompareTo(b.Run.StartedAt));
-        var points = concluded.Select(c => new RunPoint(c.Run.RunId, c.Run.StartedAt, c.Run.Verdict!.Value, c.Run.RtoSeconds, c.Run.RpoSeconds, c.Run.VerdictReason ?? string.Empty)).ToList();
+        var points = concluded.Select(c => new RunPoint(c.Run.RunId, c.Run.StartedAt, c.Run.Verdict!.Value, c.Run.RtoSeconds, c.Run.RpoSeconds, c.Run.VerdictReason ?? string.Empty)
+        {
+            RelationsNotHeld = [.. c.Run.Relations.Where(r => !r.Passed).Select(r => $"{r.RelationId}: {RelationSummary.Outcome(r)}")],
+        }).ToList();
         var lastPass = inWindow.FirstOrDefault(r => r.Verdict == Verdict.Pass)?.StartedAt ?? await LastPassAsync(planName, cancellationToken);
         double? daysSincePass = lastPass is { } at ? (now - at).TotalDays : null;
         var latest = points.LastOrDefault();
@@ -55,6 +58,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             RunbookGaps = concluded.Count > 0
                 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is not null).Select(t => new TargetRunbookGap(t.TargetId, t.SourceName, t.RunbookGap!.Sentence(), t.RunbookGap.HasCompared))]
                 : [],
+            Relations = latestRun?.Relations ?? [],
             RunbookGapNotRecorded = concluded.Count > 0 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is null).Select(t => t.TargetId)] : [],
         };
     }

@@ -137,7 +137,7 @@ public sealed class CheckRelationsTests
 
         var result = Assert.Single(run.Relations);
         Assert.False(result.Checked);
-        Assert.Equal("not checked: target 'customers' failed (no recovery point)", result.Why);
+        Assert.Equal("target 'customers' failed (no recovery point)", result.Why);
         var judgement = RunJudge.Judge(run, await _runs.GetTargetsAsync(RunId, CancellationToken.None));
         Assert.DoesNotContain("relation", judgement.Reason, StringComparison.Ordinal);
     }
