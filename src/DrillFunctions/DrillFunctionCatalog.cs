@@ -16,6 +16,7 @@ public static class DrillFunctionCatalog
             [NameOf<CheckRestoreFunction>()] = s => new CheckRestoreFunction(s),
             [NameOf<VerifyTargetFunction>()] = s => new VerifyTargetFunction(s),
             [NameOf<RecordTargetFailureFunction>()] = s => new RecordTargetFailureFunction(s),
+            [NameOf<CheckRelationsFunction>()] = s => new CheckRelationsFunction(s),
             [NameOf<CheckHealthFunction>()] = s => new CheckHealthFunction(s),
             [NameOf<ConcludeDrillFunction>()] = s => new ConcludeDrillFunction(s),
             [NameOf<RecordRunnerErrorFunction>()] = s => new RecordRunnerErrorFunction(s),

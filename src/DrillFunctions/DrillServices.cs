@@ -13,6 +13,7 @@ using DrillRunner.Core.Drills;
 using DrillRunner.Core.Janitor;
 using DrillRunner.Core.Native;
 using DrillRunner.Core.Ports;
+using DrillRunner.Core.Relations;
 using DrillRunner.Core.Reporting;
 using DrillRunner.Core.RunbookGaps;
 using DrillRunner.Core.Runs;
@@ -57,6 +58,7 @@ public sealed class DrillServices
         RecoveryPoints = new DynamoDbRecoveryPointCatalog(dynamoDb);
         ScratchTables = new DynamoDbScratchTables(dynamoDb);
         Inspector = new DynamoDbTableInspector(dynamoDb);
+        RelationReader = new DynamoDbRelationReader(dynamoDb);
         Health = new HttpHealthProbe(time, healthProbe);
         BucketInspector = buckets?.Inspector;
         ScratchBuckets = buckets?.Scratch;
@@ -89,6 +91,9 @@ public sealed class DrillServices
 
     public IHealthProbe Health { get; }
 
+    /// <summary>Reads restored tables for the plan's relations.</summary>
+    public IRelationReader RelationReader { get; }
+
     public IBucketInspector? BucketInspector { get; }
 
     public IScratchBuckets? ScratchBuckets { get; }
@@ -109,6 +114,8 @@ public sealed class DrillServices
     public VerifyTarget VerifyTarget() => new(Runs, Inspector, Time, VerificationBudget, BucketInspector);
 
     public RecordTargetFailure RecordTargetFailure() => new(Runs);
+
+    public CheckRelations CheckRelations() => new(Runs, RelationReader, BucketInspector, Time, Random.Shared, VerificationBudget);
 
     public CheckHealth CheckHealth() => new(Runs, Health, Time);
 

@@ -20,6 +20,7 @@ public static class RestoreDrillWorkflow
     public static readonly StateName BeginDrill = StateName.Of<BeginDrillFunction>();
     public static readonly StateName RecordRunnerError = StateName.Of<RecordRunnerErrorFunction>();
     public static readonly StateName Teardown = StateName.Of<TeardownFunction>();
+    public static readonly StateName CheckRelations = StateName.Of<CheckRelationsFunction>();
     public static readonly StateName CheckHealth = StateName.Of<CheckHealthFunction>();
     public static readonly StateName ConcludeDrill = StateName.Of<ConcludeDrillFunction>();
 
@@ -74,7 +75,11 @@ public static class RestoreDrillWorkflow
                 new JsonObject { ["Mode"] = "DISTRIBUTED", ["ExecutionType"] = "STANDARD" },
                 TargetWorkflow.Processor(),
                 resultPath: null,
-                CheckHealth)
+                CheckRelations)
+            .LambdaTask(
+                CheckRelations,
+                "The plan's relations between restored targets (references sampled with a recorded seed, count ratios from verified counts); reads only scratch resources.",
+                new() { Function = LambdaFunction.Of<CheckRelationsFunction>(), Payload = RunOnly, Result = TaskResult.Discarded, Next = CheckHealth })
             .LambdaTask(
                 CheckHealth,
                 "The plan's health URL must answer after every target restored; its time is T_healthy.",

@@ -42,7 +42,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
     {
         var csv = (await Report("csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason", csv[0]);
+        Assert.Equal("plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason,relations_not_held", csv[0]);
         Assert.Equal(_history.Count, csv.Length - 1);
         var (plan, run) = _history.First(h => h.Run.Verdict == Verdict.FailObjective);
         var row = Assert.Single(csv, line => line.Contains(run.RunId, StringComparison.Ordinal));

@@ -110,6 +110,11 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
             { "id": "data", "type": "aws-backup", "resourceArn": "arn:aws:ec2:us-east-1:000000000000:volume/vol-0fa017000000000a", "verifierFunction": "{{Verifier}}" },
             { "id": "files", "type": "aws-backup", "resourceArn": "arn:aws:elasticfilesystem:us-east-1:000000000000:file-system/fs-0fa017000000000a" }
           ],
+          "relations": [
+            { "id": "orders-exist", "from": { "target": "orders", "attribute": "pk" }, "to": { "target": "orders", "key": "pk" } },
+            { "id": "invoices-per-order", "countRatio": { "target": "invoices", "atLeast": 0.5, "per": "orders" } },
+            { "id": "lost-orders", "from": { "target": "lost", "attribute": "orderId" }, "to": { "target": "orders", "key": "pk" } }
+          ],
           "notifications": { "snsTopicArn": "arn:aws:sns:us-east-1:000000000000:drill-results" }
         }
         """;

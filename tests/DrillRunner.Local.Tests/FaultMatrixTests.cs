@@ -59,6 +59,11 @@ public sealed class FaultMatrixTests(FaultMatrixFixture fixture, ITestOutputHelp
         Assert.Equal(Verdict.Fail, baseline.Run.Verdict);
         Assert.Equal(["data", "lost"], baseline.Targets.Values.Where(t => t.Stage == TargetStage.Failed).Select(t => t.TargetId).Order());
         AssertClean(baseline, expectLeft: false);
+        // CheckRelations does real work in every case: a reference sampled and looked up, a ratio, one whose target failed.
+        Assert.Equal(
+            ["invoices-per-order: holds", "lost-orders: not checked", "orders-exist: holds"],
+            baseline.Run.Relations.Select(r => $"{r.RelationId}: {RelationSummary.Outcome(r)}").Order(StringComparer.Ordinal));
+        Assert.Equal(40, Assert.Single(baseline.Run.Relations, r => r.RelationId == "orders-exist").References);
 
         var tasks = TaskStates();
         var visited = baseline.Execution.Events.Where(e => e.Type == "StateEntered").Select(e => e.State).ToHashSet();

@@ -93,6 +93,7 @@ public static class RunPrinter
             console.MarkupLine($"Health check [bold]{Markup.Escape(check.Name)}[/] {mark}: {Markup.Escape(check.Detail)}");
         }
 
+        PrintRelations(console, run);
         console.MarkupLine(scratchLeft == 0
             ? "[green]Teardown:[/] no scratch resource left behind."
             : $"[red]Teardown:[/] {scratchLeft} scratch resource(s) left behind.");
@@ -112,6 +113,16 @@ public static class RunPrinter
         }
 
         return text;
+    }
+
+    /// <summary>Each relation of the plan: holds, does not hold, or not checked and why, with its sample's seed.</summary>
+    private static void PrintRelations(IAnsiConsole console, DrillRun run)
+    {
+        foreach (var relation in run.Relations)
+        {
+            var mark = !relation.Checked ? "[grey]not checked[/]" : relation.Passed ? "[green]holds[/]" : "[red]does not hold[/]";
+            console.MarkupLine($"Relation [bold]{Markup.Escape(relation.RelationId)}[/] ({Markup.Escape(relation.Description)}) {mark}: {Markup.Escape(relation.Why + RelationSummary.Sample(relation))}");
+        }
     }
 
     /// <summary>What verification measured, by what was restored: items, objects and bytes, or a resource's state.</summary>

@@ -6,7 +6,7 @@ namespace DrillRunner.Cli.Reports;
 /// <summary>One row per drill, for spreadsheets.</summary>
 public sealed class CsvReport : IReportFormat
 {
-    public const string Header = "plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason,common_instant_utc,largest_skew_seconds,rpo_not_judged";
+    public const string Header = "plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason,common_instant_utc,largest_skew_seconds,rpo_not_judged,relations_not_held";
 
     public string Render(IReadOnlyList<PlanReport> reports, Core.Coverage.CoverageAudit? coverage, DateTimeOffset since, DateTimeOffset generatedAt)
     {
@@ -27,7 +27,8 @@ public sealed class CsvReport : IReportFormat
                     Field(point.Reason),
                     point.Instant?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
                     Text.Number(point.LargestSkewSeconds),
-                    point.OlderPoint ? "true" : "false"));
+                    point.OlderPoint ? "true" : "false",
+                    Field(string.Join("; ", point.RelationsNotHeld))));
             }
         }
 

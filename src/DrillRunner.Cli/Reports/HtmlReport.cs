@@ -131,6 +131,7 @@ public sealed class HtmlReport : IReportFormat
             html.Append("</ul>");
         }
 
+        Relations(html, r);
         html.Append("<h3>Per target</h3><table><thead><tr><th>Target</th><th>Source</th><th>Restores</th><th>Restore time, median (latest)</th><th>Verification time, median (latest)</th><th>Oldest backup proven restorable</th></tr></thead><tbody>");
         foreach (var t in r.Targets)
         {
@@ -164,6 +165,24 @@ public sealed class HtmlReport : IReportFormat
         Core.Coverage.FindingSeverity.Warning => "severity-warning",
         var other => throw new ArgumentOutOfRangeException(nameof(kind), other, "a severity without a colour"),
     };
+
+    /// <summary>The latest drill's relations between restored targets: which hold, which do not, which were not checked and why.</summary>
+    private static void Relations(StringBuilder html, PlanReport r)
+    {
+        if (r.Relations.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Relations between restored targets (latest drill)</h3><ul class=\"relations\">");
+        foreach (var relation in r.Relations)
+        {
+            var outcome = Core.Runs.RelationSummary.Outcome(relation);
+            html.Append($"<li class=\"{(relation.Passed ? "pass" : "fail")}\"><strong>{E(relation.RelationId)}</strong> ({E(relation.Description)}) <strong>{E(outcome)}</strong>: {E(relation.Why + Core.Runs.RelationSummary.Sample(relation))}</li>");
+        }
+
+        html.Append("</ul>");
+    }
 
     private static void Card(StringBuilder html, string label, string value, bool bad) =>
         html.Append($"<div class=\"card{(bad ? " bad" : string.Empty)}\"><div class=\"label\">{E(label)}</div><div class=\"value\">{E(value)}</div></div>");

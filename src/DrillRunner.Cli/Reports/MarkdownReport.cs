@@ -41,6 +41,7 @@ public sealed class MarkdownReport : IReportFormat
                 md.AppendLine();
             }
 
+            Relations(md, r);
             if (r.NeverVerified.Count > 0)
             {
                 md.AppendLine($"Never verified in the window: {Cell(PlanSentence.Unverified(r.NeverVerified))}. {PlanSentence.UnverifiedWarning(r.NeverVerified)}").AppendLine();
@@ -67,6 +68,20 @@ public sealed class MarkdownReport : IReportFormat
     }
 
     /// <summary>What no backup and no drill protects, first.</summary>
+    /// <summary>The latest drill's relations, one line each, so a dangling reference is read beside the plan's verdict.</summary>
+    private static void Relations(StringBuilder md, PlanReport r)
+    {
+        foreach (var relation in r.Relations)
+        {
+            md.AppendLine($"- Relation {Cell(relation.RelationId)} ({Cell(relation.Description)}) **{Core.Runs.RelationSummary.Outcome(relation)}**: {Cell(relation.Why + Core.Runs.RelationSummary.Sample(relation))}");
+        }
+
+        if (r.Relations.Count > 0)
+        {
+            md.AppendLine();
+        }
+    }
+
     private static void Coverage(StringBuilder md, Core.Coverage.CoverageAudit? audit)
     {
         md.AppendLine("## Coverage").AppendLine();

@@ -9,7 +9,7 @@ namespace DrillRunner.Core.Capacity;
 public static class WorkflowShape
 {
     /// <summary>The drill machine on its way to PASS: begin, the targets' Map, health, conclusion, teardown, outcome (no one notified, nothing left for DeleteScratchResources).</summary>
-    public static readonly PathShape Drill = new(Transitions: 12, Tasks: 5, Invocations: 4);
+    public static readonly PathShape Drill = new(Transitions: 13, Tasks: 6, Invocations: 5);
 
     /// <summary>A native DynamoDB target's child execution (its start is a transition too), without reading its source's auto scaling.</summary>
     public static readonly TargetShape NativeTarget = new(

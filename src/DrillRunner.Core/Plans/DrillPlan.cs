@@ -32,6 +32,9 @@ public sealed record DrillPlan(
     /// <summary>The rule a target's recovery point is chosen by: its own, else the plan's.</summary>
     public RecoveryPointRule PointRule(DrillTarget target) => target.RecoveryPoint ?? RecoveryPoint;
 
+    /// <summary>What must hold between the restored targets, checked once every target is verified.</summary>
+    public IReadOnlyList<Relation> Relations { get; init; } = [];
+
     public DrillTarget Target(string targetId) =>
         Targets.FirstOrDefault(t => t.Id == targetId)
         ?? throw new InvalidOperationException($"Plan '{Name}' has no target '{targetId}'.");

@@ -83,6 +83,7 @@ public static partial class PlanReader
 
         notifications?.RejectUnknownFields();
         var excluded = ReadCoverage(root);
+        var relations = ReadRelations(root);
         var failOnGap = root.Boolean("failOnRunbookGap", "use true to fail a drill whose restores lack a setting their sources have (TTL, stream, PITR, auto scaling, tags), false to only report it.") ?? false;
         var recovery = ReadRecoveryInstant(root, targets, targetPaths);
         root.RejectUnknownFields();
@@ -102,6 +103,7 @@ public static partial class PlanReader
             RecoveryInstant = recovery.Instant,
             MaxSkewSeconds = recovery.MaxSkewSeconds,
             RecoveryPoint = recovery.Point,
+            Relations = relations,
         };
     }
 

@@ -43,6 +43,7 @@ public static partial class PlanRules
         CheckTargets(plan, problems);
         CheckArnScopes(plan, problems, stack);
         CheckHealthChecks(plan, problems);
+        RelationRules.Check(plan, problems);
     }
 
     /// <summary>A drill runs in one partition, region and account: every resource ARN must say the same.</summary>

@@ -27,6 +27,9 @@ public sealed record PlanReport(
     /// <summary>The latest drill's targets with no runbook gap: not verified, or drilled before gaps were recorded. Said, never left blank.</summary>
     public IReadOnlyList<string> RunbookGapNotRecorded { get; init; } = [];
 
+    /// <summary>The latest drill's relations between restored targets, as checked (empty for a plan with none).</summary>
+    public IReadOnlyList<RelationResult> Relations { get; init; } = [];
+
     /// <summary>Mean estimated cost of a drill in the window (runner and restoring), over the runs that carry an estimate; null when none does.</summary>
     public double? MeanDrillCostUsd { get; init; }
 
@@ -54,6 +57,9 @@ public sealed record RunPoint(string RunId, DateTimeOffset StartedAt, Verdict Ve
 
     /// <summary>The drill proved an older point on purpose: its RPO is that point's age, not judged.</summary>
     public bool OlderPoint { get; init; }
+
+    /// <summary>The drill's relations that did not hold or were not checked, as "id: outcome"; empty when all held or the plan has none.</summary>
+    public IReadOnlyList<string> RelationsNotHeld { get; init; } = [];
 }
 
 /// <summary>A target's restore and verification times over the window (medians) and in the latest run that reached them.</summary>

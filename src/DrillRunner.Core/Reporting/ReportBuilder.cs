@@ -27,6 +27,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             Instant = c.Run.Instant?.At,
             LargestSkewSeconds = c.Run.Instant is { } instant ? c.Targets.Select(instant.SkewSeconds).Max() : null,
             OlderPoint = RunJudge.ProvesOlderPoint(c.Run, c.Targets),
+            RelationsNotHeld = [.. c.Run.Relations.Where(r => !r.Passed).Select(r => $"{r.RelationId}: {RelationSummary.Outcome(r)}")],
         }).ToList();
         var lastPass = inWindow.FirstOrDefault(r => r.Verdict == Verdict.Pass)?.StartedAt ?? await LastPassAsync(planName, cancellationToken);
         double? daysSincePass = lastPass is { } at ? (now - at).TotalDays : null;
@@ -60,6 +61,7 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             RunbookGaps = concluded.Count > 0
                 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is not null).Select(t => new TargetRunbookGap(t.TargetId, t.SourceName, t.RunbookGap!.Sentence(), t.RunbookGap.HasCompared))]
                 : [],
+            Relations = latestRun?.Relations ?? [],
             RunbookGapNotRecorded = concluded.Count > 0 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is null).Select(t => t.TargetId)] : [],
         };
     }

@@ -43,6 +43,9 @@ public sealed record DrillRun(
 
     public IReadOnlyList<HealthCheckResult> HealthChecks { get; init; } = [];
 
+    /// <summary>The plan's relations as checked on the restored targets (empty until CheckRelations ran, and for a plan with none).</summary>
+    public IReadOnlyList<RelationResult> Relations { get; init; } = [];
+
     /// <summary>T_healthy: when every health check had passed.</summary>
     public DateTimeOffset? HealthyAt { get; init; }
 

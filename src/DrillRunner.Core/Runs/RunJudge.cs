@@ -39,6 +39,8 @@ public static class RunJudge
 
         // A check skipped because its target failed adds nothing the target's reason has not said.
         reasons.AddRange(run.HealthChecks.Where(h => !h.Passed && !(h.Skipped && failed.Count > 0)).Select(h => $"health check '{h.Name}' failed: {h.Detail}"));
+        // A relation not checked because a target it names failed adds nothing the target's reason has not said.
+        reasons.AddRange(run.Relations.Where(r => !r.Passed && !(!r.Checked && failed.Count > 0)).Select(r => $"relation '{r.RelationId}' {(r.Checked ? "does not hold" : "was not checked")}: {r.Why}"));
         if (run.FailOnRunbookGap)
         {
             reasons.AddRange(targets.Where(t => t.RunbookGap is { HasCompared: true }).Select(t => $"{t.TargetId}: runbook gap (the plan fails on it): {t.RunbookGap!.Sentence()}"));

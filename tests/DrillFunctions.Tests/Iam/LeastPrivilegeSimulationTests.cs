@@ -110,6 +110,34 @@ public sealed class LeastPrivilegeSimulationTests
     }
 
     [Fact]
+    public void CheckRelations_ReadsTheScratchTablesAndBuckets_AndNothingOfASource()
+    {
+        const string role = "CheckRelationsFunctionRole";
+        AssertAllAllowed(
+        [
+            new(role, "dynamodb:Scan", ScratchTableArn),
+            new(role, "dynamodb:Query", ScratchTableArn),
+            new(role, "dynamodb:BatchGetItem", ScratchTableArn),
+            new(role, "dynamodb:DescribeTable", ScratchTableArn),
+            new(role, "s3:GetObject", ScratchObjectArn),
+            new(role, "s3:ListBucket", ScratchBucketArn), // without it, HeadObject of a missing key is 403, not 404
+        ]);
+
+        var sources = new IamRequest[]
+        {
+            new(role, "dynamodb:Scan", SourceTableArn),
+            new(role, "dynamodb:Query", SourceTableArn),
+            new(role, "dynamodb:BatchGetItem", SourceTableArn),
+            new(role, "dynamodb:GetItem", SourceTableArn),
+            new(role, "dynamodb:PutItem", ScratchTableArn),
+            new(role, "s3:GetObject", SourceObjectArn),
+            new(role, "s3:ListBucket", SourceBucketArn),
+            new(role, "s3:PutObject", ScratchObjectArn),
+        };
+        Assert.All(IamJudge.Judge(Roles, sources).Decisions, d => Assert.NotEqual(IamJudge.Allowed, d.Decision));
+    }
+
+    [Fact]
     public void EveryRestoreKind_IsRestoredDescribedAndDeletedByTheRolesItsRecordNames()
     {
         // A kind added to RestoreKinds without its statements in template.yaml fails here.

@@ -77,6 +77,10 @@ public sealed class PublishedPlanFilesTests
     [InlineData("$.healthChecks[0]", "$defs.httpHealthCheck")]
     [InlineData("$.notifications", "notifications")]
     [InlineData("$.targets[3]", "$defs.awsBackupTarget", "example-mixed-plan.json")]
+    [InlineData("$.relations[0]", "$defs.relation", "example-mixed-plan.json")]
+    [InlineData("$.relations[0].from", "$defs.relation.from", "example-mixed-plan.json")]
+    [InlineData("$.relations[0].to", "$defs.relation.to", "example-mixed-plan.json")]
+    [InlineData("$.relations[2].countRatio", "$defs.relation.countRatio", "example-mixed-plan.json")]
     public void Schema_ListsExactlyTheFieldsTheReaderKnows(string planPath, string schemaPath, string file = "example-plan.json")
     {
         var known = KnownFieldsAt(planPath, file);
