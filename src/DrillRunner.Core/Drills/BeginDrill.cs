@@ -4,12 +4,15 @@ using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
+using DrillRunner.Core.Selection;
 
 namespace DrillRunner.Core.Drills;
 
 /// <summary>Loads and validates the plan, creates the run (T0 = now) and takes the plan's lock.</summary>
 /// <param name="timeLimit">The drill's time limit (the state machine's timeout); the plan's lock lasts as long, so an aborted run frees the plan.</param>
-public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, TimeProvider time, Random random, TimeSpan? timeLimit = null)
+/// <param name="selectable">Reads what a plan's "select" rules can match; without it a plan with rules ends in ERROR.</param>
+/// <param name="runsTable">The runner's own runs table: never selected.</param>
+public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, TimeProvider time, Random random, TimeSpan? timeLimit = null, ISelectableResources? selectable = null, string? runsTable = null)
 {
     /// <summary>How long a lock outlives its run's start by default: the state machine's own timeout.</summary>
     public static readonly TimeSpan LockLifetime = DrillDeadline.DefaultTimeLimit;
@@ -37,7 +40,8 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
         }
 
         // A drill runs in its stack's partition, region and account: its execution's ARN says which.
-        var validation = PlanReader.Read(stored.Json, stack: request.ExecutionId is { } execution ? ArnScope.Of(execution) : null);
+        var stack = request.ExecutionId is { } execution ? ArnScope.Of(execution) : null;
+        var validation = PlanReader.Read(stored.Json, stack: stack);
         var run = new DrillRun(runId, stored.Name, stored.Version, stored.Json, request.Trigger ?? "manual", startedAt)
         {
             Reason = request.Reason,
@@ -72,9 +76,29 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             return new BeginResult(runId, plan.Name, false, reason, 1, []);
         }
 
-        var targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.SourceName)).ToList();
+        List<TargetRun> targets;
         try
         {
+            if (plan.Selection.Count > 0)
+            {
+                var outcome = await SelectAsync(stored.Json, plan, stack, cancellationToken);
+                run = run with { Selection = outcome.Selection };
+                if (!outcome.Succeeded)
+                {
+                    // Nothing was created: the run ends here, in ERROR, and frees the plan.
+                    var reason = $"plan '{plan.Name}' v{stored.Version}: {outcome.Error}";
+                    await runs.CreateAsync(run with { Verdict = Verdict.Error, VerdictReason = reason, Status = RunStatus.TornDown, ConcludedAt = startedAt, TornDownAt = startedAt }, [], cancellationToken);
+                    await runs.ReleasePlanLockAsync(plan.Name, runId, CancellationToken.None);
+                    await LinkAsync(request, runId, cancellationToken);
+                    return new BeginResult(runId, plan.Name, false, reason, 1, []);
+                }
+
+                // Every later step reads the run's own copy of the plan: the targets found now, not at some later listing.
+                plan = outcome.Plan!;
+                run = run with { PlanJson = outcome.PlanJson, TargetIds = plan.Targets.Select(t => t.Id).ToList() };
+            }
+
+            targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.SourceName)).ToList();
             await runs.CreateAsync(run with { HoldsPlanLock = true }, targets, cancellationToken);
         }
         catch
@@ -86,6 +110,16 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
 
         await LinkAsync(request, runId, cancellationToken);
         return Started(runId, plan, $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)");
+    }
+
+    private async Task<SelectionOutcome> SelectAsync(string planJson, DrillPlan plan, ArnScope? stack, CancellationToken cancellationToken)
+    {
+        if (selectable is null)
+        {
+            return new SelectionOutcome(new RunSelection([], []), planJson, null, "this runner was built without resource listings, so its \"select\" rules cannot be resolved. Fix: list the targets explicitly, or run the drill from a DrillRunner stack");
+        }
+
+        return await new ResolveSelection(selectable).ExecuteAsync(planJson, plan, SelectionScope.Of(runsTable, stack), cancellationToken);
     }
 
     private async Task<BeginResult> AlreadyBegunAsync(string runId, CancellationToken cancellationToken)

@@ -55,13 +55,15 @@ public static partial class PlanReader
         var restoreTimeout = root.Whole("restoreTimeoutMinutes", 1, 1440, "use 1 to 1440 minutes; 95% of DynamoDB restores finish within 60.") ?? 120;
 
         var targets = new List<DrillTarget>();
-        foreach (var (item, path) in root.Array("targets", true, "list at least one table under \"targets\"."))
+        foreach (var (item, path) in root.Array("targets", false, "write \"targets\" as an array of targets."))
         {
             if (ReadTarget(item, path, root) is { } target)
             {
                 targets.Add(target);
             }
         }
+
+        var selection = ReadSelection(root);
 
         var healthChecks = new List<HttpHealthCheck>();
         foreach (var (item, path) in root.Array("healthChecks", false, "write \"healthChecks\" as an array of HTTP probes."))
@@ -94,6 +96,7 @@ public static partial class PlanReader
             healthChecks,
             topic)
         {
+            Selection = selection,
             CoverageExclusions = excluded,
             FailOnRunbookGap = failOnGap,
         };
@@ -169,6 +172,17 @@ public static partial class PlanReader
             target.Problem(target.At("tableName"), "is not a valid DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -).", "use the table's exact name.");
         }
 
+        var defaults = ReadDynamoDbDefaults(target);
+        target.RejectUnknownFields();
+
+        return id is null || tableName is null
+            ? null
+            : defaults with { Id = id, TableName = tableName };
+    }
+
+    /// <summary>The fields a "dynamodb" target takes besides its id and table: a selection rule's defaults are read here too.</summary>
+    private static DynamoDbTarget ReadDynamoDbDefaults(JsonObjectReader target)
+    {
         var restoreFrom = RestoreSource.Auto;
         if (target.String("restoreFrom", false, "use \"pitr\", \"backup\" or \"auto\".") is { } source)
         {
@@ -180,11 +194,7 @@ public static partial class PlanReader
 
         var restore = ReadRestoreOptions(target.Object("restore", false, "write \"restore\" as an object."));
         var verification = ReadVerification(target.Object("verification", false, "write \"verification\" as an object."));
-        target.RejectUnknownFields();
-
-        return id is null || tableName is null
-            ? null
-            : new DynamoDbTarget(id, tableName, restoreFrom, restore, verification);
+        return new DynamoDbTarget(string.Empty, string.Empty, restoreFrom, restore, verification);
     }
 
     private static RestoreOptions ReadRestoreOptions(JsonObjectReader? reader)
@@ -314,6 +324,7 @@ public static partial class PlanReader
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex PlanNamePattern();
 
+    /// <summary>What a target id (and a selection rule's id) may be: health check URLs and run records name it.</summary>
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
-    private static partial Regex TargetIdPattern();
+    internal static partial Regex TargetIdPattern();
 }

@@ -29,6 +29,9 @@ public sealed record DrillRun(
     /// <summary>The plan's failOnRunbookGap when the run began: a target's runbook gap fails the drill.</summary>
     public bool FailOnRunbookGap { get; init; }
 
+    /// <summary>What the plan's "select" rules found when the run began; null when the plan has none.</summary>
+    public RunSelection? Selection { get; init; }
+
     public IReadOnlyList<HealthCheckResult> HealthChecks { get; init; } = [];
 
     /// <summary>T_healthy: when every health check had passed.</summary>
