@@ -20,6 +20,9 @@ public sealed class AwsSelectableResources(IAmazonDynamoDB dynamoDb, IAmazonS3? 
     /// <summary>ListBuckets' largest page.</summary>
     public const int BucketPageSize = 1000;
 
+    /// <summary>Tables per ListTables page; null for DynamoDB's own (100). Small values exercise continuation.</summary>
+    public int? TablePageSize { get; init; }
+
     public async Task<IReadOnlyList<string>> ListNamesAsync(RestoreKind kind, CancellationToken cancellationToken)
     {
         if (kind == RestoreKinds.DynamoDbTable)
@@ -78,7 +81,7 @@ public sealed class AwsSelectableResources(IAmazonDynamoDB dynamoDb, IAmazonS3? 
         string? start = null;
         do
         {
-            var page = await dynamoDb.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start }, cancellationToken);
+            var page = await dynamoDb.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start, Limit = TablePageSize }, cancellationToken);
             names.AddRange(page.TableNames ?? []);
             start = page.LastEvaluatedTableName;
         }

@@ -17,6 +17,7 @@ public static class RunPrinter
         objectives.AddRow("RTO (T0 → healthy)", Seconds(run.RtoSeconds), RunJudge.Minutes(run.RtoObjectiveMinutes * 60), Met(run.RtoSeconds, run.RtoObjectiveMinutes));
         objectives.AddRow("RPO (T0 − recovery point)", Seconds(run.RpoSeconds), RunJudge.Minutes(run.RpoObjectiveMinutes * 60), Met(run.RpoSeconds, run.RpoObjectiveMinutes));
         console.Write(objectives);
+        SelectionPrinter.Print(console, run.Selection);
         if (run.Cost is { } cost)
         {
             console.MarkupLineInterpolated(

@@ -21,6 +21,11 @@ public static class Notification
             $"RTO: {rto} (objective {RunJudge.Minutes(run.RtoObjectiveMinutes * 60)})",
             $"RPO: {rpo} (objective {RunJudge.Minutes(run.RpoObjectiveMinutes * 60)})",
             $"Reason: {run.VerdictReason}");
+        if (run.Selection is { } selection)
+        {
+            message += $"\nSelection: {selection.Summary()}";
+        }
+
         var notify = run.Verdict != Verdict.Pass && topicArn is not null;
         return new Conclusion(run.RunId, run.PlanName, verdict, run.VerdictReason ?? string.Empty, run.RtoSeconds, run.RpoSeconds, run.RtoObjectiveMinutes * 60, run.RpoObjectiveMinutes * 60, notify, topicArn, subject, message);
     }

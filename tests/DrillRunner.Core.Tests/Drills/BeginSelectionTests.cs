@@ -24,6 +24,8 @@ public sealed class BeginSelectionTests : DrillOnFakes
         Assert.Equal(LeftOutReasons.Scratch, Assert.Single(selection.LeftOut).Reason);
         Assert.Equal(["shop-orders"], context.Run.TargetIds);
 
+        Assert.Contains("Selection: 1 target(s) selected (shop-tables 1); 1 left out (scratch-resource 1)", Notification.For(context.Run, "arn:aws:sns:eu-west-1:111122223333:t").Message, StringComparison.Ordinal);
+
         account.Table("shop-carts", ("app", "shop"));
         var later = await RunContext.LoadAsync(Runs, begun.RunId, default);
         Assert.Single(later.Plan.Targets);
