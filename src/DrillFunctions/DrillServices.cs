@@ -6,6 +6,7 @@ using DrillRunner.Aws.Http;
 using DrillRunner.Aws.Net;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
+using DrillRunner.Aws.Selection;
 using DrillRunner.Core.AwsBackup;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.DataVerification;
@@ -41,7 +42,8 @@ public sealed class DrillServices
     /// <param name="buckets">S3 access for bucket targets (AWSSDK.S3 in AWS; the local runner passes its own).</param>
     /// <param name="probe">How database endpoints are tried (TCP in AWS).</param>
     /// <param name="timeLimit">The drill's time limit (default 6 hours, the state machine's timeout); the drill stops its targets before it.</param>
-    public DrillServices(IAmazonDynamoDB dynamoDb, DrillSettings settings, TimeProvider time, HealthProbeOptions healthProbe, TextWriter? log = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null, TimeSpan? timeLimit = null)
+    /// <param name="selectable">What "select" rules can match (default: DynamoDB tables only, through <paramref name="dynamoDb"/>).</param>
+    public DrillServices(IAmazonDynamoDB dynamoDb, DrillSettings settings, TimeProvider time, HealthProbeOptions healthProbe, TextWriter? log = null, TimeSpan? verificationBudget = null, BucketAccess? buckets = null, IEndpointProbe? probe = null, TimeSpan? timeLimit = null, ISelectableResources? selectable = null)
     {
         _dynamoDb = dynamoDb;
         _healthProbe = healthProbe;
@@ -63,7 +65,10 @@ public sealed class DrillServices
         BucketInspector = buckets?.Inspector;
         ScratchBuckets = buckets?.Scratch;
         Probe = probe ?? new TcpEndpointProbe();
+        Selectable = selectable ?? new AwsSelectableResources(dynamoDb, null, settings.Region);
     }
+
+    public ISelectableResources Selectable { get; }
 
     public DrillSettings Settings { get; }
 
@@ -103,7 +108,7 @@ public sealed class DrillServices
     /// <summary>One instance per Lambda container, built on first use.</summary>
     public static DrillServices FromEnvironment() => FromEnvironmentOnce.Value;
 
-    public BeginDrill BeginDrill() => new(Plans, Runs, Requests, RecoveryPoints, Time, Random.Shared, TimeLimit);
+    public BeginDrill BeginDrill() => new(Plans, Runs, Requests, RecoveryPoints, Time, Random.Shared, TimeLimit, Selectable, Settings.RunsTable);
 
     public ResolveRecoveryPoint ResolveRecoveryPoint() => new(Runs, RecoveryPoints, Time);
 
@@ -159,7 +164,7 @@ public sealed class DrillServices
 
     /// <summary>The same adapters and options under other settings (the local runner's janitor and audit of another prefix or topic).</summary>
     public DrillServices With(DrillSettings settings) =>
-        new(_dynamoDb, settings, Time, _healthProbe, Log, VerificationBudget, _buckets, Probe, TimeLimit);
+        new(_dynamoDb, settings, Time, _healthProbe, Log, VerificationBudget, _buckets, Probe, TimeLimit, Selectable);
 
     /// <summary>The two sides of bucket access: reading restored buckets, deleting scratch ones.</summary>
     public sealed record BucketAccess(IBucketInspector Inspector, IScratchBuckets Scratch)
@@ -173,6 +178,7 @@ public sealed class DrillServices
         var client = settings.DynamoDbEndpoint is { } endpoint
             ? new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = "us-east-1" })
             : new AmazonDynamoDBClient();
-        return new DrillServices(client, settings, TimeProvider.System, HealthProbeOptions.Deployed, buckets: BucketAccess.Of(new S3Buckets(new AmazonS3Client())));
+        var s3 = new AmazonS3Client();
+        return new DrillServices(client, settings, TimeProvider.System, HealthProbeOptions.Deployed, buckets: BucketAccess.Of(new S3Buckets(s3)), selectable: new AwsSelectableResources(client, s3, settings.Region));
     }
 }

@@ -6,6 +6,7 @@ using DrillFunctions;
 using DrillRunner.Aws.Http;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Aws.S3;
+using DrillRunner.Aws.Selection;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Json;
@@ -109,15 +110,18 @@ public sealed class LocalDrillEnvironment : IAsyncDisposable
         var s3 = await LocalS3.StartAsync(cancellationToken);
         var world = new LocalAwsWorld(time, s3, standIn.CreateClient());
         var log = new StringWriter();
+        var settings = Settings(DemoPlan.ScratchPrefix);
+        var s3Client = s3.CreateClient();
         var services = new DrillServices(
             standIn.CreateClient(),
-            Settings(DemoPlan.ScratchPrefix),
+            settings,
             time,
             HealthProbeOptions.LocalMode,
             TextWriter.Synchronized(log),
             verificationBudget: verificationBudget,
-            buckets: DrillServices.BucketAccess.Of(new S3Buckets(s3.CreateClient())),
-            timeLimit: timeLimit);
+            buckets: DrillServices.BucketAccess.Of(new S3Buckets(s3Client)),
+            timeLimit: timeLimit,
+            selectable: new AwsSelectableResources(standIn.CreateClient(), s3Client, settings.Region));
         var functions = await LocalLambdaHost.StartAsync(services, world, cancellationToken);
         var environment = new LocalDrillEnvironment(dynalite, standIn, s3, world, services, functions) { _log = log };
         await environment.EnsureRunsTableAsync(cancellationToken);

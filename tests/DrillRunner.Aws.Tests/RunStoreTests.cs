@@ -15,6 +15,27 @@ public sealed class RunStoreTests(StandInFixture fixture) : IClassFixture<StandI
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task Selection_IsKeptWithTheRun_RuleByRule()
+    {
+        var store = new DynamoDbRunStore(fixture.Client, _table);
+        var selection = new RunSelection(
+            [new SelectedTarget("shop-tables", "shop.orders", "shop-orders", "a target id holds 1–40 of A-Z a-z 0-9 _ -")],
+            [new LeftOutResource("shop-tables", "drill-r-shop-orders", LeftOutReasons.Scratch, "its name starts with the scratch prefix 'drill-'")])
+        {
+            Rules = ["shop-tables: dynamodb; tags app=shop"],
+            ResolvedTargetIds = ["shop-orders"],
+        };
+
+        await store.CreateAsync(new DrillRun("run-selected", "shop", 1, "{}", "schedule", T0) { Selection = selection }, [], default);
+        var read = (await store.GetAsync("run-selected", default)).Selection!;
+
+        Assert.Equal(selection.Selected, read.Selected);
+        Assert.Equal(selection.LeftOut, read.LeftOut);
+        Assert.Equal(selection.Rules, read.Rules);
+        Assert.Equal(selection.ResolvedTargetIds, read.ResolvedTargetIds);
+    }
+
+    [Fact]
     public async Task RunOfTheLargestPlan_IsRecorded_WithEveryItemFarBelowDynamoDbsItemLimit()
     {
         // A plan of MaxTargets verbose targets: as text inside the header it once passed 400 KB (at ~568 targets).

@@ -33,6 +33,11 @@ public sealed class PlanValidateCommand(OutputConsoles consoles) : AsyncCommand<
         {
             var plan = result.Plan!;
             consoles.Out.MarkupLineInterpolated($"[green]valid:[/] plan '{plan.Name}' with {plan.Targets.Count} target(s), RTO objective {plan.Objectives.RtoMinutes} min, RPO objective {plan.Objectives.RpoMinutes} min");
+            foreach (var rule in plan.Selection)
+            {
+                consoles.Out.MarkupLineInterpolated($"select: rule '{rule.Id}' ({rule.Describe()}) finds its targets when each drill begins; a rule that finds nothing, or a selection beyond the limits below, ends the drill in ERROR.");
+            }
+
             foreach (var check in plan.HealthChecks.Where(c => Core.Plans.HealthCheckAddresses.IsLocalOnly(c.UrlTemplate)))
             {
                 consoles.Out.MarkupLineInterpolated($"[yellow]note:[/] health check '{check.Name}' probes loopback ({check.UrlTemplate}): fine for --local drills, but a drill in AWS refuses it (inside Lambda, loopback is the function's own runtime API). Fix for AWS: probe the restored application's own endpoint.");

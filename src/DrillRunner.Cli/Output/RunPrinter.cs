@@ -22,6 +22,7 @@ public static class RunPrinter
             RunJudge.Minutes(run.RpoObjectiveMinutes * 60),
             olderPoint ? "[grey]not judged[/]" : Met(run.RpoSeconds, run.RpoObjectiveMinutes));
         console.Write(objectives);
+        SelectionPrinter.Print(console, run.Selection);
         if (run.Instant is { } instant)
         {
             console.MarkupLineInterpolated(

@@ -43,7 +43,11 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
             var pitr = group.FirstOrDefault(o => o.PitrEnabled is not null);
             var name = seen.Name ?? seen.Arn;
             var tags = group.Select(o => o.Tags).OfType<IReadOnlyDictionary<string, string>>().FirstOrDefault() ?? new Dictionary<string, string>();
-            var covering = drills.Targets.Where(t => t.Arn == seen.Arn).ToList();
+            // A resource a plan's "select" rule matches is drilled by that plan, as an explicit target is (docs/coverage.md).
+            var kind = RestoreKinds.OfScratchKind(seen.Kind!);
+            var covering = drills.Targets.Where(t => t.Arn == seen.Arn)
+                .Concat(drills.Plans.Where(p => p.Selection.Any(r => r.Kind == kind && r.Matches(RestoreKinds.Parse(seen.Arn)?.Name ?? name, tags))).Select(p => new PlanTarget(p.Name, seen.Arn)))
+                .ToList();
             var entry = new CoverageEntry(seen.Arn, seen.Kind!, name)
             {
                 PitrEnabled = pitr?.PitrEnabled,
@@ -189,6 +193,16 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
             if (history.FirstOrDefault(r => r.Verdict is not null) is { } concluded)
             {
                 var run = await runs.GetAsync(concluded.RunId, cancellationToken);
+
+                // What the plan's rules selected at its latest drill counts, even where the audit cannot see the tags they matched.
+                foreach (var selected in run.Selection?.Selected ?? [])
+                {
+                    if (plan.Selection.FirstOrDefault(r => r.Id == selected.RuleId) is { } rule)
+                    {
+                        targets.Add(new PlanTarget(plan.Name, rule.Kind == RestoreKinds.S3Bucket ? scope.BucketArn(selected.Resource) : scope.TableArn(selected.Resource)));
+                    }
+                }
+
                 latest[plan.Name] = new LastDrill(plan.Name, run.RunId, run.StartedAt, run.Verdict, run.VerdictReason, run.RtoSeconds, run.RpoSeconds);
             }
         }

@@ -4,13 +4,16 @@ using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
 using DrillRunner.Core.Runs;
 using DrillRunner.Core.Safety;
+using DrillRunner.Core.Selection;
 
 namespace DrillRunner.Core.Drills;
 
 /// <summary>Loads and validates the plan, creates the run (T0 = now) and takes the plan's lock.</summary>
 /// <param name="timeLimit">The drill's time limit (the state machine's timeout); the plan's lock lasts as long, so an aborted run frees the plan.</param>
 /// <param name="recoveryPoints">Reads the continuous-backup windows a common instant is chosen from.</param>
-public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, IRecoveryPointCatalog recoveryPoints, TimeProvider time, Random random, TimeSpan? timeLimit = null)
+/// <param name="selectable">Reads what a plan's "select" rules can match; without it a plan with rules ends in ERROR.</param>
+/// <param name="runsTable">The runner's own runs table: never selected.</param>
+public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests requests, IRecoveryPointCatalog recoveryPoints, TimeProvider time, Random random, TimeSpan? timeLimit = null, ISelectableResources? selectable = null, string? runsTable = null)
 {
     /// <summary>How long a lock outlives its run's start by default: the state machine's own timeout.</summary>
     public static readonly TimeSpan LockLifetime = DrillDeadline.DefaultTimeLimit;
@@ -38,7 +41,8 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
         }
 
         // A drill runs in its stack's partition, region and account: its execution's ARN says which.
-        var validation = PlanReader.Read(stored.Json, stack: request.ExecutionId is { } execution ? ArnScope.Of(execution) : null);
+        var stack = request.ExecutionId is { } execution ? ArnScope.Of(execution) : null;
+        var validation = PlanReader.Read(stored.Json, stack: stack);
         var run = new DrillRun(runId, stored.Name, stored.Version, stored.Json, request.Trigger ?? "manual", startedAt)
         {
             Reason = request.Reason,
@@ -73,17 +77,6 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             run = run with { PointOverride = asked };
         }
 
-        if (plan.RecoveryInstant == RecoveryInstant.Common)
-        {
-            var (instant, whyNone) = await new ChooseCommonInstant(recoveryPoints, time).ChooseAsync(plan, run, cancellationToken);
-            if (instant is null)
-            {
-                return await EndAtOnceAsync(request, run, $"no common recovery instant, so nothing was restored: {whyNone}", cancellationToken);
-            }
-
-            run = run with { Instant = instant };
-        }
-
         var holder = await runs.TryLockPlanAsync(plan.Name, runId, startedAt, startedAt + _timeLimit, cancellationToken);
         if (holder is not null)
         {
@@ -93,9 +86,37 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
             return new BeginResult(runId, plan.Name, false, reason, 1, []);
         }
 
-        var targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.SourceName)).ToList();
+        List<TargetRun> targets;
         try
         {
+            if (plan.Selection.Count > 0)
+            {
+                var outcome = await SelectAsync(stored.Json, plan, stack, cancellationToken);
+                run = run with { Selection = outcome.Selection };
+                if (!outcome.Succeeded)
+                {
+                    // Nothing was created: the run ends here, in ERROR, and frees the plan.
+                    return await EndAtOnceAsync(request, run, $"plan '{plan.Name}' v{stored.Version}: {outcome.Error}", cancellationToken, releaseLock: true);
+                }
+
+                // Every later step reads the run's own copy of the plan: the targets found now, not at some later listing.
+                plan = outcome.Plan!;
+                run = run with { PlanJson = outcome.PlanJson, TargetIds = plan.Targets.Select(t => t.Id).ToList() };
+            }
+
+            // T is chosen from the targets the drill really has, before anything is restored.
+            if (plan.RecoveryInstant == RecoveryInstant.Common)
+            {
+                var (instant, whyNone) = await new ChooseCommonInstant(recoveryPoints, time).ChooseAsync(plan, run, cancellationToken);
+                if (instant is null)
+                {
+                    return await EndAtOnceAsync(request, run, $"no common recovery instant, so nothing was restored: {whyNone}", cancellationToken, releaseLock: true);
+                }
+
+                run = run with { Instant = instant };
+            }
+
+            targets = plan.Targets.Select(t => new TargetRun(runId, t.Id, t.SourceName)).ToList();
             await runs.CreateAsync(run with { HoldsPlanLock = true }, targets, cancellationToken);
         }
         catch
@@ -109,13 +130,28 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
         return Started(runId, plan, $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)");
     }
 
-    /// <summary>A drill that ends before anything is created: ERROR with the reason, already torn down.</summary>
-    private async Task<BeginResult> EndAtOnceAsync(BeginRequest request, DrillRun run, string reason, CancellationToken cancellationToken)
+    /// <summary>A drill that ends before anything is created: ERROR with the reason, already torn down; the plan's lock freed if taken.</summary>
+    private async Task<BeginResult> EndAtOnceAsync(BeginRequest request, DrillRun run, string reason, CancellationToken cancellationToken, bool releaseLock = false)
     {
         var startedAt = run.StartedAt;
         await runs.CreateAsync(run with { Verdict = Verdict.Error, VerdictReason = reason, Status = RunStatus.TornDown, ConcludedAt = startedAt, TornDownAt = startedAt }, [], cancellationToken);
+        if (releaseLock)
+        {
+            await runs.ReleasePlanLockAsync(run.PlanName, run.RunId, CancellationToken.None);
+        }
+
         await LinkAsync(request, run.RunId, cancellationToken);
         return new BeginResult(run.RunId, run.PlanName, false, reason, 1, []);
+    }
+
+    private async Task<SelectionOutcome> SelectAsync(string planJson, DrillPlan plan, ArnScope? stack, CancellationToken cancellationToken)
+    {
+        if (selectable is null)
+        {
+            return new SelectionOutcome(new RunSelection([], []), planJson, null, "this runner was built without resource listings, so its \"select\" rules cannot be resolved. Fix: list the targets explicitly, or run the drill from a DrillRunner stack");
+        }
+
+        return await new ResolveSelection(selectable).ExecuteAsync(planJson, plan, SelectionScope.Of(runsTable, stack), cancellationToken);
     }
 
     private async Task<BeginResult> AlreadyBegunAsync(string runId, CancellationToken cancellationToken)

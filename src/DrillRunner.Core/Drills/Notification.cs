@@ -21,6 +21,16 @@ public static class Notification
             $"RTO: {rto} (objective {RunJudge.Minutes(run.RtoObjectiveMinutes * 60)})",
             $"RPO: {rpo} (objective {RunJudge.Minutes(run.RpoObjectiveMinutes * 60)})",
             $"Reason: {run.VerdictReason}");
+        if (run.Selection is { } selection)
+        {
+            message += $"\nSelection: {selection.Summary()}";
+        }
+
+        if (run.Instant is { } instant)
+        {
+            message += $"\nCommon instant T: {instant.At:u} ({instant.Select.Name()} second all {instant.ContinuousTargets} continuous target(s) could reach); each target's skew is in the run (drill status {run.RunId})";
+        }
+
         if (run.Relations.Count > 0)
         {
             message += "\n" + string.Join('\n', run.Relations.Select(r => "- " + RelationSummary.Line(r)).Prepend("Relations:"));

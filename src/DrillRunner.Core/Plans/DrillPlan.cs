@@ -14,6 +14,12 @@ public sealed record DrillPlan(
     /// <summary>Version assigned when the plan is stored; 0 for a plan read from a file.</summary>
     public int Version { get; init; }
 
+    /// <summary>
+    /// Rules that select targets when each drill begins. A run's own copy of the plan has them
+    /// resolved into <see cref="Targets"/> and none left (see the run's Selection).
+    /// </summary>
+    public IReadOnlyList<SelectionRule> Selection { get; init; } = [];
+
     /// <summary>Resources this plan deliberately leaves out of the coverage audit's findings, with the reason.</summary>
     public IReadOnlyList<CoverageExclusion> CoverageExclusions { get; init; } = [];
 

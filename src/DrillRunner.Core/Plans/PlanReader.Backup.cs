@@ -15,12 +15,25 @@ public static partial class PlanReader
             target.Problem(target.At("resourceArn"), $"'{arn}' is not the ARN of a resource type this runner restores from AWS Backup.", $"use one of: {RestoreKinds.SupportedArnForms}.");
         }
 
+        var defaults = ReadBackupDefaults(target, parsed?.Kind);
+        target.RejectUnknownFields();
+        return id is null || parsed is null
+            ? null
+            : defaults with { Id = id, ResourceArn = arn!, Kind = parsed.Value.Kind, ResourceName = parsed.Value.Name };
+    }
+
+    /// <summary>
+    /// The fields an "aws-backup" target of <paramref name="kind"/> takes besides its id and ARN: a selection
+    /// rule's defaults are read here too. Unknown fields are the caller's to reject.
+    /// </summary>
+    private static AwsBackupTarget ReadBackupDefaults(JsonObjectReader target, RestoreKind? kind)
+    {
         var vault = target.String("backupVaultName", false, "name the backup vault whose recovery points count, or leave it out for any vault.");
         var maxAgeHours = target.Number("maxRecoveryPointAgeHours", false, 0.01, 87600, "use the age in hours beyond which the newest recovery point fails the drill, e.g. 26 for a daily backup.");
         var metadata = target.StringMap("restoreMetadata", "write restore metadata overrides as strings, e.g. { \"DBInstanceClass\": \"db.t4g.medium\" }.");
-        if (parsed is { } known)
+        if (kind is not null)
         {
-            var reserved = known.Kind.ReservedMetadataKeys;
+            var reserved = kind.ReservedMetadataKeys;
             foreach (var key in metadata.Keys.Where(reserved.Contains))
             {
                 target.Problem(
@@ -40,7 +53,7 @@ public static partial class PlanReader
         var table = Verification.Default;
         var bucket = BucketVerification.Default;
         var tcpConnect = false;
-        switch (parsed?.Kind.Check)
+        switch (kind?.Check)
         {
             case RestoredCheck.TableData:
                 table = ReadVerification(verificationReader);
@@ -57,22 +70,18 @@ public static partial class PlanReader
                 break;
         }
 
-        var point = ReadRecoveryPoint(target);
-        target.RejectUnknownFields();
-        return id is null || parsed is null
-            ? null
-            : new AwsBackupTarget(
-                id,
-                arn!,
-                parsed.Value.Kind,
-                parsed.Value.Name,
-                vault,
-                maxAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,
-                metadata,
-                table,
-                bucket,
-                tcpConnect,
-                verifier) { RecoveryPoint = point };
+        return new AwsBackupTarget(
+            string.Empty,
+            string.Empty,
+            kind ?? RestoreKinds.DynamoDbTable,
+            string.Empty,
+            vault,
+            maxAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,
+            metadata,
+            table,
+            bucket,
+            tcpConnect,
+            verifier) { RecoveryPoint = ReadRecoveryPoint(target) };
     }
 
     private static BucketVerification ReadBucketVerification(JsonObjectReader? reader)

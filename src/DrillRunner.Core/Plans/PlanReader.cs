@@ -56,7 +56,7 @@ public static partial class PlanReader
 
         var targets = new List<DrillTarget>();
         var targetPaths = new List<string>();
-        foreach (var (item, path) in root.Array("targets", true, "list at least one table under \"targets\"."))
+        foreach (var (item, path) in root.Array("targets", false, "write \"targets\" as an array of targets."))
         {
             if (ReadTarget(item, path, root) is { } target)
             {
@@ -64,6 +64,8 @@ public static partial class PlanReader
                 targetPaths.Add(path);
             }
         }
+
+        var selection = ReadSelection(root);
 
         var healthChecks = new List<HttpHealthCheck>();
         foreach (var (item, path) in root.Array("healthChecks", false, "write \"healthChecks\" as an array of HTTP probes."))
@@ -98,6 +100,7 @@ public static partial class PlanReader
             healthChecks,
             topic)
         {
+            Selection = selection,
             CoverageExclusions = excluded,
             FailOnRunbookGap = failOnGap,
             RecoveryInstant = recovery.Instant,
@@ -177,6 +180,17 @@ public static partial class PlanReader
             target.Problem(target.At("tableName"), "is not a valid DynamoDB table name (3–255 of a-z A-Z 0-9 _ . -).", "use the table's exact name.");
         }
 
+        var defaults = ReadDynamoDbDefaults(target);
+        target.RejectUnknownFields();
+
+        return id is null || tableName is null
+            ? null
+            : defaults with { Id = id, TableName = tableName };
+    }
+
+    /// <summary>The fields a "dynamodb" target takes besides its id and table: a selection rule's defaults are read here too.</summary>
+    private static DynamoDbTarget ReadDynamoDbDefaults(JsonObjectReader target)
+    {
         var restoreFrom = RestoreSource.Auto;
         if (target.String("restoreFrom", false, "use \"pitr\", \"backup\" or \"auto\".") is { } source)
         {
@@ -188,12 +202,7 @@ public static partial class PlanReader
 
         var restore = ReadRestoreOptions(target.Object("restore", false, "write \"restore\" as an object."));
         var verification = ReadVerification(target.Object("verification", false, "write \"verification\" as an object."));
-        var point = ReadRecoveryPoint(target);
-        target.RejectUnknownFields();
-
-        return id is null || tableName is null
-            ? null
-            : new DynamoDbTarget(id, tableName, restoreFrom, restore, verification) { RecoveryPoint = point };
+        return new DynamoDbTarget(string.Empty, string.Empty, restoreFrom, restore, verification) { RecoveryPoint = ReadRecoveryPoint(target) };
     }
 
     private static RestoreOptions ReadRestoreOptions(JsonObjectReader? reader)
@@ -323,6 +332,7 @@ public static partial class PlanReader
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex PlanNamePattern();
 
+    /// <summary>What a target id (and a selection rule's id) may be: health check URLs and run records name it.</summary>
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
-    private static partial Regex TargetIdPattern();
+    internal static partial Regex TargetIdPattern();
 }

@@ -43,7 +43,7 @@ public static partial class PlanRules
         CheckTargets(plan, problems);
         CheckArnScopes(plan, problems, stack);
         CheckHealthChecks(plan, problems);
-        RelationRules.Check(plan, problems);
+        RelationRules.Check(plan, problems, targetsChosenAtDrill: plan.Selection.Count > 0);
     }
 
     /// <summary>A drill runs in one partition, region and account: every resource ARN must say the same.</summary>
@@ -171,9 +171,34 @@ public static partial class PlanRules
             problems.Add(new PlanProblem("$.targets", $"has {plan.Targets.Count(t => t is AwsBackupTarget)} aws-backup targets; teardown reads the run's tagged resources in one GetResources page of {MaxBackupTargets}.", $"split the plan into plans of at most {MaxBackupTargets} aws-backup targets."));
         }
 
-        if (plan.Targets.Count == 0 && problems.All(p => p.Path != "$.targets"))
+        if (plan.Targets.Count == 0 && plan.Selection.Count == 0 && problems.All(p => p.Path is not ("$.targets" or "$.select")))
         {
-            problems.Add(new PlanProblem("$.targets", "is empty: a drill of nothing proves nothing.", "list at least one table under \"targets\"."));
+            problems.Add(new PlanProblem("$.targets", "is empty and the plan has no \"select\" rules: a drill of nothing proves nothing.", "list at least one target under \"targets\", or add a rule under \"select\"."));
+        }
+
+        CheckSelectionRules(plan, problems);
+    }
+
+    /// <summary>Rule ids are distinct, and a rule may not select what could be a scratch resource.</summary>
+    private static void CheckSelectionRules(DrillPlan plan, List<PlanProblem> problems)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Selection.Count; i++)
+        {
+            var rule = plan.Selection[i];
+            if (!seen.TryAdd(rule.Id, i))
+            {
+                problems.Add(new PlanProblem($"$.select[{i}].id", $"'{rule.Id}' is also the id of select[{seen[rule.Id]}].", "give every rule a distinct id."));
+            }
+
+            if (rule.NamePattern is { } pattern && plan.ScratchPrefix.Length > 0 && !pattern.Pattern.StartsWith('*') && !pattern.Pattern.StartsWith('?')
+                && pattern.Pattern.StartsWith(plan.ScratchPrefix, StringComparison.Ordinal))
+            {
+                problems.Add(new PlanProblem(
+                    $"$.select[{i}].namePattern",
+                    $"'{pattern}' starts with the scratch prefix '{plan.ScratchPrefix}': it could only match scratch resources, which selection always leaves out.",
+                    "match the sources' names, or choose a scratch prefix no source starts with."));
+            }
         }
     }
 
@@ -181,10 +206,14 @@ public static partial class PlanRules
 
     private static void CheckHealthChecks(DrillPlan plan, List<PlanProblem> problems)
     {
+        if (plan.Selection.Count > 0)
+        {
+            return; // A placeholder may name a selected target: checked when the drill begins, on the resolved plan.
+        }
+
         var ids = plan.Targets.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < plan.HealthChecks.Count; i++)
         {
-
             foreach (Match match in PlaceholderPattern().Matches(plan.HealthChecks[i].UrlTemplate))
             {
                 var id = match.Groups["id"].Value;

@@ -41,6 +41,9 @@ public sealed record DrillRun(
     /// <summary>The recovery point rule asked for this one drill (drill run --recovery-point), overriding the plan's.</summary>
     public PointSelect? PointOverride { get; init; }
 
+    /// <summary>What the plan's "select" rules found when the run began; null when the plan has none.</summary>
+    public RunSelection? Selection { get; init; }
+
     public IReadOnlyList<HealthCheckResult> HealthChecks { get; init; } = [];
 
     /// <summary>The plan's relations as checked on the restored targets (empty until CheckRelations ran, and for a plan with none).</summary>

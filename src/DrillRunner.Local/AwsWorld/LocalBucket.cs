@@ -9,6 +9,9 @@ public sealed class LocalBucket
 
     public ConcurrentDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where the bucket lives: ListBuckets' BucketRegion answers and filters by it.</summary>
+    public string Region { get; set; } = LocalS3.Region;
+
     public LocalBucket Put(string key, long size)
     {
         Objects[key] = size;

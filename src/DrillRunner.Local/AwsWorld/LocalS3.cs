@@ -26,6 +26,12 @@ public sealed class LocalS3 : IAsyncDisposable
     /// <summary>Page size of object listings (AWS: 1000); small values exercise continuation.</summary>
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>The region local buckets are in unless a test says otherwise (the clients' AuthenticationRegion).</summary>
+    public const string Region = "us-east-1";
+
+    /// <summary>Buckets per ListBuckets page when the caller gives max-buckets; small values exercise continuation.</summary>
+    public int BucketPageSize { get; set; } = 10000;
+
     public static async Task<LocalS3> StartAsync(CancellationToken cancellationToken)
     {
         var s3 = new LocalS3();
@@ -66,12 +72,7 @@ public sealed class LocalS3 : IAsyncDisposable
 
         if (bucketName.Length == 0)
         {
-            var prefix = query["prefix"].ToString();
-            await XmlAsync(context, 200, new XElement(
-                Ns + "ListAllMyBucketsResult",
-                new XElement(Ns + "Owner", new XElement(Ns + "ID", "local")),
-                new XElement(Ns + "Buckets", _buckets.Keys.Where(b => b.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-                    .Select(b => new XElement(Ns + "Bucket", new XElement(Ns + "Name", b), new XElement(Ns + "CreationDate", "2026-01-01T00:00:00.000Z"))))));
+            await ListBucketsAsync(context);
             return;
         }
 
@@ -150,6 +151,39 @@ public sealed class LocalS3 : IAsyncDisposable
                 await ErrorAsync(context, 501, "NotImplemented", $"The local S3 does not implement {method} {context.Request.Path}{context.Request.QueryString}");
                 return;
         }
+    }
+
+    /// <summary>
+    /// ListBuckets as the API model has it: prefix, bucket-region (only buckets in that region),
+    /// max-buckets with a ContinuationToken on every page but the last. Without max-buckets, one page.
+    /// </summary>
+    private async Task ListBucketsAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var prefix = query["prefix"].ToString();
+        var region = query["bucket-region"].ToString();
+        var after = query["continuation-token"].ToString();
+        var pageSize = int.TryParse(query["max-buckets"], CultureInfo.InvariantCulture, out var max) ? Math.Min(max, BucketPageSize) : int.MaxValue;
+        var matching = _buckets
+            .Where(b => b.Key.StartsWith(prefix, StringComparison.Ordinal) && (region.Length == 0 || b.Value.Region == region))
+            .Where(b => after.Length == 0 || string.CompareOrdinal(b.Key, after) > 0)
+            .OrderBy(b => b.Key, StringComparer.Ordinal)
+            .ToList();
+        var page = matching.Take(pageSize).ToList();
+        var result = new XElement(
+            Ns + "ListAllMyBucketsResult",
+            new XElement(Ns + "Owner", new XElement(Ns + "ID", "local")),
+            new XElement(Ns + "Buckets", page.Select(b => new XElement(
+                Ns + "Bucket",
+                new XElement(Ns + "Name", b.Key),
+                new XElement(Ns + "CreationDate", "2026-01-01T00:00:00.000Z"),
+                new XElement(Ns + "BucketRegion", b.Value.Region)))));
+        if (matching.Count > page.Count)
+        {
+            result.Add(new XElement(Ns + "ContinuationToken", page[^1].Key));
+        }
+
+        await XmlAsync(context, 200, result);
     }
 
     private async Task ListObjectsAsync(HttpContext context, string bucketName, LocalBucket bucket)

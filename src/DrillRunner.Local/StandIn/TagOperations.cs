@@ -42,14 +42,26 @@ internal sealed class TagOperations(IAmazonDynamoDB dynalite, StandInState state
         return [];
     }
 
+    /// <summary>Tags per ListTagsOfResource page (DynamoDB pages them behind NextToken); small values exercise continuation.</summary>
+    public int PageSize { get; set; } = 10;
+
     public async Task<JsonObject> ListAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var table = await ExistingTableAsync(request, cancellationToken);
         var tags = _tags.TryGetValue(table, out var found) ? found : new ConcurrentDictionary<string, string>();
-        return new JsonObject
+        var after = request["NextToken"]?.GetValue<string>();
+        var ordered = tags.OrderBy(t => t.Key, StringComparer.Ordinal).Where(t => after is null || string.CompareOrdinal(t.Key, after) > 0).ToList();
+        var page = ordered.Take(PageSize).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        var answer = new JsonObject
         {
-            ["Tags"] = AwsWorld.TagListJson.Of(tags),
+            ["Tags"] = AwsWorld.TagListJson.Of(page),
         };
+        if (ordered.Count > page.Count)
+        {
+            answer["NextToken"] = ordered[page.Count - 1].Key;
+        }
+
+        return answer;
     }
 
     public void Forget(string tableName)

@@ -51,6 +51,28 @@ public sealed class LeastPrivilegeSimulationTests
     }
 
     [Fact]
+    public void BeginDrill_WhichReadsTagsToSelectTargets_CannotWriteASourceOrItsTags()
+    {
+        var requests = new List<IamRequest>
+        {
+            new("BeginDrillFunctionRole", "dynamodb:TagResource", SourceTableArn),
+            new("BeginDrillFunctionRole", "dynamodb:UntagResource", SourceTableArn),
+            new("BeginDrillFunctionRole", "dynamodb:PutItem", SourceTableArn),
+            new("BeginDrillFunctionRole", "dynamodb:DeleteTable", SourceTableArn),
+            new("BeginDrillFunctionRole", "dynamodb:UpdateTable", SourceTableArn),
+            new("BeginDrillFunctionRole", "s3:PutBucketTagging", SourceBucketArn),
+            new("BeginDrillFunctionRole", "s3:DeleteBucket", SourceBucketArn),
+            new("BeginDrillFunctionRole", "s3:PutObject", SourceBucketArn + "/x"),
+            new("BeginDrillFunctionRole", "s3:GetObject", SourceBucketArn + "/x"),
+        };
+
+        var verdicts = IamJudge.Judge(Roles, requests);
+
+        var allowed = verdicts.Decisions.Where(d => d.Decision.StartsWith(IamJudge.Allowed, StringComparison.Ordinal) || d.Decision.StartsWith("Error", StringComparison.Ordinal)).ToList();
+        Assert.True(allowed.Count == 0, string.Join(Environment.NewLine, allowed.Select(w => $"{w.Request} -> {w.Decision}")));
+    }
+
+    [Fact]
     public void EachRole_MayDoWhatTheDrillNeeds()
     {
         var needs = new List<IamRequest>
@@ -72,6 +94,11 @@ public sealed class LeastPrivilegeSimulationTests
             new("TeardownFunctionRole", "s3:DeleteObjectVersion", ScratchObjectArn),
             new("TeardownFunctionRole", "s3:DeleteBucket", ScratchBucketArn),
             new("JanitorFunctionRole", "dynamodb:ListTables", "*"),
+            new("BeginDrillFunctionRole", "dynamodb:ListTables", "*"), // a plan's "select" rules, resolved when the drill begins
+            new("BeginDrillFunctionRole", "dynamodb:DescribeTable", SourceTableArn),
+            new("BeginDrillFunctionRole", "dynamodb:ListTagsOfResource", SourceTableArn),
+            new("BeginDrillFunctionRole", "s3:ListAllMyBuckets", "*"),
+            new("BeginDrillFunctionRole", "s3:GetBucketTagging", SourceBucketArn),
             new("JanitorFunctionRole", "dynamodb:DeleteTable", ScratchTableArn),
             new("JanitorFunctionRole", "s3:DeleteBucket", ScratchBucketArn),
             new("RestoreDrillStateMachineRole", "backup:StartRestoreJob", RecoveryPointArn),

@@ -178,6 +178,31 @@ public sealed class JudgeCoverageTests
         Assert.All(Enum.GetValues<FindingKind>(), k => Assert.Equal(k, FindingNames.Parse(FindingNames.Of(k))));
     }
 
+    [Fact]
+    public async Task ATableAPlansSelectRuleMatches_IsDrilledByThatPlan_AndWhatItsLatestDrillSelectedCountsToo()
+    {
+        await KeepAsync(EstateListing.DynamoDbTables, Tables(("shop-orders", Now.AddMinutes(-5)), ("shop-tagged", Now.AddMinutes(-5)), ("billing", Now.AddMinutes(-5))));
+        await _plans.SaveAsync("shop", """
+            { "name": "shop", "objectives": { "rtoMinutes": 60, "rpoMinutes": 15 }, "scratchPrefix": "drill-",
+              "select": [ { "id": "by-name", "type": "dynamodb", "namePattern": "shop-o*" }, { "id": "by-tag", "type": "dynamodb", "tags": [ { "key": "app", "equals": "shop" } ] } ] }
+            """, Now, default);
+        await _runs.CreateAsync(
+            new DrillRun("shop-1", "shop", 1, "{}", "schedule", Now.AddDays(-1))
+            {
+                Status = RunStatus.TornDown,
+                Verdict = Verdict.Pass,
+                Selection = new RunSelection([new SelectedTarget("by-tag", "shop-tagged", "shop-tagged")], []),
+            },
+            [],
+            default);
+
+        var audit = await JudgeAsync();
+
+        Assert.Equal(["shop"], Entry(audit, "shop-orders").Plans);
+        Assert.Equal(["shop"], Entry(audit, "shop-tagged").Plans);
+        Assert.Equal([FindingKind.NotDrilled], Kinds(audit, "billing"));
+    }
+
     private async Task<CoverageAudit> JudgeAsync(CoverageThresholds? thresholds = null, RunnerResources? runner = null) =>
         await new JudgeCoverage(_plans, _runs, _store, _clock).ExecuteAsync("audit-1", Scope, Now.AddMinutes(-3), thresholds ?? CoverageThresholds.Default, runner ?? new RunnerResources("DrillRuns", "drill-"), default);
 

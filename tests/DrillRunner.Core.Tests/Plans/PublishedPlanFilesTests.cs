@@ -12,6 +12,7 @@ public sealed class PublishedPlanFilesTests
     [Theory]
     [InlineData("example-plan.json")]
     [InlineData("example-mixed-plan.json")]
+    [InlineData("example-select-plan.json")]
     public void ExamplePlan_IsValid(string file)
     {
         var result = PlanReader.Read(File.ReadAllText(Path.Combine(PlansFolder, file)));
@@ -35,6 +36,19 @@ public sealed class PublishedPlanFilesTests
     {
         Assert.Equal(PlanRules.MaxTargets, SchemaObject("targets").GetProperty("maxItems").GetInt32());
         Assert.Equal(DrillRunner.Core.Kinds.DynamoDbCapacity.ConcurrentRestores, SchemaObject("maxConcurrentRestores").GetProperty("maximum").GetInt32());
+    }
+
+    [Fact]
+    public void Schema_LimitsSelectionAsTheReaderDoes()
+    {
+        Assert.Equal(PlanReader.MaxSelectionRules, SchemaObject("select").GetProperty("maxItems").GetInt32());
+        Assert.Equal(PlanReader.MaxTagConditions, SchemaObject("$defs.dynamoDbSelectionRule.tags").GetProperty("maxItems").GetInt32());
+        Assert.Equal(PlanReader.MaxTagKeyLength, SchemaObject("$defs.tagCondition.key").GetProperty("maxLength").GetInt32());
+        Assert.Equal(PlanReader.MaxTagValueLength, SchemaObject("$defs.tagCondition.equals").GetProperty("maxLength").GetInt32());
+        Assert.Equal(NameGlob.MaxLength, SchemaObject("$defs.dynamoDbSelectionRule.namePattern").GetProperty("maxLength").GetInt32());
+        Assert.Equal(
+            SelectionRule.SelectableKinds.Select(k => k.AwsBackupName).Order(),
+            SchemaObject("$defs.awsBackupSelectionRule.resourceType").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order());
     }
 
     [Fact]
@@ -81,6 +95,9 @@ public sealed class PublishedPlanFilesTests
     [InlineData("$.relations[0].from", "$defs.relation.from", "example-mixed-plan.json")]
     [InlineData("$.relations[0].to", "$defs.relation.to", "example-mixed-plan.json")]
     [InlineData("$.relations[2].countRatio", "$defs.relation.countRatio", "example-mixed-plan.json")]
+    [InlineData("$.select[0]", "$defs.dynamoDbSelectionRule", "example-select-plan.json")]
+    [InlineData("$.select[1]", "$defs.awsBackupSelectionRule", "example-select-plan.json")]
+    [InlineData("$.select[0].tags[0]", "$defs.tagCondition", "example-select-plan.json")]
     public void Schema_ListsExactlyTheFieldsTheReaderKnows(string planPath, string schemaPath, string file = "example-plan.json")
     {
         var known = KnownFieldsAt(planPath, file);
