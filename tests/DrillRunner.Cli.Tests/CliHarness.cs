@@ -9,11 +9,14 @@ internal static class CliHarness
     public static Task<(int ExitCode, string Out, string Diagnostics)> RunAsync(params string[] args) => RunAsync(validateExamples: false, args);
 
     /// <param name="validateExamples">Have Spectre parse every help example first (it fails the run if one does not parse).</param>
-    public static async Task<(int ExitCode, string Out, string Diagnostics)> RunAsync(bool validateExamples, params string[] args)
+    public static Task<(int ExitCode, string Out, string Diagnostics)> RunAsync(bool validateExamples, params string[] args) => RunAsync(TimeProvider.System, validateExamples, args);
+
+    /// <param name="time">The app's clock (a scaled one makes a deliberately slow restore quick to wait for).</param>
+    public static async Task<(int ExitCode, string Out, string Diagnostics)> RunAsync(TimeProvider time, bool validateExamples, params string[] args)
     {
         var output = new TestConsole().Width(200);
         var diagnostics = new TestConsole().Width(200);
-        var exitCode = await DrillApp.RunAsync(args, output, diagnostics, TimeProvider.System, validateExamples, CancellationToken.None);
+        var exitCode = await DrillApp.RunAsync(args, output, diagnostics, time, validateExamples, CancellationToken.None);
         return (exitCode, output.Output, diagnostics.Output);
     }
 

@@ -10,21 +10,10 @@ using Spectre.Console.Testing;
 namespace DrillRunner.Cli.Tests;
 
 /// <summary>Ctrl-C during `drill run --local --wait` ends the drill honestly, with its own exit code.</summary>
-public sealed partial class InterruptTests : IAsyncLifetime
+public sealed partial class InterruptTests(SetUpStoreFixture setUp) : IClassFixture<SetUpStoreFixture>
 {
-    private readonly string _store = LocalGate.NewDataDirectory();
-
-    public async Task InitializeAsync()
-    {
-        var setup = await CliHarness.RunAsync("local", "setup", "--data", _store);
-        Assert.True(setup.ExitCode == 0, setup.Diagnostics);
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_store, recursive: true);
-        return Task.CompletedTask;
-    }
+    /// <summary>Each test's own copy of the set-up store (the fixture deletes it).</summary>
+    private readonly string _store = setUp.Copy();
 
     [Fact]
     public async Task CtrlCToTheWholeProcessGroup_StopsTheDrill_EndsItsRun_AndLeavesNothingBehind()

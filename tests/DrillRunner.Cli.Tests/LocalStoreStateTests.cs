@@ -8,41 +8,25 @@ namespace DrillRunner.Cli.Tests;
 /// A local store that another command holds, or that is damaged, says which and what to do; read-only
 /// commands work while a drill holds it, and a held plan answers as the README documents (exit 1).
 /// </summary>
-public sealed class LocalStoreStateTests : IAsyncLifetime
+public sealed class LocalStoreStateTests(SetUpStoreFixture setUp) : IClassFixture<SetUpStoreFixture>, IDisposable
 {
-    private readonly string _store = LocalGate.NewDataDirectory();
     private readonly List<string> _copies = [];
-
-    public async Task InitializeAsync()
-    {
-        var setup = await CliHarness.RunAsync("local", "setup", "--data", _store);
-        Assert.True(setup.ExitCode == 0, setup.Diagnostics);
-    }
-
-    public Task DisposeAsync()
-    {
-        foreach (var directory in _copies.Append(_store).Where(Directory.Exists))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task WhileADrillHoldsTheStore_ReadsWork_AHeldPlanIsExitOne_AndChangesSayWhoHoldsIt()
     {
-        await using (var holder = await LocalStore.OpenAsync(_store, TimeProvider.System, "drill run --local --plan demo-shop", default))
+        var store = setUp.Copy();
+        await using (var holder = await LocalStore.OpenAsync(store, TimeProvider.System, "drill run --local --plan demo-shop", default))
         {
             var now = TimeProvider.System.GetUtcNow();
             Assert.Null(await holder.Environment.Services.Runs.TryLockPlanAsync(DemoPlan.Name, "20261203-090000-held", now, now.AddHours(1), default));
 
-            var history = await CliHarness.RunAsync("history", "--local", "--data", _store, "--plan", DemoPlan.Name);
-            var status = await CliHarness.RunAsync("status", "--local", "--data", _store, "--request", "no-such-request");
-            var held = await CliHarness.RunAsync("run", "--local", "--data", _store, "--plan", DemoPlan.Name, "--reason", "second", "--wait");
-            var other = await CliHarness.RunAsync("run", "--local", "--data", _store, "--plan", CoverageEstate.BillingPlan, "--reason", "other", "--wait");
-            var setup = await CliHarness.RunAsync("local", "setup", "--data", _store);
-            var reset = await CliHarness.RunAsync("local", "reset", "--data", _store);
+            var history = await CliHarness.RunAsync("history", "--local", "--data", store, "--plan", DemoPlan.Name);
+            var status = await CliHarness.RunAsync("status", "--local", "--data", store, "--request", "no-such-request");
+            var held = await CliHarness.RunAsync("run", "--local", "--data", store, "--plan", DemoPlan.Name, "--reason", "second", "--wait");
+            var other = await CliHarness.RunAsync("run", "--local", "--data", store, "--plan", CoverageEstate.BillingPlan, "--reason", "other", "--wait");
+            var setup = await CliHarness.RunAsync("local", "setup", "--data", store);
+            var reset = await CliHarness.RunAsync("local", "reset", "--data", store);
 
             Assert.True(history.ExitCode == ExitCodes.Pass, history.Diagnostics);
             Assert.Contains("read through `drill run --local --plan demo-shop`", history.Out, StringComparison.Ordinal);
@@ -61,10 +45,10 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
         }
 
         // The holder has ended: the next command holds the store itself.
-        var after = await CliHarness.RunAsync("history", "--local", "--data", _store, "--plan", DemoPlan.Name);
+        var after = await CliHarness.RunAsync("history", "--local", "--data", store, "--plan", DemoPlan.Name);
         Assert.True(after.ExitCode == ExitCodes.Pass, after.Diagnostics);
         Assert.DoesNotContain("read through", after.Out, StringComparison.Ordinal);
-        Assert.True(Directory.Exists(_store));
+        Assert.True(Directory.Exists(store));
     }
 
     [Theory]
@@ -176,17 +160,13 @@ public sealed class LocalStoreStateTests : IAsyncLifetime
     private static string Said(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     /// <summary>A copy of the set-up store, for a test to damage or hold.</summary>
-    private string Copy()
-    {
-        var copy = LocalGate.NewDataDirectory();
-        _copies.Add(copy);
-        foreach (var file in Directory.EnumerateFiles(_store, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) is not ("LOCK" or "owner.lock")))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(_store, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+    private string Copy() => setUp.Copy();
 
-        return copy;
+    public void Dispose()
+    {
+        foreach (var directory in _copies.Where(Directory.Exists))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

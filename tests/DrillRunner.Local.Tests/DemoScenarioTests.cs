@@ -8,7 +8,7 @@ namespace DrillRunner.Local.Tests;
 /// Every demo scenario, run through the real statemachine/restore-drill.asl.json by
 /// aws-local-stepfunctions, the C# handlers, the stand-in and dynalite.
 /// </summary>
-public sealed class DemoScenarioTests
+public sealed class DemoScenarioTests(DemoOutcomes outcomes) : IClassFixture<DemoOutcomes>
 {
     [Theory]
     [InlineData(DemoScenario.Healthy, "PASS", "restored, verified and healthy", 0, 60)]
@@ -19,7 +19,7 @@ public sealed class DemoScenarioTests
     [InlineData(DemoScenario.Estate, "PASS", "all 4 target(s) restored, verified and healthy", 100, 300)]
     public async Task Scenario_ReachesItsVerdictWithAReasonAndLeavesNothingBehind(string scenario, string verdict, string reason, double rpoAtLeastSeconds, double rpoAtMostSeconds)
     {
-        var outcome = await ScenarioRun.RunAsync(scenario);
+        var outcome = await outcomes.Of(scenario);
 
         Assert.Equal(verdict, VerdictNames.Of(outcome.Run.Verdict!.Value));
         Assert.Equal(DemoScenario.Find(scenario)!.ExpectedVerdict, outcome.Run.Verdict);
@@ -41,7 +41,7 @@ public sealed class DemoScenarioTests
     [Fact]
     public async Task Healthy_MeasuresRtoAndRpoAgainstTheObjectives()
     {
-        var outcome = await ScenarioRun.RunAsync(DemoScenario.Healthy);
+        var outcome = await outcomes.Of(DemoScenario.Healthy);
         var run = outcome.Run;
 
         Assert.InRange(run.RtoSeconds!.Value, 0.1, DemoPlan.RtoMinutes * 60);
@@ -74,7 +74,7 @@ public sealed class DemoScenarioTests
     [Fact]
     public async Task RestoreFails_OnOneTarget_DoesNotStopTheOthers()
     {
-        var outcome = await ScenarioRun.RunAsync(DemoScenario.RestoreFails);
+        var outcome = await outcomes.Of(DemoScenario.RestoreFails);
 
         var orders = outcome.Targets.Single(t => t.TargetId == "orders");
         Assert.Equal("RestoreFailed", orders.Failure!.Error);
@@ -84,7 +84,7 @@ public sealed class DemoScenarioTests
     [Fact]
     public async Task DataLoss_FindsTheMissingSentinelToo()
     {
-        var outcome = await ScenarioRun.RunAsync(DemoScenario.DataLoss);
+        var outcome = await outcomes.Of(DemoScenario.DataLoss);
 
         var orders = outcome.Targets.Single(t => t.TargetId == "orders");
         Assert.Equal(RecoveryPoint.Backup, orders.RecoveryPoint!.Kind);

@@ -5,8 +5,9 @@ namespace DrillRunner.Local.Tests;
 
 internal static class ScenarioRun
 {
-    public static Task<DemoOutcome> RunAsync(string scenario) =>
-        DemoDrill.RunAsync(DemoScenario.Find(scenario)!, TimeProvider.System, _ => { }, null, CancellationToken.None);
+    /// <param name="time">The drill's clock; the slow-restore scenario runs on a scaled one.</param>
+    public static Task<DemoOutcome> RunAsync(string scenario, TimeProvider? time = null) =>
+        DemoDrill.RunAsync(DemoScenario.Find(scenario)!, time ?? TimeProvider.System, _ => { }, null, CancellationToken.None);
 
     /// <summary>Teardown ran, deleted every scratch table the run created, and DynamoDB lists none.</summary>
     public static void AssertTornDown(DemoOutcome outcome)
