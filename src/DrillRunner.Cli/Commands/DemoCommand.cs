@@ -15,7 +15,7 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--scenario <NAME>")]
-        [Description(DemoScenario.DrillNames + ", or " + DemoScenario.Coverage + " (the coverage audit of the shop's estate).")]
+        [Description(DemoScenario.DrillNames + "; " + DemoScenario.Consistency + " (the shop drilled twice while it takes orders: each table to its own newest point, then both to one instant) or " + DemoScenario.Coverage + " (the coverage audit of the shop's estate).")]
         public string Scenario { get; init; } = DemoScenario.Healthy;
 
         [CommandOption("--json")]
@@ -30,6 +30,11 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         if (settings.Scenario == DemoScenario.Coverage)
         {
             return await CoverageAsync(settings, cancellationToken);
+        }
+
+        if (settings.Scenario == DemoScenario.Consistency)
+        {
+            return await ConsistencyAsync(settings, cancellationToken);
         }
 
         var scenario = DemoScenario.Find(settings.Scenario)!;
@@ -86,5 +91,32 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         }
 
         return outcome.Audit.Fails(failOn) ? ExitCodes.NotPass : ExitCodes.Pass;
+    }
+
+    /// <summary>
+    /// The two drills of the consistency demo side by side. Exit 0 when they came out as the story says
+    /// (independent restores FAIL on the relation, the common instant PASSes), 1 otherwise.
+    /// </summary>
+    private async Task<int> ConsistencyAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var log = consoles.Diagnostics;
+        log.MarkupLine("[bold]DrillRunner demo[/] — scenario [bold]consistency[/]: the shop takes orders while it is drilled; restore each table to its own newest point, then both to one instant");
+        var clock = Stopwatch.StartNew();
+        var outcome = await ConsistencyDemo.RunAsync(time, message => log.MarkupLineInterpolated($"[grey]{clock.Elapsed.TotalSeconds,5:0.0}s[/] {message}"), cancellationToken);
+        var asTold = outcome.Independent.Run.Verdict == Verdict.Fail && outcome.Common.Run.Verdict == Verdict.Pass;
+        if (settings.Json)
+        {
+            var both = new System.Text.Json.Nodes.JsonObject
+            {
+                ["independent"] = RunRecordJson.Build(outcome.Independent.Run, outcome.Independent.Targets, outcome.Independent.ScratchLeft),
+                ["common"] = RunRecordJson.Build(outcome.Common.Run, outcome.Common.Targets, outcome.Common.ScratchLeft),
+            };
+            consoles.Out.Profile.Out.Writer.WriteLine(RunRecordJson.Write(both));
+            return asTold ? ExitCodes.Pass : ExitCodes.NotPass;
+        }
+
+        ConsistencyPrinter.Print(consoles.Out, outcome);
+        consoles.Out.MarkupLineInterpolated($"The shop wrote {outcome.PairsWritten} new customers and their orders during the drills; demo wall time {clock.Elapsed.TotalSeconds:0.0} s.");
+        return asTold ? ExitCodes.Pass : ExitCodes.NotPass;
     }
 }

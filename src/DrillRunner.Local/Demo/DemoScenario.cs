@@ -16,6 +16,12 @@ public sealed record DemoScenario(string Name, string Description, Verdict Expec
     /// <summary>`drill demo --scenario coverage`: not a drill, but the coverage audit of the demo shop and the estate around it.</summary>
     public const string Coverage = "coverage";
 
+    /// <summary>`drill demo --scenario consistency`: the shop drilled twice while it takes orders — each table to its own newest point, then all to one instant.</summary>
+    public const string Consistency = "consistency";
+
+    /// <summary>The demo's scenarios that are not one drill of the demo plan (and so not for `local setup`).</summary>
+    public static IReadOnlyList<string> DemoOnly { get; } = [Consistency, Coverage];
+
     /// <summary>The drill scenarios, for option descriptions (a test keeps it equal to <see cref="All"/>).</summary>
     public const string DrillNames = Healthy + " (default), " + NoBackups + ", " + RestoreFails + ", " + DataLoss + ", " + AppDown + ", " + SlowRestore + ", " + Estate;
 
@@ -31,7 +37,7 @@ public sealed record DemoScenario(string Name, string Description, Verdict Expec
     ];
 
     /// <summary>What --scenario accepts for `drill demo`, for messages.</summary>
-    public static string DemoNames => string.Join(", ", All.Select(s => s.Name).Append(Coverage));
+    public static string DemoNames => string.Join(", ", All.Select(s => s.Name).Concat(DemoOnly));
 
     public static DemoScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 
