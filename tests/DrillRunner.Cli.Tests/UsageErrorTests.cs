@@ -65,6 +65,7 @@ public sealed class UsageErrorTests
     [InlineData("coverage --timeout 5m --local", "--timeout goes with --now --wait")]
     [InlineData("bench --quick --full", "--quick and --full ask for opposite runs")]
     [InlineData("report --format pdf --local", "--format 'pdf' is not a format. Use one of html, md, csv, json")]
+    [InlineData("run --plan p --reason r --recovery-point newest --table t", "--recovery-point 'newest' is not one of latest, random, oldest.")]
     public async Task AnOptionMissingItsValue_OrAFlagGivenOne_IsAUsageError(string command, string expected)
     {
         var (exitCode, _, diagnostics) = await CliHarness.RunAsync(command.Split(' '));

@@ -39,7 +39,7 @@ public sealed class ManualRequestTests
     [Fact]
     public void LocalPipe_MapsARequestItemAsTheTemplatesPipeDoes_EscapingText()
     {
-        var request = new DrillRequest("r1", "prod", "release \"4.2\" \\ hotfix", "arn:aws:iam::1:user/ana", TimeProvider.System.GetUtcNow());
+        var request = new DrillRequest("r1", "prod", "release \"4.2\" \\ hotfix", "arn:aws:iam::1:user/ana", TimeProvider.System.GetUtcNow()) { RecoveryPoint = "random" };
         var pipe = LocalPipe.FromTemplate();
 
         var input = pipe.InputFor(LocalPipe.InsertRecord(DynamoDbDrillRequests.Item(request)))!;
@@ -49,6 +49,7 @@ public sealed class ManualRequestTests
         Assert.Equal("release \"4.2\" \\ hotfix", input["reason"]!.GetValue<string>());
         Assert.Equal("arn:aws:iam::1:user/ana", input["requestedBy"]!.GetValue<string>());
         Assert.Equal("r1", input["requestId"]!.GetValue<string>());
+        Assert.Equal("random", input["recoveryPoint"]!.GetValue<string>());
     }
 
     [Fact]

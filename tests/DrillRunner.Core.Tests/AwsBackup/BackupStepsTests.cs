@@ -47,6 +47,33 @@ public sealed class BackupStepsTests
     }
 
     [Fact]
+    public async Task Choose_Oldest_TakesTheOldestCompletedPointOfTheVault_AcrossPages()
+    {
+        var runId = await BeginAsync();
+        await _runs.SaveAsync((await _runs.GetAsync(runId, default)) with { PointOverride = PointSelect.Oldest }, default);
+        var choose = new ChooseRecoveryPoint(_runs, _clock);
+
+        await choose.ExecuteAsync(new RecoveryPointPage(runId, "db", Page("t1", ("rp-a", -3000, "COMPLETED", "prod"), ("rp-b", -9000, "COMPLETED", "other")), FirstPage: true), default);
+        var last = await choose.ExecuteAsync(new RecoveryPointPage(runId, "db", Page(null, ("rp-c", -60, "COMPLETED", "prod"), ("rp-d", -6000, "PARTIAL", "prod")), FirstPage: false), default);
+
+        Assert.Equal("rp-a", last.RecoveryPointArn);
+        Assert.Equal(PointSelect.Oldest, (await _runs.GetTargetAsync(runId, "db", default)).RecoveryPoint!.Select);
+    }
+
+    [Fact]
+    public async Task Choose_AtACommonInstant_TakesTheNewestCompletedPointAtOrBeforeIt_WhateverThePageOrder()
+    {
+        var runId = await BeginAsync();
+        await _runs.SaveAsync((await _runs.GetAsync(runId, default)) with { Instant = new CommonInstant(T0.AddMinutes(-100), PointSelect.Latest, T0.AddDays(-1), T0.AddMinutes(-100), 0) }, default);
+        var choose = new ChooseRecoveryPoint(_runs, _clock);
+
+        await choose.ExecuteAsync(new RecoveryPointPage(runId, "db", Page("t1", ("rp-new", -5, "COMPLETED", "prod"), ("rp-old", -3000, "COMPLETED", "prod")), FirstPage: true), default);
+        var last = await choose.ExecuteAsync(new RecoveryPointPage(runId, "db", Page(null, ("rp-before-t", -120, "COMPLETED", "prod")), FirstPage: false), default);
+
+        Assert.Equal("rp-before-t", last.RecoveryPointArn);
+    }
+
+    [Fact]
     public async Task Choose_OnlyPointsOfOtherVaults_IsRecoveryPointNotFound_SayingWhy()
     {
         var runId = await BeginAsync();
