@@ -42,12 +42,15 @@ public sealed class ReportCommandTests : IAsyncLifetime
     {
         var csv = (await Report("csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason,relations_not_held", csv[0]);
+        Assert.Equal("plan,run_id,started_at_utc,verdict,rto_seconds,rpo_seconds,rto_objective_seconds,rpo_objective_seconds,reason,common_instant_utc,largest_skew_seconds,rpo_not_judged,relations_not_held", csv[0]);
         Assert.Equal(_history.Count, csv.Length - 1);
         var (plan, run) = _history.First(h => h.Run.Verdict == Verdict.FailObjective);
         var row = Assert.Single(csv, line => line.Contains(run.RunId, StringComparison.Ordinal));
         Assert.StartsWith($"{plan},{run.RunId},", row, StringComparison.Ordinal);
         Assert.Contains($",FAIL_OBJECTIVE,{run.RtoSeconds!.Value.ToString(CultureInfo.InvariantCulture)},{run.RpoSeconds!.Value.ToString(CultureInfo.InvariantCulture)},3600,900,", row, StringComparison.Ordinal);
+
+        // A drill to no common instant, judged on its newest points: the instant and skew cells are empty, RPO judged.
+        Assert.EndsWith(",,,false,", row, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -232,7 +232,7 @@ public sealed class HtmlReport : IReportFormat
         });
         """;
 
-    /// <summary>"2026-11-01 03:00 (proven 2026-11-27)": the oldest point a drill restored and verified, and when.</summary>
+    /// <summary>"2026-11-01 03:00 UTC (proven 2026-11-27 03:00 UTC)": the oldest point a drill restored and verified, and when.</summary>
     internal static string OldestProven(TargetTimes t) =>
-        t.OldestProvenPoint is { } point ? $"{Text.Date(point)} {point:HH:mm} (proven {(t.OldestProvenOn is { } on ? Text.Date(on) : "-")})" : "none yet";
+        t.OldestProvenPoint is { } point ? $"{Text.Date(point)} (proven {(t.OldestProvenOn is { } on ? Text.Date(on) : "-")})" : "none yet";
 }

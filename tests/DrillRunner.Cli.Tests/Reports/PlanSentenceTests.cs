@@ -56,5 +56,26 @@ public sealed class PlanSentenceTests
             $"{Passed} Never verified in the window: RDS instance billing-db, DynamoDB table ledger-prod.",
             Sentence(Report(Pass(Yesterday), Yesterday, [new UnverifiedTarget("billing", "billing-db", ScratchKinds.RdsInstance), new UnverifiedTarget("ledger", "ledger-prod", ScratchKinds.DynamoDbTable)])));
 
+    [Fact]
+    public void ACommonInstantPass_SaysTheTargetsWereRestoredAsOne_WithTheLargestSkew() =>
+        Assert.Equal(
+            "The latest drill (2026-12-01 03:00 UTC) was PASS: recovered in 25 min (objective 60 min), every target restored to 02:55:00 as one (skew ≤ 1 s), losing at most 5 min of data (objective 15 min).",
+            Sentence(Report(Pass(Yesterday) with { Instant = Yesterday.AddMinutes(-5), LargestSkewSeconds = 1 }, Yesterday)));
+
+    [Fact]
+    public void AnOlderPointProven_SaysItsAge_NotJudged() =>
+        Assert.Equal(
+            "The latest drill (2026-12-01 03:00 UTC) was PASS: recovered in 25 min (objective 60 min), proving a point 5 min old still restores (an older point on purpose: not judged against the RPO objective).",
+            Sentence(Report(Pass(Yesterday) with { OlderPoint = true }, Yesterday)));
+
+    [Fact]
+    public void TheOldestBackupProven_IsShownPerTarget_OrSaidNotYet()
+    {
+        var proven = new TargetTimes("orders", "orders-prod", 3, 60, 10, 60, 10) { OldestProvenPoint = Now.AddDays(-20), OldestProvenOn = Yesterday };
+
+        Assert.Equal("2026-11-12 12:00 UTC (proven 2026-12-01 03:00 UTC)", HtmlReport.OldestProven(proven));
+        Assert.Equal("none yet", HtmlReport.OldestProven(proven with { OldestProvenPoint = null }));
+    }
+
     private static string Sentence(PlanReport report) => PlanSentence.Of(report);
 }
