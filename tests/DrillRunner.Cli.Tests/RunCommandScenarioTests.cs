@@ -99,7 +99,9 @@ public sealed class RunCommandTimeoutTests
 
         Assert.Equal(3, code);
         Assert.Contains("timed out", diagnostics, StringComparison.Ordinal);
-        Assert.Contains("\"verdict\": \"PASS\"", history.Out, StringComparison.Ordinal);
+        // The drill went on after the waiter gave up, and concluded. Its verdict is PASS on an idle machine; the demo's
+        // 30 s RTO objective is wall time, which a saturated machine can exceed (FAIL_OBJECTIVE): either way it ended.
+        Assert.Matches("\"verdict\": \"(PASS|FAIL_OBJECTIVE)\"", history.Out);
     }
 }
 
