@@ -256,6 +256,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
         var pitr = f.Targets.Count - f.BackupOnly;
         var restored = f.Targets.Count(t => t.Stage == Core.Runs.TargetStage.Verified);
         var skewed = f.Targets.Where(t => t.SkewSeconds is not null).MaxBy(t => t.SkewSeconds);
+        var inWindows = f.Targets.Count(t => t.Window is { } w && instant.At >= w.Earliest && instant.At <= w.Latest);
         return new StringBuilder()
             .AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {tables} tables {InstantWords}").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"One plan of {tables} DynamoDB tables (20 items each) with `\"recoveryInstant\": \"common\"`: {pitr} with PITR on, restored to exactly T (RestoreTableToPointInTime with")
@@ -266,7 +267,7 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             .AppendLine("| Measure | Measured | Goal (AWS limit) |").AppendLine("|---|---|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| Verdict | {drill.Verdict} | PASS |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Targets restored and verified | {restored} of {f.Targets.Count} | all |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| T | {instant.At:u} ({instant.Select.Name()}), from {instant.WindowFrom:u} – {instant.WindowTo:u}, the window all {instant.ContinuousTargets} PITR tables could reach (start: {instant.EarliestBoundBy ?? "the plan"}, end: {instant.LatestBoundBy ?? "the drill's start"}) | inside every PITR window |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| T | {instant.At:u} ({instant.Select.Name()}), from {instant.WindowFrom:u} – {instant.WindowTo:u}, the window all {instant.ContinuousTargets} PITR tables could reach (start: {instant.EarliestBoundBy ?? "the plan"}, end: {instant.LatestBoundBy ?? "the drill's start"}); inside {inWindows} of the {pitr} tables' PITR windows as read after the drill | inside every PITR window {(inWindows == pitr ? "✓" : "✗")} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Choosing T (BeginDrill, before any restore) | {instant.ChoiceSeconds:0.000} s; {f.ContinuousBackupLooks} {InstantRuns.WindowCall} calls, {ChooseCommonInstant.ParallelLooks} at a time | one call per PITR table ({pitr}) |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Targets at exactly T (skew 0) | {f.AtT} | every PITR table ({pitr}) |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Largest skew | {f.LargestSkewSeconds:0.000} s ({skewed?.TargetId ?? "none"}{(skewed?.BackupOnly == true ? ", backup-only" : string.Empty)}) | recorded per target |")
