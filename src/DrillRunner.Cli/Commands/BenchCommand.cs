@@ -356,6 +356,8 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
     /// the heading of the next measured section (or the limits). A page without it gets it before the first
     /// section that follows it in <see cref="Sections"/>, or before the limits.
     /// </summary>
+    internal static string ReplaceSection(string page, string sectionName, string text) => ReplaceSection(page, Sections.Single(s => s.Name == sectionName), text);
+
     private static string ReplaceSection(string page, Section section, string text)
     {
         var lines = page.Split('\n').ToList();
