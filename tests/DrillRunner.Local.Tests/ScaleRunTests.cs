@@ -1,5 +1,6 @@
 using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Capacity;
+using DrillRunner.Core.Runs;
 using DrillRunner.Local.Scale;
 using Xunit.Abstractions;
 
@@ -63,6 +64,57 @@ public sealed class ScaleRunTests(ITestOutputHelper output)
         var atLocalPace = figure.Cost!.LambdaInvocations - figure.Cost.RestoreLooks + figure.PerTarget.Sum(t => t.Polls);
         Assert.InRange(figure.InvocationsPerTarget * 6, atLocalPace * 0.9, atLocalPace * 1.1);
         Assert.True(figure.LargestPayloadBytes <= 64 * 1024, $"{figure.LargestPayloadBytes} bytes at {figure.LargestPayloadState}");
+    }
+
+    [Fact]
+    public async Task AnApplication_IsRestoredToOneInstant_PitrTargetsAtExactlyT_BackupOnlyAtTheirNewestBackupBeforeIt()
+    {
+        var figure = await InstantRuns.DrillToOneInstantAsync(targets: 6, backupOnlyEvery: 3, TimeSpan.FromMilliseconds(500), CancellationToken.None);
+        output.WriteLine($"{figure.Instant} choice {figure.Instant.ChoiceSeconds:0.000} s, {figure.ContinuousBackupLooks} looks");
+        foreach (var t in figure.Targets)
+        {
+            output.WriteLine(t.ToString());
+        }
+
+        Assert.Equal("PASS", figure.Drill.Verdict);
+        Assert.Equal(6, figure.Targets.Count);
+        Assert.All(figure.Targets, t => Assert.Equal(TargetStage.Verified, t.Stage));
+        var pitr = figure.Targets.Where(t => !t.BackupOnly).ToList();
+        var backupOnly = figure.Targets.Where(t => t.BackupOnly).ToList();
+        Assert.Equal(2, backupOnly.Count);
+        var at = figure.Instant.At;
+
+        // T is read from every PITR window once, before any restore, and lies in each of them.
+        Assert.Equal(pitr.Count, figure.Instant.ContinuousTargets);
+        Assert.Equal(pitr.Count, figure.ContinuousBackupLooks);
+        Assert.InRange(at, figure.Instant.WindowFrom, figure.Instant.WindowTo);
+        Assert.All(pitr, t => Assert.InRange(at, t.Window!.Earliest, t.Window.Latest));
+
+        // PITR targets: restored to exactly T, as the restore itself reported (RestoreSummary), so no skew.
+        Assert.All(pitr, t =>
+        {
+            Assert.Equal(RecoveryPoint.Pitr, t.RestoredTo!.Kind);
+            Assert.True(t.RestoredTo.ExactInstant);
+            Assert.Equal(at, t.RestoredTo.CreatedAt);
+            Assert.Equal(0, t.SkewSeconds);
+        });
+
+        // Backup-only targets: the newer of their two backups (both before T), with T minus its time recorded as the skew.
+        Assert.All(backupOnly, t =>
+        {
+            Assert.Null(t.Window);
+            Assert.Equal(2, t.Backups.Count);
+            Assert.All(t.Backups, b => Assert.True(b <= at, $"backup {b:O} after T {at:O}"));
+            Assert.Equal(RecoveryPoint.Backup, t.RestoredTo!.Kind);
+            Assert.Equal(t.Backups.Max(), t.RestoredTo.CreatedAt);
+            Assert.Equal((at - t.Backups.Max()).TotalSeconds, t.SkewSeconds);
+        });
+
+        Assert.Equal(backupOnly.Max(t => t.SkewSeconds), figure.LargestSkewSeconds);
+        Assert.True(figure.LargestSkewSeconds > 0);
+        Assert.Equal(pitr.Count, figure.AtT);
+        Assert.True(figure.Drill.LargestPayloadBytes <= 64 * 1024, $"{figure.Drill.LargestPayloadBytes} bytes at {figure.Drill.LargestPayloadState}");
+        Assert.True(figure.Drill.LargestRunsItemBytes <= 100 * 1024, $"{figure.Drill.LargestRunsItemBytes} bytes");
     }
 
     [Fact]

@@ -237,8 +237,17 @@ public static class ScaleRuns
     /// take <paramref name="restore"/>), measured as the benchmark reports it.
     /// </summary>
     /// <param name="measureFunctions">Invoke functions one at a time and measure each (slower).</param>
-    public static async Task<DrillFigure> DrillManyAsync(int targets, TimeSpan restore, CancellationToken cancellationToken, int itemsPerTable = 20, bool awsBackupBuckets = false, bool measureFunctions = false)
+    public static Task<DrillFigure> DrillManyAsync(int targets, TimeSpan restore, CancellationToken cancellationToken, int itemsPerTable = 20, bool awsBackupBuckets = false, bool measureFunctions = false) =>
+        DrillAsync(new DrillShape(targets, restore, itemsPerTable, awsBackupBuckets, measureFunctions), cancellationToken);
+
+    /// <summary>
+    /// The drill <paramref name="shape"/> describes, through the real state machine, measured as the benchmark
+    /// reports it. <paramref name="prepare"/> sees the local world just before the drill starts, <paramref name="inspect"/>
+    /// reads what else the caller measures after it ends, before the local world stops.
+    /// </summary>
+    internal static async Task<DrillFigure> DrillAsync(DrillShape shape, CancellationToken cancellationToken, Action<LocalDrillEnvironment>? prepare = null, Func<LocalDrillEnvironment, DrillRun, Task>? inspect = null)
     {
+        var (targets, restore, itemsPerTable, awsBackupBuckets, measureFunctions) = (shape.Targets, shape.Restore, shape.ItemsPerTable, shape.AwsBackupBuckets, shape.MeasureFunctions);
         await using var environment = await LocalDrillEnvironment.StartAsync(TimeProvider.System, cancellationToken);
         environment.Functions.MeasureOneAtATime = measureFunctions;
         environment.StandIn.Faults.RestoreDuration = restore;
@@ -257,11 +266,23 @@ public static class ScaleRuns
 
                 environment.Aws.AddRecoveryPoint($"arn:aws:s3:::{name}", TimeProvider.System.GetUtcNow().AddMinutes(-30));
             }
+            else if (shape.IsBackupOnly(name))
+            {
+                await CreateBackedUpTableAsync(environment.DynamoDb, name, itemsPerTable, ct);
+            }
             else
             {
                 await CreateTableAsync(environment.DynamoDb, name, itemsPerTable, ct);
             }
         });
+
+        if (shape.CommonInstant)
+        {
+            // T is a whole second no later than any table's latest restorable time (now − the PITR lag), and every PITR
+            // here was just turned on: the drill waits until the first whole second after seeding is restorable, so one
+            // T can follow every window's start and every backup, as for an application whose PITR has been on a while.
+            await Task.Delay(TimeSpan.FromMilliseconds(1000 - TimeProvider.System.GetUtcNow().Millisecond) + environment.StandIn.Faults.PitrLag, cancellationToken);
+        }
 
         var plan = new JsonObject
         {
@@ -282,11 +303,17 @@ public static class ScaleRuns
                     ["id"] = n,
                     ["type"] = "dynamodb",
                     ["tableName"] = n,
-                    ["restoreFrom"] = "pitr",
+                    ["restoreFrom"] = shape.IsBackupOnly(n) ? "backup" : "pitr",
                     ["verification"] = new JsonObject { ["minItemCount"] = itemsPerTable, ["sampleSize"] = 5 },
                 })).ToArray()),
         };
+        if (shape.CommonInstant)
+        {
+            plan["recoveryInstant"] = "common";
+        }
+
         await environment.ApplyPlanAsync(plan.ToJsonString(), TimeProvider.System, cancellationToken);
+        prepare?.Invoke(environment);
         var invocationsBefore = environment.Functions.Invocations.Count;
         var events = new System.Collections.Concurrent.ConcurrentQueue<ExecutionEvent>();
         var wall = System.Diagnostics.Stopwatch.StartNew();
@@ -302,6 +329,11 @@ public static class ScaleRuns
             .Select(g => 2 + g.Sum(e => stateTypes.GetValueOrDefault(e.State ?? string.Empty) == "Task" ? 5 : 2))
             .DefaultIfEmpty(0)
             .Max();
+
+        if (inspect is not null)
+        {
+            await inspect(environment, run);
+        }
 
         return new DrillFigure(
             targets,
@@ -384,10 +416,25 @@ public static class ScaleRuns
 
     private static async Task CreateTableAsync(IAmazonDynamoDB dynamoDb, string table, int items, CancellationToken cancellationToken)
     {
-        await TableWaits.CreateKeyedTableAsync(dynamoDb, table, cancellationToken);
-        await BatchPuts.PutAllAsync(dynamoDb, table, Enumerable.Range(0, items).Select(n => new Dictionary<string, AttributeValue> { [TableWaits.KeyAttribute] = new() { S = $"item#{n:D6}" } }), parallelism: 1, cancellationToken);
+        await CreateFilledTableAsync(dynamoDb, table, items, cancellationToken);
         await dynamoDb.UpdateContinuousBackupsAsync(
             new UpdateContinuousBackupsRequest { TableName = table, PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true } },
             cancellationToken);
+    }
+
+    /// <summary>A table with PITR off and two on-demand backups, one after the other: a drill to an instant must take the newer.</summary>
+    private static async Task CreateBackedUpTableAsync(IAmazonDynamoDB dynamoDb, string table, int items, CancellationToken cancellationToken)
+    {
+        await CreateFilledTableAsync(dynamoDb, table, items, cancellationToken);
+        foreach (var backup in new[] { "older", "newer" })
+        {
+            await dynamoDb.CreateBackupAsync(new CreateBackupRequest { TableName = table, BackupName = $"{table}-{backup}" }, cancellationToken);
+        }
+    }
+
+    private static async Task CreateFilledTableAsync(IAmazonDynamoDB dynamoDb, string table, int items, CancellationToken cancellationToken)
+    {
+        await TableWaits.CreateKeyedTableAsync(dynamoDb, table, cancellationToken);
+        await BatchPuts.PutAllAsync(dynamoDb, table, Enumerable.Range(0, items).Select(n => new Dictionary<string, AttributeValue> { [TableWaits.KeyAttribute] = new() { S = $"item#{n:D6}" } }), parallelism: 1, cancellationToken);
     }
 }

@@ -27,6 +27,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private readonly PitrHistory _history;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restored = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
     private readonly IAmazonDynamoDB _dynalite;
     private readonly Func<string?> _dynaliteProblem;
@@ -77,6 +78,9 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     /// <summary>Tables a restore was asked to create (scratch, never a source, whatever their tags say yet), with how many times it was asked.</summary>
     public IReadOnlyDictionary<string, int> RestoredTables => _restored;
 
+    /// <summary>How many calls of <paramref name="operation"/> (e.g. DescribeContinuousBackups) the stand-in has received, answered or not.</summary>
+    public int CallsOf(string operation) => _calls.GetValueOrDefault(operation);
+
     /// <summary>The tags the stand-in keeps for a table (dynalite's own are never read).</summary>
     public IReadOnlyDictionary<string, string> TagsOf(string table) =>
         _state.Tags.TryGetValue(table, out var tags) ? tags : new Dictionary<string, string>();
@@ -104,6 +108,7 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var operation = context.Request.Headers["X-Amz-Target"].ToString().Split('.').LastOrDefault() ?? string.Empty;
+        _calls.AddOrUpdate(operation, 1, (_, n) => n + 1);
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         try

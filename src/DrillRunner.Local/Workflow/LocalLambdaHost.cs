@@ -53,6 +53,9 @@ public sealed class LocalLambdaHost : IAsyncDisposable
     /// <summary>What <see cref="MeasureOneAtATime"/> measured, by function name.</summary>
     public IReadOnlyDictionary<string, FunctionMeasure> Measures => _measures;
 
+    /// <summary>Called with a function's name as each invocation arrives, before the function runs (the benchmark marks where one function's calls end).</summary>
+    public Action<string>? Invoking { get; set; }
+
     /// <summary>The functions invoked, in order.</summary>
     public IReadOnlyCollection<string> Invocations => _invocations;
 
@@ -92,6 +95,7 @@ public sealed class LocalLambdaHost : IAsyncDisposable
         }
 
         _invocations.Enqueue(name);
+        Invoking?.Invoke(name);
         var payload = new MemoryStream();
         await context.Request.Body.CopyToAsync(payload, context.RequestAborted);
         payload.Position = 0;
