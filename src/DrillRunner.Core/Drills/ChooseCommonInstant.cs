@@ -76,13 +76,16 @@ public sealed class ChooseCommonInstant(IRecoveryPointCatalog catalog, TimeProvi
         return (instant, null);
     }
 
+    /// <summary>To the millisecond: the two ends of an empty window can fall in the same second.</summary>
+    private static string Exact(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string NoCommonWindow(
         List<(DynamoDbTarget Target, ContinuousWindow Window)> bounding, DateTimeOffset from, DateTimeOffset to, string? earliestBy, string? latestBy, int? withinDays)
     {
         var start = earliestBy is null
-            ? $"the plan's window starts {withinDays} day(s) before the drill ({from:u})"
-            : $"'{earliestBy}' can be restored only from {from:u} (its point-in-time recovery began then)";
-        var end = latestBy is null ? $"the drill began at {to:u}" : $"'{latestBy}' only up to {to:u}";
+            ? $"the plan's window starts {withinDays} day(s) before the drill ({Exact(from)})"
+            : $"'{earliestBy}' can be restored only from {Exact(from)} (its point-in-time recovery began then)";
+        var end = latestBy is null ? $"the drill began at {Exact(to)}" : $"'{latestBy}' only up to {Exact(to)}";
         return $"no instant can be reached by every one of the {bounding.Count} target(s) with continuous backups: {start}, but {end}";
     }
 }

@@ -82,8 +82,8 @@ public sealed class CommonInstantTests : DrillOnFakes
         Assert.False(begun.Started);
         Assert.Equal((Verdict.Error, RunStatus.TornDown), (run.Verdict, run.Status));
         Assert.Contains("no common recovery instant", run.VerdictReason, StringComparison.Ordinal);
-        Assert.Contains("'customers' can be restored only from 2026-11-27 02:50:00Z", run.VerdictReason, StringComparison.Ordinal);
-        Assert.Contains("'orders' only up to 2026-11-27 02:30:00Z", run.VerdictReason, StringComparison.Ordinal);
+        Assert.Contains("'customers' can be restored only from 2026-11-27 02:50:00.000Z", run.VerdictReason, StringComparison.Ordinal);
+        Assert.Contains("'orders' only up to 2026-11-27 02:30:00.000Z", run.VerdictReason, StringComparison.Ordinal);
         Assert.Empty(Runs.Locks);
         Assert.Empty(await Runs.GetTargetsAsync(begun.RunId, default));
     }
