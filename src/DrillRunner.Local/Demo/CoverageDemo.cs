@@ -19,7 +19,7 @@ public static class CoverageDemo
         progress("starting dynalite, the DynamoDB stand-in, the local AWS world and the audit's function on 127.0.0.1");
         await using var environment = await LocalDrillEnvironment.StartAsync(time, cancellationToken);
         var healthy = DemoScenario.Find(DemoScenario.Healthy)!;
-        await DemoSetup.PrepareAsync(environment, healthy, DemoDrill.UnusedLoopbackUrl(), time, progress, cancellationToken, selectsTargets: false);
+        await DemoSetup.PrepareAsync(environment, healthy, DemoDrill.UnusedLoopbackUrl(), time, progress, cancellationToken);
         var now = time.GetUtcNow();
         await HistorySeeder.WriteRunAsync(environment.Services.Runs, DemoPlan.Name, "demo-shop-seeded-pass", now.AddDays(-2), Core.Runs.Verdict.Pass, new Random(3), cancellationToken, new Core.Plans.Objectives(DemoPlan.RtoMinutes, DemoPlan.RpoMinutes));
         progress($"plan '{DemoPlan.Name}' last passed 2 days ago (seeded history)");

@@ -7,8 +7,12 @@ public static class DemoSetup
 {
     /// <summary>Sets a scenario up: what dynalite and the stand-in keep (tables, backups, PITR, faults, the plan) and what lives in this process (<see cref="SeedWorld"/>).</summary>
     /// <returns>When it was seeded: the moment the scenario's story (backup ages, recovery points) is told from.</returns>
-    /// <param name="selectsTargets">Whether the healthy scenario's plan finds the shop's tables by tag (<see cref="DemoPlan.ShopRule"/>); the coverage demo keeps the listed targets its story is told with.</param>
-    public static async Task<DateTimeOffset> PrepareAsync(LocalDrillEnvironment environment, DemoScenario scenario, Uri appUrl, TimeProvider time, Action<string> progress, CancellationToken cancellationToken, bool selectsTargets = true)
+    /// <param name="selectsTargets">
+    /// Whether the healthy scenario's plan finds the shop's tables by tag (<see cref="DemoPlan.ShopRule"/>): `drill demo` does.
+    /// The coverage demo and the local store (set up with the coverage estate) keep the listed targets: their audit runs before
+    /// any drill, and an audit reads no table's tags, so it would count a table only a tag rule selects as in no plan.
+    /// </param>
+    public static async Task<DateTimeOffset> PrepareAsync(LocalDrillEnvironment environment, DemoScenario scenario, Uri appUrl, TimeProvider time, Action<string> progress, CancellationToken cancellationToken, bool selectsTargets = false)
     {
         IAmazonDynamoDB db = environment.DynamoDb;
         progress($"seeding {DemoData.SourceTable} with {DemoData.Orders:N0} orders and {DemoData.CustomersTable} with {DemoData.Customers} customers");
