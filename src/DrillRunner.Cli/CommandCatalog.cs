@@ -101,9 +101,9 @@ internal static class CommandCatalog
         new(
             ["plan", "validate"],
             typeof(PlanValidateCommand),
-            "Report every problem in a plan file, with its JSON path and how to fix it.",
-            [["plan", "validate", "plans/example-plan.json"]],
-            [new(ExitCodes.Pass, "the plan is valid"), new(ExitCodes.UsageOrConfiguration, "the plan is invalid (every problem is listed), or the file cannot be read")]),
+            "Report every problem in a plan file, with its JSON path and how to fix it; with --resolve, what its \"select\" rules would drill now.",
+            [["plan", "validate", "plans/example-plan.json"], ["plan", "validate", "plans/example-select-plan.json", "--resolve", "--local"]],
+            [new(ExitCodes.Pass, "the plan is valid (with --resolve: and a drill beginning now would begin)"), new(ExitCodes.NotPass, "with --resolve: a drill beginning now would end at once in ERROR (a rule finds nothing, or the selection breaks a limit)"), new(ExitCodes.UsageOrConfiguration, "the plan is invalid (every problem is listed), the file cannot be read, or resources cannot be listed")]),
         new(
             ["plan", "suggest"],
             typeof(PlanSuggestCommand),

@@ -38,7 +38,7 @@ public sealed class DemoCommandTests
 
         // Progress speaks the drill's language (the run record's stages), not the state machine's internals.
         Assert.Contains("orders       Restoring", progress, StringComparison.Ordinal);
-        Assert.Contains("customers    Verified", progress, StringComparison.Ordinal);
+        Assert.Contains("shop-customers Verified", progress, StringComparison.Ordinal);
         foreach (var internalName in new[] { "__Item", "ReadsScaling", "RouteTarget", "AfterRunbookGap", "DrillPassed" })
         {
             Assert.DoesNotContain(internalName, progress, StringComparison.Ordinal);
@@ -48,5 +48,9 @@ public sealed class DemoCommandTests
         Assert.Contains("RTO (T0 → healthy)", output, StringComparison.Ordinal);
         Assert.Contains("RPO (T0 − recovery point)", output, StringComparison.Ordinal);
         Assert.Contains("no scratch resource left behind", output, StringComparison.Ordinal);
+
+        // What the plan's "select" rule found when the drill began.
+        Assert.Contains("Selected when the run began: 1 target(s) by 1 rule(s), 1 left out", output, StringComparison.Ordinal);
+        Assert.Contains("rule shop: dynamodb; tags app=shop", output, StringComparison.Ordinal);
     }
 }

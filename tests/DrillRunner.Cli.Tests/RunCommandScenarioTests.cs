@@ -29,7 +29,7 @@ public sealed class RunCommandScenarioTests
         {
             case DemoScenario.Healthy:
                 // The runbook gap, printed per target: the store's reopened world still answers the orders table's auto scaling.
-                Assert.Contains("runbook gap orders: after a restore of shop-orders you must re-enable: TTL on expiresAt, the stream (NEW_IMAGE), PITR, deletion protection, 6 tags", output, StringComparison.Ordinal);
+                Assert.Contains("runbook gap orders: after a restore of shop-orders you must re-enable: TTL on expiresAt, the stream (NEW_IMAGE), PITR, deletion protection, 7 tags", output, StringComparison.Ordinal);
                 Assert.Contains("2 auto-scaling policies", output, StringComparison.Ordinal);
                 break;
             case DemoScenario.Estate:

@@ -66,9 +66,23 @@ public sealed class DemoScenarioTests(DemoOutcomes outcomes) : IClassFixture<Dem
         Assert.Equal(
             [RunbookSettings.Ttl, RunbookSettings.Stream, RunbookSettings.Pitr, RunbookSettings.DeletionProtection, RunbookSettings.Tags, RunbookSettings.AutoScaling],
             gap.Items.Where(i => i.Compared).Select(i => i.Setting));
-        Assert.StartsWith($"after a restore of {DemoData.SourceTable} you must re-enable: TTL on {DemoData.ExpiresAttribute}, the stream (NEW_IMAGE), PITR, deletion protection, 6 tags", gap.Sentence(), StringComparison.Ordinal);
+        Assert.StartsWith($"after a restore of {DemoData.SourceTable} you must re-enable: TTL on {DemoData.ExpiresAttribute}, the stream (NEW_IMAGE), PITR, deletion protection, {DemoData.OrdersTags.Count} tags", gap.Sentence(), StringComparison.Ordinal);
         Assert.Contains($"{DemoData.OrdersScalingPolicies.Count} auto-scaling policies", gap.Sentence(), StringComparison.Ordinal);
-        Assert.Equal([RunbookSettings.Pitr], outcome.Targets.Single(t => t.TargetId == "customers").RunbookGap!.Items.Where(i => i.Compared).Select(i => i.Setting));
+        Assert.Equal([RunbookSettings.Pitr, RunbookSettings.Tags], outcome.Targets.Single(t => t.TargetId == DemoData.CustomersTable).RunbookGap!.Items.Where(i => i.Compared).Select(i => i.Setting));
+    }
+
+    [Fact]
+    public async Task Healthy_FindsTheShopsTablesByTheirTagWhenTheDrillBegins()
+    {
+        var outcome = await outcomes.Of(DemoScenario.Healthy);
+
+        // The rule selects the customers table (as a target named after it); the orders table it also matches stays the explicit target.
+        var selection = outcome.Run.Selection!;
+        Assert.Equal([$"{DemoPlan.ShopRule}: dynamodb; tags {DemoData.AppTagKey}={DemoData.AppTagValue}"], selection.Rules);
+        Assert.Equal(new SelectedTarget(DemoPlan.ShopRule, DemoData.CustomersTable, DemoData.CustomersTable), Assert.Single(selection.Selected));
+        var orders = Assert.Single(selection.LeftOut);
+        Assert.Equal((DemoPlan.ShopRule, DemoData.SourceTable, LeftOutReasons.ExplicitTarget), (orders.RuleId, orders.Resource, orders.Reason));
+        Assert.Equal(["orders", DemoData.CustomersTable], outcome.Targets.Select(t => t.TargetId).Order(StringComparer.Ordinal));
     }
 
     [Fact]

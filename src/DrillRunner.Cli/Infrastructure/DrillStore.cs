@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.S3;
 using DrillRunner.Aws.RunStore;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Ports;
@@ -17,9 +18,16 @@ namespace DrillRunner.Cli.Infrastructure;
 public sealed class DrillStore : IAsyncDisposable
 {
     private readonly IAmazonDynamoDB? _client;
+    private readonly IAmazonS3? _s3;
 
-    internal DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description, ICoverageStore coverage, DynamoDbCoverageRequests? coverageRequests, ITableInspector tables, LocalStoreOwner? holder = null)
+    /// <param name="selectable">What a plan's "select" rules would match now, read as BeginDrill reads it; null where nothing can be listed.</param>
+    /// <param name="runsTableName">The runs table's name: a selection never selects it.</param>
+    /// <param name="s3">The S3 client <paramref name="selectable"/> lists buckets with, disposed with the store.</param>
+    internal DrillStore(IRunStore runs, IPlanStore plans, IDrillRequests requests, ICallerIdentity caller, LocalStore? local, IAmazonDynamoDB? client, string description, ICoverageStore coverage, DynamoDbCoverageRequests? coverageRequests, ITableInspector tables, LocalStoreOwner? holder = null, ISelectableResources? selectable = null, string? runsTableName = null, IAmazonS3? s3 = null)
     {
+        Selectable = selectable;
+        RunsTableName = runsTableName;
+        _s3 = s3;
         Holder = holder;
         Tables = tables;
         Coverage = coverage;
@@ -34,6 +42,12 @@ public sealed class DrillStore : IAsyncDisposable
     }
 
     public IRunStore Runs { get; }
+
+    /// <summary>What "select" rules can match in this store's account (or the local world): the port BeginDrill resolves them through.</summary>
+    public ISelectableResources? Selectable { get; }
+
+    /// <summary>The runs table's name, which a selection leaves out.</summary>
+    public string? RunsTableName { get; }
 
     public IPlanStore Plans { get; }
 
@@ -72,6 +86,7 @@ public sealed class DrillStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();
+        _s3?.Dispose();
         if (Local is not null)
         {
             await Local.DisposeAsync();

@@ -1,8 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.SecurityToken;
 using DrillRunner.Aws.Identity;
 using DrillRunner.Aws.RunStore;
+using DrillRunner.Aws.Selection;
 using DrillRunner.Core.Ports;
 using DrillRunner.Local;
 using DrillRunner.Local.Store;
@@ -33,7 +35,7 @@ internal sealed class DrillStoreOpener(OutputConsoles consoles, TimeProvider tim
             }
 
             var services = local.Environment.Services;
-            return new DrillStore(services.Runs, services.Plans, services.Requests, new LocalCaller(), local, null, $"local store {directory}", services.Coverage, null, services.Inspector);
+            return new DrillStore(services.Runs, services.Plans, services.Requests, new LocalCaller(), local, null, $"local store {directory}", services.Coverage, null, services.Inspector, selectable: services.Selectable, runsTableName: services.Settings.RunsTable);
         }
 
         if (settings.ResolvedEndpoint is { } endpoint)
@@ -47,11 +49,12 @@ internal sealed class DrillStoreOpener(OutputConsoles consoles, TimeProvider tim
         }
 
         var table = settings.ResolvedTable;
-        return Through(new AmazonDynamoDBClient(), table, new StsCallerIdentity(new AmazonSecurityTokenServiceClient()), $"runs table {table}", time);
+        return Through(new AmazonDynamoDBClient(), table, new StsCallerIdentity(new AmazonSecurityTokenServiceClient()), $"runs table {table}", time, s3: new AmazonS3Client(), region: FallbackRegionFactory.GetRegionEndpoint()?.SystemName);
     }
 
-    private static DrillStore Through(IAmazonDynamoDB client, string table, ICallerIdentity caller, string description, TimeProvider time, LocalStoreOwner? holder = null) =>
-        new(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, description, new DynamoDbCoverageStore(client, table, time), new DynamoDbCoverageRequests(client, table), new DrillRunner.Aws.DynamoDb.DynamoDbTableInspector(client), holder);
+    /// <param name="s3">Where buckets are listed for "select" rules; without it (another endpoint, the local store read through its holder) only tables are.</param>
+    private static DrillStore Through(IAmazonDynamoDB client, string table, ICallerIdentity caller, string description, TimeProvider time, LocalStoreOwner? holder = null, IAmazonS3? s3 = null, string? region = null) =>
+        new(new DynamoDbRunStore(client, table), new DynamoDbPlanStore(client, table), new DynamoDbDrillRequests(client, table), caller, null, client, description, new DynamoDbCoverageStore(client, table, time), new DynamoDbCoverageRequests(client, table), new DrillRunner.Aws.DynamoDb.DynamoDbTableInspector(client), holder, new AwsSelectableResources(client, s3, region), table, s3);
 
     private static AmazonDynamoDBClient LocalClient(string endpoint) =>
         new(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });

@@ -96,7 +96,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
                 if (!outcome.Succeeded)
                 {
                     // Nothing was created: the run ends here, in ERROR, and frees the plan.
-                    return await EndAtOnceAsync(request, run, $"plan '{plan.Name}' v{stored.Version}: {outcome.Error}", cancellationToken, releaseLock: true);
+                    return await EndAtOnceAsync(request, run, SelectionEnded(plan.Name, stored.Version, outcome.Error!), cancellationToken, releaseLock: true);
                 }
 
                 // Every later step reads the run's own copy of the plan: the targets found now, not at some later listing.
@@ -129,6 +129,10 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
         await LinkAsync(request, runId, cancellationToken);
         return Started(runId, plan, $"run {runId} of plan '{plan.Name}' v{stored.Version} began with {targets.Count} target(s)");
     }
+
+    /// <summary>The reason a run records when its selection ends it in ERROR; `plan validate --resolve` says the same of a plan file (no version yet).</summary>
+    public static string SelectionEnded(string planName, int? version, string error) =>
+        $"plan '{planName}'{(version is { } v ? $" v{v}" : string.Empty)}: {error}";
 
     /// <summary>A drill that ends before anything is created: ERROR with the reason, already torn down; the plan's lock freed if taken.</summary>
     private async Task<BeginResult> EndAtOnceAsync(BeginRequest request, DrillRun run, string reason, CancellationToken cancellationToken, bool releaseLock = false)

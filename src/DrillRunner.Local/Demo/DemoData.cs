@@ -43,15 +43,18 @@ public static class DemoData
     /// <summary>The orders table's settings a restore does not bring back (DynamoDB documents it): what the demo's runbook gap shows.</summary>
     public const string ExpiresAttribute = "expiresAt";
 
+    /// <summary>The tag every table of the shop carries, which the healthy demo's "select" rule finds them by.</summary>
+    public const string AppTagKey = "app", AppTagValue = "shop";
+
     public static readonly IReadOnlyDictionary<string, string> OrdersTags = new Dictionary<string, string>
     {
-        ["team"] = "checkout", ["service"] = "orders", ["env"] = "prod", ["cost-center"] = "cc-1042", ["data-class"] = "confidential", ["owner"] = "orders-oncall",
+        [AppTagKey] = AppTagValue, ["team"] = "checkout", ["service"] = "orders", ["env"] = "prod", ["cost-center"] = "cc-1042", ["data-class"] = "confidential", ["owner"] = "orders-oncall",
     };
 
     /// <summary>Application Auto Scaling's policies of the orders table (the local AWS world answers them).</summary>
     public static readonly IReadOnlyList<string> OrdersScalingPolicies = ["orders-read-target-tracking", "orders-write-target-tracking"];
 
-    /// <summary>TTL on expiresAt, a NEW_IMAGE stream (it feeds order-events), six tags and deletion protection on the orders table.</summary>
+    /// <summary>TTL on expiresAt, a NEW_IMAGE stream (it feeds order-events), seven tags and deletion protection on the orders table.</summary>
     public static async Task ConfigureOrdersAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
     {
         await dynamoDb.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest { TableName = SourceTable, TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = ExpiresAttribute } }, cancellationToken);
@@ -67,7 +70,7 @@ public static class DemoData
         await BatchPuts.PutAllAsync(dynamoDb, SourceTable, Enumerable.Range(first, last - first + 1).Select(n => Order(n, stamp)), parallelism: 4, cancellationToken);
     }
 
-    /// <summary>A small second table, so the demo shows targets restored in parallel and failing independently.</summary>
+    /// <summary>A small second table, so the demo shows targets restored in parallel and failing independently; tagged as the shop's.</summary>
     public static async Task CreateCustomersAsync(IAmazonDynamoDB dynamoDb, CancellationToken cancellationToken)
     {
         await TableWaits.CreateKeyedTableAsync(dynamoDb, CustomersTable, cancellationToken);
@@ -79,6 +82,8 @@ public static class DemoData
             ["tier"] = new AttributeValue { S = n % 10 == 0 ? "gold" : "standard" },
         });
         await BatchPuts.PutAllAsync(dynamoDb, CustomersTable, customers, parallelism: 1, cancellationToken);
+        var arn = (await dynamoDb.DescribeTableAsync(CustomersTable, cancellationToken)).Table.TableArn;
+        await dynamoDb.TagResourceAsync(new TagResourceRequest { ResourceArn = arn, Tags = [new Tag { Key = AppTagKey, Value = AppTagValue }] }, cancellationToken);
 
         await EnablePitrAsync(dynamoDb, CustomersTable, cancellationToken);
     }

@@ -19,7 +19,7 @@ public static class DemoDrill
 
         await using var app = await DemoShopApp.StartAsync(db, cancellationToken);
         var appUrl = scenario.AppUp ? app.Url : UnusedLoopbackUrl();
-        await DemoSetup.PrepareAsync(environment, scenario, appUrl, time, progress, cancellationToken);
+        await DemoSetup.PrepareAsync(environment, scenario, appUrl, time, progress, cancellationToken, selectsTargets: true);
 
         // The demo follows the run record as `drill run --wait` does, not the state machine's internal states.
         string? begun = null;

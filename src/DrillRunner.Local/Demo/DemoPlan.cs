@@ -20,10 +20,35 @@ public static class DemoPlan
     public static readonly string InvoiceBucketArn = $"arn:aws:s3:::{InvoiceBucket}";
     public static readonly string BillingDatabaseArn = $"arn:aws:rds:us-east-1:000000000000:db:{BillingDatabase}";
 
+    /// <summary>The rule that finds the shop's tables by their tag when each drill begins (scenario "healthy").</summary>
+    public const string ShopRule = "shop";
+
     /// <param name="withAwsBackup">Also drill the invoice bucket and the billing database through AWS Backup (scenario "estate").</param>
-    public static string Json(Uri appUrl, bool withAwsBackup = false)
+    /// <param name="selectsShopTables">
+    /// Find the shop's tables by their tag (<see cref="ShopRule"/>) instead of listing the customers table:
+    /// the orders table stays an explicit target, for the settings a rule cannot give one table alone
+    /// (its sentinels, its restore options, the health check's {{restored.orders}}), and overrides its match.
+    /// </param>
+    public static string Json(Uri appUrl, bool withAwsBackup = false, bool selectsShopTables = false)
     {
         var plan = Plan(appUrl);
+        if (selectsShopTables)
+        {
+            var customers = plan["targets"]!.AsArray().Single(t => t!["tableName"]!.GetValue<string>() == DemoData.CustomersTable)!.AsObject();
+            plan["targets"]!.AsArray().Remove(customers);
+            plan["select"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["id"] = ShopRule,
+                    ["type"] = "dynamodb",
+                    ["tags"] = new JsonArray { new JsonObject { ["key"] = DemoData.AppTagKey, ["equals"] = DemoData.AppTagValue } },
+                    ["restoreFrom"] = customers["restoreFrom"]!.DeepClone(),
+                    ["verification"] = customers["verification"]!.DeepClone(),
+                },
+            };
+        }
+
         if (withAwsBackup)
         {
             var targets = plan["targets"]!.AsArray();

@@ -7,7 +7,12 @@ public static class DemoSetup
 {
     /// <summary>Sets a scenario up: what dynalite and the stand-in keep (tables, backups, PITR, faults, the plan) and what lives in this process (<see cref="SeedWorld"/>).</summary>
     /// <returns>When it was seeded: the moment the scenario's story (backup ages, recovery points) is told from.</returns>
-    public static async Task<DateTimeOffset> PrepareAsync(LocalDrillEnvironment environment, DemoScenario scenario, Uri appUrl, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
+    /// <param name="selectsTargets">
+    /// Whether the healthy scenario's plan finds the shop's tables by tag (<see cref="DemoPlan.ShopRule"/>): `drill demo` does.
+    /// The coverage demo and the local store (set up with the coverage estate) keep the listed targets: their audit runs before
+    /// any drill, and an audit reads no table's tags, so it would count a table only a tag rule selects as in no plan.
+    /// </param>
+    public static async Task<DateTimeOffset> PrepareAsync(LocalDrillEnvironment environment, DemoScenario scenario, Uri appUrl, TimeProvider time, Action<string> progress, CancellationToken cancellationToken, bool selectsTargets = false)
     {
         IAmazonDynamoDB db = environment.DynamoDb;
         progress($"seeding {DemoData.SourceTable} with {DemoData.Orders:N0} orders and {DemoData.CustomersTable} with {DemoData.Customers} customers");
@@ -51,7 +56,7 @@ public static class DemoSetup
             progress($"AWS Backup: {DemoPlan.InvoiceBucket} ({InvoiceObjects:N0} objects) and {DemoPlan.BillingDatabase} have 3 recovery points each, listed out of order; verifier {DemoPlan.BillingVerifier} registered");
         }
 
-        var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl, withAwsBackup: scenario.DrillsAwsBackup), time, cancellationToken);
+        var version = await environment.ApplyPlanAsync(DemoPlan.Json(appUrl, withAwsBackup: scenario.DrillsAwsBackup, selectsShopTables: selectsTargets && scenario.Name == DemoScenario.Healthy), time, cancellationToken);
         progress($"plan '{DemoPlan.Name}' v{version} stored (scenario: {scenario.Name})");
         return seededAt;
     }
