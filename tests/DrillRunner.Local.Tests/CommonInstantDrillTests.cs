@@ -36,3 +36,40 @@ public sealed class CommonInstantDrillTests
         Assert.Null(await environment.Services.Runs.GetPlanLockAsync(ConsistencyDemo.CommonPlan, TimeProvider.System.GetUtcNow(), CancellationToken.None));
     }
 }
+
+/// <summary>A plan with no listed targets: everything it drills is what its one rule finds when the drill begins.</summary>
+public sealed class SelectOnlyDrillTests
+{
+    [Fact]
+    public async Task APlanOfOnlyASelectRule_DrillsEveryTableWithTheTag_ToOneInstant()
+    {
+        await using var environment = await LocalDrillEnvironment.StartAsync(TimeProvider.System, CancellationToken.None);
+        var db = environment.DynamoDb;
+        await DemoData.CreateSourceTableAsync(db, CancellationToken.None);
+        await DemoData.CreateCustomersAsync(db, CancellationToken.None);
+        await DemoData.ConfigureOrdersAsync(db, CancellationToken.None);
+        await DemoData.EnablePitrAsync(db, DemoData.SourceTable, CancellationToken.None);
+        await DemoData.SeedOrdersAsync(db, 1, 500, TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        environment.StandIn.Faults.PitrLag = TimeSpan.FromSeconds(1);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await environment.ApplyPlanAsync($$"""
+            {
+              "name": "shop-by-tag",
+              "objectives": { "rtoMinutes": 10, "rpoMinutes": 5 },
+              "scratchPrefix": "{{DemoPlan.ScratchPrefix}}",
+              "recoveryInstant": "common",
+              "select": [ { "id": "shop", "type": "dynamodb", "tags": [ { "key": "{{DemoData.AppTagKey}}", "equals": "{{DemoData.AppTagValue}}" } ], "restoreFrom": "pitr", "restore": { "withoutSecondaryIndexes": true } } ]
+            }
+            """, TimeProvider.System, CancellationToken.None);
+
+        var execution = await environment.RunDrillAsync(new BeginRequest("shop-by-tag", "test", "select only", "test", null), null, CancellationToken.None);
+
+        var run = await environment.Services.Runs.GetAsync(execution.RunId!, CancellationToken.None);
+        Assert.True(run.Verdict == Verdict.Pass, run.VerdictReason);
+        Assert.Equal(new[] { DemoData.CustomersTable, DemoData.SourceTable }, run.TargetIds.Order(StringComparer.Ordinal));
+        Assert.Equal(run.TargetIds.Order(StringComparer.Ordinal), run.Selection!.ResolvedTargetIds.Order(StringComparer.Ordinal));
+        var targets = await environment.Services.Runs.GetTargetsAsync(run.RunId, CancellationToken.None);
+        Assert.All(targets, t => Assert.Equal((TargetStage.Verified, run.Instant!.At), (t.Stage, t.RecoveryPoint!.CreatedAt)));
+        Assert.Empty(await environment.ScratchLeftAsync(DemoPlan.ScratchPrefix, TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None));
+    }
+}
