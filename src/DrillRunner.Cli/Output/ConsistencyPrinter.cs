@@ -19,7 +19,7 @@ public static class ConsistencyPrinter
             table.AddRow([$"{Markup.Escape(id)} restored to", .. drills.Select(d => Markup.Escape(Instant(d, id)))]);
         }
 
-        table.AddRow([$"Relation {ConsistencyDemo.Relation}", .. drills.Select(d => Markup.Escape(string.Join("\n", d.Run.Relations.Select(RelationSummary.Line))))]);
+        table.AddRow([$"Relation {ConsistencyDemo.Relation}", .. drills.Select(d => Markup.Escape(string.Join("\n", d.Run.Relations.Select(r => $"{RelationSummary.Outcome(r)}: {r.Why}"))))]);
         table.AddRow(["RTO / RPO", .. drills.Select(d => Markup.Escape($"{Seconds(d.Run.RtoSeconds)} / {Seconds(d.Run.RpoSeconds)}"))]);
         table.AddRow(["Teardown", .. drills.Select(d => d.ScratchLeft == 0 ? "[green]nothing left[/]" : $"[red]{d.ScratchLeft} left[/]")]);
         console.Write(table);

@@ -49,7 +49,7 @@ public sealed class ChooseCommonInstant(IRecoveryPointCatalog catalog, TimeProvi
         {
             if (select != PointSelect.Latest)
             {
-                return (null, $"recoveryPoint \"{select.Name()}\" with a common instant needs a window to draw T from, and no target has continuous backups: set \"recoveryPoint\": {{ \"withinDays\": N }} in the plan");
+                return (null, $"recoveryPoint \"{select.Name()}\" with a common instant needs a window to draw T from, and no target has continuous backups: set \"recoveryPoint\": {{ \"select\": \"{select.Name()}\", \"withinDays\": N }} in the plan");
             }
 
             from = to;

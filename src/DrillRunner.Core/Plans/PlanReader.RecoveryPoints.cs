@@ -7,9 +7,10 @@ public static partial class PlanReader
 {
     private const string RecoveryPointFix = "write \"recoveryPoint\": { \"select\": \"latest\" | \"random\" | \"oldest\", \"withinDays\": 35 }.";
 
-    private static (RecoveryInstant Instant, double? MaxSkewSeconds, RecoveryPointRule Point) ReadRecoveryInstant(JsonObjectReader root, IReadOnlyList<DrillTarget> targets, IReadOnlyList<string> targetPaths)
+    private static (RecoveryInstant Instant, double? MaxSkewSeconds, RecoveryPointRule Point) ReadRecoveryInstant(JsonObjectReader root, IReadOnlyList<DrillTarget> targets, IReadOnlyList<string> targetPaths, IReadOnlyList<SelectionRule> selection)
     {
         var instant = RecoveryInstant.Independent;
+        var instantUnreadable = false;
         if (root.String("recoveryInstant", false, "use \"common\" to restore every target to one instant, or leave it out.") is { } text)
         {
             switch (text)
@@ -20,13 +21,15 @@ public static partial class PlanReader
                 case "independent":
                     break;
                 default:
+                    instantUnreadable = true;
                     root.Problem(root.At("recoveryInstant"), $"'{text}' is not one of common, independent.", "use \"common\" (every target restored to one instant T) or \"independent\" (each to its own newest point, the default).");
                     break;
             }
         }
 
         var maxSkew = root.Number("maxSkewSeconds", false, 0, 35 * 86400, "use the most seconds a target may be restored before the common instant T, e.g. 3600 when a table has only hourly snapshots.");
-        if (maxSkew is not null && instant != RecoveryInstant.Common)
+        // An unreadable recoveryInstant has its own problem: this one would tell the user to write what they wrote.
+        if (maxSkew is not null && instant != RecoveryInstant.Common && !instantUnreadable)
         {
             root.Problem(root.At("maxSkewSeconds"), "applies only to a drill with one common instant.", "add \"recoveryInstant\": \"common\", or remove maxSkewSeconds.");
         }
@@ -43,6 +46,18 @@ public static partial class PlanReader
                         $"{targetPaths[i]}.recoveryPoint",
                         $"cannot be chosen per target ('{targets[i].Id}') when the plan's recoveryInstant is \"common\": one instant T is chosen for every target.",
                         "remove it, and set the plan's own \"recoveryPoint\" to choose how T is drawn.");
+                }
+            }
+
+            for (var i = 0; i < selection.Count; i++)
+            {
+                using var defaults = System.Text.Json.JsonDocument.Parse(selection[i].DefaultsJson);
+                if (defaults.RootElement.TryGetProperty("recoveryPoint", out _))
+                {
+                    root.Problem(
+                        $"$.select[{i}].recoveryPoint",
+                        $"cannot be given to the targets of rule '{selection[i].Id}' when the plan's recoveryInstant is \"common\": one instant T is chosen for every target.",
+                        "remove it from the rule, and set the plan's own \"recoveryPoint\" to choose how T is drawn.");
                 }
             }
         }

@@ -107,5 +107,11 @@ public static partial class PlanReader
         {
             reader.Problem(reader.At(field), "is longer than DynamoDB's 255 bytes for an attribute name.", "use the attribute's exact name.");
         }
+
+        // Names reach terminals and reports: a control character could rewrite what a reader sees.
+        if (reader is not null && name is not null && Printable.HasControl(name))
+        {
+            reader.Problem(reader.At(field), $"'{Printable.Of(name)}' holds a control character.", "use the attribute's exact name, without control characters.");
+        }
     }
 }

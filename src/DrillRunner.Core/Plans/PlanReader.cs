@@ -87,7 +87,7 @@ public static partial class PlanReader
         var excluded = ReadCoverage(root);
         var relations = ReadRelations(root);
         var failOnGap = root.Boolean("failOnRunbookGap", "use true to fail a drill whose restores lack a setting their sources have (TTL, stream, PITR, auto scaling, tags), false to only report it.") ?? false;
-        var recovery = ReadRecoveryInstant(root, targets, targetPaths);
+        var recovery = ReadRecoveryInstant(root, targets, targetPaths, selection);
         root.RejectUnknownFields();
 
         return new DrillPlan(

@@ -50,7 +50,7 @@ public static class RelationRules
                 {
                     problems.Add(new PlanProblem(
                         $"$.relations[{i}].{field}",
-                        $"'{targetId}' is not a target of this drill.",
+                        $"'{Printable.Of(targetId)}' is not a target of this drill.",
                         $"name a target by its id: {string.Join(", ", known.Order(StringComparer.Ordinal))}."));
                 }
             }

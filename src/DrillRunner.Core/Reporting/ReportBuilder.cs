@@ -34,7 +34,8 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
         var latest = points.LastOrDefault();
         var latestRun = concluded.Count > 0 ? concluded[^1].Run : null;
         var rtos = points.Where(p => p.RtoSeconds is not null).Select(p => p.RtoSeconds!.Value).ToList();
-        var rpos = points.Where(p => p.RpoSeconds is not null).Select(p => p.RpoSeconds!.Value).ToList();
+        // An older point proven on purpose has its age as RPO: not a data-loss figure, so not the worst RPO.
+        var rpos = points.Where(p => p.RpoSeconds is not null && !p.OlderPoint).Select(p => p.RpoSeconds!.Value).ToList();
 
         var costs = concluded.Select(c => c.Run.Cost).OfType<RunCost>().ToList();
         return new PlanReport(

@@ -67,4 +67,40 @@ public sealed class RecoveryInstantPlanTests
         Assert.Contains("'orders'", problem.Message, StringComparison.Ordinal);
         Assert.Contains("plan's own \"recoveryPoint\"", problem.Fix, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ACommonInstant_RefusesASelectRuleGivingItsTargetsTheirOwnPoint_AtTheRulesPath()
+    {
+        var json = PlanSamples.With(Root, Root + """
+            "recoveryInstant": "common",
+            "select": [ { "id": "shop", "type": "dynamodb", "namePattern": "shop-*", "recoveryPoint": { "select": "random", "withinDays": 2 } } ],
+            """);
+
+        var problem = Assert.Single(PlanReader.Read(json).Problems);
+
+        Assert.Equal("$.select[0].recoveryPoint", problem.Path);
+        Assert.Contains("rule 'shop'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnreadableRecoveryInstant_IsTheOnlyProblem_NotAlsoMaxSkewWithoutCommon()
+    {
+        var problem = Assert.Single(PlanReader.Read(PlanSamples.With(Root, Root + "\"recoveryInstant\": \"Common\", \"maxSkewSeconds\": 60,")).Problems);
+
+        Assert.Equal("$.recoveryInstant", problem.Path);
+    }
+
+    [Fact]
+    public void ARelationAttributeWithAControlCharacter_IsRefused_AndNotEchoedRaw()
+    {
+        var json = PlanSamples.With(Root, Root + """
+            "relations": [ { "id": "r", "from": { "target": "orders", "attribute": "cust\u001b[31mRED" }, "to": { "target": "orders", "key": "pk" } } ],
+            """);
+
+        var problem = Assert.Single(PlanReader.Read(json).Problems, p => p.Path == "$.relations[0].from.attribute");
+
+        Assert.Contains("control character", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("\\u001B", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', problem.Message);
+    }
 }
