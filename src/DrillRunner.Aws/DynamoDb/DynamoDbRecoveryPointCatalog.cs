@@ -97,7 +97,7 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
         return wanted.Select switch
         {
             PointSelect.Random => new RecoveryPoint(RecoveryPoint.Pitr, null, PointDraw.Instant(from, window.Latest, wanted.Seed)) { ExactInstant = true },
-            PointSelect.Oldest => new RecoveryPoint(RecoveryPoint.Pitr, null, PointDraw.CeilingSecond(from) is var first && first <= window.Latest ? first : from) { ExactInstant = true },
+            PointSelect.Oldest => new RecoveryPoint(RecoveryPoint.Pitr, null, PointDraw.Oldest(from, window.Latest)) { ExactInstant = true },
             _ => new RecoveryPoint(RecoveryPoint.Pitr, null, window.Latest),
         };
     }

@@ -62,7 +62,7 @@ public sealed class ChooseCommonInstant(IRecoveryPointCatalog catalog, TimeProvi
 
         var at = select switch
         {
-            PointSelect.Oldest => PointDraw.CeilingSecond(from.Value) is var first && first <= to ? first : from.Value,
+            PointSelect.Oldest => PointDraw.Oldest(from.Value, to),
             PointSelect.Random => PointDraw.Instant(from.Value, to, run.Seed),
             _ => PointDraw.FloorSecond(to) is var last && last >= from ? last : to,
         };

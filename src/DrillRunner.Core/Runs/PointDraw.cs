@@ -28,20 +28,16 @@ public static class PointDraw
     /// with the lowest score is chosen. Every point is equally likely to score lowest, and no page needs
     /// to be held in memory.
     /// </summary>
-    public static ulong Score(int seed, string pointId)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}:{pointId}"), hash);
-        return BitConverter.ToUInt64(hash);
-    }
+    public static ulong Score(int seed, string pointId) => BitConverter.ToUInt64(Hash(seed, pointId));
 
     /// <summary>A per-target seed from the run's seed, so that targets draw independently and repeatably.</summary>
-    public static int For(int runSeed, string targetId)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{runSeed}:{targetId}"), hash);
-        return BitConverter.ToInt32(hash);
-    }
+    public static int For(int runSeed, string targetId) => BitConverter.ToInt32(Hash(runSeed, targetId));
+
+    /// <summary>The first whole second of [from, to]; <paramref name="from"/> itself when the span holds no whole second.</summary>
+    public static DateTimeOffset Oldest(DateTimeOffset from, DateTimeOffset to) =>
+        CeilingSecond(from) is var first && first <= to ? first : from;
+
+    private static byte[] Hash(int seed, string id) => SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}:{id}"));
 
     public static DateTimeOffset FloorSecond(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), at.Offset);
 
