@@ -36,4 +36,16 @@ public sealed record EstateObservation(string Arn)
     public DateTimeOffset? EarliestRestorable { get; init; }
 
     public DateTimeOffset? LatestRestorable { get; init; }
+
+    /// <summary>The stack that owns it, from a stack's resources (and its template's policies); null when no stack listing named it.</summary>
+    public Survival.StackOwner? Owner { get; init; }
+
+    /// <summary>Whether the resource's own deletion protection is on (DynamoDB DescribeTable, RDS DeletionProtection); null when not read.</summary>
+    public bool? DeletionProtection { get; init; }
+
+    /// <summary>A copy of its data kept outside it (a recovery point in a vault, a copy job's destination, a DynamoDB backup).</summary>
+    public Survival.CopySeen? Copy { get; init; }
+
+    /// <summary>For an observation of a vault (its ARN is the vault's): the vault and its lock.</summary>
+    public Survival.VaultSeen? Vault { get; init; }
 }
