@@ -120,6 +120,14 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         return point;
     }
 
+    /// <summary>A table's shape and items now, for a recovery point that must outlive its source (<see cref="LocalRecoveryPoint.Table"/>).</summary>
+    public async Task<LocalTableImage> CaptureTableAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var copier = new StandIn.TableCopier(dynamoDb);
+        var shape = (await dynamoDb.DescribeTableAsync(tableName, cancellationToken)).Table;
+        return new LocalTableImage(shape, await copier.ReadAllAsync(tableName, cancellationToken));
+    }
+
     /// <summary>Answers one AWS SDK integration call: "backup", "listRecoveryPointsByResource" and the task's Parameters.</summary>
     public async Task<JsonNode> CallAsync(string service, string action, JsonObject input, CancellationToken cancellationToken)
     {
