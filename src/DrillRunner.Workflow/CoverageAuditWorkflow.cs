@@ -31,6 +31,8 @@ public static class CoverageAuditWorkflow
     private static readonly StateName PitrRead = new(nameof(PitrRead));
     private static readonly StateName PitrUnreadable = new(nameof(PitrUnreadable));
     private static readonly StateName DescribeTable = new(nameof(DescribeTable));
+    private static readonly StateName DeletionProtectionSaid = new(nameof(DeletionProtectionSaid));
+    private static readonly StateName PitrReadProtectionUnsaid = new(nameof(PitrReadProtectionUnsaid));
     private static readonly StateName ReadStacks = new(nameof(ReadStacks));
     private static readonly StateName GetTemplate = new(nameof(GetTemplate));
     private static readonly StateName ReadTemplatePolicies = new(nameof(ReadTemplatePolicies));
@@ -202,14 +204,23 @@ public static class CoverageAuditWorkflow
         var describe = EstateListing.DescribeTable;
         return new StateScope(new Catcher(PitrUnreadable))
             .SdkTask(DescribeContinuousBackups, "Point-in-time recovery: status and restorable window.", Sdk.Resource(call), new JsonObject { [$"{call.IdParameter}.$"] = "$.TableName" }, TaskResult.At($"$.{EstateReader.PitrAnswerMember}"), DescribeTable)
-            .SdkTask(
-                DescribeTable,
-                "Deletion protection only: the rest of the description is dropped (an indefinite path, so a description without the member gives [] rather than failing).",
-                Sdk.Resource(describe),
-                new JsonObject { [$"{describe.IdParameter}.$"] = "$.TableName" },
-                TaskResult.At($"$.{EstateReader.DeletionProtectionMember}", new JsonObject { ["Enabled.$"] = "$.Table..DeletionProtectionEnabled" }),
-                PitrRead)
-            .Pass(PitrRead, "The table's answer.", next: null)
+            .SdkTask(DescribeTable, "Deletion protection (the rest of the description is dropped by the next state).", Sdk.Resource(describe), new JsonObject { [$"{describe.IdParameter}.$"] = "$.TableName" }, TaskResult.At("$.described"), DeletionProtectionSaid)
+            .Choice(DeletionProtectionSaid, "A path to a member that is absent fails a state with States.Runtime, which no Catch of States.ALL takes: look before reading it.", [Rule.IsPresent("$.described.Table.DeletionProtectionEnabled", PitrRead)], PitrReadProtectionUnsaid)
+            .Pass(
+                PitrRead,
+                "The table's answers, small: PITR and deletion protection.",
+                next: null,
+                parameters: new JsonObject
+                {
+                    ["TableName.$"] = "$.TableName",
+                    [$"{EstateReader.PitrAnswerMember}.$"] = $"$.{EstateReader.PitrAnswerMember}",
+                    [EstateReader.DeletionProtectionMember] = new JsonObject { ["Enabled.$"] = "$.described.Table.DeletionProtectionEnabled" },
+                })
+            .Pass(
+                PitrReadProtectionUnsaid,
+                "DescribeTable did not say: deletion protection stays unknown.",
+                next: null,
+                parameters: new JsonObject { ["TableName.$"] = "$.TableName", [$"{EstateReader.PitrAnswerMember}.$"] = $"$.{EstateReader.PitrAnswerMember}" })
             .Pass(PitrUnreadable, "Recorded as unreadable: the judge says so rather than guessing.", next: null, parameters: new JsonObject { ["TableName.$"] = "$.TableName", [EstateReader.PitrErrorMember + ".$"] = "$.error.Error" });
     }
 
@@ -254,8 +265,8 @@ public static class CoverageAuditWorkflow
                     Next = ListState(resources),
                 });
         scope
-            .SdkTask(ListState(resources), "The stack's first page of resources.", Sdk.Resource(resources.Service, resources.Action), new JsonObject { ["StackName.$"] = "$.stack.StackId" }, TaskResult.At("$.page"), KeepState(resources), onError: gone)
-            .SdkTask(ListMoreState(resources), "The next page.", Sdk.Resource(resources.Service, resources.Action), new JsonObject { ["StackName.$"] = "$.stack.StackId", [$"{resources.RequestToken}.$"] = "$.cursor.next" }, TaskResult.At("$.page"), KeepState(resources), onError: gone)
+            .SdkTask(ListState(resources), "The stack's first page of resources.", Sdk.Resource(resources.Service, resources.Action), Parameters(resources, paged: false), TaskResult.At("$.page"), KeepState(resources), onError: gone)
+            .SdkTask(ListMoreState(resources), "The next page.", Sdk.Resource(resources.Service, resources.Action), Parameters(resources, paged: true), TaskResult.At("$.page"), KeepState(resources), onError: gone)
             .LambdaTask(
                 KeepState(resources),
                 "Keeps each judged resource of the page with its owner (this stack) and the template's policies, and gives the next page's token.",

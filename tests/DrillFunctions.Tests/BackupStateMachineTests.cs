@@ -135,6 +135,11 @@ public sealed class BackupStateMachineTests
                 input[name] = new JsonArray([.. values.Select(v => (JsonNode)v)]);
             }
 
+            foreach (var (name, path) in listing.FromState)
+            {
+                input[$"{name}.$"] = path;
+            }
+
             Assert.Empty(model.CheckInput(operation, input));
             Assert.Empty(model.CheckOutput(operation, new JsonObject { [listing.ItemsMember] = new JsonArray(), [listing.ResponseToken] = "token" }));
         }

@@ -8,7 +8,7 @@ namespace DrillRunner.Core.Coverage;
 /// <summary>Stacks, their resources and template policies; owners from tags; deletion protection.</summary>
 public static partial class EstateReader
 {
-    /// <summary>Where the state machine puts a table's DescribeTable answer (only <c>Enabled</c>: the DeletionProtectionEnabled values found, none or one).</summary>
+    /// <summary>Where the state machine puts a table's DescribeTable answer: only <c>Enabled</c>, its DeletionProtectionEnabled.</summary>
     public const string DeletionProtectionMember = "DeletionProtection";
 
     /// <summary>What the "template" step makes of GetTemplate's answer, or of the error that took its place.</summary>
@@ -69,13 +69,7 @@ public static partial class EstateReader
         };
     }
 
-    /// <summary>DescribeTable's DeletionProtectionEnabled as the state machine kept it (a list of the values found).</summary>
+    /// <summary>DescribeTable's DeletionProtectionEnabled as the state machine kept it; null when the table could not be described or DynamoDB did not say.</summary>
     private static bool? TableDeletionProtection(JsonObject? answer) =>
-        answer?[DeletionProtectionMember]?["Enabled"] switch
-        {
-            JsonArray { Count: > 0 } found when found[0] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
-            JsonArray => false,
-            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
-            _ => null,
-        };
+        answer?[DeletionProtectionMember]?["Enabled"] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
 }

@@ -81,7 +81,10 @@ public sealed record EstateListing(string Name, string Service, string Action, s
     };
 
     /// <summary>One stack's resources (StackName: the stack's id), paged inside the audit's per-stack iteration; not an account-wide listing, so not in <see cref="All"/>.</summary>
-    public static EstateListing StackResources { get; } = new("StackResources", "cloudformation", "listStackResources", "cloudformation:ListStackResources", "StackResourceSummaries", "NextToken", "NextToken", PageSizeMember: null, PageSize: 0);
+    public static EstateListing StackResources { get; } = new("StackResources", "cloudformation", "listStackResources", "cloudformation:ListStackResources", "StackResourceSummaries", "NextToken", "NextToken", PageSizeMember: null, PageSize: 0)
+    {
+        FromState = new Dictionary<string, string> { ["StackName"] = "$.stack.StackId" },
+    };
 
     /// <summary>How many stacks' resources and templates the audit reads at once.</summary>
     public const int StacksAtOnce = 5;
