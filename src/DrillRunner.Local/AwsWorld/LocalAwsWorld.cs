@@ -37,6 +37,7 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         "ec2:describeVolumes", "ec2:deleteVolume", "efs:describeFileSystems", "efs:deleteFileSystem",
         "dynamodb:listTables", "dynamodb:describeContinuousBackups", "dynamodb:listBackups", "backup:listProtectedResources", "s3:listBuckets",
         "applicationautoscaling:describeScalingPolicies",
+        "cloudformation:listStacks", "cloudformation:listStackResources", "cloudformation:getTemplate", "dynamodb:describeTable",
     };
 
     /// <summary>Application Auto Scaling's policies, by resource id (table/NAME): the names DescribeScalingPolicies lists.</summary>
@@ -144,6 +145,10 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
                 ("backup", "listProtectedResources") => ListProtectedResources(input),
                 ("s3", "listBuckets") => ListBuckets(input),
                 ("applicationautoscaling", "describeScalingPolicies") => DescribeScalingPolicies(input),
+                ("cloudformation", "listStacks") => ListStacks(input),
+                ("cloudformation", "listStackResources") => ListStackResources(input),
+                ("cloudformation", "getTemplate") => GetTemplate(input),
+                ("dynamodb", "describeTable") => await DescribeTableAsync(input, cancellationToken),
                 ("rds", "describeDBInstances") => DescribeDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstances"),
                 ("rds", "describeDBClusters") => DescribeDatabase(input, ScratchKinds.RdsCluster, "DBClusterIdentifier", "DBClusters"),
                 ("rds", "deleteDBInstance") => DeleteDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstance"),
