@@ -36,10 +36,12 @@ public static partial class EstateReader
         foreach (var resource in (page[EstateListing.StackResources.ItemsMember] as JsonArray ?? []).OfType<JsonObject>())
         {
             var type = Text(resource, "ResourceType");
-            if (StackResourceKinds.Arn(type, Text(resource, "PhysicalResourceId"), scope) is not { } arn || Text(resource, "ResourceStatus") == "DELETE_COMPLETE")
+            if (StackResourceKinds.Resource(type, Text(resource, "PhysicalResourceId")) is not var (kind, name) || Text(resource, "ResourceStatus") == "DELETE_COMPLETE")
             {
                 continue;
             }
+
+            var arn = scope.ArnOf(kind, name);
 
             var logicalId = Text(resource, "LogicalResourceId");
             var read = logicalId is null ? null : policies?.Resources.GetValueOrDefault(logicalId);

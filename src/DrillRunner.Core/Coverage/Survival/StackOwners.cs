@@ -56,15 +56,14 @@ public static class StackOwners
     }
 
     /// <summary>
-    /// The owner to believe among one resource's observations: a stack that lists the resource beats
-    /// a tag naming a stack that was not listed; Amplify names seen on any of them are kept.
-    /// Null when no observation names an owner.
+    /// The owner to believe among the owners one resource's observations name: a stack that lists the
+    /// resource beats a tag naming a stack that was not listed; Amplify names seen on any of them are
+    /// kept. Null when none names an owner.
     /// </summary>
-    public static StackOwner? Merge(IEnumerable<EstateObservation> observations)
+    public static StackOwner? Merge(IEnumerable<StackOwner?> seen)
     {
-        var owners = observations.Select(o => o.Owner).OfType<StackOwner>().ToList();
-        var listed = owners.FirstOrDefault(o => o.TemplateUnreadable != NotAmongListedStacks);
-        var owner = listed ?? owners.FirstOrDefault();
+        var owners = seen.OfType<StackOwner>().ToList();
+        var owner = owners.FirstOrDefault(o => o.TemplateUnreadable != NotAmongListedStacks) ?? owners.FirstOrDefault();
         if (owner is null)
         {
             return null;

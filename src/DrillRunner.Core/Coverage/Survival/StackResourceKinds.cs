@@ -22,10 +22,9 @@ public static class StackResourceKinds
     /// <summary>The CloudFormation type of a kind (the inverse of <see cref="ByType"/>).</summary>
     public static string? TypeOf(RestoreKind kind) => ByType.FirstOrDefault(t => t.Value == kind).Key;
 
-    /// <summary>The ARN of a stack resource of a judged type; null for other types or a resource without a physical id yet.</summary>
-    public static string? Arn(string? type, string? physicalId, AuditScope scope) =>
+    /// <summary>The kind a stack resource's type is, when the runner judges it; and its name for the kind's ARN (RDS keeps identifiers in lowercase, whatever case the physical id has).</summary>
+    public static (RestoreKind Kind, string Name)? Resource(string? type, string? physicalId) =>
         type is not null && ByType.TryGetValue(type, out var kind) && !string.IsNullOrEmpty(physicalId)
-            // RDS keeps identifiers in lowercase; CloudFormation's physical id is the identifier as created.
-            ? scope.ArnOf(kind, kind == RestoreKinds.RdsInstance || kind == RestoreKinds.AuroraCluster ? physicalId.ToLowerInvariant() : physicalId)
+            ? (kind, kind == RestoreKinds.RdsInstance || kind == RestoreKinds.AuroraCluster ? physicalId.ToLowerInvariant() : physicalId)
             : null;
 }

@@ -83,9 +83,9 @@ public sealed class StackOwnerReadingTests
 
         // When the stack is listed, its owner wins over the tag's, and keeps the Amplify app the tags named.
         var listed = EstateReader.StackResources(Page(Resource("Ledger", "AWS::RDS::DBInstance", "ledger")), Stack, EstateReader.Template(new JsonObject { ["TemplateBody"] = "Resources: {Ledger: {Type: AWS::RDS::DBInstance, DeletionPolicy: Snapshot}}" }), Scope);
-        var merged = StackOwners.Merge([seen, .. listed])!;
+        var merged = StackOwners.Merge([seen.Owner, .. listed.Select(o => o.Owner)])!;
         Assert.Equal(("shop", "Snapshot", null, "d1abc"), (merged.StackName, merged.DeletionPolicy, merged.TemplateUnreadable, merged.AmplifyApp));
-        Assert.Equal(StackOwners.NotAmongListedStacks, StackOwners.Merge([seen])!.TemplateUnreadable);
+        Assert.Equal(StackOwners.NotAmongListedStacks, StackOwners.Merge([seen.Owner])!.TemplateUnreadable);
     }
 
     [Fact]
