@@ -37,6 +37,7 @@ public sealed class TemplatePoliciesTests
               Orders:
                 Type: AWS::DynamoDB::Table
                 DeletionPolicy: RetainExceptOnCreate
+                UpdateReplacePolicy: !Ref ReplacePolicy
                 Properties:
                   TableName: !Sub '${AWS::StackName}-orders'
                   Extra: !SomeTagNobodyDefined { a: !GetAtt Other.Arn }
