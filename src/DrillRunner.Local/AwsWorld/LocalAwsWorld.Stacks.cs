@@ -256,6 +256,7 @@ public sealed partial class LocalAwsWorld
 
     private LocalStack FindStack(string nameOrId) =>
         (_stacks.TryGetValue(nameOrId, out var byId) ? byId : _stacks.Values.Where(s => s.Name == nameOrId && s.Status != "DELETE_COMPLETE").MaxBy(s => s.CreatedAt))
+        // CloudFormation answers a missing stack with its ValidationError; the name Step Functions gives it is not relied on (the audit catches every error of ListStackResources and GetTemplate).
         ?? throw new LocalAwsError("CloudFormation.CloudFormationException", $"Stack with id {nameOrId} does not exist");
 
     private static string? KindOf(string type) => StackResourceKinds.ByType.TryGetValue(type, out var kind) ? kind.ScratchKind : null;
