@@ -5,7 +5,7 @@ namespace DrillFunctions;
 
 /// <summary>
 /// Lambda entry point of the coverage audit's state machine: "page" keeps what one page of one
-/// listing says, "judge" judges the whole audit, writes its one record and emits the metrics the
+/// listing says, "template" reads a stack's template policies, "stack" keeps a page of a stack's resources, "judge" judges the whole audit, writes its one record and emits the metrics the
 /// unprotected-resources alarm watches. It touches only the runs table; the state machine does the
 /// looking, with a read-only role. The steps are <see cref="CoverageAuditSteps"/>'.
 /// </summary>
@@ -31,6 +31,8 @@ public sealed class CoverageAuditFunction : IDrillFunction
         var json = DrillJson.Default;
         _router = new StepRouter(DrillFunctionCatalog.NameOf<CoverageAuditFunction>(), "mode", services.Log)
             .On(AuditStep.KeepPage, json.AuditStep, json.PageKept, _steps.KeepPageAsync)
+            .On(AuditStep.ReadTemplate, json.AuditStep, json.StackTemplateRead, _steps.ReadTemplateAsync)
+            .On(AuditStep.KeepStackResources, json.AuditStep, json.PageKept, _steps.KeepStackResourcesAsync)
             .On(AuditStep.Judge, json.AuditStep, json.AuditJudged, JudgeAsync);
     }
 

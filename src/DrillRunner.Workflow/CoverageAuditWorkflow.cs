@@ -30,6 +30,15 @@ public static class CoverageAuditWorkflow
     private static readonly StateName DescribeContinuousBackups = new(nameof(DescribeContinuousBackups));
     private static readonly StateName PitrRead = new(nameof(PitrRead));
     private static readonly StateName PitrUnreadable = new(nameof(PitrUnreadable));
+    private static readonly StateName DescribeTable = new(nameof(DescribeTable));
+    private static readonly StateName DeletionProtectionSaid = new(nameof(DeletionProtectionSaid));
+    private static readonly StateName PitrReadProtectionUnsaid = new(nameof(PitrReadProtectionUnsaid));
+    private static readonly StateName ReadStacks = new(nameof(ReadStacks));
+    private static readonly StateName GetTemplate = new(nameof(GetTemplate));
+    private static readonly StateName ReadTemplatePolicies = new(nameof(ReadTemplatePolicies));
+    private static readonly StateName StackRead = new(nameof(StackRead));
+    private static readonly StateName StackResourcesUnreadable = new(nameof(StackResourcesUnreadable));
+    private static readonly StateName StackFailed = new(nameof(StackFailed));
 
     public static StateMachineDefinition Definition()
     {
@@ -57,9 +66,10 @@ public static class CoverageAuditWorkflow
             var next = i + 1 < listings.Count ? ListState(listings[i + 1]) : JudgeCoverage;
             var afterList = listing == EstateListing.DynamoDbTables ? ReadPointInTimeRecovery
                 : EstateListing.VaultListings.Contains(listing) ? ReadRecoveryPointsState(listing)
+                : listing == EstateListing.CloudFormationStacks ? ReadStacks
                 : KeepState(listing);
             states
-                .SdkTask(ListState(listing), $"The first page of {listing.Service}:{listing.Action} ({listing.PageSize} a page).", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: false), TaskResult.At("$.page"), afterList)
+                .SdkTask(ListState(listing), $"The first page of {listing.Service}:{listing.Action} ({(listing.PageSizeMember is null ? "as AWS pages it" : $"{listing.PageSize} a page")}).", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: false), TaskResult.At("$.page"), afterList)
                 .SdkTask(ListMoreState(listing), "The next page.", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: true), TaskResult.At("$.page"), afterList);
             if (listing == EstateListing.DynamoDbTables)
             {
@@ -101,6 +111,28 @@ public static class CoverageAuditWorkflow
                     new JsonObject { ["Mode"] = "INLINE" },
                     VaultProcessor(listing, audit),
                     null,
+                    KeepState(listing));
+            }
+
+            if (listing == EstateListing.CloudFormationStacks)
+            {
+                states.Map(
+                    ReadStacks,
+                    "Each stack of the page: its template's deletion policies and its resources, kept in the runs table from inside the iteration (a template can be far larger than the payload may carry). Nothing comes back.",
+                    $"$.page.{listing.ItemsMember}",
+                    new JsonObject
+                    {
+                        ["MaxConcurrency"] = EstateListing.StacksAtOnce,
+                        ["ItemSelector"] = new JsonObject
+                        {
+                            ["auditId.$"] = "$.auditId",
+                            ["execution.$"] = "$.execution",
+                            ["stack"] = new JsonObject { ["StackName.$"] = "$$.Map.Item.Value.StackName", ["StackId.$"] = "$$.Map.Item.Value.StackId" },
+                        },
+                    },
+                    new JsonObject { ["Mode"] = "INLINE" },
+                    StackProcessor(audit),
+                    resultPath: null,
                     KeepState(listing));
             }
 
@@ -170,7 +202,12 @@ public static class CoverageAuditWorkflow
 
     private static JsonObject Parameters(EstateListing listing, bool paged)
     {
-        var parameters = new JsonObject { [listing.PageSizeMember] = listing.PageSize };
+        var parameters = new JsonObject();
+        if (listing.PageSizeMember is not null)
+        {
+            parameters[listing.PageSizeMember] = listing.PageSize;
+        }
+
         foreach (var (name, value) in listing.Fixed)
         {
             parameters[name] = value;
@@ -179,6 +216,11 @@ public static class CoverageAuditWorkflow
         foreach (var (name, flag) in listing.FixedFlags)
         {
             parameters[name] = flag;
+        }
+
+        foreach (var (name, values) in listing.FixedLists)
+        {
+            parameters[name] = new JsonArray([.. values.Select(v => (JsonNode)v)]);
         }
 
         foreach (var (name, path) in listing.FromState)
@@ -233,13 +275,99 @@ public static class CoverageAuditWorkflow
             .Fail(failed, "A page was listed but could not be kept: the audit fails rather than judge without it.", WorkflowErrors.AuditFailed, "A vault's page of recovery points could not be kept in the runs table; the next scheduled audit tries again.");
     }
 
-    /// <summary>One table's DescribeContinuousBackups; a table that cannot be read (deleted since it was listed) says so instead of failing the audit.</summary>
+    /// <summary>One table's DescribeContinuousBackups and DescribeTable; a table that cannot be read (deleted since it was listed) says so instead of failing the audit.</summary>
     private static StateScope PitrProcessor()
     {
         var call = EstateListing.ContinuousBackups;
+        var describe = EstateListing.DescribeTable;
         return new StateScope(new Catcher(PitrUnreadable))
-            .SdkTask(DescribeContinuousBackups, "Point-in-time recovery: status and restorable window.", Sdk.Resource(call), new JsonObject { [$"{call.IdParameter}.$"] = "$.TableName" }, TaskResult.At($"$.{EstateReader.PitrAnswerMember}"), PitrRead)
-            .Pass(PitrRead, "The table's answer.", next: null)
+            .SdkTask(DescribeContinuousBackups, "Point-in-time recovery: status and restorable window.", Sdk.Resource(call), new JsonObject { [$"{call.IdParameter}.$"] = "$.TableName" }, TaskResult.At($"$.{EstateReader.PitrAnswerMember}"), DescribeTable)
+            .SdkTask(DescribeTable, "Deletion protection (the rest of the description is dropped by the next state).", Sdk.Resource(describe), new JsonObject { [$"{describe.IdParameter}.$"] = "$.TableName" }, TaskResult.At("$.described"), DeletionProtectionSaid)
+            .Choice(DeletionProtectionSaid, "A path to a member that is absent fails a state with States.Runtime, which no Catch of States.ALL takes: look before reading it.", [Rule.IsPresent("$.described.Table.DeletionProtectionEnabled", PitrRead)], PitrReadProtectionUnsaid)
+            .Pass(
+                PitrRead,
+                "The table's answers, small: PITR and deletion protection.",
+                next: null,
+                parameters: new JsonObject
+                {
+                    ["TableName.$"] = "$.TableName",
+                    [$"{EstateReader.PitrAnswerMember}.$"] = $"$.{EstateReader.PitrAnswerMember}",
+                    [EstateReader.DeletionProtectionMember] = new JsonObject { ["Enabled.$"] = "$.described.Table.DeletionProtectionEnabled" },
+                })
+            .Pass(
+                PitrReadProtectionUnsaid,
+                "DescribeTable did not say: deletion protection stays unknown.",
+                next: null,
+                parameters: new JsonObject { ["TableName.$"] = "$.TableName", [$"{EstateReader.PitrAnswerMember}.$"] = $"$.{EstateReader.PitrAnswerMember}" })
             .Pass(PitrUnreadable, "Recorded as unreadable: the judge says so rather than guessing.", next: null, parameters: new JsonObject { ["TableName.$"] = "$.TableName", [EstateReader.PitrErrorMember + ".$"] = "$.error.Error" });
+    }
+
+    /// <summary>
+    /// One stack: GetTemplate, whose body goes straight to the function that reads its policies (the
+    /// body is replaced by that small answer), then ListStackResources a page at a time, each page
+    /// kept by the function with the policies. A template that cannot be read, by size
+    /// (States.DataLimitExceeded, which States.ALL does not catch) or any other error, is passed on as
+    /// the error so the function records why; a stack whose resources cannot be listed (deleted since
+    /// ListStacks) ends its iteration.
+    /// </summary>
+    private static StateScope StackProcessor(LambdaFunction audit)
+    {
+        var template = EstateListing.StackTemplate;
+        var resources = EstateListing.StackResources;
+        var scope = new StateScope(new Catcher(StackFailed));
+        var gone = new Catcher(StackResourcesUnreadable);
+        scope
+            .SdkTask(
+                GetTemplate,
+                "The template as submitted; only its body is kept, and only until the next state.",
+                Sdk.Resource(template),
+                new JsonObject { [$"{template.IdParameter}.$"] = "$.stack.StackId", ["TemplateStage"] = "Original" },
+                TaskResult.At("$.template", new JsonObject { ["TemplateBody.$"] = "$.TemplateBody" }),
+                ReadTemplatePolicies,
+                onError: new Catcher(ReadTemplatePolicies, "$.template") { AlsoByName = ["States.DataLimitExceeded"] })
+            .LambdaTask(
+                ReadTemplatePolicies,
+                "Reads each judged resource's DeletionPolicy and UpdateReplacePolicy (or why the template is unreadable); the body is dropped here.",
+                new()
+                {
+                    Function = audit,
+                    Payload = new JsonObject
+                    {
+                        ["mode"] = AuditStep.ReadTemplate,
+                        ["auditId.$"] = "$.auditId",
+                        ["execution.$"] = "$.execution",
+                        ["stack.$"] = "$.stack",
+                        ["template.$"] = "$.template",
+                    },
+                    Result = TaskResult.At("$.template", new JsonObject { ["policies.$"] = "$.Payload" }),
+                    Next = ListState(resources),
+                });
+        scope
+            .SdkTask(ListState(resources), "The stack's first page of resources.", Sdk.Resource(resources.Service, resources.Action), Parameters(resources, paged: false), TaskResult.At("$.page"), KeepState(resources), onError: gone)
+            .SdkTask(ListMoreState(resources), "The next page.", Sdk.Resource(resources.Service, resources.Action), Parameters(resources, paged: true), TaskResult.At("$.page"), KeepState(resources), onError: gone)
+            .LambdaTask(
+                KeepState(resources),
+                "Keeps each judged resource of the page with its owner (this stack) and the template's policies, and gives the next page's token.",
+                new()
+                {
+                    Function = audit,
+                    Payload = new JsonObject
+                    {
+                        ["mode"] = AuditStep.KeepStackResources,
+                        ["auditId.$"] = "$.auditId",
+                        ["execution.$"] = "$.execution",
+                        ["listing"] = resources.Name,
+                        ["stack.$"] = "$.stack",
+                        ["policies.$"] = "$.template.policies",
+                        ["page.$"] = "$.page",
+                    },
+                    Result = TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
+                    Next = MorePagesState(resources),
+                })
+            .Choice(MorePagesState(resources), "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListMoreState(resources))], StackRead)
+            .Pass(StackRead, "Kept; the iteration gives back nothing.", next: null, result: [])
+            .Pass(StackResourcesUnreadable, "The stack went away (or cannot be listed) after ListStacks: its resources, if any remain, keep the owner their tags give.", next: null, result: [])
+            .Fail(StackFailed, "The function failed after its retries: the Map fails, and with it the audit.", WorkflowErrors.AuditFailed, "A stack's template or resources could not be kept.");
+        return scope;
     }
 }

@@ -117,14 +117,20 @@ public sealed class BackupStateMachineTests
         var (valid, output) = await AslDocument.ValidateAsync(coverage);
         Assert.True(valid, output);
 
-        // Every listing, twice (the first page and the next), a vault's recovery points in each vault listing's Map, and each table's PITR setting.
-        Assert.Equal(EstateListing.All.Sum(l => l.PerItemOf is null ? 2 : 2 * EstateListing.VaultListings.Count) + 1, AssertSdkTasksFollowTheApiModels(coverage));
-        foreach (var listing in EstateListing.All)
+        // Every listing (and each stack's resources), twice (the first page and the next), a vault's recovery points in each vault listing's Map;
+        // each table's PITR setting and deletion protection; each stack's template.
+        Assert.Equal(EstateListing.All.Append(EstateListing.StackResources).Sum(l => l.PerItemOf is null ? 2 : 2 * EstateListing.VaultListings.Count) + 3, AssertSdkTasksFollowTheApiModels(coverage));
+        foreach (var listing in EstateListing.All.Append(EstateListing.StackResources))
         {
             var model = ApiModel.For(listing.Service);
             var operation = model.Operation(listing.Action)!;
             Assert.Equal(model.IamAction(operation), listing.IamAction);
-            var input = new JsonObject { [listing.RequestToken] = "token", [listing.PageSizeMember] = listing.PageSize };
+            var input = new JsonObject { [listing.RequestToken] = "token" };
+            if (listing.PageSizeMember is { } size)
+            {
+                input[size] = listing.PageSize;
+            }
+
             foreach (var (name, value) in listing.Fixed)
             {
                 input[name] = value;
@@ -133,6 +139,11 @@ public sealed class BackupStateMachineTests
             foreach (var (name, flag) in listing.FixedFlags)
             {
                 input[name] = flag;
+            }
+
+            foreach (var (name, values) in listing.FixedLists)
+            {
+                input[name] = new JsonArray([.. values.Select(v => (JsonNode)v)]);
             }
 
             foreach (var (name, path) in listing.FromState)
@@ -144,12 +155,15 @@ public sealed class BackupStateMachineTests
             Assert.Empty(model.CheckOutput(operation, new JsonObject { [listing.ItemsMember] = new JsonArray(), [listing.ResponseToken] = "token" }));
         }
 
-        var continuous = ApiModel.For(EstateListing.ContinuousBackups.Service);
-        Assert.Equal(continuous.IamAction(continuous.Operation(EstateListing.ContinuousBackups.Action)!), EstateListing.ContinuousBackups.IamAction);
+        foreach (var call in new[] { EstateListing.ContinuousBackups, EstateListing.DescribeTable, EstateListing.StackTemplate })
+        {
+            var model = ApiModel.For(call.Service);
+            Assert.Equal(model.IamAction(model.Operation(call.Action)!), call.IamAction);
+        }
         Assert.All(
             coverage["States"]!.AsObject().Where(s => s.Value!["Type"]!.GetValue<string>() is "Task" or "Map" && s.Key != "Notify"),
             s => Assert.Equal("AuditFailed", s.Value!["Catch"]![0]!["Next"]!.GetValue<string>()));
-        Assert.DoesNotContain(AslDocument.States(coverage), s => s.State["Resource"]?.GetValue<string>() is { } resource && !resource.Contains(":list", StringComparison.Ordinal) && !resource.Contains(":describe", StringComparison.Ordinal) && !resource.EndsWith("lambda:invoke", StringComparison.Ordinal) && !resource.EndsWith("sns:publish", StringComparison.Ordinal));
+        Assert.DoesNotContain(AslDocument.States(coverage), s => s.State["Resource"]?.GetValue<string>() is { } resource && !resource.Contains(":list", StringComparison.Ordinal) && !resource.Contains(":describe", StringComparison.Ordinal) && !resource.EndsWith(":getTemplate", StringComparison.Ordinal) && !resource.EndsWith("lambda:invoke", StringComparison.Ordinal) && !resource.EndsWith("sns:publish", StringComparison.Ordinal));
     }
 
     /// <summary>Every aws-sdk task names a service and a camelCase action of its API model, with the model's parameter names, and the local world answers it. Returns how many there are.</summary>

@@ -33,6 +33,7 @@ public sealed class CoverageAuditTests
             await local.DynamoDb.CreateBackupAsync(new Amazon.DynamoDBv2.Model.CreateBackupRequest { TableName = CoverageEstate.UndrilledTable, BackupName = $"b{i}" });
             local.Aws.AddVault($"copies-{i}", vaultLock: i == 1 ? new LocalVaultLock(30, null, now.AddDays(-1)) : null);
             local.Aws.AddVault($"shared-{i}", LocalAwsWorld.SecondAccount, vaultType: LocalVault.LogicallyAirGapped, vaultLock: new LocalVaultLock(14, null, null), sharedWithLocalAccount: true);
+            local.Aws.AddStack($"extra-stack-{i}", """{ "Resources": {} }""", []);
         }
 
         // One file system's newest point, copied to a locked vault here, to a vault another account shares, and to another account's vault in another region.
@@ -86,7 +87,7 @@ public sealed class CoverageAuditTests
         foreach (var call in calls)
         {
             Assert.Null(call.Error);
-            Assert.Matches("^(list|describe)", call.Action);
+            Assert.Matches("^(list|describe|get)", call.Action);
             var model = ApiModel.For(call.Service);
             var operation = model.Operation(call.Action)!;
             Assert.Empty(model.CheckInput(operation, call.Input));

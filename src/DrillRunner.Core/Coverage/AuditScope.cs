@@ -20,6 +20,11 @@ public sealed partial record AuditScope(string Partition, string Region, string 
 
     public string VolumeArn(string volumeId) => $"arn:{Partition}:ec2:{Region}:{Account}:volume/{volumeId}";
 
+    /// <summary>The ARN of a resource of <paramref name="kind"/> named <paramref name="name"/> (a DB instance or cluster identifier, a file system id…) in this partition, region and account.</summary>
+    public string ArnOf(Kinds.RestoreKind kind, string name) => kind.GlobalArn
+        ? $"arn:{Partition}:{kind.ArnService}:::{name}"
+        : $"arn:{Partition}:{kind.ArnService}:{Region}:{Account}:{kind.ArnResourcePrefix}{name}";
+
     [GeneratedRegex(@"^arn:(?<partition>aws[a-z-]*):states:(?<region>[a-z0-9-]+):(?<account>[0-9]{12}):execution:[^:]+:[^:]+$")]
     private static partial Regex ExecutionArn();
 }

@@ -12,6 +12,21 @@ public sealed record AuditStep(string Mode, string AuditId, string Execution)
     public const string KeepPage = "page";
     public const string Judge = "judge";
 
+    /// <summary>Reads a stack's template policies (the body never goes further than this step).</summary>
+    public const string ReadTemplate = "template";
+
+    /// <summary>Keeps one page of a stack's resources with their owner.</summary>
+    public const string KeepStackResources = "stack";
+
+    /// <summary>For "template" and "stack": the stack (StackName, StackId) as ListStacks gave it.</summary>
+    public JsonObject? Stack { get; init; }
+
+    /// <summary>For "template": GetTemplate's answer (TemplateBody), or the error that kept it from being read (Error, Cause).</summary>
+    public JsonObject? Template { get; init; }
+
+    /// <summary>For "stack": what the "template" step read.</summary>
+    public Survival.StackTemplateRead? Policies { get; init; }
+
     /// <summary>For "page": which <see cref="Kinds.EstateListing"/> gave the page.</summary>
     public string? Listing { get; init; }
 

@@ -24,6 +24,22 @@ public sealed class CoverageAuditSteps(RecordEstatePage keep, JudgeCoverage judg
         return new PageKept(observed, next);
     }
 
+    /// <summary>Reads a stack's template policies from GetTemplate's answer (or records why it could not be read); the body goes no further.</summary>
+    public Task<Survival.StackTemplateRead> ReadTemplateAsync(AuditStep step, CancellationToken cancellationToken) =>
+        Task.FromResult(EstateReader.Template(step.Template ?? throw new ArgumentException("A template step needs \"template\": GetTemplate's answer or its error.", nameof(step))));
+
+    public async Task<PageKept> KeepStackResourcesAsync(AuditStep step, CancellationToken cancellationToken)
+    {
+        var (observed, next) = await keep.ExecuteStackAsync(
+            step.AuditId,
+            step.Stack ?? throw new ArgumentException("A stack step needs \"stack\": the StackSummary (StackName, StackId).", nameof(step)),
+            step.Policies,
+            step.Page ?? throw new ArgumentException("A stack step needs \"page\": ListStackResources' answer.", nameof(step)),
+            AuditScope.FromExecutionArn(step.Execution),
+            cancellationToken);
+        return new PageKept(observed, next);
+    }
+
     /// <summary>Judges the audit and writes its one record; the answer says whether and what to publish.</summary>
     public async Task<(CoverageAudit Audit, AuditJudged Answer)> JudgeAsync(AuditStep step, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace DrillRunner.Core.Coverage;
 /// returned it (the API model's output shape, PascalCase), into observations, and its next-page
 /// token. DynamoDB's table pages also carry <c>Pitr</c>: each table's DescribeContinuousBackups.
 /// </summary>
-public static class EstateReader
+public static partial class EstateReader
 {
     /// <summary>Where the state machine puts a table page's DescribeContinuousBackups answers (one per table).</summary>
     public const string PitrMember = "Pitr";
@@ -31,8 +31,14 @@ public static class EstateReader
             return Tables(items, page[PitrMember] as JsonArray ?? [], scope);
         }
 
+        if (listing == EstateListing.CloudFormationStacks)
+        {
+            // The stacks' resources are kept from inside each stack's iteration (StackResources).
+            return [];
+        }
+
         var read = ItemReaders.TryGetValue(listing.Name, out var reader) ? reader : throw new ArgumentException($"No reader for listing '{listing.Name}'.", nameof(listing));
-        return [.. items.OfType<JsonObject>().Select(item => read(item, scope)).OfType<EstateObservation>()];
+        return [.. items.OfType<JsonObject>().Select(item => read(item, scope) is { } observed ? WithSurvival(observed, item) : null).OfType<EstateObservation>()];
     }
 
     private static readonly Dictionary<string, Func<JsonObject, AuditScope, EstateObservation?>> ItemReaders = new(StringComparer.Ordinal)
@@ -75,6 +81,7 @@ public static class EstateReader
                 LatestRestorable = latest,
                 Protection = enabled == true ? new Protection(Protection.PointInTimeRecovery, latest) : null,
                 PitrError = Text(answer, PitrErrorMember),
+                DeletionProtection = TableDeletionProtection(answer),
             });
         }
 

@@ -44,6 +44,7 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(Coverage.CoverageAudit))]
 [JsonSerializable(typeof(Coverage.AuditStep))]
 [JsonSerializable(typeof(Coverage.PageKept))]
+[JsonSerializable(typeof(Coverage.Survival.StackTemplateRead))]
 [JsonSerializable(typeof(Coverage.AuditJudged))]
 [JsonSerializable(typeof(List<Coverage.EstateObservation>))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]

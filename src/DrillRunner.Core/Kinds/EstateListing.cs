@@ -13,12 +13,15 @@ namespace DrillRunner.Core.Kinds;
 /// <param name="ItemsMember">The output member holding the page's items.</param>
 /// <param name="RequestToken">The input member that asks for the next page.</param>
 /// <param name="ResponseToken">The output member that holds the next page's token; absent or empty on the last page.</param>
-/// <param name="PageSizeMember">The input member that bounds a page.</param>
-/// <param name="PageSize">What the audit asks for.</param>
-public sealed record EstateListing(string Name, string Service, string Action, string IamAction, string ItemsMember, string RequestToken, string ResponseToken, string PageSizeMember, int PageSize)
+/// <param name="PageSizeMember">The input member that bounds a page; null when the API takes none (AWS decides the page).</param>
+/// <param name="PageSize">What the audit asks for (unused without <paramref name="PageSizeMember"/>).</param>
+public sealed record EstateListing(string Name, string Service, string Action, string IamAction, string ItemsMember, string RequestToken, string ResponseToken, string? PageSizeMember, int PageSize)
 {
     /// <summary>Input members that are always sent, as literal values.</summary>
     public IReadOnlyDictionary<string, string> Fixed { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Input members that are always sent, as literal lists of strings.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FixedLists { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>Input members that are always sent, read from the audit's state (JSONPath).</summary>
     public IReadOnlyDictionary<string, string> FromState { get; init; } = new Dictionary<string, string>();
@@ -110,11 +113,46 @@ public sealed record EstateListing(string Name, string Service, string Action, s
     /// <summary>The per-table call that says whether point-in-time recovery is on (not a listing: made once per table).</summary>
     public static AwsCall ContinuousBackups { get; } = new("dynamodb", "describeContinuousBackups", "TableName", IdIsList: false, "dynamodb:DescribeContinuousBackups");
 
-    /// <summary>Every listing, in the order the audit makes them: the protections first, then the kinds' resources.</summary>
-    public static IReadOnlyList<EstateListing> All => [DynamoDbBackups, ProtectedResources, .. Copies, .. RestoreKinds.All.Select(k => k.Inventory)];
+    /// <summary>
+    /// Every CloudFormation stack that exists: ListStacks' StackStatusFilter is every StackStatus but
+    /// DELETE_COMPLETE (the API model's min.json drops enums; the list is StackStatus in
+    /// node_modules/aws-sdk/clients/cloudformation.d.ts). ListStacks takes no page size.
+    /// </summary>
+    public static EstateListing CloudFormationStacks { get; } = new("CloudFormationStacks", "cloudformation", "listStacks", "cloudformation:ListStacks", "StackSummaries", "NextToken", "NextToken", PageSizeMember: null, PageSize: 0)
+    {
+        FixedLists = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["StackStatusFilter"] =
+            [
+                "CREATE_IN_PROGRESS", "CREATE_FAILED", "CREATE_COMPLETE", "ROLLBACK_IN_PROGRESS", "ROLLBACK_FAILED", "ROLLBACK_COMPLETE",
+                "DELETE_IN_PROGRESS", "DELETE_FAILED", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_COMPLETE",
+                "UPDATE_FAILED", "UPDATE_ROLLBACK_IN_PROGRESS", "UPDATE_ROLLBACK_FAILED", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS",
+                "UPDATE_ROLLBACK_COMPLETE", "REVIEW_IN_PROGRESS", "IMPORT_IN_PROGRESS", "IMPORT_COMPLETE", "IMPORT_ROLLBACK_IN_PROGRESS",
+                "IMPORT_ROLLBACK_FAILED", "IMPORT_ROLLBACK_COMPLETE",
+            ],
+        },
+    };
+
+    /// <summary>One stack's resources (StackName: the stack's id), paged inside the audit's per-stack iteration; not an account-wide listing, so not in <see cref="All"/>.</summary>
+    public static EstateListing StackResources { get; } = new("StackResources", "cloudformation", "listStackResources", "cloudformation:ListStackResources", "StackResourceSummaries", "NextToken", "NextToken", PageSizeMember: null, PageSize: 0)
+    {
+        FromState = new Dictionary<string, string> { ["StackName"] = "$.stack.StackId" },
+    };
+
+    /// <summary>How many stacks' resources and templates the audit reads at once.</summary>
+    public const int StacksAtOnce = 5;
+
+    /// <summary>A stack's template as it was submitted (TemplateStage Original), from which the audit reads only each resource's DeletionPolicy and UpdateReplacePolicy.</summary>
+    public static AwsCall StackTemplate { get; } = new("cloudformation", "getTemplate", "StackName", IdIsList: false, "cloudformation:GetTemplate");
+
+    /// <summary>The per-table call that says whether a table's deletion protection is on (DescribeTable's DeletionProtectionEnabled).</summary>
+    public static AwsCall DescribeTable { get; } = new("dynamodb", "describeTable", "TableName", IdIsList: false, "dynamodb:DescribeTable");
+
+    /// <summary>Every listing, in the order the audit makes them: the protections first, then the kinds' resources, then their owners.</summary>
+    public static IReadOnlyList<EstateListing> All => [DynamoDbBackups, ProtectedResources, .. Copies, .. RestoreKinds.All.Select(k => k.Inventory), CloudFormationStacks];
 
     /// <summary>The listings that say where each copy of a resource's data is kept, and under which lock.</summary>
     public static IReadOnlyList<EstateListing> Copies => [BackupVaults, SharedBackupVaults, VaultRecoveryPoints, CopyJobs];
 
-    public static EstateListing? Named(string name) => All.FirstOrDefault(l => l.Name == name);
+    public static EstateListing? Named(string name) => All.Append(StackResources).FirstOrDefault(l => l.Name == name);
 }

@@ -22,6 +22,7 @@ public sealed class ApiModel
         ["s3"] = "s3-2006-03-01",
         ["dynamodb"] = "dynamodb-2012-08-10",
         ["applicationautoscaling"] = "application-autoscaling-2016-02-06",
+        ["cloudformation"] = "cloudformation-2010-05-15",
     };
 
     private readonly JsonObject _model;

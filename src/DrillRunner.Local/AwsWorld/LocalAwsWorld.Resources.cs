@@ -183,6 +183,7 @@ public sealed partial class LocalAwsWorld
                 ["Port"] = DatabasePort,
                 ["DBClusterMembers"] = new JsonArray(),
             };
+        description["DeletionProtection"] = resource.DeletionProtection;
         if (description["Endpoint"] is null)
         {
             description.Remove("Endpoint");

@@ -38,6 +38,7 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         "dynamodb:listTables", "dynamodb:describeContinuousBackups", "dynamodb:listBackups", "backup:listProtectedResources", "s3:listBuckets",
         "applicationautoscaling:describeScalingPolicies",
         "backup:listBackupVaults", "backup:listRecoveryPointsByBackupVault", "backup:listCopyJobs", "backup:deleteRecoveryPoint",
+        "cloudformation:listStacks", "cloudformation:listStackResources", "cloudformation:getTemplate", "dynamodb:describeTable",
     };
 
     /// <summary>Application Auto Scaling's policies, by resource id (table/NAME): the names DescribeScalingPolicies lists.</summary>
@@ -155,6 +156,10 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
                 ("backup", "deleteRecoveryPoint") => DeleteRecoveryPoint(input),
                 ("s3", "listBuckets") => ListBuckets(input),
                 ("applicationautoscaling", "describeScalingPolicies") => DescribeScalingPolicies(input),
+                ("cloudformation", "listStacks") => ListStacks(input),
+                ("cloudformation", "listStackResources") => ListStackResources(input),
+                ("cloudformation", "getTemplate") => GetTemplate(input),
+                ("dynamodb", "describeTable") => await DescribeTableAsync(input, cancellationToken),
                 ("rds", "describeDBInstances") => DescribeDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstances"),
                 ("rds", "describeDBClusters") => DescribeDatabase(input, ScratchKinds.RdsCluster, "DBClusterIdentifier", "DBClusters"),
                 ("rds", "deleteDBInstance") => DeleteDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstance"),

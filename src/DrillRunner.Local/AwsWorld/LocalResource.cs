@@ -14,6 +14,9 @@ public sealed record LocalResource(string Kind, string Id, string Arn, bool IsSo
     /// <summary>A database's automated-backup retention (RDS's BackupRetentionPeriod): 0 means no automated backups.</summary>
     public int BackupRetentionDays { get; set; } = 7;
 
+    /// <summary>A database's DeletionProtection.</summary>
+    public bool DeletionProtection { get; set; }
+
     public ConcurrentDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> DeleteParameters { get; set; } = new Dictionary<string, string>();

@@ -51,6 +51,9 @@ public sealed class LocalS3 : IAsyncDisposable
     public LocalBucket CreateBucket(string bucket) =>
         _buckets.TryAdd(bucket, new LocalBucket()) ? _buckets[bucket] : throw new InvalidOperationException($"BucketAlreadyOwnedByYou: {bucket}");
 
+    /// <summary>Removes a bucket (as DeleteBucket would); false when there was none.</summary>
+    public bool DeleteBucket(string bucket) => _buckets.TryRemove(bucket, out _);
+
     public LocalBucket Bucket(string bucket) => Find(bucket) ?? throw new KeyNotFoundException($"NoSuchBucket: {bucket}");
 
     /// <summary>The bucket, or null when there is none (deleted, perhaps, since it was listed).</summary>

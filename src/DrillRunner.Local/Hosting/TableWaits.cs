@@ -31,4 +31,21 @@ public static class TableWaits
             await Task.Delay(20, cancellationToken);
         }
     }
+
+    /// <summary>Until DynamoDB no longer knows the table (a deleted table is DELETING for a while), as CloudFormation waits before it reports the resource deleted.</summary>
+    public static async Task UntilGoneAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken);
+                await Task.Delay(20, cancellationToken);
+            }
+        }
+        catch (ResourceNotFoundException)
+        {
+            // Gone.
+        }
+    }
 }

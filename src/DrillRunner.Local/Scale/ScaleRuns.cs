@@ -125,6 +125,18 @@ public static class ScaleRuns
             }
         }
 
+        // The tables belong to stacks of 20 (YAML templates, one in three tables Retain), as an estate deployed by CloudFormation does.
+        foreach (var stack in names.Chunk(20).Select((chunk, n) => (Name: $"estate-stack-{n:D2}", Tables: chunk)))
+        {
+            var template = new System.Text.StringBuilder("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n");
+            foreach (var (table, i) in stack.Tables.Select((t, i) => (t, i)))
+            {
+                template.Append(System.Globalization.CultureInfo.InvariantCulture, $"  T{i}:\n    Type: AWS::DynamoDB::Table\n{(i % 3 == 0 ? "    DeletionPolicy: Retain\n" : string.Empty)}    Properties:\n      TableName: !Sub '{table}'\n");
+            }
+
+            environment.Aws.AddStack(stack.Name, template.ToString(), [.. stack.Tables.Select((t, i) => new AwsWorld.LocalStackResource($"T{i}", "AWS::DynamoDB::Table", t))]);
+        }
+
         seeding.Stop();
         var before = environment.Aws.Calls.Count;
         var clock = System.Diagnostics.Stopwatch.StartNew();

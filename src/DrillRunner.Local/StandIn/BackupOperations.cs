@@ -21,6 +21,9 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
     /// <summary>Pseudo backup type for the stand-in's API: an AWS Backup vault recovery point (advanced features).</summary>
     public const string VaultBackupType = "AWS_BACKUP_VAULT";
 
+    /// <summary>The backup type DynamoDB gives the backup it keeps of a deleted table that had PITR on.</summary>
+    public const string SystemBackupType = "SYSTEM";
+
     private readonly ConcurrentDictionary<string, StandInBackup> _backups = state.Backups;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pitrEnabledAt = state.PitrEnabledAt;
     private readonly ConcurrentDictionary<string, StandInRestore> _restores = new(StringComparer.Ordinal);
@@ -185,6 +188,35 @@ internal sealed class BackupOperations(IAmazonDynamoDB dynalite, StandInFaults f
         if (_restores.TryGetValue(tableName, out var restore) && !restore.Done)
         {
             throw new DynamoDbError("ResourceInUseException", $"Table {tableName} is being restored and cannot be deleted yet");
+        }
+    }
+
+    /// <summary>
+    /// Deleting a table with PITR on leaves a SYSTEM backup named TABLE$DeletedTableBackup: "If you
+    /// delete a table with point-in-time recovery enabled, a system backup is automatically created and
+    /// is retained for 35 days (at no additional cost)" ("Before You Begin Using Point In Time
+    /// Recovery", Amazon DynamoDB Developer Guide,
+    /// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/pointintimerecovery_beforeyoubegin.html).
+    /// Made before the table goes (a backup reads the table); null when PITR is off. The stand-in
+    /// does not expire it after 35 days.
+    /// </summary>
+    public async Task<string?> KeepSystemBackupBeforeDeleteAsync(string tableName, CancellationToken cancellationToken)
+    {
+        if (!_pitrEnabledAt.ContainsKey(tableName))
+        {
+            return null;
+        }
+
+        var made = await CreateBackupAsync(new JsonObject { ["TableName"] = tableName, ["BackupName"] = $"{tableName}$DeletedTableBackup" }, cancellationToken, SystemBackupType);
+        return made["BackupDetails"]!["BackupArn"]!.GetValue<string>();
+    }
+
+    /// <summary>Takes back a system backup made for a deletion that then failed.</summary>
+    public void Discard(string backupArn)
+    {
+        if (_backups.TryRemove(backupArn, out _))
+        {
+            state.Save();
         }
     }
 

@@ -222,7 +222,13 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
     {
         var table = request["TableName"]?.GetValue<string>() ?? string.Empty;
         _backups.ThrowIfRestoring(table);
+        var systemBackup = await SystemBackupAsync(table, context.RequestAborted);
         var (status, responseBody) = await SendToDynaliteAsync(context, body);
+        if (status != 200 && systemBackup is not null)
+        {
+            _backups.Discard(systemBackup);
+        }
+
         if (status == 200)
         {
             _backups.Forget(table);
@@ -233,6 +239,19 @@ public sealed class LocalDynamoDbStandIn : IAsyncDisposable
 
         await WriteRawAsync(context, status, responseBody);
         return null;
+    }
+
+    /// <summary>The system backup of a table with PITR on, made before it is deleted; null when PITR is off or the table does not exist (dynalite then answers the delete).</summary>
+    private async Task<string?> SystemBackupAsync(string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _backups.KeepSystemBackupBeforeDeleteAsync(table, cancellationToken);
+        }
+        catch (DynamoDbError)
+        {
+            return null;
+        }
     }
 
     /// <summary>An item write: recorded in the PITR history of the tables it touches that have PITR on, else forwarded as it came.</summary>

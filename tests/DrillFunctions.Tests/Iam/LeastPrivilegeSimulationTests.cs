@@ -259,8 +259,10 @@ public sealed class LeastPrivilegeSimulationTests
         // Every action (per the Service Authorization Reference) of every service the audit looks at,
         // on a production resource of that service: only the listings the audit makes may be allowed.
         const string role = "CoverageAuditStateMachineRole";
-        var listings = EstateListing.All.Select(l => l.IamAction).Append(EstateListing.ContinuousBackups.IamAction).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var requests = new[] { "dynamodb", "backup", "rds", "s3", "ec2", "elasticfilesystem", "tag", "kms" }
+        var listings = EstateListing.All.Append(EstateListing.StackResources).Select(l => l.IamAction)
+            .Concat([EstateListing.ContinuousBackups.IamAction, EstateListing.DescribeTable.IamAction, EstateListing.StackTemplate.IamAction])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var requests = new[] { "dynamodb", "backup", "rds", "s3", "ec2", "elasticfilesystem", "tag", "kms", "cloudformation" }
             .SelectMany(IamData.Actions)
             .Select(action => new IamRequest(role, action, IamData.ResourceFor(action)))
             .ToList();
@@ -275,9 +277,18 @@ public sealed class LeastPrivilegeSimulationTests
         var errors = verdicts.Decisions.Where(d => d.Decision.StartsWith("Error", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(5).Select(e => $"{e.Request} -> {e.Decision}")));
 
+        // It reads stacks and templates, and can never delete, update or otherwise change a stack (the matrix above holds every CloudFormation action; these are the ones the post-mortem is about).
+        var stackChanges = verdicts.Decisions.Where(d => d.Request.Action is "cloudformation:DeleteStack" or "cloudformation:UpdateStack" or "cloudformation:UpdateTerminationProtection" or "cloudformation:SetStackPolicy" or "cloudformation:ExecuteChangeSet" or "cloudformation:ContinueUpdateRollback").ToList();
+        Assert.Equal(6, stackChanges.Count);
+        Assert.All(stackChanges, d => Assert.NotEqual(IamJudge.Allowed, d.Decision));
+        Assert.Contains("cloudformation:GetTemplate", allowed);
+        Assert.Contains("cloudformation:ListStackResources", allowed);
+        Assert.Contains("cloudformation:ListStacks", allowed);
+        Assert.Contains("dynamodb:DescribeTable", allowed);
+
         // Its function touches only the runs table: it may not list, read or change what the audit looks at.
-        var function = new[] { "dynamodb:ListTables", "dynamodb:Scan", "dynamodb:DescribeContinuousBackups", "dynamodb:UpdateContinuousBackups", "s3:GetObject", "rds:DescribeDBInstances" }
-            .Select(action => new IamRequest("CoverageAuditFunctionRole", action, action.StartsWith("s3", StringComparison.Ordinal) ? SourceObjectArn : action.StartsWith("rds", StringComparison.Ordinal) ? SourceDbArn : SourceTableArn))
+        var function = new[] { "dynamodb:ListTables", "dynamodb:Scan", "dynamodb:DescribeContinuousBackups", "dynamodb:UpdateContinuousBackups", "s3:GetObject", "rds:DescribeDBInstances", "cloudformation:GetTemplate", "cloudformation:DeleteStack" }
+            .Select(action => new IamRequest("CoverageAuditFunctionRole", action, action.StartsWith("s3", StringComparison.Ordinal) ? SourceObjectArn : action.StartsWith("rds", StringComparison.Ordinal) ? SourceDbArn : action.StartsWith("cloudformation", StringComparison.Ordinal) ? IamData.ResourceFor(action) : SourceTableArn))
             .ToList();
         Assert.All(IamJudge.Judge(Roles, function).Decisions, d => Assert.NotEqual(IamJudge.Allowed, d.Decision));
     }
@@ -349,7 +360,8 @@ public sealed class LeastPrivilegeSimulationTests
     private static (string Resource, Dictionary<string, object>? Context) ScratchResourceFor(string action) => action switch
     {
         "backup:StartRestoreJob" or "backup:GetRecoveryPointRestoreMetadata" => (RecoveryPointArn, null),
-        "dynamodb:DescribeContinuousBackups" => (SourceTableArn, null),
+        "dynamodb:DescribeContinuousBackups" or "dynamodb:DescribeTable" => (SourceTableArn, null),
+        "cloudformation:ListStackResources" or "cloudformation:GetTemplate" => (IamData.ResourceFor(action), null),
         "rds:DeleteDBInstance" or "rds:DescribeDBInstances" => (ScratchDbArn, null),
         "rds:DeleteDBCluster" or "rds:DescribeDBClusters" => (ScratchClusterArn, null),
         "ec2:DeleteVolume" => (VolumeArn, ScratchTags),
