@@ -38,16 +38,32 @@ public static class SurvivalEvents
     /// <summary>"stack, account, region", for messages.</summary>
     public static string List => string.Join(", ", Enum.GetValues<SurvivalEvent>().Select(Of));
 
+    /// <summary>The template parameter's word for requiring nothing (all survival findings advisory).</summary>
+    public const string None = "none";
+
+    /// <summary>What the template's SurvivalRequire parameter may be: "none", or a comma-separated list of events (tested against the template).</summary>
+    public const string ListRule = "^(none|(stack|account|region)(,(stack|account|region))*)$";
+
     /// <summary>
-    /// The events a comma-separated list names ("stack,account"; blank: none), as the template's
-    /// SurvivalRequire parameter gives them; a name that is none of them throws, naming the allowed ones.
+    /// The events a comma-separated list names ("stack,account"; "none": none), as the template's
+    /// SurvivalRequire parameter gives them; null for anything else.
     /// </summary>
-    public static IReadOnlyList<SurvivalEvent> ParseList(string text, string field)
+    public static IReadOnlyList<SurvivalEvent>? ParseList(string text)
     {
-        var events = new List<SurvivalEvent>();
-        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (text.Trim() == None)
         {
-            events.Add(Parse(name) ?? throw new ArgumentException($"{field} names '{name}', which is not an event a resource can be required to survive; use a comma-separated list of: {List} (or leave it empty to require none)."));
+            return [];
+        }
+
+        var events = new List<SurvivalEvent>();
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (Parse(name) is not { } survived)
+            {
+                return null;
+            }
+
+            events.Add(survived);
         }
 
         return [.. events.Distinct().Order()];
