@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DrillRunner.Core;
 using DrillRunner.Core.Coverage;
-using DrillRunner.Core.Coverage.Survival;
+using DrillRunner.Core.Plans;
 
 namespace DrillFunctions;
 

@@ -25,7 +25,7 @@ public sealed class DrillSettingsTests
 
         Assert.Equal(new DrillSettings("drill-runner-RunsTable-1A2B3C", "drill-", "arn:aws:sns:eu-west-1:123456789012:drill-notifications", settings.Coverage, null, "eu-west-1"), settings);
         Assert.Equal((TimeSpan.FromHours(26), TimeSpan.FromDays(8)), (settings.Coverage.BackupStaleAfter, settings.Coverage.DrillStaleAfter));
-        Assert.Equal([DrillRunner.Core.Coverage.Survival.SurvivalEvent.Stack, DrillRunner.Core.Coverage.Survival.SurvivalEvent.Region], settings.Coverage.SurvivalRequired);
+        Assert.Equal([DrillRunner.Core.Plans.SurvivalEvent.Stack, DrillRunner.Core.Plans.SurvivalEvent.Region], settings.Coverage.SurvivalRequired);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using DrillRunner.Aws.RunStore;
 using DrillRunner.Cli.Tests.Reports;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Coverage.Survival;
+using DrillRunner.Core.Plans;
 using DrillRunner.Local;
 
 namespace DrillRunner.Cli.Tests;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Text = DrillRunner.Cli.Reports.Text;
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Coverage.Survival;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Json;
 using DrillRunner.Core.Runs;
 using Spectre.Console;

@@ -172,7 +172,7 @@ public sealed class HtmlReport : IReportFormat
 
         html.Append("<h3 id=\"would-we-survive\">Would we survive?</h3><p class=\"meta\">Required: the resource's plans' survival.require, else the stack's SurvivalRequire; an advisory answer fails nothing.</p>");
         html.Append("<table class=\"survival\"><thead><tr><th>Resource</th>");
-        foreach (var heading in Core.Coverage.Survival.SurvivalTable.Headings)
+        foreach (var heading in Core.Coverage.SurvivalTable.Headings)
         {
             html.Append($"<th>{E(heading)}</th>");
         }
@@ -181,12 +181,12 @@ public sealed class HtmlReport : IReportFormat
         foreach (var entry in judged)
         {
             var survival = entry.Survival!;
-            html.Append($"<tr><td>{E(Core.Coverage.JudgeCoverage.DisplayName(entry.Kind))} {E(entry.Name)}</td><td>{E(Core.Coverage.Survival.SurvivalTable.Owner(survival))}</td>");
-            foreach (var e in Enum.GetValues<Core.Coverage.Survival.SurvivalEvent>())
+            html.Append($"<tr><td>{E(Core.Coverage.JudgeCoverage.DisplayName(entry.Kind))} {E(entry.Name)}</td><td>{E(Core.Coverage.SurvivalTable.Owner(survival))}</td>");
+            foreach (var e in Enum.GetValues<Core.Plans.SurvivalEvent>())
             {
                 var answer = survival.Of(e).Answer;
                 var css = answer == Core.Coverage.Survival.Survives.Yes ? "survives" : !survival.Required.Contains(e) ? "advisory" : answer == Core.Coverage.Survival.Survives.No ? "severity-critical" : "severity-warning";
-                html.Append($"<td class=\"{css}\"><span class=\"answer\">{E(Core.Coverage.Survival.SurvivalTable.Verdict(survival, e))}</span> {E(Core.Coverage.Survival.SurvivalTable.Reason(survival, e))}</td>");
+                html.Append($"<td class=\"{css}\"><span class=\"answer\">{E(Core.Coverage.SurvivalTable.Verdict(survival, e))}</span> {E(Core.Coverage.SurvivalTable.Reason(survival, e))}</td>");
             }
 
             html.Append("</tr>");

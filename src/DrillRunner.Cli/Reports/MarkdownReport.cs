@@ -109,10 +109,10 @@ public sealed class MarkdownReport : IReportFormat
         if (survivals.Count > 0)
         {
             md.AppendLine("### Would we survive?").AppendLine();
-            md.AppendLine($"| Resource | {string.Join(" | ", Core.Coverage.Survival.SurvivalTable.Headings)} |").AppendLine($"|---|{string.Concat(Core.Coverage.Survival.SurvivalTable.Headings.Select(_ => "---|"))}");
+            md.AppendLine($"| Resource | {string.Join(" | ", Core.Coverage.SurvivalTable.Headings)} |").AppendLine($"|---|{string.Concat(Core.Coverage.SurvivalTable.Headings.Select(_ => "---|"))}");
             foreach (var entry in survivals)
             {
-                md.AppendLine($"| {Core.Coverage.JudgeCoverage.DisplayName(entry.Kind)} `{entry.Name}` | {string.Join(" | ", Core.Coverage.Survival.SurvivalTable.Row(entry.Survival!).Select(Cell))} |");
+                md.AppendLine($"| {Core.Coverage.JudgeCoverage.DisplayName(entry.Kind)} `{entry.Name}` | {string.Join(" | ", Core.Coverage.SurvivalTable.Row(entry.Survival!).Select(Cell))} |");
             }
 
             md.AppendLine();

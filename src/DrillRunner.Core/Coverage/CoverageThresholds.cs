@@ -11,7 +11,7 @@ public sealed record CoverageThresholds(TimeSpan BackupStaleAfter, TimeSpan Dril
     /// The events a resource in no plan (or in plans without "survival") must survive: the stack's
     /// SurvivalRequire parameter; findings for the others are advisory.
     /// </summary>
-    public IReadOnlyList<Survival.SurvivalEvent> SurvivalRequired { get; init; } = Survival.SurvivalEvents.Default;
+    public IReadOnlyList<Plans.SurvivalEvent> SurvivalRequired { get; init; } = Plans.SurvivalEvents.Default;
 
     public const int MaxDays = 366;
 

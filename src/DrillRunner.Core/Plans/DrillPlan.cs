@@ -24,7 +24,7 @@ public sealed record DrillPlan(
     public IReadOnlyList<CoverageExclusion> CoverageExclusions { get; init; } = [];
 
     /// <summary>"survival": { "require": [...] }: the events the coverage audit requires its resources to survive; null: the stack's SurvivalRequire.</summary>
-    public IReadOnlyList<Coverage.Survival.SurvivalEvent>? SurvivalRequired { get; init; }
+    public IReadOnlyList<SurvivalEvent>? SurvivalRequired { get; init; }
 
     /// <summary>A target whose restore lacks a setting its source has (its runbook gap) fails the drill; by default the gap is only reported.</summary>
     public bool FailOnRunbookGap { get; init; }

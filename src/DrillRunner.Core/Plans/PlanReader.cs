@@ -145,25 +145,25 @@ public static partial class PlanReader
     }
 
     /// <summary>"survival": { "require": ["stack", "account", "region"] }: what the coverage audit requires this plan's resources to survive.</summary>
-    private static List<Coverage.Survival.SurvivalEvent>? ReadSurvival(JsonObjectReader root)
+    private static List<SurvivalEvent>? ReadSurvival(JsonObjectReader root)
     {
-        var fix = $"write \"survival\": {{ \"require\": [ … ] }} with any of: {Coverage.Survival.SurvivalEvents.List}.";
+        var fix = $"write \"survival\": {{ \"require\": [ … ] }} with any of: {SurvivalEvents.List}.";
         var survival = root.Object("survival", false, fix);
         if (survival is null)
         {
             return null;
         }
 
-        var required = new List<Coverage.Survival.SurvivalEvent>();
+        var required = new List<SurvivalEvent>();
         foreach (var (item, path) in survival.Array("require", true, fix))
         {
-            if (item.ValueKind == JsonValueKind.String && Coverage.Survival.SurvivalEvents.Parse(item.GetString()) is { } survived)
+            if (item.ValueKind == JsonValueKind.String && SurvivalEvents.Parse(item.GetString()) is { } survived)
             {
                 required.Add(survived);
                 continue;
             }
 
-            survival.Problem(path, $"is {item.GetRawText()}, not an event a resource can be required to survive.", $"use one of: {Coverage.Survival.SurvivalEvents.List} (stack: its CloudFormation stack's deletion; account: the account's loss or compromise; region: the region's loss).");
+            survival.Problem(path, $"is {item.GetRawText()}, not an event a resource can be required to survive.", $"use one of: {SurvivalEvents.List} (stack: its CloudFormation stack's deletion; account: the account's loss or compromise; region: the region's loss).");
         }
 
         survival.RejectUnknownFields();

@@ -1,5 +1,6 @@
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Coverage.Survival;
+using DrillRunner.Core.Plans;
 using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Runs;
 

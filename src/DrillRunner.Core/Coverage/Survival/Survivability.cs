@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Coverage.Survival;
 

@@ -1,5 +1,6 @@
 using DrillRunner.Core.Coverage;
 using DrillRunner.Core.Coverage.Survival;
+using DrillRunner.Core.Plans;
 using static DrillRunner.Core.Tests.Coverage.Survival.SurvivalEstate;
 
 namespace DrillRunner.Core.Tests.Coverage.Survival;

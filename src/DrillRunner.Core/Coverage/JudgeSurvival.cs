@@ -1,6 +1,8 @@
+using DrillRunner.Core.Coverage.Survival;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Plans;
 
-namespace DrillRunner.Core.Coverage.Survival;
+namespace DrillRunner.Core.Coverage;
 
 /// <summary>
 /// Merges what the audit saw of one resource's owner, guards and copies into its <see cref="Survivability"/>:

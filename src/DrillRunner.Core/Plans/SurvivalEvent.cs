@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 
-namespace DrillRunner.Core.Coverage.Survival;
+namespace DrillRunner.Core.Plans;
 
 /// <summary>The events a resource's data must outlive, as a plan's <c>survival.require</c> and the stack's SurvivalRequire name them.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SurvivalEvent>))]

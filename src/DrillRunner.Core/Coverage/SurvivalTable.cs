@@ -1,4 +1,7 @@
-namespace DrillRunner.Core.Coverage.Survival;
+using DrillRunner.Core.Coverage.Survival;
+using DrillRunner.Core.Plans;
+
+namespace DrillRunner.Core.Coverage;
 
 /// <summary>
 /// The "Would we survive?" table's cells, one wording for the console, the HTML and the Markdown report:
