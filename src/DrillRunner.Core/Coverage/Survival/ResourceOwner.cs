@@ -15,6 +15,7 @@ public sealed record ResourceOwner(StackOwner? Stack, bool? DeletionProtection, 
         null => $"owner unknown: {UnknownBecause}",
         { } stack => $"stack {stack.StackName}{(stack.LogicalId is { } id ? $" ({id})" : string.Empty)}"
             + (stack.TemplateUnreadable is { } why ? $", template unreadable: {why}" : $", DeletionPolicy {effectivePolicy ?? DeletionPolicies.Delete}")
+            + (stack.UpdateReplacePolicy is { } replace ? $", UpdateReplacePolicy {replace}" : string.Empty)
             + (DeletionProtection == true ? ", deletion protection on" : string.Empty)
             + (stack.AmplifyApp is { } app ? $", Amplify app {app}{(stack.AmplifyEnvironment is { } env ? $"/{env}" : string.Empty)}" : string.Empty),
     };

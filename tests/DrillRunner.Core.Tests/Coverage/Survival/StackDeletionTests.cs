@@ -30,10 +30,12 @@ public sealed class StackDeletionTests
     {
         var table = Table("orders");
 
-        var survival = Judge(table, [Owned(table, policy)]);
+        var owned = Owned(table, policy);
+        var survival = Judge(table, [owned with { Owner = owned.Owner! with { UpdateReplacePolicy = DeletionPolicies.Retain } }]);
 
         Assert.Equal(Survives.Yes, survival.StackDeleted.Answer);
         Assert.Equal($"DeletionPolicy {policy}: CloudFormation keeps it when stack shop is deleted", survival.StackDeleted.Because);
+        Assert.Equal($"stack shop (Orders), DeletionPolicy {policy}, UpdateReplacePolicy Retain", SurvivalTable.Owner(survival));
         Assert.DoesNotContain(Findings(table, survival), f => JudgeSurvival.EventOf(f.Kind) == SurvivalEvent.Stack);
     }
 
