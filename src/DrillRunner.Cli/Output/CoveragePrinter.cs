@@ -38,7 +38,7 @@ public static class CoveragePrinter
                 Markup.Escape(entry.Plans.Count > 0 ? string.Join(", ", entry.Plans) : "none"),
                 Markup.Escape(entry.LastDrill is { } last ? $"{(last.Verdict is { } v ? VerdictNames.Of(v) : "?")} {last.StartedAt:yyyy-MM-dd}\nRTO {Text.Duration(last.RtoSeconds)}, RPO {Text.Duration(last.RpoSeconds)}" : "never"),
                 Markup.Escape(entry.LastPassAt is { } pass ? $"{JudgeCoverage.Age(audit.JudgedAt - pass)} ago" : entry.Plans.Count > 0 ? "never" : "—"),
-                entry.Findings.Count == 0 ? "[green]none[/]" : Markup.Escape(string.Join("\n", entry.Findings.Select(f => FindingNames.Of(f.Kind)))));
+                entry.Findings.Count == 0 ? "[green]none[/]" : Markup.Escape(string.Join("\n", entry.Findings.Select(f => FindingNames.Of(f.Kind) + (f.Advisory ? " (advisory)" : string.Empty)))));
         }
 
         console.Write(table);
