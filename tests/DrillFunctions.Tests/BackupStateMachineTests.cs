@@ -117,14 +117,30 @@ public sealed class BackupStateMachineTests
         var (valid, output) = await AslDocument.ValidateAsync(coverage);
         Assert.True(valid, output);
 
-        // Every listing, twice (the first page and the next), and each table's PITR setting.
-        Assert.Equal((EstateListing.All.Count * 2) + 1, AssertSdkTasksFollowTheApiModels(coverage));
+        // Every listing, twice (the first page and the next), a vault's recovery points in each vault listing's Map, and each table's PITR setting.
+        Assert.Equal(EstateListing.All.Sum(l => l.PerItemOf is null ? 2 : 2 * EstateListing.VaultListings.Count) + 1, AssertSdkTasksFollowTheApiModels(coverage));
         foreach (var listing in EstateListing.All)
         {
             var model = ApiModel.For(listing.Service);
             var operation = model.Operation(listing.Action)!;
             Assert.Equal(model.IamAction(operation), listing.IamAction);
-            Assert.Empty(model.CheckInput(operation, new JsonObject { [listing.RequestToken] = "token", [listing.PageSizeMember] = listing.PageSize }));
+            var input = new JsonObject { [listing.RequestToken] = "token", [listing.PageSizeMember] = listing.PageSize };
+            foreach (var (name, value) in listing.Fixed)
+            {
+                input[name] = value;
+            }
+
+            foreach (var (name, flag) in listing.FixedFlags)
+            {
+                input[name] = flag;
+            }
+
+            foreach (var (name, path) in listing.FromState)
+            {
+                input[$"{name}.$"] = path;
+            }
+
+            Assert.Empty(model.CheckInput(operation, input));
             Assert.Empty(model.CheckOutput(operation, new JsonObject { [listing.ItemsMember] = new JsonArray(), [listing.ResponseToken] = "token" }));
         }
 

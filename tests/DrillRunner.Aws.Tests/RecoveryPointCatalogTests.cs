@@ -84,11 +84,28 @@ public sealed class RecoveryPointCatalogTests(StandInFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task FindLatest_SourceTableMissing_SaysItDoesNotExist()
+    public async Task FindLatest_SourceTableMissing_SaysItDoesNotExistAndNothingSurvives()
     {
         var search = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target("never-created", RestoreSource.Auto), default);
 
-        Assert.Contains("does not exist", search.WhyNone, StringComparison.Ordinal);
+        Assert.Null(search.Point);
+        Assert.Contains("'never-created' does not exist", search.WhyNone, StringComparison.Ordinal);
+        Assert.Contains("gone for good", search.WhyNone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindLatest_SourceTableDeleted_RestoresFromTheBackupThatOutlivedIt()
+    {
+        var table = await fixture.CreateTableAsync("deleted-with-backup", 2);
+        var backup = await fixture.Client.CreateBackupAsync(new() { TableName = table, BackupName = "before-the-stack-went" });
+        await fixture.DeleteTableAsync(table);
+
+        var auto = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Auto), default);
+        var pitr = await new DynamoDbRecoveryPointCatalog(fixture.Client).FindLatestAsync(Target(table, RestoreSource.Pitr), default);
+
+        Assert.Equal(backup.BackupDetails.BackupArn, auto.Point!.BackupArn);
+        Assert.Null(pitr.Point);
+        Assert.Contains("ended with it", pitr.WhyNone, StringComparison.Ordinal);
     }
 
     internal static DynamoDbTarget Target(string table, RestoreSource from, RestoreOptions? options = null) =>

@@ -95,6 +95,25 @@ public sealed class StandInFixture : IAsyncLifetime
         await DrillRunner.Aws.DynamoDb.BatchPuts.PutAllAsync(Client, table, items, parallelism: 1, default);
     }
 
+    /// <summary>Deletes a table and returns once DynamoDB no longer knows it (a table is DELETING for a while first).</summary>
+    public async Task DeleteTableAsync(string table)
+    {
+        await Client.DeleteTableAsync(table);
+        while (true)
+        {
+            try
+            {
+                await Client.DescribeTableAsync(table);
+            }
+            catch (ResourceNotFoundException)
+            {
+                return;
+            }
+
+            await Task.Yield();
+        }
+    }
+
     public Task EnablePitrAsync(string table) => Client.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest
     {
         TableName = table,

@@ -20,16 +20,26 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
     public async Task<RecoveryPointSearch> FindAsync(DynamoDbTarget target, PointWanted wanted, CancellationToken cancellationToken)
     {
         ContinuousWindow? window;
+        var sourceGone = false;
         try
         {
             window = await DescribeWindowAsync(target.TableName, cancellationToken);
         }
         catch (TableNotFoundException)
         {
-            return new RecoveryPointSearch(null, $"the source table '{target.TableName}' does not exist");
+            // A deleted table's point-in-time recovery went with it, but its backups did not: on-demand backups are kept
+            // until deleted, and deleting a table with PITR on leaves a system backup for 35 days (DynamoDB Developer Guide,
+            // "Enable point-in-time recovery in DynamoDB", section "Delete a table with PITR enabled":
+            // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html). A recovery drill restores from what survived.
+            (window, sourceGone) = (null, true);
         }
 
-        string? pitrWhyNot = null;
+        if (sourceGone && target.RestoreFrom == RestoreSource.Pitr)
+        {
+            return new RecoveryPointSearch(null, $"the source table '{target.TableName}' does not exist, and its point-in-time recovery ended with it; a table deleted with PITR on leaves a system backup: drill it with restoreFrom \"backup\" or \"auto\"");
+        }
+
+        string? pitrWhyNot = sourceGone ? $"the source table '{target.TableName}' does not exist (its point-in-time recovery ended with it)" : null;
         if (target.RestoreFrom != RestoreSource.Backup && window is not null)
         {
             if (InWindow(window, wanted) is { } point)
@@ -56,6 +66,11 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
         var vaultNote = vaultOnly > 0
             ? $"; {vaultOnly} AWS Backup recovery point(s) with advanced features exist, but those restore only through AWS Backup's StartRestoreJob: drill this table with an \"aws-backup\" target"
             : string.Empty;
+        if (sourceGone)
+        {
+            return new RecoveryPointSearch(null, $"{pitrWhyNot} and no AVAILABLE DynamoDB backup of it survives{wanted.WindowText}: its data is gone for good, unless AWS Backup holds a copy (drill that with an \"aws-backup\" target){vaultNote}");
+        }
+
         var backups = $"the table has no AVAILABLE DynamoDB backup (on-demand or AWS Backup){wanted.WindowText}";
         var why = target.RestoreFrom == RestoreSource.Auto
             ? pitrWhyNot is null ? $"point-in-time recovery is off and {backups}" : $"{pitrWhyNot}; and {backups}"

@@ -64,8 +64,8 @@ public sealed partial class LocalAwsWorld
         if (kind == ScratchKinds.DynamoDbTable)
         {
             var copier = new TableCopier(dynamoDb);
-            var source = (await dynamoDb.DescribeTableAsync(job.Point.ResourceName, cancellationToken)).Table;
-            var items = await copier.ReadAllAsync(job.Point.ResourceName, cancellationToken);
+            var image = job.Point.Table ?? await CaptureTableAsync(job.Point.ResourceName, cancellationToken);
+            var (source, items) = (image.Shape, image.Items);
             await copier.CreateLikeAsync(source, id, withoutIndexes: false, cancellationToken);
             await copier.WaitUntilActiveAsync(id, cancellationToken);
             await copier.WriteAllAsync(id, items, cancellationToken);

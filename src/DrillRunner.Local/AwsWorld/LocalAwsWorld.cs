@@ -37,6 +37,7 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         "ec2:describeVolumes", "ec2:deleteVolume", "efs:describeFileSystems", "efs:deleteFileSystem",
         "dynamodb:listTables", "dynamodb:describeContinuousBackups", "dynamodb:listBackups", "backup:listProtectedResources", "s3:listBuckets",
         "applicationautoscaling:describeScalingPolicies",
+        "backup:listBackupVaults", "backup:listRecoveryPointsByBackupVault", "backup:listCopyJobs", "backup:deleteRecoveryPoint",
     };
 
     /// <summary>Application Auto Scaling's policies, by resource id (table/NAME): the names DescribeScalingPolicies lists.</summary>
@@ -101,23 +102,29 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         return arn;
     }
 
-    /// <summary>A recovery point of <paramref name="resourceArn"/>. Listing returns points in the order they were added.</summary>
-    public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = "Default", string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>A recovery point of <paramref name="resourceArn"/> in a vault of the local account and region (made when missing). Listing returns points in the order they were added.</summary>
+    /// <param name="table">For a table: what the point holds (<see cref="CaptureTableAsync"/>); null restores the live table as it is then.</param>
+    public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = DefaultVault, string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null, LocalTableImage? table = null)
     {
         var parsed = RestoreKinds.Parse(resourceArn) ?? throw new ArgumentException($"Not a resource ARN AWS Backup restores: {resourceArn}", nameof(resourceArn));
-        var arn = parsed.Kind.ScratchKind switch
-        {
-            ScratchKinds.S3Bucket or ScratchKinds.DynamoDbTable or ScratchKinds.EfsFileSystem => $"arn:aws:backup:{Region}:{Account}:recovery-point:{Guid.NewGuid()}",
-            ScratchKinds.EbsVolume => $"arn:aws:ec2:{Region}::snapshot/snap-{Next():x12}",
-            _ => $"arn:aws:rds:{Region}:{Account}:snapshot:awsbackup:job-{Next():x8}",
-        };
+        var arn = PointArn(parsed.Kind, Region, Account);
+        EnsureLocalVault(vault);
         var restoreMetadata = new Dictionary<string, string>(metadata ?? DefaultMetadata(parsed.Kind.ScratchKind, parsed.Name), StringComparer.Ordinal);
         var point = new LocalRecoveryPoint(arn, resourceArn, parsed.Kind, parsed.Name, vault, createdAt, status, restoreMetadata)
         {
             Objects = parsed.Kind == RestoreKinds.S3Bucket && s3.Exists(parsed.Name) ? s3.Snapshot(parsed.Name) : null,
+            Table = table,
         };
         _points.GetOrAdd(resourceArn, _ => []).Add(point);
         return point;
+    }
+
+    /// <summary>A table's shape and items now, for a recovery point that must outlive its source (<see cref="LocalRecoveryPoint.Table"/>).</summary>
+    public async Task<LocalTableImage> CaptureTableAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var copier = new StandIn.TableCopier(dynamoDb);
+        var shape = (await dynamoDb.DescribeTableAsync(tableName, cancellationToken)).Table;
+        return new LocalTableImage(shape, await copier.ReadAllAsync(tableName, cancellationToken));
     }
 
     /// <summary>Answers one AWS SDK integration call: "backup", "listRecoveryPointsByResource" and the task's Parameters.</summary>
@@ -142,6 +149,10 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
                 ("dynamodb", "describeContinuousBackups") => await DescribeContinuousBackupsAsync(input, cancellationToken),
                 ("dynamodb", "listBackups") => await ListBackupsAsync(input, cancellationToken),
                 ("backup", "listProtectedResources") => ListProtectedResources(input),
+                ("backup", "listBackupVaults") => ListBackupVaults(input),
+                ("backup", "listRecoveryPointsByBackupVault") => ListRecoveryPointsByBackupVault(input),
+                ("backup", "listCopyJobs") => ListCopyJobs(input),
+                ("backup", "deleteRecoveryPoint") => DeleteRecoveryPoint(input),
                 ("s3", "listBuckets") => ListBuckets(input),
                 ("applicationautoscaling", "describeScalingPolicies") => DescribeScalingPolicies(input),
                 ("rds", "describeDBInstances") => DescribeDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstances"),
