@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DrillRunner.Core;
 using DrillRunner.Core.Coverage;
+using DrillRunner.Core.Plans;
 
 namespace DrillFunctions;
 
@@ -33,6 +34,7 @@ public sealed partial record DrillSettings(
         EnvironmentVariables.NotificationsTopicArn,
         EnvironmentVariables.BackupStaleHours,
         EnvironmentVariables.DrillStaleDays,
+        EnvironmentVariables.SurvivalRequire,
     ];
 
     /// <summary>The variables read but not set by the template: Lambda sets the region, tests may set an endpoint.</summary>
@@ -70,6 +72,10 @@ public sealed partial record DrillSettings(
         var hours = Number(EnvironmentVariables.BackupStaleHours, Required(EnvironmentVariables.BackupStaleHours, "set it to a number of hours (template.yaml: Ref BackupStaleHours)."), "hours", 1, CoverageThresholds.MaxHours);
         var days = Number(EnvironmentVariables.DrillStaleDays, Required(EnvironmentVariables.DrillStaleDays, "set it to a number of days (template.yaml: Ref DrillStaleDays)."), "days", 1, CoverageThresholds.MaxDays);
 
+        var survivalText = Required(EnvironmentVariables.SurvivalRequire, $"set it to a comma-separated list of {SurvivalEvents.List}, or {SurvivalEvents.None} (template.yaml: Ref SurvivalRequire).");
+        var survival = SurvivalEvents.ParseList(survivalText)
+            ?? throw new DrillSettingsInvalid(EnvironmentVariables.SurvivalRequire, $"is '{survivalText}', not a list of events to survive", $"set it to a comma-separated list of {SurvivalEvents.List} (e.g. stack,account), or {SurvivalEvents.None}.");
+
         Uri? endpoint = null;
         if (variable(EnvironmentVariables.DynamoDbEndpoint) is { Length: > 0 } url
             && (!Uri.TryCreate(url, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
@@ -77,7 +83,7 @@ public sealed partial record DrillSettings(
             throw new DrillSettingsInvalid(EnvironmentVariables.DynamoDbEndpoint, $"is '{url}', not an http(s) URL", "set it to e.g. http://127.0.0.1:8000, or leave it unset in AWS.");
         }
 
-        return new DrillSettings(runsTable, prefix, topic, CoverageThresholds.From(hours, days), endpoint, variable(EnvironmentVariables.AwsRegion) is { Length: > 0 } region ? region : null);
+        return new DrillSettings(runsTable, prefix, topic, CoverageThresholds.From(hours, days) with { SurvivalRequired = survival }, endpoint, variable(EnvironmentVariables.AwsRegion) is { Length: > 0 } region ? region : null);
     }
 
     private static double Number(string name, string text, string unit, double min, double max) =>

@@ -23,4 +23,7 @@ public static class EnvironmentVariables
 
     /// <summary>The coverage audit's DRILL_STALE threshold in days (template parameter DrillStaleDays).</summary>
     public const string DrillStaleDays = "DRILL_DRILL_STALE_DAYS";
+
+    /// <summary>What the coverage audit requires a resource in no plan to survive: "stack,account,region" or "none" (template parameter SurvivalRequire).</summary>
+    public const string SurvivalRequire = "DRILL_SURVIVAL_REQUIRE";
 }

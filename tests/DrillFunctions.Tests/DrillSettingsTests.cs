@@ -12,6 +12,7 @@ public sealed class DrillSettingsTests
         [EnvironmentVariables.NotificationsTopicArn] = "arn:aws:sns:eu-west-1:123456789012:drill-notifications",
         [EnvironmentVariables.BackupStaleHours] = "26",
         [EnvironmentVariables.DrillStaleDays] = "8",
+        [EnvironmentVariables.SurvivalRequire] = "stack,region",
         [EnvironmentVariables.AwsRegion] = "eu-west-1",
     };
 
@@ -24,6 +25,16 @@ public sealed class DrillSettingsTests
 
         Assert.Equal(new DrillSettings("drill-runner-RunsTable-1A2B3C", "drill-", "arn:aws:sns:eu-west-1:123456789012:drill-notifications", settings.Coverage, null, "eu-west-1"), settings);
         Assert.Equal((TimeSpan.FromHours(26), TimeSpan.FromDays(8)), (settings.Coverage.BackupStaleAfter, settings.Coverage.DrillStaleAfter));
+        Assert.Equal([DrillRunner.Core.Plans.SurvivalEvent.Stack, DrillRunner.Core.Plans.SurvivalEvent.Region], settings.Coverage.SurvivalRequired);
+    }
+
+    [Fact]
+    public void From_SurvivalRequireNone_RequiresNothing()
+    {
+        var environment = Deployed();
+        environment[EnvironmentVariables.SurvivalRequire] = "none";
+
+        Assert.Empty(DrillSettings.From(environment.GetValueOrDefault).Coverage.SurvivalRequired);
     }
 
     [Theory]
@@ -48,6 +59,8 @@ public sealed class DrillSettingsTests
     [InlineData(EnvironmentVariables.BackupStaleHours, "a day")]
     [InlineData(EnvironmentVariables.BackupStaleHours, "0")]
     [InlineData(EnvironmentVariables.DrillStaleDays, "400")]
+    [InlineData(EnvironmentVariables.SurvivalRequire, "stack,az")]
+    [InlineData(EnvironmentVariables.SurvivalRequire, "stack,")]
     [InlineData(EnvironmentVariables.DynamoDbEndpoint, "localhost:8000")]
     public void From_AMalformedVariable_FailsNamingItAndTheFix(string variable, string value)
     {

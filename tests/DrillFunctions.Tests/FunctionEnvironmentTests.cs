@@ -35,6 +35,7 @@ public sealed class FunctionEnvironmentTests
         Assert.Equal(DrillSettings.ScratchPrefixRule, Of("ScratchPrefix", "AllowedPattern"));
         Assert.Equal(DrillRunner.Core.Coverage.CoverageThresholds.MaxHours.ToString(System.Globalization.CultureInfo.InvariantCulture), Of("BackupStaleHours", "MaxValue"));
         Assert.Equal(DrillRunner.Core.Coverage.CoverageThresholds.MaxDays.ToString(System.Globalization.CultureInfo.InvariantCulture), Of("DrillStaleDays", "MaxValue"));
+        Assert.Equal(DrillRunner.Core.Plans.SurvivalEvents.ListRule, Of("SurvivalRequire", "AllowedPattern"));
     }
 
     [Fact]
@@ -53,5 +54,6 @@ public sealed class FunctionEnvironmentTests
 
         Assert.Equal("drill-", settings.ScratchPrefix);
         Assert.Equal(TimeSpan.FromHours(26), settings.Coverage.BackupStaleAfter);
+        Assert.Equal(DrillRunner.Core.Plans.SurvivalEvents.Default, settings.Coverage.SurvivalRequired);
     }
 }

@@ -60,7 +60,7 @@ public sealed class CoverageCommandTests(CoverageStoreFixture store) : IClassFix
     }
 
     [Theory]
-    [InlineData("--fail-on STALE", "is not a finding. Use one of: NOT_PROTECTED, BACKUP_STALE, DRILL_FAILING, NOT_DRILLED, DRILL_STALE")]
+    [InlineData("--fail-on STALE", "is not a finding. Use one of: NOT_PROTECTED, STACK_DELETE_LOSES_DATA, BACKUP_STALE, DRILL_FAILING, NO_COPY_OUTSIDE_ACCOUNT, NO_COPY_OUTSIDE_REGION, NOT_DRILLED, NO_DELETION_GUARD, VAULT_NOT_LOCKED, DRILL_STALE")]
     [InlineData("--wait", "--wait goes with --now")]
     [InlineData("--now --backup-stale-hours 0", "backup-stale-hours must be above 0")]
     [InlineData("--backup-stale-hours 30", "go with --now --local")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrillRunner.Cli.Tests.Browser;
+using DrillRunner.Core.Coverage;
 
 namespace DrillRunner.Cli.Tests;
 
@@ -44,21 +45,37 @@ public sealed class ReportFirstScreenTests(SeededEstateFixture estate) : IClassF
     }
 
     [Fact]
-    public async Task EachFinding_IsShownInItsSeveritysColour_NeverTheGreenOfMet()
+    public async Task EachFinding_IsShownInItsSeveritysColour_NeverTheGreenOfMet_AdvisoryOnesMuted_AndEachResourceSaysWhetherItWouldSurvive()
     {
         await using var browser = await ReportBrowser.LaunchAsync();
         var report = await browser.OpenAsync(estate.Report);
 
         var shown = (await report.Page.EvaluateAsync<string[][]>("""
-            () => [...document.querySelectorAll('table.findings tbody tr .answer')].map(cell => [cell.textContent, getComputedStyle(cell).color])
-            """)).Select(pair => (Kind: pair[0], Colour: pair[1])).ToList();
+            () => [...document.querySelectorAll('table.findings tbody tr .answer')].map(cell => [cell.firstChild.textContent.trim(), getComputedStyle(cell).color, cell.closest('tr').classList.contains('advisory') ? 'advisory' : ''])
+            """)).Select(row => (Kind: row[0], Colour: row[1], Advisory: row[2] == "advisory")).ToList();
+        var survival = (await report.Page.EvaluateAsync<string[][]>("""
+            () => [...document.querySelectorAll('table.survival tbody tr')].map(row => [...row.querySelectorAll('td')].map(cell => cell.querySelector('.answer') ? cell.querySelector('.answer').textContent + '|' + getComputedStyle(cell.querySelector('.answer')).color : cell.textContent))
+            """)).ToList();
 
-        Assert.Equal(["BACKUP_STALE", "DRILL_FAILING", "DRILL_STALE", "NOT_DRILLED", "NOT_PROTECTED"], shown.Select(s => s.Kind).Distinct().Order(StringComparer.Ordinal));
-        Assert.All(shown, s => Assert.Equal(s.Kind is "NOT_PROTECTED" or "BACKUP_STALE" or "DRILL_FAILING" ? Red : Amber, s.Colour));
+        var required = shown.Where(s => !s.Advisory).ToList();
+        Assert.Equal(["BACKUP_STALE", "DRILL_FAILING", "DRILL_STALE", "NOT_DRILLED", "NOT_PROTECTED"], required.Select(s => s.Kind).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(required, s => Assert.Equal(FindingSeverities.Of(FindingNames.Parse(s.Kind)!.Value) == FindingSeverity.Critical ? Red : Amber, s.Colour));
+        // The seeded estate has no copy outside its account or region; the stack default requires only surviving the stack's deletion.
+        Assert.Contains(shown, s => s.Advisory && s.Kind == "NO_COPY_OUTSIDE_REGION");
+        Assert.All(shown.Where(s => s.Advisory), s => Assert.Equal(Muted, s.Colour));
+
+        Assert.NotEmpty(survival);
+        Assert.All(survival, row => Assert.Equal(5, row.Length));
+        var answers = survival.SelectMany(row => row.Skip(2)).Select(cell => cell.Split('|')).ToList();
+        Assert.All(answers, a => Assert.Equal(a[0] == "yes" ? Green : a[0].EndsWith("(advisory)", StringComparison.Ordinal) ? Muted : a[0].StartsWith("no", StringComparison.Ordinal) ? Red : Amber, a[1]));
+        Assert.Contains(answers, a => a[0] == "no (advisory)");
     }
 
     // The report's --fail and --obj colours, as the browser computes them; --pass green (rgb(26, 127, 55)) is for met objectives only.
     private const string Red = "rgb(207, 34, 46)", Amber = "rgb(154, 103, 0)";
+
+    // --pass green marks a "yes" in the survival table; --muted grey marks what is advisory.
+    private const string Green = "rgb(26, 127, 55)", Muted = "rgb(87, 96, 106)";
 
     private static Box Read(JsonElement box) => new(box.GetProperty("top").GetDouble(), box.GetProperty("bottom").GetDouble());
 }

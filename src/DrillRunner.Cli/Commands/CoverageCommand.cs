@@ -24,7 +24,7 @@ public sealed class CoverageCommand(OutputConsoles consoles, TimeProvider time, 
         public bool Json { get; init; }
 
         [CommandOption("--fail-on <FINDING>")]
-        [Description("Exit 1 when a finding this severe or worse exists: NOT_PROTECTED, BACKUP_STALE, DRILL_FAILING, NOT_DRILLED or DRILL_STALE (default: any finding).")]
+        [Description("Exit 1 when a finding this severe or worse exists, most severe first: NOT_PROTECTED, STACK_DELETE_LOSES_DATA, BACKUP_STALE, DRILL_FAILING, NO_COPY_OUTSIDE_ACCOUNT, NO_COPY_OUTSIDE_REGION, NOT_DRILLED, NO_DELETION_GUARD, VAULT_NOT_LOCKED or DRILL_STALE (default: any finding). Advisory survival findings (events a resource is not required to survive) never fail.")]
         public string FailOn { get; init; } = FindingNames.Of(FindingKind.DrillStale);
 
         [CommandOption("--now")]

@@ -72,11 +72,13 @@ public sealed class HtmlReport : IReportFormat
             html.Append("<table class=\"findings\"><thead><tr><th>Finding</th><th>What</th><th>What to do</th></tr></thead><tbody>");
             foreach (var (_, finding) in findings)
             {
-                html.Append($"<tr class=\"{Severity(finding.Kind)}\"><td class=\"answer\">{E(Core.Coverage.FindingNames.Of(finding.Kind))}</td><td>{E(finding.Sentence)}</td><td>{E(finding.Fix)}</td></tr>");
+                html.Append($"<tr class=\"{(finding.Advisory ? "advisory" : Severity(finding.Kind))}\"><td class=\"answer\">{E(Core.Coverage.FindingNames.Of(finding.Kind))}{(finding.Advisory ? " <small>(advisory)</small>" : string.Empty)}</td><td>{E(finding.Sentence)}</td><td>{E(finding.Fix)}</td></tr>");
             }
 
             html.Append("</tbody></table>");
         }
+
+        SurvivalTable(html, audit);
 
         var excluded = audit.Excluded.ToList();
         if (excluded.Count > 0)
@@ -159,6 +161,40 @@ public sealed class HtmlReport : IReportFormat
     }
 
     /// <summary>A finding's colour is its severity's: red for known-bad, amber for unknown or old proof; never the green of "met".</summary>
+    /// <summary>"Would we survive?": per resource its owner and, per event, yes/no/unknown with the surviving copy or why none survives.</summary>
+    private static void SurvivalTable(StringBuilder html, Core.Coverage.CoverageAudit audit)
+    {
+        var judged = audit.Judged.Where(e => e.Survival is not null).ToList();
+        if (judged.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3 id=\"would-we-survive\">Would we survive?</h3><p class=\"meta\">Required: the resource's plans' survival.require, else the stack's SurvivalRequire; an advisory answer fails nothing.</p>");
+        html.Append("<table class=\"survival\"><thead><tr><th>Resource</th>");
+        foreach (var heading in Core.Coverage.SurvivalTable.Headings)
+        {
+            html.Append($"<th>{E(heading)}</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        foreach (var entry in judged)
+        {
+            var survival = entry.Survival!;
+            html.Append($"<tr><td>{E(Core.Coverage.JudgeCoverage.DisplayName(entry.Kind))} {E(entry.Name)}</td><td>{E(Core.Coverage.SurvivalTable.Owner(survival))}</td>");
+            foreach (var e in Enum.GetValues<Core.Plans.SurvivalEvent>())
+            {
+                var answer = survival.Of(e).Answer;
+                var css = answer == Core.Coverage.Survival.Survives.Yes ? "survives" : !survival.Required.Contains(e) ? "advisory" : answer == Core.Coverage.Survival.Survives.No ? "severity-critical" : "severity-warning";
+                html.Append($"<td class=\"{css}\"><span class=\"answer\">{E(Core.Coverage.SurvivalTable.Verdict(survival, e))}</span> {E(Core.Coverage.SurvivalTable.Reason(survival, e))}</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        html.Append("</tbody></table>");
+    }
+
     private static string Severity(Core.Coverage.FindingKind kind) => Core.Coverage.FindingSeverities.Of(kind) switch
     {
         Core.Coverage.FindingSeverity.Critical => "severity-critical",
@@ -197,6 +233,7 @@ public sealed class HtmlReport : IReportFormat
         .overview .answer{font-weight:700}.overview td:first-child,.overview .answer{white-space:nowrap}.met .answer{color:var(--pass)}.not-met .answer{color:var(--fail)}
         .findings .answer{font-weight:700}.severity-critical .answer{color:var(--fail)}.severity-warning .answer{color:var(--obj)}.headline.severity-critical{border-color:var(--fail)}.headline.severity-warning{border-color:var(--obj)}
         summary{cursor:pointer}summary h2{display:inline}.coverage-findings{margin-top:20px}
+        .advisory,.advisory .answer{color:var(--muted)}.survival .answer{font-weight:700;display:block}.survival .survives .answer{color:var(--pass)}.survival td{font-size:.9rem}
         .plan{border-top:3px solid var(--line);margin-top:28px;padding-top:8px}
         .headline{font-size:1.05rem;padding:8px 12px;border-left:6px solid var(--error);background:#f6f8fa}
         .headline.pass{border-color:var(--pass)}.headline.fail{border-color:var(--fail)}.headline.fail-objective{border-color:var(--obj)}

@@ -99,7 +99,20 @@ public sealed class MarkdownReport : IReportFormat
             md.AppendLine("| Finding | What | What to do |").AppendLine("|---|---|---|");
             foreach (var (_, finding) in findings)
             {
-                md.AppendLine($"| {Core.Coverage.FindingNames.Of(finding.Kind)} | {Cell(finding.Sentence)} | {Cell(finding.Fix)} |");
+                md.AppendLine($"| {Core.Coverage.FindingNames.Of(finding.Kind)}{(finding.Advisory ? " (advisory)" : string.Empty)} | {Cell(finding.Sentence)} | {Cell(finding.Fix)} |");
+            }
+
+            md.AppendLine();
+        }
+
+        var survivals = audit.Judged.Where(e => e.Survival is not null).ToList();
+        if (survivals.Count > 0)
+        {
+            md.AppendLine("### Would we survive?").AppendLine();
+            md.AppendLine($"| Resource | {string.Join(" | ", Core.Coverage.SurvivalTable.Headings)} |").AppendLine($"|---|{string.Concat(Core.Coverage.SurvivalTable.Headings.Select(_ => "---|"))}");
+            foreach (var entry in survivals)
+            {
+                md.AppendLine($"| {Core.Coverage.JudgeCoverage.DisplayName(entry.Kind)} `{entry.Name}` | {string.Join(" | ", Core.Coverage.SurvivalTable.Row(entry.Survival!).Select(Cell))} |");
             }
 
             md.AppendLine();

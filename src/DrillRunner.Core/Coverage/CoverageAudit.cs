@@ -4,7 +4,14 @@ using DrillRunner.Core.Runs;
 namespace DrillRunner.Core.Coverage;
 
 /// <summary>One finding about one resource: the plain sentence and what to do.</summary>
-public sealed record Finding(FindingKind Kind, string Sentence, string Fix);
+public sealed record Finding(FindingKind Kind, string Sentence, string Fix)
+{
+    /// <summary>
+    /// A survival finding for an event the resource is not required to survive (its plans' survival.require,
+    /// else the stack's SurvivalRequire): shown, but it neither fails --fail-on nor counts in the audit's worst.
+    /// </summary>
+    public bool Advisory { get; init; }
+}
 
 /// <summary>The latest drill that included a resource.</summary>
 public sealed record LastDrill(string Plan, string RunId, DateTimeOffset StartedAt, Verdict? Verdict, string? Reason, double? RtoSeconds, double? RpoSeconds);
@@ -42,6 +49,9 @@ public sealed record CoverageEntry(string Arn, string Kind, string Name)
     public string? ExcludedBecause { get; init; }
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>What would be left of it after its stack's deletion, its account's loss and its region's loss; null when not judged.</summary>
+    public Survival.Survivability? Survival { get; init; }
 }
 
 /// <summary>One audit of an account and region: every resource of the kinds the runner drills, and the findings.</summary>
@@ -61,13 +71,17 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
 
     [JsonIgnore]
     public IEnumerable<(CoverageEntry Resource, Finding Finding)> Findings =>
-        Judged.SelectMany(r => r.Findings.Select(f => (r, f))).OrderByDescending(f => f.f.Kind).ThenBy(f => f.r.Name, StringComparer.Ordinal);
+        Judged.SelectMany(r => r.Findings.Select(f => (r, f))).OrderBy(f => f.f.Advisory).ThenByDescending(f => f.f.Kind).ThenBy(f => f.r.Name, StringComparer.Ordinal);
 
-    public int Count(FindingKind kind) => Judged.Count(r => r.Findings.Any(f => f.Kind == kind));
+    /// <summary>How many resources have this finding and are required to pass it (advisory findings are counted by <see cref="CountAdvisory"/>).</summary>
+    public int Count(FindingKind kind) => Judged.Count(r => r.Findings.Any(f => f.Kind == kind && !f.Advisory));
 
-    /// <summary>The most severe finding, or null when there is none.</summary>
+    /// <summary>How many resources have this finding as advisory only: shown, not failed.</summary>
+    public int CountAdvisory(FindingKind kind) => Judged.Count(r => r.Findings.Any(f => f.Kind == kind && f.Advisory) && !r.Findings.Any(f => f.Kind == kind && !f.Advisory));
+
+    /// <summary>The most severe finding a resource is required to pass, or null when there is none.</summary>
     [JsonIgnore]
-    public FindingKind? Worst => Judged.SelectMany(r => r.Findings).Select(f => (FindingKind?)f.Kind).Max();
+    public FindingKind? Worst => Judged.SelectMany(r => r.Findings).Where(f => !f.Advisory).Select(f => (FindingKind?)f.Kind).Max();
 
     /// <summary>True when something at or above <paramref name="threshold"/> was found.</summary>
     public bool Fails(FindingKind threshold) => Worst is { } worst && worst >= threshold;
@@ -77,7 +91,7 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
     {
         var judged = Judged.ToList();
         var drilled = judged.Count(r => r.Plans.Count > 0);
-        var line = $"{drilled} of {judged.Count} {Noun(judged.Count, "resource")} {(judged.Count == 1 ? "is" : "are")} drilled";
+        var line = StackLosses(judged) + $"{drilled} of {judged.Count} {Noun(judged.Count, "resource")} {(judged.Count == 1 ? "is" : "are")} drilled";
         var unprotected = judged.Where(r => r.Findings.Any(f => f.Kind == FindingKind.NotProtected)).Select(r => r.Name).ToList();
         if (unprotected.Count > 0)
         {
@@ -110,17 +124,35 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
         var text = new System.Text.StringBuilder();
         text.AppendLine(Headline()).AppendLine();
         text.AppendLine($"Coverage audit {AuditId} of account {Account} in {Region}, {JudgedAt:yyyy-MM-dd HH:mm} UTC.");
-        text.AppendLine(string.Join(", ", FindingNames.BySeverity.Select(k => $"{FindingNames.Of(k)}: {Count(k)}"))).AppendLine();
+        text.AppendLine(string.Join(", ", FindingNames.BySeverity.Select(k => $"{FindingNames.Of(k)}: {Count(k)}{(CountAdvisory(k) is > 0 and var advisory ? $" (+{advisory} advisory)" : string.Empty)}"))).AppendLine();
         var findings = Findings.ToList();
         foreach (var (resource, finding) in findings.Take(lines))
         {
-            text.AppendLine($"{FindingNames.Of(finding.Kind)}  {finding.Sentence}");
+            text.AppendLine($"{FindingNames.Of(finding.Kind)}{(finding.Advisory ? " (advisory)" : string.Empty)}  {finding.Sentence}");
             text.AppendLine($"    → {finding.Fix}");
         }
 
         if (findings.Count > lines)
         {
             text.AppendLine($"… and {findings.Count - lines} more: drill coverage lists them all.");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"2 DynamoDB tables would be lost for good if stack shop were deleted: shop-orders, shop-carts; ", per stack, worst first.</summary>
+    private static string StackLosses(List<CoverageEntry> judged)
+    {
+        var lost = judged.Where(r => r.Findings.Any(f => f.Kind == FindingKind.StackDeleteLosesData) && r.Survival?.Owner.Stack is not null)
+            .GroupBy(r => r.Survival!.Owner.Stack!.StackName, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
+        var text = new System.Text.StringBuilder();
+        foreach (var stack in lost)
+        {
+            var kinds = stack.Select(r => r.Kind).Distinct(StringComparer.Ordinal).ToList();
+            var noun = kinds.Count == 1 ? JudgeCoverage.DisplayName(kinds[0]) : "resource";
+            var count = stack.Count();
+            text.Append($"{count} {Noun(count, noun)} would be lost for good if stack {stack.Key} were deleted: {Names([.. stack.Select(r => r.Name)])}; ");
         }
 
         return text.ToString();

@@ -54,7 +54,7 @@ public sealed class CoverageAuditSteps(RecordEstatePage keep, JudgeCoverage judg
         return (audit, Judged(audit));
     }
 
-    /// <summary>backupStaleHours and drillStaleDays from the execution's input, else the deployed ones; anything else there is ignored.</summary>
+    /// <summary>backupStaleHours and drillStaleDays from the execution's input, else the deployed ones; anything else there is ignored. What resources must survive is always the deployed SurvivalRequire.</summary>
     private CoverageThresholds Thresholds(JsonObject? options)
     {
         double? Number(string name) => options?[name] switch
@@ -64,7 +64,8 @@ public sealed class CoverageAuditSteps(RecordEstatePage keep, JudgeCoverage judg
             var other => throw new ArgumentException($"The audit's input field \"{name}\" must be a number, not {other.ToJsonString()}; leave it out for the default."),
         };
 
-        return CoverageThresholds.From(Number("backupStaleHours") ?? deployed.BackupStaleAfter.TotalHours, Number("drillStaleDays") ?? deployed.DrillStaleAfter.TotalDays);
+        return CoverageThresholds.From(Number("backupStaleHours") ?? deployed.BackupStaleAfter.TotalHours, Number("drillStaleDays") ?? deployed.DrillStaleAfter.TotalDays)
+            with { SurvivalRequired = deployed.SurvivalRequired };
     }
 
     private AuditJudged Judged(CoverageAudit audit)

@@ -7,6 +7,12 @@ public sealed record CoverageThresholds(TimeSpan BackupStaleAfter, TimeSpan Dril
 {
     public static CoverageThresholds Default { get; } = new(TimeSpan.FromHours(26), TimeSpan.FromDays(8));
 
+    /// <summary>
+    /// The events a resource in no plan (or in plans without "survival") must survive: the stack's
+    /// SurvivalRequire parameter; findings for the others are advisory.
+    /// </summary>
+    public IReadOnlyList<Plans.SurvivalEvent> SurvivalRequired { get; init; } = Plans.SurvivalEvents.Default;
+
     public const int MaxDays = 366;
 
     public const int MaxHours = 24 * MaxDays;
@@ -28,4 +34,9 @@ public sealed record CoverageThresholds(TimeSpan BackupStaleAfter, TimeSpan Dril
             backupStaleHours is { } h ? TimeSpan.FromHours(h) : Default.BackupStaleAfter,
             drillStaleDays is { } d ? TimeSpan.FromDays(d) : Default.DrillStaleAfter);
     }
+
+    public bool Equals(CoverageThresholds? other) =>
+        other is not null && BackupStaleAfter == other.BackupStaleAfter && DrillStaleAfter == other.DrillStaleAfter && SurvivalRequired.SequenceEqual(other.SurvivalRequired);
+
+    public override int GetHashCode() => HashCode.Combine(BackupStaleAfter, DrillStaleAfter, SurvivalRequired.Count);
 }

@@ -5,9 +5,12 @@ namespace DrillRunner.Core.Coverage;
 
 /// <summary>
 /// What the coverage audit can find about a resource, most severe first: a resource that cannot be
-/// restored at all, then one whose newest recovery point is old, then one whose restore is known to
-/// fail, then one nobody has tried to restore, then one whose proof is old. <c>--fail-on X</c>
-/// fails on X and everything above it. Each finding's colour comes from its <see cref="FindingSeverity"/>.
+/// restored at all, then one its stack's deletion would destroy with every copy, then one whose newest
+/// recovery point is old, then one whose restore is known to fail, then one with no copy outside its
+/// account or region, then one nobody has tried to restore, then a missing deletion guard or vault lock,
+/// then one whose proof is old. <c>--fail-on X</c> fails on X and everything above it, except the
+/// survival findings a resource is not required to pass (advisory, <see cref="Finding.Advisory"/>).
+/// Each finding's colour comes from its <see cref="FindingSeverity"/>.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FindingKind>))]
 public enum FindingKind
@@ -16,21 +19,41 @@ public enum FindingKind
     [FindingSeverity(FindingSeverity.Warning)]
     DrillStale = 1,
 
+    [JsonStringEnumMemberName("VAULT_NOT_LOCKED")]
+    [FindingSeverity(FindingSeverity.Warning)]
+    VaultNotLocked = 2,
+
+    [JsonStringEnumMemberName("NO_DELETION_GUARD")]
+    [FindingSeverity(FindingSeverity.Warning)]
+    NoDeletionGuard = 3,
+
     [JsonStringEnumMemberName("NOT_DRILLED")]
     [FindingSeverity(FindingSeverity.Warning)]
-    NotDrilled = 2,
+    NotDrilled = 4,
+
+    [JsonStringEnumMemberName("NO_COPY_OUTSIDE_REGION")]
+    [FindingSeverity(FindingSeverity.Critical)]
+    NoCopyOutsideRegion = 5,
+
+    [JsonStringEnumMemberName("NO_COPY_OUTSIDE_ACCOUNT")]
+    [FindingSeverity(FindingSeverity.Critical)]
+    NoCopyOutsideAccount = 6,
 
     [JsonStringEnumMemberName("DRILL_FAILING")]
     [FindingSeverity(FindingSeverity.Critical)]
-    DrillFailing = 3,
+    DrillFailing = 7,
 
     [JsonStringEnumMemberName("BACKUP_STALE")]
     [FindingSeverity(FindingSeverity.Critical)]
-    BackupStale = 4,
+    BackupStale = 8,
+
+    [JsonStringEnumMemberName("STACK_DELETE_LOSES_DATA")]
+    [FindingSeverity(FindingSeverity.Critical)]
+    StackDeleteLosesData = 9,
 
     [JsonStringEnumMemberName("NOT_PROTECTED")]
     [FindingSeverity(FindingSeverity.Critical)]
-    NotProtected = 5,
+    NotProtected = 10,
 }
 
 /// <summary>The spelling of findings outside C# (NOT_PROTECTED, …): one mapping for the records, the CLI, the report and the metrics.</summary>

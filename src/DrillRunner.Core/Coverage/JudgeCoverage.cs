@@ -1,3 +1,4 @@
+using DrillRunner.Core.Coverage.Survival;
 using DrillRunner.Core.Kinds;
 using DrillRunner.Core.Plans;
 using DrillRunner.Core.Ports;
@@ -13,8 +14,9 @@ public sealed record RunnerResources(string RunsTable, string ScratchPrefix);
 
 /// <summary>
 /// Merges the audit's pages into one entry per resource, finds each plan that drills it and its last
-/// drills, and judges: NOT_PROTECTED, BACKUP_STALE, NOT_DRILLED, DRILL_STALE, DRILL_FAILING. Reads
-/// the runs table only; writes the one audit record.
+/// drills, and judges: NOT_PROTECTED, BACKUP_STALE, NOT_DRILLED, DRILL_STALE, DRILL_FAILING, and
+/// whether it would survive its stack's deletion, its account's and its region's loss
+/// (<see cref="JudgeSurvival"/>). Reads the runs table only; writes the one audit record.
 /// </summary>
 public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageStore store, TimeProvider time)
 {
@@ -25,6 +27,8 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
         var drills = await DrillsAsync(scope, cancellationToken);
         var prefixes = drills.Plans.Select(p => p.ScratchPrefix).Append(runner.ScratchPrefix).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
+        // One observation per vault of the audited account, keyed by the vault's ARN (its Kind is null, so it is no resource).
+        var vaults = observations.Select(o => o.Vault).OfType<VaultSeen>().GroupBy(v => v.Arn, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var entries = new List<CoverageEntry>();
         foreach (var group in observations.GroupBy(o => o.Arn, StringComparer.Ordinal))
         {
@@ -60,7 +64,15 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
                 LastPassAt = covering.Select(t => drills.LastPass.GetValueOrDefault(t.Plan)).Max(),
                 ExcludedBecause = Exclusion(seen, name, tags, runner, prefixes, drills.Plans),
             };
-            entries.Add(entry.ExcludedBecause is null ? entry with { Findings = Judge(entry, now, thresholds) } : entry);
+            if (entry.ExcludedBecause is not null)
+            {
+                entries.Add(entry);
+                continue;
+            }
+
+            var survival = JudgeSurvival.Of(entry, group, tags, vaults, scope, now) with { Required = Required(entry.Plans, drills.Plans, thresholds) };
+            entry = entry with { Survival = survival };
+            entries.Add(entry with { Findings = [.. Judge(entry, now, thresholds), .. JudgeSurvival.Findings(entry, survival, scope)] });
         }
 
         var audit = new CoverageAudit(auditId, scope.Account, scope.Region, startedAt, now, thresholds, [.. entries.OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal)])
@@ -122,6 +134,15 @@ public sealed class JudgeCoverage(IPlanStore plans, IRunStore runs, ICoverageSto
 
         return findings;
     }
+
+    /// <summary>
+    /// What a resource must survive: the union of its plans' survival.require (a plan without one asks the
+    /// stack's SurvivalRequire), or in no plan the stack's SurvivalRequire.
+    /// </summary>
+    public static IReadOnlyList<SurvivalEvent> Required(IReadOnlyList<string> planNames, IReadOnlyList<DrillPlan> plans, CoverageThresholds thresholds) =>
+        planNames.Count == 0
+            ? thresholds.SurvivalRequired
+            : [.. planNames.SelectMany(name => plans.FirstOrDefault(p => p.Name == name)?.SurvivalRequired ?? thresholds.SurvivalRequired).Distinct().Order()];
 
     public static string DisplayName(string kind) => RestoreKinds.OfScratchKind(kind)?.DisplayName ?? kind;
 

@@ -23,6 +23,9 @@ public sealed record DrillPlan(
     /// <summary>Resources this plan deliberately leaves out of the coverage audit's findings, with the reason.</summary>
     public IReadOnlyList<CoverageExclusion> CoverageExclusions { get; init; } = [];
 
+    /// <summary>"survival": { "require": [...] }: the events the coverage audit requires its resources to survive; null: the stack's SurvivalRequire.</summary>
+    public IReadOnlyList<SurvivalEvent>? SurvivalRequired { get; init; }
+
     /// <summary>A target whose restore lacks a setting its source has (its runbook gap) fails the drill; by default the gap is only reported.</summary>
     public bool FailOnRunbookGap { get; init; }
 

@@ -85,6 +85,7 @@ public static partial class PlanReader
 
         notifications?.RejectUnknownFields();
         var excluded = ReadCoverage(root);
+        var survival = ReadSurvival(root);
         var relations = ReadRelations(root);
         var failOnGap = root.Boolean("failOnRunbookGap", "use true to fail a drill whose restores lack a setting their sources have (TTL, stream, PITR, auto scaling, tags), false to only report it.") ?? false;
         var recovery = ReadRecoveryInstant(root, targets, targetPaths, selection);
@@ -102,6 +103,7 @@ public static partial class PlanReader
         {
             Selection = selection,
             CoverageExclusions = excluded,
+            SurvivalRequired = survival,
             FailOnRunbookGap = failOnGap,
             RecoveryInstant = recovery.Instant,
             MaxSkewSeconds = recovery.MaxSkewSeconds,
@@ -140,6 +142,32 @@ public static partial class PlanReader
 
         coverage.RejectUnknownFields();
         return excluded;
+    }
+
+    /// <summary>"survival": { "require": ["stack", "account", "region"] }: what the coverage audit requires this plan's resources to survive.</summary>
+    private static List<SurvivalEvent>? ReadSurvival(JsonObjectReader root)
+    {
+        var fix = $"write \"survival\": {{ \"require\": [ … ] }} with any of: {SurvivalEvents.List}.";
+        var survival = root.Object("survival", false, fix);
+        if (survival is null)
+        {
+            return null;
+        }
+
+        var required = new List<SurvivalEvent>();
+        foreach (var (item, path) in survival.Array("require", true, fix))
+        {
+            if (item.ValueKind == JsonValueKind.String && SurvivalEvents.Parse(item.GetString()) is { } survived)
+            {
+                required.Add(survived);
+                continue;
+            }
+
+            survival.Problem(path, $"is {item.GetRawText()}, not an event a resource can be required to survive.", $"use one of: {SurvivalEvents.List} (stack: its CloudFormation stack's deletion; account: the account's loss or compromise; region: the region's loss).");
+        }
+
+        survival.RejectUnknownFields();
+        return [.. required.Distinct().Order()];
     }
 
     private static DrillTarget? ReadTarget(JsonElement item, string path, JsonObjectReader parent)

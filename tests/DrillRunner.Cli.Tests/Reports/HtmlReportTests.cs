@@ -19,8 +19,40 @@ public sealed partial class HtmlReportTests
         var rows = FindingRow().Matches(html).Select(m => (Kind: m.Groups["kind"].Value, Classes: m.Groups["classes"].Value.Split(' '))).ToList();
         Assert.Equal(Enum.GetValues<FindingKind>().Select(FindingNames.Of).Order(), rows.Select(r => r.Kind).Distinct().Order());
         Assert.All(rows, row => Assert.DoesNotContain("met", row.Classes));
-        string[] critical = ["NOT_PROTECTED", "BACKUP_STALE", "DRILL_FAILING"];
-        Assert.All(rows, row => Assert.Contains(critical.Contains(row.Kind) ? "severity-critical" : "severity-warning", row.Classes));
+        Assert.All(rows, row => Assert.Contains(FindingSeverities.Of(FindingNames.Parse(row.Kind)!.Value) == FindingSeverity.Critical ? "severity-critical" : "severity-warning", row.Classes));
+        Assert.Contains(rows, row => row.Kind == "STACK_DELETE_LOSES_DATA" && row.Classes.Contains("severity-critical"));
+    }
+
+    [Fact]
+    public void WouldWeSurvive_IsATableOfEachResourcesOwnerAndThreeAnswers_InHtmlAndMarkdown()
+    {
+        var audit = SampleAudit.WithEveryFinding(Now);
+
+        var html = new HtmlReport().Render([], audit, Now.AddDays(-90), Now);
+        var md = new MarkdownReport().Render([], audit, Now.AddDays(-90), Now);
+
+        Assert.Contains("<h3 id=\"would-we-survive\">Would we survive?</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Resource</th><th>Owner</th><th>Stack deleted</th><th>Account lost</th><th>Region lost</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>DynamoDB table ledger</td><td>stack shop (Ledger), DeletionPolicy Delete</td><td class=\"severity-critical\"><span class=\"answer\">no (required)</span> DeletionPolicy Delete, no deletion protection, and no copy outside it", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"survives\"><span class=\"answer\">yes</span> copy in vault dr (lock: not visible from this account), account 444455556666, eu-central-1</td>", html, StringComparison.Ordinal);
+        Assert.Contains("owner unknown: no stack this audit can read lists it", html, StringComparison.Ordinal);
+        Assert.Contains("### Would we survive?", md, StringComparison.Ordinal);
+        Assert.Contains("| DynamoDB table `carts` | stack shop (Carts), DeletionPolicy Delete | yes: deleting stack shop deletes it, but its recovery point in vault main (lock: none), account 111122223333, eu-west-1 stays | no (required): every copy", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAdvisoryFinding_IsShownMutedAndMarked_AndDoesNotColourTheHeadline()
+    {
+        var audit = SampleAudit.WithEveryFinding(Now, required: []);
+
+        var html = new HtmlReport().Render([], audit, Now.AddDays(-90), Now);
+        var md = new MarkdownReport().Render([], audit, Now.AddDays(-90), Now);
+
+        Assert.Contains("<tr class=\"advisory\"><td class=\"answer\">STACK_DELETE_LOSES_DATA <small>(advisory)</small></td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(FindingRow().Matches(html), m => m.Groups["kind"].Value == "STACK_DELETE_LOSES_DATA");
+        Assert.Contains("| STACK_DELETE_LOSES_DATA (advisory) |", md, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"answer\">no (advisory)</span>", html, StringComparison.Ordinal);
+        Assert.Equal(FindingKind.NotProtected, audit.Worst);
     }
 
     [Fact]
