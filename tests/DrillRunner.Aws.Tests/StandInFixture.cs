@@ -99,19 +99,7 @@ public sealed class StandInFixture : IAsyncLifetime
     public async Task DeleteTableAsync(string table)
     {
         await Client.DeleteTableAsync(table);
-        while (true)
-        {
-            try
-            {
-                await Client.DescribeTableAsync(table);
-            }
-            catch (ResourceNotFoundException)
-            {
-                return;
-            }
-
-            await Task.Yield();
-        }
+        await DrillRunner.Local.Hosting.TableWaits.UntilGoneAsync(Client, table, CancellationToken.None);
     }
 
     public Task EnablePitrAsync(string table) => Client.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest

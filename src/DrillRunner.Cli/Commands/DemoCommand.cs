@@ -15,7 +15,7 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--scenario <NAME>")]
-        [Description(DemoScenario.DrillNames + "; " + DemoScenario.Consistency + " (the shop drilled twice while it takes orders: each table to its own newest point, then both to one instant) or " + DemoScenario.Coverage + " (the coverage audit of the shop's estate).")]
+        [Description(DemoScenario.DrillNames + "; " + DemoScenario.Consistency + " (the shop drilled twice while it takes orders: each table to its own newest point, then both to one instant), " + DemoScenario.Coverage + " (the coverage audit of the shop's estate) or " + DemoScenario.StackDeleted + " (the shop's stack deleted with its data: what the audit said before, what survived, and a drill from it).")]
         public string Scenario { get; init; } = DemoScenario.Healthy;
 
         [CommandOption("--json")]
@@ -35,6 +35,11 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         if (settings.Scenario == DemoScenario.Consistency)
         {
             return await ConsistencyAsync(settings, cancellationToken);
+        }
+
+        if (settings.Scenario == DemoScenario.StackDeleted)
+        {
+            return await StackDeletedAsync(settings, cancellationToken);
         }
 
         var scenario = DemoScenario.Find(settings.Scenario)!;
@@ -117,6 +122,50 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
 
         ConsistencyPrinter.Print(consoles.Out, outcome);
         consoles.Out.MarkupLineInterpolated($"The shop wrote {outcome.PairsWritten} new customers and their orders during the drills; demo wall time {clock.Elapsed.TotalSeconds:0.0} s.");
+        return asTold ? ExitCodes.Pass : ExitCodes.NotPass;
+    }
+
+    /// <summary>
+    /// The post-mortem replayed: the audit before, the stack's deletion, the recovery drill from what survived. Exit 0
+    /// when it came out as the story says (every table restored from what survived, except the one whose data nothing
+    /// kept, and nothing left behind), 1 otherwise.
+    /// </summary>
+    private async Task<int> StackDeletedAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        var log = consoles.Diagnostics;
+        log.MarkupLine("[bold]DrillRunner demo[/] — scenario [bold]stack-deleted[/]: a failed deployment, the team deletes the shop's stack, and the stack takes data with it");
+        var clock = Stopwatch.StartNew();
+        var outcome = await StackDeletedDemo.RunAsync(time, message => log.MarkupLineInterpolated($"[grey]{clock.Elapsed.TotalSeconds,5:0.0}s[/] {message}"), cancellationToken);
+        var asTold = outcome.AsTold;
+        if (settings.Json)
+        {
+            var document = new System.Text.Json.Nodes.JsonObject
+            {
+                ["before"] = System.Text.Json.Nodes.JsonNode.Parse(CoveragePrinter.Json(outcome.Before, Core.Coverage.FindingKind.DrillStale)),
+                ["deletion"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["stack"] = outcome.Deletion.StackName,
+                    ["status"] = outcome.Deletion.Status,
+                    ["resources"] = new System.Text.Json.Nodes.JsonArray([.. outcome.Deletion.Resources.Select(r => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["logicalId"] = r.LogicalId,
+                        ["type"] = r.Type,
+                        ["physicalId"] = r.PhysicalId,
+                        ["deletionPolicy"] = r.Policy,
+                        ["fate"] = r.Fate.ToString(),
+                        ["left"] = r.Kept,
+                        ["why"] = r.Why,
+                    })]),
+                },
+                ["recovery"] = RunRecordJson.Build(outcome.Recovery, outcome.Targets, outcome.ScratchLeft),
+                ["goneForGood"] = new System.Text.Json.Nodes.JsonArray([.. outcome.GoneForGood.Select(t => (System.Text.Json.Nodes.JsonNode)t.SourceName)]),
+            };
+            consoles.Out.Profile.Out.Writer.WriteLine(RunRecordJson.Write(document));
+            return asTold ? ExitCodes.Pass : ExitCodes.NotPass;
+        }
+
+        StackDeletedPrinter.Print(consoles.Out, outcome);
+        consoles.Out.MarkupLineInterpolated($"Demo wall time {clock.Elapsed.TotalSeconds:0.0} s; {(asTold ? "it went as the post-mortem says" : "[red]it did not go as the story says: read the tables above[/]")}.");
         return asTold ? ExitCodes.Pass : ExitCodes.NotPass;
     }
 }

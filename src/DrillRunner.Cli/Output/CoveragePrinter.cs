@@ -62,7 +62,7 @@ public static class CoveragePrinter
     }
 
     /// <summary>"Would we survive?": per resource its owner and, per event, yes/no/unknown with the surviving copy or why none survives.</summary>
-    private static void PrintSurvival(IAnsiConsole console, CoverageAudit audit)
+    internal static void PrintSurvival(IAnsiConsole console, CoverageAudit audit)
     {
         var judged = audit.Judged.Where(e => e.Survival is not null).ToList();
         if (judged.Count == 0)

@@ -19,8 +19,11 @@ public sealed record DemoScenario(string Name, string Description, Verdict Expec
     /// <summary>`drill demo --scenario consistency`: the shop drilled twice while it takes orders — each table to its own newest point, then all to one instant.</summary>
     public const string Consistency = "consistency";
 
+    /// <summary>`drill demo --scenario stack-deleted`: the post-mortem replayed — the audit says what a stack deletion would lose, the stack is deleted, and a drill restores what survived.</summary>
+    public const string StackDeleted = "stack-deleted";
+
     /// <summary>The demo's scenarios that are not one drill of the demo plan (and so not for `local setup`).</summary>
-    public static IReadOnlyList<string> DemoOnly { get; } = [Consistency, Coverage];
+    public static IReadOnlyList<string> DemoOnly { get; } = [Consistency, Coverage, StackDeleted];
 
     /// <summary>The drill scenarios, for option descriptions (a test keeps it equal to <see cref="All"/>).</summary>
     public const string DrillNames = Healthy + " (default), " + NoBackups + ", " + RestoreFails + ", " + DataLoss + ", " + AppDown + ", " + SlowRestore + ", " + Estate;
