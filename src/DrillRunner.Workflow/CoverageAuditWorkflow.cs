@@ -36,7 +36,7 @@ public static class CoverageAuditWorkflow
         var audit = LambdaFunction.Of<CoverageAuditFunction>();
         var states = new StateScope(new Catcher(AuditFailed));
         var listings = new List<EstateListing> { EstateListing.DynamoDbTables };
-        listings.AddRange(EstateListing.All.Where(l => l != EstateListing.DynamoDbTables));
+        listings.AddRange(EstateListing.All.Where(l => l != EstateListing.DynamoDbTables && l.PerItemOf is null));
 
         states.Pass(
             BeginAudit,
@@ -55,7 +55,9 @@ public static class CoverageAuditWorkflow
         {
             var listing = listings[i];
             var next = i + 1 < listings.Count ? ListState(listings[i + 1]) : JudgeCoverage;
-            var afterList = listing == EstateListing.DynamoDbTables ? ReadPointInTimeRecovery : KeepState(listing);
+            var afterList = listing == EstateListing.DynamoDbTables ? ReadPointInTimeRecovery
+                : EstateListing.VaultListings.Contains(listing) ? ReadRecoveryPointsState(listing)
+                : KeepState(listing);
             states
                 .SdkTask(ListState(listing), $"The first page of {listing.Service}:{listing.Action} ({listing.PageSize} a page).", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: false), TaskResult.At("$.page"), afterList)
                 .SdkTask(ListMoreState(listing), "The next page.", Sdk.Resource(listing.Service, listing.Action), Parameters(listing, paged: true), TaskResult.At("$.page"), afterList);
@@ -73,6 +75,32 @@ public static class CoverageAuditWorkflow
                     new JsonObject { ["Mode"] = "INLINE" },
                     PitrProcessor(),
                     $"$.page.{EstateReader.PitrMember}",
+                    KeepState(listing));
+            }
+
+            if (EstateListing.VaultListings.Contains(listing))
+            {
+                states.Map(
+                    ReadRecoveryPointsState(listing),
+                    "Each vault's recovery points, a page at a time, kept by the function like every listing's pages (the vault's account is read from its ARN: a shared vault is another account's).",
+                    $"$.page.{listing.ItemsMember}",
+                    new JsonObject
+                    {
+                        ["MaxConcurrency"] = EstateListing.VaultsAtOnce,
+                        ["ItemSelector"] = new JsonObject
+                        {
+                            ["auditId.$"] = "$.auditId",
+                            ["execution.$"] = "$.execution",
+                            [EstateListing.VaultMember] = new JsonObject
+                            {
+                                ["name.$"] = "$$.Map.Item.Value.BackupVaultName",
+                                ["account.$"] = "States.ArrayGetItem(States.StringSplit($$.Map.Item.Value.BackupVaultArn, ':'), 4)",
+                            },
+                        },
+                    },
+                    new JsonObject { ["Mode"] = "INLINE" },
+                    VaultProcessor(listing, audit),
+                    null,
                     KeepState(listing));
             }
 
@@ -135,12 +163,22 @@ public static class CoverageAuditWorkflow
 
     public static StateName MorePagesState(EstateListing listing) => new("More" + listing.Name);
 
+    public static StateName ReadRecoveryPointsState(EstateListing vaults) => new("ReadRecoveryPointsOf" + vaults.Name);
+
+    /// <summary>The states that list one vault's recovery points are named for the vault listing they serve: state names are unique in a machine.</summary>
+    public static StateName ListPointsState(EstateListing vaults, bool more) => new($"List{EstateListing.VaultRecoveryPoints.Name}Of{vaults.Name}{(more ? "More" : string.Empty)}");
+
     private static JsonObject Parameters(EstateListing listing, bool paged)
     {
         var parameters = new JsonObject { [listing.PageSizeMember] = listing.PageSize };
         foreach (var (name, value) in listing.Fixed)
         {
             parameters[name] = value;
+        }
+
+        foreach (var (name, flag) in listing.FixedFlags)
+        {
+            parameters[name] = flag;
         }
 
         foreach (var (name, path) in listing.FromState)
@@ -154,6 +192,42 @@ public static class CoverageAuditWorkflow
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// One vault's ListRecoveryPointsByBackupVault, page after page, each page kept by the function. A vault that
+    /// cannot be read (deleted since it was listed, or a share withdrawn) ends its own branch, not the audit.
+    /// </summary>
+    private static StateScope VaultProcessor(EstateListing vaults, LambdaFunction audit)
+    {
+        var points = EstateListing.VaultRecoveryPoints;
+        var keep = new StateName($"Keep{points.Name}Of{vaults.Name}");
+        var more = new StateName($"More{points.Name}Of{vaults.Name}");
+        var done = new StateName($"{points.Name}Of{vaults.Name}Read");
+        var unreadable = new StateName($"{points.Name}Of{vaults.Name}Unreadable");
+        return new StateScope(new Catcher(unreadable))
+            .SdkTask(ListPointsState(vaults, more: false), $"The vault's first page of recovery points ({points.PageSize} a page).", Sdk.Resource(points.Service, points.Action), Parameters(points, paged: false), TaskResult.At("$.page"), keep)
+            .SdkTask(ListPointsState(vaults, more: true), "The vault's next page.", Sdk.Resource(points.Service, points.Action), Parameters(points, paged: true), TaskResult.At("$.page"), keep)
+            .LambdaTask(
+                keep,
+                "Keeps what the page says in the runs table and gives the next page's token.",
+                new()
+                {
+                    Function = audit,
+                    Payload = new JsonObject
+                    {
+                        ["mode"] = AuditStep.KeepPage,
+                        ["auditId.$"] = "$.auditId",
+                        ["execution.$"] = "$.execution",
+                        ["listing"] = points.Name,
+                        ["page.$"] = "$.page",
+                    },
+                    Result = TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
+                    Next = more,
+                })
+            .Choice(more, "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListPointsState(vaults, more: true))], done)
+            .Pass(done, "The vault's recovery points are kept.", next: null, parameters: new JsonObject())
+            .Pass(unreadable, "The vault could not be read; the others still are.", next: null, parameters: new JsonObject());
     }
 
     /// <summary>One table's DescribeContinuousBackups; a table that cannot be read (deleted since it was listed) says so instead of failing the audit.</summary>

@@ -117,8 +117,8 @@ public sealed class BackupStateMachineTests
         var (valid, output) = await AslDocument.ValidateAsync(coverage);
         Assert.True(valid, output);
 
-        // Every listing, twice (the first page and the next), and each table's PITR setting.
-        Assert.Equal((EstateListing.All.Count * 2) + 1, AssertSdkTasksFollowTheApiModels(coverage));
+        // Every listing, twice (the first page and the next), a vault's recovery points in each vault listing's Map, and each table's PITR setting.
+        Assert.Equal(EstateListing.All.Sum(l => l.PerItemOf is null ? 2 : 2 * EstateListing.VaultListings.Count) + 1, AssertSdkTasksFollowTheApiModels(coverage));
         foreach (var listing in EstateListing.All)
         {
             var model = ApiModel.For(listing.Service);

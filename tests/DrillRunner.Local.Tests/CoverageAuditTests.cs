@@ -11,7 +11,7 @@ namespace DrillRunner.Local.Tests;
 public sealed class CoverageAuditTests
 {
     [Fact]
-    public async Task Audit_FindsEverySeededProblem_ExcludesWhatItShould_PagesEveryListing_AndWritesNothingItLooksAt()
+    public async Task Audit_FindsEverySeededProblem_ExcludesWhatItShould_PagesEveryListing_RecordsEveryCopyAndVault_AndWritesNothingItLooksAt()
     {
         await using var local = await LocalDrillEnvironment.StartAsync(TimeProvider.System, CancellationToken.None);
         await DemoData.CreateSourceTableAsync(local.DynamoDb, default);
@@ -31,7 +31,16 @@ public sealed class CoverageAuditTests
             local.Aws.AddSource(ScratchKinds.EbsVolume, $"vol-00000000000000{i:D3}");
             local.S3.CreateBucket($"extra-bucket-{i}");
             await local.DynamoDb.CreateBackupAsync(new Amazon.DynamoDBv2.Model.CreateBackupRequest { TableName = CoverageEstate.UndrilledTable, BackupName = $"b{i}" });
+            local.Aws.AddVault($"copies-{i}", vaultLock: i == 1 ? new LocalVaultLock(30, null, now.AddDays(-1)) : null);
+            local.Aws.AddVault($"shared-{i}", LocalAwsWorld.SecondAccount, vaultType: LocalVault.LogicallyAirGapped, vaultLock: new LocalVaultLock(14, null, null), sharedWithLocalAccount: true);
         }
+
+        // One file system's newest point, copied to a locked vault here, to a vault another account shares, and to another account's vault in another region.
+        var copied = local.Aws.PointsIn(LocalVault.ArnOf(LocalAwsWorld.Region, LocalAwsWorld.Account, LocalAwsWorld.DefaultVault)).First(p => p.Kind == RestoreKinds.EfsFileSystem);
+        var west = local.Aws.AddVault("west", LocalAwsWorld.SecondAccount, LocalAwsWorld.SecondRegion, vaultLock: new LocalVaultLock(7, null, now.AddDays(-1)));
+        local.Aws.CopyRecoveryPoint(copied, LocalVault.ArnOf(LocalAwsWorld.Region, LocalAwsWorld.Account, "copies-1"));
+        local.Aws.CopyRecoveryPoint(copied, LocalVault.ArnOf(LocalAwsWorld.Region, LocalAwsWorld.SecondAccount, "shared-1"));
+        local.Aws.CopyRecoveryPoint(copied, west.Arn);
 
         local.Aws.EstatePageSize = 2;
         var before = local.Aws.Calls.Count;
@@ -85,6 +94,19 @@ public sealed class CoverageAuditTests
         }
 
         Assert.Empty(local.SourceWrites);
+
+        // Every vault it may see, with its lock; every copy of the file system, where it lives; nothing invented of the other region's vault.
+        var observed = await local.Services.Coverage.ReadPagesAsync("audit-1", default);
+        var vaults = observed.Select(o => o.Vault).OfType<Core.Coverage.Survival.VaultSeen>().ToList();
+        Assert.Equal(["Default", "copies-1", "copies-2", "copies-3", "shared-1", "shared-2", "shared-3"], vaults.Select(v => v.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(vaults, v => v.Name == "copies-1" && v.Locked && v.MinRetentionDays == 30 && v.LockDate is not null);
+        Assert.All(vaults.Where(v => v.Name.StartsWith("shared", StringComparison.Ordinal)), v => Assert.Contains($":{LocalAwsWorld.SecondAccount}:", v.Arn, StringComparison.Ordinal));
+        Assert.DoesNotContain(observed, o => o.Arn == west.Arn);
+        var copies = observed.Where(o => o.Arn == copied.ResourceArn).Select(o => o.Copy).OfType<Core.Coverage.Survival.CopySeen>().ToList();
+        Assert.Contains(copies, c => c.Kind == Core.Coverage.Survival.CopyKind.RecoveryPoint && c.VaultArn!.EndsWith(":copies-1", StringComparison.Ordinal) && c.Account == LocalAwsWorld.Account);
+        Assert.Contains(copies, c => c.Kind == Core.Coverage.Survival.CopyKind.RecoveryPoint && c.VaultArn!.EndsWith(":shared-1", StringComparison.Ordinal) && c.Account == LocalAwsWorld.SecondAccount);
+        Assert.Contains(copies, c => c.Kind == Core.Coverage.Survival.CopyKind.CopyJob && c.VaultArn == west.Arn && c.Region == LocalAwsWorld.SecondRegion && c.Account == LocalAwsWorld.SecondAccount);
+        Assert.Contains(observed, o => o.Copy?.Kind == Core.Coverage.Survival.CopyKind.OnDemandBackup && o.Arn.EndsWith("/" + CoverageEstate.UndrilledTable, StringComparison.Ordinal));
 
         // The metric the alarm watches, and the summary published to the topic.
         var unprotected = audit.Count(FindingKind.NotProtected);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Coverage.Survival;
 using DrillRunner.Core.Plans;
 
 namespace DrillRunner.Core.Coverage;
@@ -36,7 +37,11 @@ public static class EstateReader
 
     private static readonly Dictionary<string, Func<JsonObject, AuditScope, EstateObservation?>> ItemReaders = new(StringComparer.Ordinal)
     {
-        [EstateListing.DynamoDbBackups.Name] = (backup, _) => TableBackup(backup),
+        [EstateListing.DynamoDbBackups.Name] = TableBackup,
+        [EstateListing.BackupVaults.Name] = (vault, _) => Vault(vault),
+        [EstateListing.SharedBackupVaults.Name] = (vault, _) => Vault(vault),
+        [EstateListing.VaultRecoveryPoints.Name] = VaultRecoveryPoint,
+        [EstateListing.CopyJobs.Name] = (job, _) => CopyJob(job),
         [EstateListing.ProtectedResources.Name] = (resource, _) => ProtectedResource(resource),
         [EstateListing.RdsInstances.Name] = (instance, _) => Instance(instance),
         [EstateListing.DbClusters.Name] = (cluster, _) => Cluster(cluster),
@@ -76,21 +81,86 @@ public static class EstateReader
         return observations;
     }
 
-    private static EstateObservation? TableBackup(JsonObject backup)
+    /// <summary>
+    /// A DynamoDB backup: a protection, and a copy kept apart from the table (DynamoDB keeps on-demand and system
+    /// backups when the table is deleted). One AWS Backup made (AWS_BACKUP) is a recovery point of a vault, which the
+    /// vault listing reports with its vault and lock: it is not counted a second time here.
+    /// </summary>
+    private static EstateObservation? TableBackup(JsonObject backup, AuditScope scope)
     {
         if (Text(backup, "TableArn") is not { } arn || Text(backup, "BackupStatus") is not ("AVAILABLE" or null))
         {
             return null;
         }
 
-        var source = Text(backup, "BackupType") switch
+        var type = Text(backup, "BackupType");
+        var (source, kind) = type switch
         {
-            "AWS_BACKUP" => Protection.AwsBackup,
-            "SYSTEM" => Protection.SystemBackup,
-            _ => Protection.OnDemandBackup,
+            "AWS_BACKUP" => (Protection.AwsBackup, (CopyKind?)null),
+            "SYSTEM" => (Protection.SystemBackup, CopyKind.SystemBackup),
+            _ => (Protection.OnDemandBackup, CopyKind.OnDemandBackup),
         };
-        return new EstateObservation(arn) { Protection = new Protection(source, Time(backup, "BackupCreationDateTime")) };
+        var created = Time(backup, "BackupCreationDateTime");
+        var where = ArnScope(Text(backup, "BackupArn")) ?? ArnScope(arn) ?? (scope.Account, scope.Region);
+        return new EstateObservation(arn)
+        {
+            Protection = new Protection(source, created),
+            Copy = kind is { } copyKind ? new CopySeen(copyKind, null, where.Account, where.Region, created, Text(backup, "BackupArn")) : null,
+        };
     }
+
+    /// <summary>A vault and its lock (the observation's ARN is the vault's; it has no kind, so it is never judged as a resource).</summary>
+    private static EstateObservation? Vault(JsonObject vault) =>
+        Text(vault, "BackupVaultArn") is { } arn
+            ? new EstateObservation(arn)
+            {
+                Vault = new VaultSeen(
+                    Text(vault, "BackupVaultName") ?? arn[(arn.LastIndexOf(':') + 1)..],
+                    arn,
+                    vault["Locked"] is JsonValue locked && locked.GetValueKind() == JsonValueKind.True,
+                    Time(vault, "LockDate"),
+                    Whole(vault, "MinRetentionDays"),
+                    Text(vault, "VaultType")),
+            }
+            : null;
+
+    /// <summary>A completed recovery point in a vault: a copy of its resource, kept where the vault is.</summary>
+    private static EstateObservation? VaultRecoveryPoint(JsonObject point, AuditScope scope)
+    {
+        if (Text(point, "ResourceArn") is not { } resource || Text(point, "Status") != "COMPLETED")
+        {
+            return null;
+        }
+
+        var vault = Text(point, "BackupVaultArn");
+        var where = ArnScope(vault) ?? (scope.Account, scope.Region);
+        return new EstateObservation(resource) { Copy = new CopySeen(CopyKind.RecoveryPoint, vault, where.Account, where.Region, Time(point, "CreationDate"), Text(point, "RecoveryPointArn")) };
+    }
+
+    /// <summary>
+    /// A completed copy job: a copy of its resource in the destination vault, whose account and region its ARN says.
+    /// When it was made is the job's completion. The destination vault's lock is not in the job, and this account may
+    /// not be able to list that vault: nothing is said about it here.
+    /// </summary>
+    private static EstateObservation? CopyJob(JsonObject job)
+    {
+        if (Text(job, "ResourceArn") is not { } resource || Text(job, "State") != "COMPLETED" || Text(job, "DestinationBackupVaultArn") is not { } destination || ArnScope(destination) is not { } where)
+        {
+            return null;
+        }
+
+        return new EstateObservation(resource)
+        {
+            Copy = new CopySeen(CopyKind.CopyJob, destination, where.Account, where.Region, Time(job, "CompletionDate") ?? Time(job, "CreationDate"), Text(job, "DestinationRecoveryPointArn")),
+        };
+    }
+
+    /// <summary>The account and region an ARN names (arn:PARTITION:SERVICE:REGION:ACCOUNT:…); null when it names neither.</summary>
+    private static (string Account, string Region)? ArnScope(string? arn) =>
+        arn?.Split(':') is [_, _, _, { Length: > 0 } region, { Length: > 0 } account, ..] ? (account, region) : null;
+
+    private static int? Whole(JsonObject json, string member) =>
+        json[member] is JsonValue value && value.GetValueKind() == JsonValueKind.Number && long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= int.MaxValue ? (int)number : null;
 
     private static EstateObservation? ProtectedResource(JsonObject resource) =>
         Text(resource, "ResourceArn") is { } arn

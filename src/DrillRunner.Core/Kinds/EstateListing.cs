@@ -23,6 +23,15 @@ public sealed record EstateListing(string Name, string Service, string Action, s
     /// <summary>Input members that are always sent, read from the audit's state (JSONPath).</summary>
     public IReadOnlyDictionary<string, string> FromState { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Boolean input members that are always sent (the model types them boolean, not string).</summary>
+    public IReadOnlyDictionary<string, bool> FixedFlags { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>
+    /// For a listing made once per item of another listing's page (the recovery points of each vault):
+    /// that listing. Such a listing is not a step of the audit's main chain; its parameters come from the item.
+    /// </summary>
+    public EstateListing? PerItemOf { get; init; }
+
     /// <summary>The DynamoDB tables of the account and region.</summary>
     public static EstateListing DynamoDbTables { get; } = new("DynamoDbTables", "dynamodb", "listTables", "dynamodb:ListTables", "TableNames", "ExclusiveStartTableName", "LastEvaluatedTableName", "Limit", 100);
 
@@ -34,6 +43,50 @@ public sealed record EstateListing(string Name, string Service, string Action, s
 
     /// <summary>Every resource AWS Backup has backed up, with its newest backup's time.</summary>
     public static EstateListing ProtectedResources { get; } = new("ProtectedResources", "backup", "listProtectedResources", "backup:ListProtectedResources", "Results", "NextToken", "NextToken", "MaxResults", 500);
+
+    /// <summary>
+    /// The AWS Backup vaults of the audited account and region, each with its Vault Lock (Locked, MinRetentionDays,
+    /// LockDate). 50 a page: a vault's entry is well under 1 KB.
+    /// </summary>
+    public static EstateListing BackupVaults { get; } = new("BackupVaults", "backup", "listBackupVaults", "backup:ListBackupVaults", "BackupVaultList", "NextToken", "NextToken", "MaxResults", 50);
+
+    /// <summary>
+    /// The vaults other accounts share with the audited one (a logically air-gapped vault shared through AWS RAM):
+    /// ListBackupVaults with ByShared. Copies kept there survive the loss of this account, and this account can read them.
+    /// </summary>
+    public static EstateListing SharedBackupVaults { get; } = new("SharedBackupVaults", "backup", "listBackupVaults", "backup:ListBackupVaults", "BackupVaultList", "NextToken", "NextToken", "MaxResults", 50)
+    {
+        FixedFlags = new Dictionary<string, bool> { ["ByShared"] = true },
+    };
+
+    /// <summary>The listings of vaults (the same shape), for each of whose vaults the audit lists the recovery points.</summary>
+    public static IReadOnlyList<EstateListing> VaultListings => [BackupVaults, SharedBackupVaults];
+
+    /// <summary>Where the vault listings' Map puts each vault's name and account for <see cref="VaultRecoveryPoints"/>.</summary>
+    public const string VaultMember = "vault";
+
+    /// <summary>
+    /// The recovery points of one vault (of this account, or shared with it: BackupVaultAccountId names the vault's
+    /// account), made for each vault of a page of <see cref="VaultListings"/>. 50 a page: a recovery point's entry is about 1 KB.
+    /// </summary>
+    public static EstateListing VaultRecoveryPoints { get; } = new("VaultRecoveryPoints", "backup", "listRecoveryPointsByBackupVault", "backup:ListRecoveryPointsByBackupVault", "RecoveryPoints", "NextToken", "NextToken", "MaxResults", 50)
+    {
+        PerItemOf = BackupVaults,
+        FromState = new Dictionary<string, string> { ["BackupVaultName"] = $"$.{VaultMember}.name", ["BackupVaultAccountId"] = $"$.{VaultMember}.account" },
+    };
+
+    /// <summary>How many vaults' recovery points the audit lists at once.</summary>
+    public const int VaultsAtOnce = 4;
+
+    /// <summary>
+    /// The completed AWS Backup copy jobs run in this account and region: each names a destination vault, which may be
+    /// in another account or region (whose lock this account cannot see). All of them, not a window: Step Functions'
+    /// JSONPath cannot compute a date, and AWS keeps job history for a limited time itself.
+    /// </summary>
+    public static EstateListing CopyJobs { get; } = new("CopyJobs", "backup", "listCopyJobs", "backup:ListCopyJobs", "CopyJobs", "NextToken", "NextToken", "MaxResults", 50)
+    {
+        Fixed = new Dictionary<string, string> { ["ByState"] = "COMPLETED" },
+    };
 
     /// <summary>RDS instances: 20 a page, because one description with its tags runs to several KB.</summary>
     public static EstateListing RdsInstances { get; } = new("RdsInstances", "rds", "describeDBInstances", "rds:DescribeDBInstances", "DBInstances", "Marker", "Marker", "MaxRecords", 20);
@@ -58,7 +111,10 @@ public sealed record EstateListing(string Name, string Service, string Action, s
     public static AwsCall ContinuousBackups { get; } = new("dynamodb", "describeContinuousBackups", "TableName", IdIsList: false, "dynamodb:DescribeContinuousBackups");
 
     /// <summary>Every listing, in the order the audit makes them: the protections first, then the kinds' resources.</summary>
-    public static IReadOnlyList<EstateListing> All => [DynamoDbBackups, ProtectedResources, .. RestoreKinds.All.Select(k => k.Inventory)];
+    public static IReadOnlyList<EstateListing> All => [DynamoDbBackups, ProtectedResources, .. Copies, .. RestoreKinds.All.Select(k => k.Inventory)];
+
+    /// <summary>The listings that say where each copy of a resource's data is kept, and under which lock.</summary>
+    public static IReadOnlyList<EstateListing> Copies => [BackupVaults, SharedBackupVaults, VaultRecoveryPoints, CopyJobs];
 
     public static EstateListing? Named(string name) => All.FirstOrDefault(l => l.Name == name);
 }

@@ -11,7 +11,8 @@ public sealed partial class LocalAwsWorld
         var resourceArn = Required(input, "ResourceArn");
         var max = Math.Min(RecoveryPointPageSize, input["MaxResults"]?.GetValue<int>() ?? 100);
         var start = input["NextToken"]?.GetValue<string>() is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
-        var points = _points.TryGetValue(resourceArn, out var found) ? found.ToList() : [];
+        // Only the local account's and region's points: a copy in another account or region is listed there, not here.
+        var points = _points.TryGetValue(resourceArn, out var found) ? found.Where(p => p.IsLocal).ToList() : [];
         var page = points.Skip(start).Take(max).ToList();
         var output = new JsonObject
         {
@@ -24,7 +25,7 @@ public sealed partial class LocalAwsWorld
                 ["ResourceName"] = p.ResourceName,
                 ["BackupSizeBytes"] = 1024L * 1024,
                 ["IsParent"] = false,
-                ["VaultType"] = "BACKUP_VAULT",
+                ["VaultType"] = Vault(p.VaultArn)?.VaultType ?? LocalVault.BackupVault,
             }).ToArray()),
         };
         if (start + page.Count < points.Count)
@@ -49,7 +50,7 @@ public sealed partial class LocalAwsWorld
 
         return new JsonObject
         {
-            ["BackupVaultArn"] = $"arn:aws:backup:{Region}:{Account}:backup-vault:{point.Vault}",
+            ["BackupVaultArn"] = point.VaultArn,
             ["RecoveryPointArn"] = point.Arn,
             ["RestoreMetadata"] = new JsonObject(point.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))),
             ["ResourceType"] = point.Kind.AwsBackupName,

@@ -103,7 +103,7 @@ public sealed partial class LocalAwsWorld
     private JsonObject ListProtectedResources(JsonObject input)
     {
         var newest = _points
-            .Select(p => p.Value.Where(r => r.Status == "COMPLETED").MaxBy(r => r.CreatedAt))
+            .Select(p => p.Value.Where(r => r.Status == "COMPLETED" && r.IsLocal).MaxBy(r => r.CreatedAt))
             .OfType<LocalRecoveryPoint>();
         var (page, next) = Paged(newest, p => p.ResourceArn, Token(input, "NextToken"), PageSize(input, "MaxResults", 1000));
         var output = new JsonObject
@@ -114,7 +114,7 @@ public sealed partial class LocalAwsWorld
                 ["ResourceType"] = p.Kind.AwsBackupName,
                 ["LastBackupTime"] = Time(p.CreatedAt),
                 ["ResourceName"] = p.ResourceName,
-                ["LastBackupVaultArn"] = $"arn:aws:backup:{Region}:{Account}:backup-vault:{p.Vault}",
+                ["LastBackupVaultArn"] = p.VaultArn,
                 ["LastRecoveryPointArn"] = p.Arn,
             })]),
         };

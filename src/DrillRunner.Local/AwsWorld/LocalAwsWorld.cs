@@ -37,6 +37,7 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         "ec2:describeVolumes", "ec2:deleteVolume", "efs:describeFileSystems", "efs:deleteFileSystem",
         "dynamodb:listTables", "dynamodb:describeContinuousBackups", "dynamodb:listBackups", "backup:listProtectedResources", "s3:listBuckets",
         "applicationautoscaling:describeScalingPolicies",
+        "backup:listBackupVaults", "backup:listRecoveryPointsByBackupVault", "backup:listCopyJobs", "backup:deleteRecoveryPoint",
     };
 
     /// <summary>Application Auto Scaling's policies, by resource id (table/NAME): the names DescribeScalingPolicies lists.</summary>
@@ -101,16 +102,12 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
         return arn;
     }
 
-    /// <summary>A recovery point of <paramref name="resourceArn"/>. Listing returns points in the order they were added.</summary>
-    public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = "Default", string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>A recovery point of <paramref name="resourceArn"/> in a vault of the local account and region (made when missing). Listing returns points in the order they were added.</summary>
+    public LocalRecoveryPoint AddRecoveryPoint(string resourceArn, DateTimeOffset createdAt, string vault = DefaultVault, string status = "COMPLETED", IReadOnlyDictionary<string, string>? metadata = null)
     {
         var parsed = RestoreKinds.Parse(resourceArn) ?? throw new ArgumentException($"Not a resource ARN AWS Backup restores: {resourceArn}", nameof(resourceArn));
-        var arn = parsed.Kind.ScratchKind switch
-        {
-            ScratchKinds.S3Bucket or ScratchKinds.DynamoDbTable or ScratchKinds.EfsFileSystem => $"arn:aws:backup:{Region}:{Account}:recovery-point:{Guid.NewGuid()}",
-            ScratchKinds.EbsVolume => $"arn:aws:ec2:{Region}::snapshot/snap-{Next():x12}",
-            _ => $"arn:aws:rds:{Region}:{Account}:snapshot:awsbackup:job-{Next():x8}",
-        };
+        var arn = PointArn(parsed.Kind, Region, Account);
+        EnsureLocalVault(vault);
         var restoreMetadata = new Dictionary<string, string>(metadata ?? DefaultMetadata(parsed.Kind.ScratchKind, parsed.Name), StringComparer.Ordinal);
         var point = new LocalRecoveryPoint(arn, resourceArn, parsed.Kind, parsed.Name, vault, createdAt, status, restoreMetadata)
         {
@@ -142,6 +139,10 @@ public sealed partial class LocalAwsWorld(TimeProvider time, LocalS3 s3, IAmazon
                 ("dynamodb", "describeContinuousBackups") => await DescribeContinuousBackupsAsync(input, cancellationToken),
                 ("dynamodb", "listBackups") => await ListBackupsAsync(input, cancellationToken),
                 ("backup", "listProtectedResources") => ListProtectedResources(input),
+                ("backup", "listBackupVaults") => ListBackupVaults(input),
+                ("backup", "listRecoveryPointsByBackupVault") => ListRecoveryPointsByBackupVault(input),
+                ("backup", "listCopyJobs") => ListCopyJobs(input),
+                ("backup", "deleteRecoveryPoint") => DeleteRecoveryPoint(input),
                 ("s3", "listBuckets") => ListBuckets(input),
                 ("applicationautoscaling", "describeScalingPolicies") => DescribeScalingPolicies(input),
                 ("rds", "describeDBInstances") => DescribeDatabase(input, ScratchKinds.RdsInstance, "DBInstanceIdentifier", "DBInstances"),

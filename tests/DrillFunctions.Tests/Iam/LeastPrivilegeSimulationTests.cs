@@ -301,6 +301,24 @@ public sealed class LeastPrivilegeSimulationTests
         Assert.All(IamJudge.Judge(Roles, function).Decisions, d => Assert.NotEqual(IamJudge.Allowed, d.Decision));
     }
 
+    [Fact]
+    public void CoverageAudit_ListsEveryVaultsRecoveryPoints_IncludingASharedVault_ButCannotDeleteOrChangeAPointAVaultOrItsLock()
+    {
+        const string role = "CoverageAuditStateMachineRole";
+        const string otherAccount = "444455556666";
+        var vaults = new[] { TestStack.Arn("backup", "backup-vault:Default"), $"arn:{TestStack.Partition}:backup:{TestStack.Region}:{otherAccount}:backup-vault:air-gapped" };
+        var points = new[] { TestStack.Arn("backup", "recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45"), $"arn:{TestStack.Partition}:backup:{TestStack.Region}:{otherAccount}:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45" };
+
+        AssertAllAllowed([.. vaults.Select(v => new IamRequest(role, EstateListing.VaultRecoveryPoints.IamAction, v)), new(role, EstateListing.BackupVaults.IamAction, "*"), new(role, EstateListing.CopyJobs.IamAction, "*")]);
+
+        var harmful = vaults.SelectMany(v => new[] { "backup:DeleteBackupVault", "backup:PutBackupVaultLockConfiguration", "backup:DeleteBackupVaultLockConfiguration", "backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVaultAccessPolicy", "backup:StartCopyJob" }.Select(a => new IamRequest(role, a, v)))
+            .Concat(points.SelectMany(p => new[] { "backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:DisassociateRecoveryPoint", "backup:StartCopyJob" }.Select(a => new IamRequest(role, a, p))))
+            .ToList();
+        var verdicts = IamJudge.Judge(Roles, harmful);
+        Assert.Equal(harmful.Count, verdicts.Decisions.Count);
+        Assert.All(verdicts.Decisions, d => Assert.False(d.Decision.StartsWith(IamJudge.Allowed, StringComparison.Ordinal), $"{d.Request} -> {d.Decision}"));
+    }
+
     private static void AssertAllAllowed(IReadOnlyList<IamRequest> requests)
     {
         var verdicts = IamJudge.Judge(Roles, requests);
