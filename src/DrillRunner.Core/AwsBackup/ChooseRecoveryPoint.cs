@@ -64,7 +64,7 @@ public sealed class ChooseRecoveryPoint(IRunStore runs, TimeProvider time)
                 break;
         }
 
-        var backup = search.Backup with { Listing = next ?? search.Backup.Listing };
+        var backup = search.Backup with { Listing = next ?? search.Backup.Listing, SourceNotRead = target.SourceSkippedBecause };
         record = record with { RecoveryPoint = search.Best, Backup = backup };
         if (next is not null || !string.IsNullOrEmpty(nextToken))
         {

@@ -59,5 +59,8 @@ public sealed record AwsBackupTarget(
 
     /// <summary>The DynamoDB view of a DynamoDB recovery point, so that it is verified exactly like a native target.</summary>
     public DynamoDbTarget AsDynamoDbTarget() =>
-        new(Id, ResourceName, RestoreSource.Backup, RestoreOptions.Default, Table);
+        new(Id, ResourceName, RestoreSource.Backup, RestoreOptions.Default, SourceReachable ? Table : Table with { TolerancePercentOfSource = null, SampleSize = 0 });
+
+    /// <summary>The bucket checks the runner can make: without the source's counts when the source is out of reach (<see cref="SourceSkippedBecause"/>).</summary>
+    public BucketVerification BucketChecks => SourceReachable ? Bucket : Bucket with { TolerancePercentOfSource = null };
 }

@@ -11,7 +11,7 @@ public sealed record BackupRestore(int PointsSeen, int PagesRead, string? Newest
     public string? BackupVaultName { get; init; }
 
     /// <summary>The vault listing being read (vault or copyOf targets), so that its next page repeats the request.</summary>
-    public Drills.Contracts.PointListing? Listing { get; init; }
+    public PointListing? Listing { get; init; }
 
     /// <summary>copyOf: vaults listed by ListBackupVaults and not yet read for copies.</summary>
     public IReadOnlyList<VaultToRead>? VaultsToRead { get; init; }
@@ -21,6 +21,9 @@ public sealed record BackupRestore(int PointsSeen, int PagesRead, string? Newest
 
     /// <summary>The BackupVaultAccountId the chosen point's vault was listed with (a vault another account shares): GetRecoveryPointRestoreMetadata needs it too.</summary>
     public string? BackupVaultAccountId { get; init; }
+
+    /// <summary>Why the source's read-only checks (counts against it, the runbook gap) are skipped: it is out of this stack's reach.</summary>
+    public string? SourceNotRead { get; init; }
 
     /// <summary>Where the chosen point lives (vault or copyOf targets): the copy the drill proves.</summary>
     public ProvenCopy? Copy { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrillRunner.Core.Runs;
 
 namespace DrillRunner.Core.Drills.Contracts;
 

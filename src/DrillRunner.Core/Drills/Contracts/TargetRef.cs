@@ -1,3 +1,5 @@
+using DrillRunner.Core.Runs;
+
 namespace DrillRunner.Core.Drills.Contracts;
 
 /// <summary>

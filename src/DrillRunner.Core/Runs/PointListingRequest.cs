@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DrillRunner.Core.Drills.Contracts;
+namespace DrillRunner.Core.Runs;
 
 /// <summary>
 /// The request of ListBackupVaults or ListRecoveryPointsByBackupVault, with the members of the AWS Backup API

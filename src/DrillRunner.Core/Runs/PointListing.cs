@@ -1,4 +1,4 @@
-namespace DrillRunner.Core.Drills.Contracts;
+namespace DrillRunner.Core.Runs;
 
 /// <summary>
 /// One listing call of an "aws-backup" target whose plan names where its point comes from (recoveryPoint.vault /
