@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Runs;
 using DrillRunner.Workflow.Asl;
 
 namespace DrillRunner.Workflow;
