@@ -73,8 +73,9 @@ public sealed class BackupStateMachineTests
 
         Assert.Equal("arn:aws:iam::000000000000:role/local-backup-restore", start["IamRoleArn"]!.GetValue<string>());
         Assert.Equal("$.restore.value.IdempotencyToken", start["IdempotencyToken.$"]!.GetValue<string>());
-        Assert.Equal("ListRecoveryPoints", map["RouteTarget"]!["Choices"]![0]!["Next"]!.GetValue<string>());
-        Assert.Equal("ListMoreRecoveryPoints", map["MoreRecoveryPoints"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        // A target that names a vault or copyOf is listed vault by vault, as ChooseRecoveryPoint says; the others by resource.
+        Assert.Equal(["StartVaultListing", "ListRecoveryPoints"], map["RouteTarget"]!["Choices"]!.AsArray().Select(c => c!["Next"]!.GetValue<string>()));
+        Assert.Equal(["ListBackupVaults", "ListVaultRecoveryPoints", "ListMoreRecoveryPoints"], map["MoreRecoveryPoints"]!["Choices"]!.AsArray().Select(c => c!["Next"]!.GetValue<string>()));
         Assert.Contains("ReportValidation", AslDocument.ReachableFrom("RecordTargetFailure", map));
         Assert.Contains("ReportValidation", AslDocument.ReachableFrom("HasVerifier", map));
         Assert.Equal("WaitForRestoreJob", map["IsRestoreJobDone"]!["Default"]!.GetValue<string>());
