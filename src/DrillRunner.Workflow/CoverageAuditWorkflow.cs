@@ -196,7 +196,8 @@ public static class CoverageAuditWorkflow
 
     /// <summary>
     /// One vault's ListRecoveryPointsByBackupVault, page after page, each page kept by the function. A vault that
-    /// cannot be read (deleted since it was listed, or a share withdrawn) ends its own branch, not the audit.
+    /// cannot be listed (deleted since it was listed, or a share withdrawn) ends its own branch, not the audit; a page
+    /// that cannot be kept fails the audit, as everywhere else.
     /// </summary>
     private static StateScope VaultProcessor(EstateListing vaults, LambdaFunction audit)
     {
@@ -205,9 +206,10 @@ public static class CoverageAuditWorkflow
         var more = new StateName($"More{points.Name}Of{vaults.Name}");
         var done = new StateName($"{points.Name}Of{vaults.Name}Read");
         var unreadable = new StateName($"{points.Name}Of{vaults.Name}Unreadable");
-        return new StateScope(new Catcher(unreadable))
-            .SdkTask(ListPointsState(vaults, more: false), $"The vault's first page of recovery points ({points.PageSize} a page).", Sdk.Resource(points.Service, points.Action), Parameters(points, paged: false), TaskResult.At("$.page"), keep)
-            .SdkTask(ListPointsState(vaults, more: true), "The vault's next page.", Sdk.Resource(points.Service, points.Action), Parameters(points, paged: true), TaskResult.At("$.page"), keep)
+        var failed = new StateName($"{points.Name}Of{vaults.Name}NotKept");
+        return new StateScope(new Catcher(failed))
+            .SdkTask(ListPointsState(vaults, more: false), $"The vault's first page of recovery points ({points.PageSize} a page).", Sdk.Resource(points.Service, points.Action), Parameters(points, paged: false), TaskResult.At("$.page"), keep, onError: new Catcher(unreadable))
+            .SdkTask(ListPointsState(vaults, more: true), "The vault's next page.", Sdk.Resource(points.Service, points.Action), Parameters(points, paged: true), TaskResult.At("$.page"), keep, onError: new Catcher(unreadable))
             .LambdaTask(
                 keep,
                 "Keeps what the page says in the runs table and gives the next page's token.",
@@ -227,7 +229,8 @@ public static class CoverageAuditWorkflow
                 })
             .Choice(more, "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListPointsState(vaults, more: true))], done)
             .Pass(done, "The vault's recovery points are kept.", next: null, parameters: new JsonObject())
-            .Pass(unreadable, "The vault could not be read; the others still are.", next: null, parameters: new JsonObject());
+            .Pass(unreadable, "The vault could not be listed (deleted since, or a share withdrawn); the others still are.", next: null, parameters: new JsonObject())
+            .Fail(failed, "A page was listed but could not be kept: the audit fails rather than judge without it.", WorkflowErrors.AuditFailed, "A vault's page of recovery points could not be kept in the runs table; the next scheduled audit tries again.");
     }
 
     /// <summary>One table's DescribeContinuousBackups; a table that cannot be read (deleted since it was listed) says so instead of failing the audit.</summary>

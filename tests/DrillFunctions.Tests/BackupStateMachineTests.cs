@@ -125,7 +125,23 @@ public sealed class BackupStateMachineTests
             var model = ApiModel.For(listing.Service);
             var operation = model.Operation(listing.Action)!;
             Assert.Equal(model.IamAction(operation), listing.IamAction);
-            Assert.Empty(model.CheckInput(operation, new JsonObject { [listing.RequestToken] = "token", [listing.PageSizeMember] = listing.PageSize }));
+            var input = new JsonObject { [listing.RequestToken] = "token", [listing.PageSizeMember] = listing.PageSize };
+            foreach (var (name, value) in listing.Fixed)
+            {
+                input[name] = value;
+            }
+
+            foreach (var (name, flag) in listing.FixedFlags)
+            {
+                input[name] = flag;
+            }
+
+            foreach (var (name, path) in listing.FromState)
+            {
+                input[$"{name}.$"] = path;
+            }
+
+            Assert.Empty(model.CheckInput(operation, input));
             Assert.Empty(model.CheckOutput(operation, new JsonObject { [listing.ItemsMember] = new JsonArray(), [listing.ResponseToken] = "token" }));
         }
 

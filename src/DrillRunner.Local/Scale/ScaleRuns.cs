@@ -94,6 +94,9 @@ public static class ScaleRuns
         await Demo.HistorySeeder.WriteRunAsync(environment.Services.Runs, "estate", "estate-pass", time.GetUtcNow().AddDays(-1), Verdict.Pass, new Random(5), cancellationToken);
 
         var kinds = new[] { Core.Kinds.ScratchKinds.RdsInstance, Core.Kinds.ScratchKinds.RdsCluster, Core.Kinds.ScratchKinds.S3Bucket, Core.Kinds.ScratchKinds.EbsVolume, Core.Kinds.ScratchKinds.EfsFileSystem };
+        // Each AWS Backup point is also copied to a locked vault here and to another account's vault in another region: the copy listings at scale.
+        var lockedCopies = environment.Aws.AddVault("estate-copies", vaultLock: new AwsWorld.LocalVaultLock(30, null, time.GetUtcNow().AddDays(-1)));
+        var farCopies = environment.Aws.AddVault("estate-dr", AwsWorld.LocalAwsWorld.SecondAccount, AwsWorld.LocalAwsWorld.SecondRegion);
         for (var i = 0; i < others; i++)
         {
             var kind = kinds[i % kinds.Length];
@@ -116,7 +119,9 @@ public static class ScaleRuns
 
             if (i % 2 == 0)
             {
-                environment.Aws.AddRecoveryPoint(arn, time.GetUtcNow().AddHours(i % 4 == 0 ? -2 : -50));
+                var point = environment.Aws.AddRecoveryPoint(arn, time.GetUtcNow().AddHours(i % 4 == 0 ? -2 : -50));
+                environment.Aws.CopyRecoveryPoint(point, lockedCopies.Arn);
+                environment.Aws.CopyRecoveryPoint(point, farCopies.Arn);
             }
         }
 
