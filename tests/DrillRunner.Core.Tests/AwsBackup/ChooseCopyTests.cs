@@ -83,6 +83,26 @@ public sealed class ChooseCopyTests
         Assert.Contains("rp-original", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CopyOf_WithSelectOldest_DrawsTheOldestCopyAcrossVaults_ByTheSameRuleAsEveryTarget()
+    {
+        var runId = await BeginAsync($$"""{ "copyOf": "{{Source}}", "select": "oldest", "withinDays": 30 }""");
+        var choose = new ChooseRecoveryPoint(_runs, _clock);
+
+        await choose.ExecuteAsync(new RecoveryPointPage(runId, "orders", null, FirstPage: true) { Call = PointListing.Start }, default);
+        await choose.ExecuteAsync(Vaults(runId, OwnVault), default);
+        await choose.ExecuteAsync(Vaults(runId, SharedVault), default);
+        await choose.ExecuteAsync(Points(runId, null, ("rp-too-old", -60 * 24 * 40, OwnVault, SourceVault), ("rp-mid", -600, OwnVault, SourceVault)), default);
+        var last = await choose.ExecuteAsync(Points(runId, null, ("rp-new", -90, SharedVault, SourceVault)), default);
+
+        Assert.Equal("rp-mid", last.RecoveryPointArn);
+        Assert.Equal("local-copies", last.BackupVaultName);
+        Assert.Null(last.Metadata!.BackupVaultAccountId);
+        var record = await _runs.GetTargetAsync(runId, "orders", default);
+        Assert.Equal(PointSelect.Oldest, record.RecoveryPoint!.Select);
+        Assert.Contains("rp-too-old", record.Backup!.NewestSkipped ?? string.Empty, StringComparison.Ordinal);
+    }
+
     private async Task<string> BeginAsync(string recoveryPoint, string resourceArn = "")
     {
         await _plans.SaveAsync("recovery", $$"""
