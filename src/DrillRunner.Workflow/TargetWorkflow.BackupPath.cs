@@ -25,6 +25,7 @@ public static partial class TargetWorkflow
     private static readonly StateName StartVaultListing = new(nameof(StartVaultListing));
     private static readonly StateName ListBackupVaults = new(nameof(ListBackupVaults));
     private static readonly StateName ListVaultRecoveryPoints = new(nameof(ListVaultRecoveryPoints));
+    private static readonly StateName ChooseFromVaultListing = new(nameof(ChooseFromVaultListing));
     private static readonly StateName GetRestoreMetadata = new(nameof(GetRestoreMetadata));
     private static readonly StateName PrepareRestore = new(BackupStep.PrepareRestore);
     private static readonly StateName StartRestoreJob = new(nameof(StartRestoreJob));
@@ -107,14 +108,18 @@ public static partial class TargetWorkflow
             Sdk.Backup("listBackupVaults"),
             "$.choice.value.listing.request",
             TaskResult.At("$.page", Page(firstPage: false, PointListing.Vaults)),
-            ChooseRecoveryPoint)
+            ChooseFromVaultListing)
         .SdkTaskWithRequestAt(
             ListVaultRecoveryPoints,
             "One vault's points of the resource (ByResourceArn; copies keep their source's ARN), BackupVaultAccountId for a vault another account shares; the request is ChooseRecoveryPoint's.",
             Sdk.Backup("listRecoveryPointsByBackupVault"),
             "$.choice.value.listing.request",
             TaskResult.At("$.page", Page(firstPage: false, PointListing.Points)),
-            ChooseRecoveryPoint)
+            ChooseFromVaultListing)
+        .LambdaTask(
+            ChooseFromVaultListing,
+            "ChooseRecoveryPoint on a vault listing's answer, told which listing it answers: a second delivery of the same answer changes nothing.",
+            BackupStepTask(ChooseRecoveryPoint, new() { ["answer.$"] = "$.page.answer", ["firstPage.$"] = "$.page.firstPage", ["call.$"] = "$.page.call", ["answered.$"] = "$.choice.value.listing" }, "$.choice", MoreRecoveryPoints))
         .LambdaTask(
             ChooseRecoveryPoint,
             "Keeps the newest COMPLETED point (in the plan's vault; only copies for copyOf) across pages and vaults; after the last fails the target if there is none or it is older than maxRecoveryPointAgeHours.",

@@ -32,6 +32,12 @@ public sealed class ChooseRecoveryPoint(IRunStore runs, TimeProvider time)
         var wanted = PointWanted.For(context.Run, context.Plan, target);
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
 
+        // An answer to a listing the record has already moved past was taken before (a second delivery): say again what comes next.
+        if (input.Answered is { } answered && record.Backup?.Listing is { } current && current != answered)
+        {
+            return new RecoveryPointChoice(MorePages: true, null, null, null) { Listing = current };
+        }
+
         // The first page starts a new search: a retried listing must not add to an old one.
         var firstPage = input.FirstPage;
         var search = new Search(

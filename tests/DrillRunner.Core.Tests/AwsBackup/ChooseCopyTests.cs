@@ -103,6 +103,24 @@ public sealed class ChooseCopyTests
         Assert.Contains("rp-too-old", record.Backup!.NewestSkipped ?? string.Empty, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAnswerDeliveredTwice_SaysAgainWhatComesNext_AndSkipsNoVault()
+    {
+        var runId = await BeginAsync($$"""{ "copyOf": "{{Source}}" }""");
+        var choose = new ChooseRecoveryPoint(_runs, _clock);
+
+        var start = await choose.ExecuteAsync(new RecoveryPointPage(runId, "orders", null, FirstPage: true) { Call = PointListing.Start }, default);
+        var ownVaults = Vaults(runId, OwnVault) with { Answered = start.Listing };
+        var first = await choose.ExecuteAsync(ownVaults, default);
+        var again = await choose.ExecuteAsync(ownVaults, default);
+        var firstVault = await choose.ExecuteAsync(Vaults(runId, SharedVault) with { Answered = again.Listing }, default);
+
+        Assert.Equal(first.Listing, again.Listing);
+        Assert.True(again.Listing!.Request.ByShared);
+        Assert.Equal("local-copies", firstVault.Listing!.Request.BackupVaultName);
+        Assert.Equal(["air-gapped"], (await _runs.GetTargetAsync(runId, "orders", default)).Backup!.VaultsToRead!.Select(v => v.Name));
+    }
+
     private async Task<string> BeginAsync(string recoveryPoint, string resourceArn = "")
     {
         await _plans.SaveAsync("recovery", $$"""

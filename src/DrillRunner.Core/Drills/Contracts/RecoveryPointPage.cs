@@ -11,4 +11,7 @@ namespace DrillRunner.Core.Drills.Contracts;
 public sealed record RecoveryPointPage(string RunId, string TargetId, JsonElement? Answer, bool FirstPage)
 {
     public string? Call { get; init; }
+
+    /// <summary>The vault listing this answer answers (as ChooseRecoveryPoint asked for it): a second delivery of an answer already taken is recognised by it.</summary>
+    public PointListing? Answered { get; init; }
 }
