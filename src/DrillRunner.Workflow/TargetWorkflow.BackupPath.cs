@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Errors;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Core.Runs;
 using DrillRunner.Workflow.Asl;
 
 namespace DrillRunner.Workflow;
@@ -21,6 +22,10 @@ public static partial class TargetWorkflow
     private static readonly StateName ListMoreRecoveryPoints = new(nameof(ListMoreRecoveryPoints));
     private static readonly StateName ChooseRecoveryPoint = new(BackupStep.ChooseRecoveryPoint);
     private static readonly StateName MoreRecoveryPoints = new(nameof(MoreRecoveryPoints));
+    private static readonly StateName StartVaultListing = new(nameof(StartVaultListing));
+    private static readonly StateName ListBackupVaults = new(nameof(ListBackupVaults));
+    private static readonly StateName ListVaultRecoveryPoints = new(nameof(ListVaultRecoveryPoints));
+    private static readonly StateName ChooseFromVaultListing = new(nameof(ChooseFromVaultListing));
     private static readonly StateName GetRestoreMetadata = new(nameof(GetRestoreMetadata));
     private static readonly StateName PrepareRestore = new(BackupStep.PrepareRestore);
     private static readonly StateName StartRestoreJob = new(nameof(StartRestoreJob));
@@ -84,25 +89,55 @@ public static partial class TargetWorkflow
             "First page of the resource's recovery points (AWS Backup lists them in no guaranteed order).",
             Sdk.Backup("listRecoveryPointsByResource"),
             new JsonObject { ["ResourceArn.$"] = "$.resourceArn", ["MaxResults"] = RecoveryPointPageSize },
-            TaskResult.At("$.page", new JsonObject { ["answer.$"] = "$", ["firstPage"] = true }),
+            TaskResult.At("$.page", Page(firstPage: true, PointListing.Resource)),
             ChooseRecoveryPoint)
         .SdkTask(
             ListMoreRecoveryPoints,
             "The next page.",
             Sdk.Backup("listRecoveryPointsByResource"),
             new JsonObject { ["ResourceArn.$"] = "$.resourceArn", ["NextToken.$"] = "$.choice.value.nextToken", ["MaxResults"] = RecoveryPointPageSize },
-            TaskResult.At("$.page", new JsonObject { ["answer.$"] = "$", ["firstPage"] = false }),
+            TaskResult.At("$.page", Page(firstPage: false, PointListing.Resource)),
             ChooseRecoveryPoint)
         .LambdaTask(
+            StartVaultListing,
+            "The plan names where the point comes from (recoveryPoint.vault / copyOf): ChooseRecoveryPoint says what to list first, a vault's points or the vaults this stack can read.",
+            BackupStepTask(ChooseRecoveryPoint, new() { ["firstPage"] = true, ["call"] = PointListing.Start }, "$.choice", MoreRecoveryPoints))
+        .SdkTaskWithRequestAt(
+            ListBackupVaults,
+            "copyOf: the vaults this stack can read, its own then those other accounts share with it (ByShared), page by page; the request is ChooseRecoveryPoint's.",
+            Sdk.Backup("listBackupVaults"),
+            "$.choice.value.listing.request",
+            TaskResult.At("$.page", Page(firstPage: false, PointListing.Vaults)),
+            ChooseFromVaultListing)
+        .SdkTaskWithRequestAt(
+            ListVaultRecoveryPoints,
+            "One vault's points of the resource (ByResourceArn; copies keep their source's ARN), BackupVaultAccountId for a vault another account shares; the request is ChooseRecoveryPoint's.",
+            Sdk.Backup("listRecoveryPointsByBackupVault"),
+            "$.choice.value.listing.request",
+            TaskResult.At("$.page", Page(firstPage: false, PointListing.Points)),
+            ChooseFromVaultListing)
+        .LambdaTask(
+            ChooseFromVaultListing,
+            "ChooseRecoveryPoint on a vault listing's answer, told which listing it answers: a second delivery of the same answer changes nothing.",
+            BackupStepTask(ChooseRecoveryPoint, new() { ["answer.$"] = "$.page.answer", ["firstPage.$"] = "$.page.firstPage", ["call.$"] = "$.page.call", ["answered.$"] = "$.choice.value.listing" }, "$.choice", MoreRecoveryPoints))
+        .LambdaTask(
             ChooseRecoveryPoint,
-            "Keeps the newest COMPLETED point (in the plan's vault) across pages; after the last page fails the target if there is none or it is older than maxRecoveryPointAgeHours.",
-            BackupStepTask(ChooseRecoveryPoint, new() { ["answer.$"] = "$.page.answer", ["firstPage.$"] = "$.page.firstPage" }, "$.choice", MoreRecoveryPoints))
-        .Choice(MoreRecoveryPoints, "Reads the next page while ChooseRecoveryPoint says there is one.", [Rule.IsTrue("$.choice.value.morePages", ListMoreRecoveryPoints)], GetRestoreMetadata)
-        .SdkTask(
+            "Keeps the newest COMPLETED point (in the plan's vault; only copies for copyOf) across pages and vaults; after the last fails the target if there is none or it is older than maxRecoveryPointAgeHours.",
+            BackupStepTask(ChooseRecoveryPoint, new() { ["answer.$"] = "$.page.answer", ["firstPage.$"] = "$.page.firstPage", ["call.$"] = "$.page.call" }, "$.choice", MoreRecoveryPoints))
+        .Choice(
+            MoreRecoveryPoints,
+            "Reads the next page or vault while ChooseRecoveryPoint says there is one.",
+            [
+                Rule.IsPresentAndIs("$.choice.value.listing.call", PointListing.Vaults, ListBackupVaults),
+                Rule.IsPresentAndIs("$.choice.value.listing.call", PointListing.Points, ListVaultRecoveryPoints),
+                Rule.IsTrue("$.choice.value.morePages", ListMoreRecoveryPoints),
+            ],
+            GetRestoreMetadata)
+        .SdkTaskWithRequestAt(
             GetRestoreMetadata,
-            "The metadata AWS Backup needs to restore this point.",
+            "The metadata AWS Backup needs to restore this point (BackupVaultAccountId for a vault another account shares); the request is ChooseRecoveryPoint's.",
             Sdk.Backup("getRecoveryPointRestoreMetadata"),
-            new JsonObject { ["BackupVaultName.$"] = "$.choice.value.backupVaultName", ["RecoveryPointArn.$"] = "$.choice.value.recoveryPointArn" },
+            "$.choice.value.metadata",
             TaskResult.At("$.metadata"),
             PrepareRestore)
         .LambdaTask(
@@ -250,6 +285,9 @@ public static partial class TargetWorkflow
                 resultAt: null,
                 TargetDone) with { OnError = new Catcher(TargetDone, "$.recordError") })
         .Succeed(TargetDone, "The target's outcome is recorded (and reported to AWS Backup where it took it).");
+
+    /// <summary>A listing's answer as ChooseRecoveryPoint reads it: the answer, whether it starts a new search, and which call it was.</summary>
+    private static JsonObject Page(bool firstPage, string call) => new() { ["answer.$"] = "$", ["firstPage"] = firstPage, ["call"] = call };
 
     /// <summary>
     /// A BackupStepFunction task: the step (named as its state) with the target and what it reads; its

@@ -26,8 +26,8 @@ public static partial class TargetWorkflow
         var scope = new StateScope(new Catcher(RecordTargetFailure));
         scope.Choice(
             RouteTarget,
-            "Native DynamoDB targets restore through DynamoDB's own API; aws-backup targets through AWS Backup.",
-            [Rule.Is("$.type", AwsBackupTarget.TypeName, ListRecoveryPoints)],
+            "Native DynamoDB targets restore through DynamoDB's own API; aws-backup targets through AWS Backup, listed by vault when the plan names a vault or copyOf.",
+            [Rule.IsPresent("$.pointsFrom", StartVaultListing), Rule.Is("$.type", AwsBackupTarget.TypeName, ListRecoveryPoints)],
             ResolveRecoveryPoint);
         NativePath(scope);
         BackupPath(scope);

@@ -73,8 +73,9 @@ public sealed class BackupStateMachineTests
 
         Assert.Equal("arn:aws:iam::000000000000:role/local-backup-restore", start["IamRoleArn"]!.GetValue<string>());
         Assert.Equal("$.restore.value.IdempotencyToken", start["IdempotencyToken.$"]!.GetValue<string>());
-        Assert.Equal("ListRecoveryPoints", map["RouteTarget"]!["Choices"]![0]!["Next"]!.GetValue<string>());
-        Assert.Equal("ListMoreRecoveryPoints", map["MoreRecoveryPoints"]!["Choices"]![0]!["Next"]!.GetValue<string>());
+        // A target that names a vault or copyOf is listed vault by vault, as ChooseRecoveryPoint says; the others by resource.
+        Assert.Equal(["StartVaultListing", "ListRecoveryPoints"], map["RouteTarget"]!["Choices"]!.AsArray().Select(c => c!["Next"]!.GetValue<string>()));
+        Assert.Equal(["ListBackupVaults", "ListVaultRecoveryPoints", "ListMoreRecoveryPoints"], map["MoreRecoveryPoints"]!["Choices"]!.AsArray().Select(c => c!["Next"]!.GetValue<string>()));
         Assert.Contains("ReportValidation", AslDocument.ReachableFrom("RecordTargetFailure", map));
         Assert.Contains("ReportValidation", AslDocument.ReachableFrom("HasVerifier", map));
         Assert.Equal("WaitForRestoreJob", map["IsRestoreJobDone"]!["Default"]!.GetValue<string>());
@@ -178,7 +179,12 @@ public sealed class BackupStateMachineTests
             var model = ApiModel.For(parts[0]);
             var operation = model.Operation(parts[1]);
             Assert.True(operation is not null, $"{name}: '{parts[1]}' is not a camelCase action of {parts[0]}");
-            Assert.Empty(model.CheckInput(operation!, state["Parameters"]!.AsObject()));
+            // A task whose request a function prepares (InputPath) has it checked against the model where it is made.
+            Assert.True(state["Parameters"] is JsonObject || state["InputPath"] is not null, $"{name}: neither Parameters nor InputPath");
+            if (state["Parameters"] is JsonObject parameters)
+            {
+                Assert.Empty(model.CheckInput(operation!, parameters));
+            }
         }
 
         return sdkTasks.Count;

@@ -335,6 +335,39 @@ public sealed class AwsBackupDrillTests(AwsBackupFixture fixture) : IClassFixtur
         });
     }
 
+    [Fact]
+    public async Task ACopyInAVaultAnotherAccountShares_IsFoundByVaultAndSource_Restored_AndNamedInTheRun_WithoutReadingTheSource()
+    {
+        // The recovery stack's view: the bucket's original point stays in its own vault; a copy job put a copy into a
+        // logically air-gapped vault of the second account, shared with this one.
+        var bucketArn = fixture.BucketWithRecoveryPoint("recovered-invoices", 40, Now.AddMinutes(-70));
+        var original = Aws.PointsIn(LocalVault.ArnOf(LocalAwsWorld.Region, LocalAwsWorld.Account, LocalAwsWorld.DefaultVault)).Single(p => p.ResourceArn == bucketArn);
+        var vault = Aws.AddVault("air-gapped", LocalAwsWorld.SecondAccount, vaultType: LocalVault.LogicallyAirGapped, sharedWithLocalAccount: true);
+        var copy = Aws.CopyRecoveryPoint(original, vault.Arn).Destination;
+
+        var drilled = await fixture.DrillAsync(Plan("copies", $$"""
+            { "id": "invoices", "type": "aws-backup", "recoveryPoint": { "vault": "{{vault.Arn}}", "copyOf": "{{bucketArn}}" }, "verification": { "minObjectCount": 40, "maxObjectCount": 40, "tolerancePercentOfSource": 0 } }
+            """));
+
+        Assert.Equal(Verdict.Pass, drilled.Run.Verdict);
+        var target = drilled.Targets["invoices"];
+        Assert.Equal(copy.Arn, target.RecoveryPoint!.BackupArn);
+        Assert.Equal(copy.CreatedAt, target.RecoveryPoint.CreatedAt, TimeSpan.FromMilliseconds(1));
+        var proven = target.Backup!.Copy!;
+        Assert.Equal(("air-gapped", LocalAwsWorld.SecondAccount, LocalAwsWorld.Region, original.VaultArn), (proven.VaultName, proven.Account, proven.Region, proven.SourceBackupVaultArn));
+        Assert.Equal(40, target.Bucket!.Restored.Objects);
+
+        // Listed by vault, with the other account's id, for the listing and the restore metadata; never by resource.
+        var listing = Assert.Single(Aws.Calls, c => c.Action == "listRecoveryPointsByBackupVault" && c.Input["ByResourceArn"]?.GetValue<string>() == bucketArn);
+        Assert.Equal(LocalAwsWorld.SecondAccount, listing.Input["BackupVaultAccountId"]!.GetValue<string>());
+        Assert.Contains(Aws.Calls, c => c.Action == "getRecoveryPointRestoreMetadata" && c.Input["RecoveryPointArn"]!.GetValue<string>() == copy.Arn && c.Input["BackupVaultAccountId"]?.GetValue<string>() == LocalAwsWorld.SecondAccount);
+        Assert.DoesNotContain(Aws.Calls, c => c.Action == "listRecoveryPointsByResource" && c.Input["ResourceArn"]!.GetValue<string>() == bucketArn);
+
+        // The source is out of reach: its count is not compared, and the runbook gap says why.
+        Assert.Null(target.Bucket.Source);
+        Assert.Contains("another account or region", target.RunbookGap!.Incomplete, StringComparison.Ordinal);
+    }
+
     private static string Plan(string name, string targets) => $$"""
         {
           "name": "{{name}}",

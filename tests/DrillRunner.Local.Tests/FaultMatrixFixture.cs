@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using DrillRunner.Core.Drills.Contracts;
 using DrillRunner.Core.Kinds;
+using DrillRunner.Local.AwsWorld;
 using DrillRunner.Local.Workflow;
 
 namespace DrillRunner.Local.Tests;
@@ -59,6 +60,12 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
             Environment.Aws.AddRecoveryPoint(Environment.Aws.AddSource(kind, id), Now.AddMinutes(-30));
         }
 
+        // The file system's point is also copied into a vault another account shares: its target drills that copy
+        // (copyOf), so the vault listings (StartVaultListing, ListBackupVaults, ListVaultRecoveryPoints) are in the matrix too.
+        var shared = Environment.Aws.AddVault("matrix-copies", LocalAwsWorld.SecondAccount, vaultType: LocalVault.LogicallyAirGapped, sharedWithLocalAccount: true);
+        var files = Environment.Aws.PointsIn(LocalVault.ArnOf(LocalAwsWorld.Region, LocalAwsWorld.Account, LocalAwsWorld.DefaultVault)).Single(p => p.ResourceName == "fs-0fa017000000000a");
+        Environment.Aws.CopyRecoveryPoint(files, shared.Arn);
+
         // Two points listed one per page: the listing goes through ListMoreRecoveryPoints too.
         Environment.Aws.AddRecoveryPoint("arn:aws:rds:us-east-1:000000000000:db:billing", Now.AddHours(-25));
         Environment.Aws.RecoveryPointPageSize = 1;
@@ -108,7 +115,7 @@ public sealed class FaultMatrixFixture : IAsyncLifetime
             { "id": "billing", "type": "aws-backup", "resourceArn": "arn:aws:rds:us-east-1:000000000000:db:billing" },
             { "id": "ledger", "type": "aws-backup", "resourceArn": "arn:aws:rds:us-east-1:000000000000:cluster:ledger" },
             { "id": "data", "type": "aws-backup", "resourceArn": "arn:aws:ec2:us-east-1:000000000000:volume/vol-0fa017000000000a", "verifierFunction": "{{Verifier}}" },
-            { "id": "files", "type": "aws-backup", "resourceArn": "arn:aws:elasticfilesystem:us-east-1:000000000000:file-system/fs-0fa017000000000a" }
+            { "id": "files", "type": "aws-backup", "recoveryPoint": { "copyOf": "arn:aws:elasticfilesystem:us-east-1:000000000000:file-system/fs-0fa017000000000a" } }
           ],
           "relations": [
             { "id": "orders-exist", "from": { "target": "orders", "attribute": "pk" }, "to": { "target": "orders", "key": "pk" } },

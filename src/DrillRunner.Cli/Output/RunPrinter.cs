@@ -75,6 +75,11 @@ public static class RunPrinter
             console.MarkupLineInterpolated($"[grey]{target.TargetId}: {what}[/]");
         }
 
+        foreach (var target in targets.Where(t => t.Backup?.Copy is not null && t.RecoveryPoint?.BackupArn is not null))
+        {
+            console.MarkupLineInterpolated($"{target.TargetId}: {target.Backup!.Copy!.Sentence(target.RecoveryPoint!.BackupArn!)}");
+        }
+
         foreach (var target in targets.Where(t => t.Backup?.RestoreJobId is not null))
         {
             var backup = target.Backup!;

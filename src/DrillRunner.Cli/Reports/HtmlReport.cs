@@ -117,6 +117,17 @@ public sealed class HtmlReport : IReportFormat
             html.Append($"<p class=\"warning\">Never verified in the window: {E(PlanSentence.Unverified(r.NeverVerified))}. {E(PlanSentence.UnverifiedWarning(r.NeverVerified))}</p>");
         }
 
+        if (r.CopiesProven.Count > 0)
+        {
+            html.Append("<h3>Copies proven by the latest drill</h3><ul class=\"copies\">");
+            foreach (var copy in r.CopiesProven)
+            {
+                html.Append($"<li><strong>{E(copy.TargetId)}</strong>: {E(copy.Sentence)}</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
         if (r.RunbookGaps.Count + r.RunbookGapNotRecorded.Count > 0)
         {
             html.Append("<h3>Recovery runbook: what a real recovery would still do by hand</h3><ul class=\"runbook\">");

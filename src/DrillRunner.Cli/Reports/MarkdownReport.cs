@@ -26,6 +26,16 @@ public sealed class MarkdownReport : IReportFormat
             md.AppendLine(r.MeanDrillCostUsd is { } cost
                 ? $"Cost (estimate): {Text.Usd(cost)} per drill, of which the runner's own {Text.Usd(r.MeanRunnerCostUsd)}; {(r.CostPerMonthUsd is { } month ? $"about {Text.Usd(month)} per month at this pace" : Text.PaceUnknown)}."
                 : $"Cost (estimate): {(r.Runs == 0 ? Text.NoDrill : Text.CostNotRecorded)}.").AppendLine();
+            foreach (var copy in r.CopiesProven)
+            {
+                md.AppendLine($"- {Cell(copy.TargetId)}: {Cell(copy.Sentence)}");
+            }
+
+            if (r.CopiesProven.Count > 0)
+            {
+                md.AppendLine();
+            }
+
             foreach (var gap in r.RunbookGaps)
             {
                 md.AppendLine($"- Runbook gap, {gap.TargetId}: {Cell(gap.Sentence)}");

@@ -15,7 +15,7 @@ internal sealed class VerifyBucket(IRunStore runs, IBucketInspector buckets, Tim
 {
     public async Task<VerificationStep> ExecuteAsync(TargetRef input, AwsBackupTarget target, Func<bool> outOfTime, CancellationToken cancellationToken)
     {
-        var verification = target.Bucket;
+        var verification = target.BucketChecks;
         var record = await runs.GetTargetAsync(input.RunId, input.TargetId, cancellationToken);
         var scratch = record.Scratch?.Name ?? throw new InvalidOperationException($"Target '{input.TargetId}' has no scratch bucket to verify.");
         var check = record.Bucket ?? new BucketCheck(BucketCount.Start, null);

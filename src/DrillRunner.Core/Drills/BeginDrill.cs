@@ -176,7 +176,7 @@ public sealed class BeginDrill(IPlanStore plans, IRunStore runs, IDrillRequests 
         true,
         message,
         plan.MaxConcurrentRestores,
-        plan.Targets.Select(t => new TargetRef(runId, t.Id) { Type = t.Type, ResourceArn = (t as AwsBackupTarget)?.ResourceArn }).ToList());
+        plan.Targets.Select(t => new TargetRef(runId, t.Id) { Type = t.Type, ResourceArn = (t as AwsBackupTarget)?.ResourceArn, PointsFrom = t is AwsBackupTarget { Origin: not null } ? PointListing.Vaults : null }).ToList());
 
     private async Task LinkAsync(BeginRequest request, string runId, CancellationToken cancellationToken)
     {

@@ -27,6 +27,8 @@ namespace DrillRunner.Core.Json;
 [JsonSerializable(typeof(TeardownInput))]
 [JsonSerializable(typeof(RecoveryPointPage))]
 [JsonSerializable(typeof(RecoveryPointChoice))]
+[JsonSerializable(typeof(PointListing))]
+[JsonSerializable(typeof(RestoreMetadataRequest))]
 [JsonSerializable(typeof(AwsAnswerInput))]
 [JsonSerializable(typeof(StartRestoreJobParameters))]
 [JsonSerializable(typeof(RestoreJobAnswer))]

@@ -8,27 +8,48 @@ public static partial class PlanReader
 {
     private static AwsBackupTarget? ReadBackupTarget(JsonObjectReader target, string? id)
     {
-        var arn = target.String("resourceArn", true, $"give the protected resource's ARN, one of: {RestoreKinds.SupportedArnForms}.");
+        var arn = target.String("resourceArn", false, $"give the protected resource's ARN, one of: {RestoreKinds.SupportedArnForms}.");
+        var defaults = ReadBackupDefaults(target, arn is null ? null : RestoreKinds.Parse(arn)?.Kind, new OriginFields(CopyOfAllowed: true));
+        var copyOf = defaults.Origin?.CopyOf;
+        if (arn is null && copyOf is null && !target.Problems.Any(p => p.Path == target.At("resourceArn") || p.Path == $"{target.At("recoveryPoint")}.copyOf"))
+        {
+            target.Problem(target.At("resourceArn"), "is required.", $"give the protected resource's ARN, one of: {RestoreKinds.SupportedArnForms} (or, to drill a copy, \"recoveryPoint\": {{ \"copyOf\": \"<source ARN>\" }}).");
+        }
+
+        // With copyOf, resourceArn may be left out: the copy's source is the resource the target stands for.
+        arn ??= copyOf;
         var parsed = arn is null ? null : RestoreKinds.Parse(arn);
-        if (arn is not null && parsed is null)
+        if (arn is not null && copyOf is not null && arn != copyOf)
+        {
+            target.Problem(
+                target.At("resourceArn"),
+                $"is '{arn}', but recoveryPoint.copyOf names '{copyOf}': a target restores copies of its own resource only.",
+                "remove resourceArn (copyOf names the source), or make both the same ARN.");
+        }
+        else if (arn is not null && parsed is null && arn != copyOf)
         {
             target.Problem(target.At("resourceArn"), $"'{arn}' is not the ARN of a resource type this runner restores from AWS Backup.", $"use one of: {RestoreKinds.SupportedArnForms}.");
         }
 
-        var defaults = ReadBackupDefaults(target, parsed?.Kind);
         target.RejectUnknownFields();
-        return id is null || parsed is null
-            ? null
-            : defaults with { Id = id, ResourceArn = arn!, Kind = parsed.Value.Kind, ResourceName = parsed.Value.Name };
+        if (id is null || parsed is null)
+        {
+            return null;
+        }
+
+        return defaults with { Id = id, ResourceArn = arn!, Kind = parsed.Value.Kind, ResourceName = parsed.Value.Name };
     }
 
     /// <summary>
     /// The fields an "aws-backup" target of <paramref name="kind"/> takes besides its id and ARN: a selection
-    /// rule's defaults are read here too. Unknown fields are the caller's to reject.
+    /// rule's defaults are read here too (without copyOf, which names one resource). Unknown fields are the caller's to reject.
     /// </summary>
-    private static AwsBackupTarget ReadBackupDefaults(JsonObjectReader target, RestoreKind? kind)
+    private static AwsBackupTarget ReadBackupDefaults(JsonObjectReader target, RestoreKind? kind, OriginFields? origin = null)
     {
         var vault = target.String("backupVaultName", false, "name the backup vault whose recovery points count, or leave it out for any vault.");
+        var (point, place) = ReadRecoveryPoint(target, origin ?? new OriginFields(CopyOfAllowed: false));
+        var (vaultName, origin2) = ReadPointOrigin(target, vault, place);
+        kind ??= origin2?.CopyOf is { } copyOf ? RestoreKinds.Parse(copyOf)?.Kind : null;
         var maxAgeHours = target.Number("maxRecoveryPointAgeHours", false, 0.01, 87600, "use the age in hours beyond which the newest recovery point fails the drill, e.g. 26 for a daily backup.");
         var metadata = target.StringMap("restoreMetadata", "write restore metadata overrides as strings, e.g. { \"DBInstanceClass\": \"db.t4g.medium\" }.");
         if (kind is not null)
@@ -75,13 +96,13 @@ public static partial class PlanReader
             string.Empty,
             kind ?? RestoreKinds.DynamoDbTable,
             string.Empty,
-            vault,
+            vaultName,
             maxAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,
             metadata,
             table,
             bucket,
             tcpConnect,
-            verifier) { RecoveryPoint = ReadRecoveryPoint(target) };
+            verifier) { RecoveryPoint = point, Origin = origin2 };
     }
 
     private static BucketVerification ReadBucketVerification(JsonObjectReader? reader)

@@ -52,7 +52,9 @@ public static partial class PlanReader
             for (var i = 0; i < selection.Count; i++)
             {
                 using var defaults = System.Text.Json.JsonDocument.Parse(selection[i].DefaultsJson);
-                if (defaults.RootElement.TryGetProperty("recoveryPoint", out _))
+                // Where a point comes from (vault) is the target's own; how it is drawn is the plan's.
+                if (defaults.RootElement.TryGetProperty("recoveryPoint", out var rulePoint)
+                    && (rulePoint.ValueKind != System.Text.Json.JsonValueKind.Object || rulePoint.TryGetProperty("select", out _) || rulePoint.TryGetProperty("withinDays", out _)))
                 {
                     root.Problem(
                         $"$.select[{i}].recoveryPoint",
@@ -65,17 +67,36 @@ public static partial class PlanReader
         return (instant, maxSkew, point);
     }
 
-    /// <summary>"recoveryPoint" of a plan or a target; null when absent.</summary>
-    private static RecoveryPointRule? ReadRecoveryPoint(JsonObjectReader parent)
+    /// <summary>"recoveryPoint" of a plan or a native target; null when absent.</summary>
+    private static RecoveryPointRule? ReadRecoveryPoint(JsonObjectReader parent) => ReadRecoveryPoint(parent, origin: null).Rule;
+
+    /// <summary>
+    /// "recoveryPoint" of an "aws-backup" target or select rule: the rule (null when it gives no "select": the
+    /// plan's rule holds), and where the point must come from ("vault", and "copyOf" where <paramref name="origin"/>
+    /// allows it). Without an origin, those two fields are unknown here.
+    /// </summary>
+    private static (RecoveryPointRule? Rule, PointPlace? Place) ReadRecoveryPoint(JsonObjectReader parent, OriginFields? origin)
     {
         var reader = parent.Object("recoveryPoint", false, RecoveryPointFix);
         if (reader is null)
         {
-            return null;
+            return (null, null);
         }
 
+        string? vault = null;
+        string? copyOf = null;
+        if (origin is not null)
+        {
+            vault = reader.String(PointPlace.VaultField, false, "name the vault the point must come from (e.g. \"copies\"), or give its ARN for a vault another account shares with this one.");
+            if (origin.CopyOfAllowed)
+            {
+                copyOf = reader.String(PointPlace.CopyOfField, false, $"give the ARN of the resource whose copy must be restored, one of: {Kinds.RestoreKinds.SupportedArnForms}.");
+            }
+        }
+
+        var place = vault is null && copyOf is null ? null : new PointPlace(vault, reader.At(PointPlace.VaultField), copyOf, reader.At(PointPlace.CopyOfField));
         var names = string.Join(", ", PointSelects.Names);
-        var text = reader.String("select", true, $"set \"select\" to one of {names}.");
+        var text = reader.String("select", place is null, $"set \"select\" to one of {names}.");
         var select = PointSelects.Parse(text);
         if (text is not null && select is null)
         {
@@ -83,7 +104,22 @@ public static partial class PlanReader
         }
 
         var within = reader.Whole("withinDays", 1, RecoveryPointRule.MaxWithinDays, $"use 1 to {RecoveryPointRule.MaxWithinDays} days (DynamoDB keeps PITR for at most 35).");
+        if (within is not null && text is null && place is not null)
+        {
+            reader.Problem(reader.At("withinDays"), "needs \"select\" beside it.", "add \"select\": \"latest\" | \"random\" | \"oldest\", or remove withinDays.");
+        }
+
         reader.RejectUnknownFields();
-        return select is { } chosen ? new RecoveryPointRule(chosen, (int?)within) : null;
+        return (select is { } chosen ? new RecoveryPointRule(chosen, (int?)within) : null, place);
+    }
+
+    /// <summary>Which origin fields a "recoveryPoint" may hold: "vault" always, "copyOf" only where it names one target's source.</summary>
+    private sealed record OriginFields(bool CopyOfAllowed);
+
+    /// <summary>"recoveryPoint.vault" and "recoveryPoint.copyOf" as written, with their JSON paths for problems.</summary>
+    private sealed record PointPlace(string? Vault, string VaultPath, string? CopyOf, string CopyOfPath)
+    {
+        public const string VaultField = "vault";
+        public const string CopyOfField = "copyOf";
     }
 }

@@ -57,6 +57,21 @@ public static partial class PlanRules
                 continue;
             }
 
+            // A copy restores in the stack's own account and region, whatever account or region its source is in;
+            // only the vault it is listed from must be in the stack's region (AWS Backup lists vaults per region).
+            if (!backup.SourceReachable)
+            {
+                if (stack is not null && backup.Origin?.VaultArn is { } vaultArn && ArnScope.Of(vaultArn) is { } vaultScope && vaultScope.Region != stack.Region && stack.Region.Length > 0)
+                {
+                    problems.Add(new PlanProblem(
+                        $"$.targets[{i}].recoveryPoint.vault",
+                        $"is in region '{vaultScope.Region}', not '{stack.Region}' where the runner runs; a stack lists only its own region's vaults.",
+                        "drill it from a DrillRunner stack deployed in that region, or name the copy vault in this region."));
+                }
+
+                continue;
+            }
+
             if (!backup.Kind.GlobalArn && !scope.IsComplete)
             {
                 problems.Add(new PlanProblem($"$.targets[{i}].resourceArn", "names no region or no 12-digit account.", $"copy the resource's full ARN, e.g. {RestoreKinds.SupportedArnForms}."));

@@ -24,6 +24,9 @@ public sealed record PlanReport(
     /// <summary>The latest drill's runbook gap per target: what a real recovery would still have to do by hand.</summary>
     public IReadOnlyList<TargetRunbookGap> RunbookGaps { get; init; } = [];
 
+    /// <summary>The latest drill's targets restored from a named vault or a copy: which copy each proved (<see cref="Runs.ProvenCopy.Sentence"/>).</summary>
+    public IReadOnlyList<TargetCopyProven> CopiesProven { get; init; } = [];
+
     /// <summary>The latest drill's targets with no runbook gap: not verified, or drilled before gaps were recorded. Said, never left blank.</summary>
     public IReadOnlyList<string> RunbookGapNotRecorded { get; init; } = [];
 

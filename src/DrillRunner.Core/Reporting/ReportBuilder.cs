@@ -62,6 +62,9 @@ public sealed class ReportBuilder(IRunStore runs, IPlanStore plans)
             RunbookGaps = concluded.Count > 0
                 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is not null).Select(t => new TargetRunbookGap(t.TargetId, t.SourceName, t.RunbookGap!.Sentence(), t.RunbookGap.HasCompared))]
                 : [],
+            CopiesProven = concluded.Count > 0
+                ? [.. concluded[^1].Targets.Where(t => t.Backup?.Copy is not null && t.RecoveryPoint?.BackupArn is not null).Select(t => new TargetCopyProven(t.TargetId, t.Backup!.Copy!.Sentence(t.RecoveryPoint!.BackupArn!)))]
+                : [],
             Relations = latestRun?.Relations ?? [],
             RunbookGapNotRecorded = concluded.Count > 0 ? [.. concluded[^1].Targets.Where(t => t.RunbookGap is null).Select(t => t.TargetId)] : [],
         };

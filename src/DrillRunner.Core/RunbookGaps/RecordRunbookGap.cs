@@ -34,9 +34,16 @@ public sealed class RecordRunbookGap(IRunStore runs, ITableInspector inspector, 
     {
         var target = await runs.GetTargetAsync(runId, targetId, cancellationToken);
         var kind = RestoreKinds.OfScratchKind(target.Scratch?.Kind ?? ScratchKinds.DynamoDbTable) ?? RestoreKinds.DynamoDbTable;
-        var isTable = kind == RestoreKinds.DynamoDbTable && target.Scratch is not null;
         var items = new List<GapItem>();
         string? incomplete = null;
+
+        // A copy of another account's or region's resource: its source is out of this stack's reach, so it is not read.
+        if (target.Backup?.SourceNotRead is { } skipped)
+        {
+            incomplete = $"the source was not compared: {skipped}";
+        }
+
+        var isTable = kind == RestoreKinds.DynamoDbTable && target.Scratch is not null && incomplete is null;
         if (isTable)
         {
             try

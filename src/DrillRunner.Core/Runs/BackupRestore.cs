@@ -10,6 +10,24 @@ public sealed record BackupRestore(int PointsSeen, int PagesRead, string? Newest
 
     public string? BackupVaultName { get; init; }
 
+    /// <summary>The vault listing being read (vault or copyOf targets), so that its next page repeats the request.</summary>
+    public PointListing? Listing { get; init; }
+
+    /// <summary>copyOf: vaults listed by ListBackupVaults and not yet read for copies.</summary>
+    public IReadOnlyList<VaultToRead>? VaultsToRead { get; init; }
+
+    /// <summary>copyOf: how many vaults were read for copies.</summary>
+    public int? VaultsRead { get; init; }
+
+    /// <summary>The BackupVaultAccountId the chosen point's vault was listed with (a vault another account shares): GetRecoveryPointRestoreMetadata needs it too.</summary>
+    public string? BackupVaultAccountId { get; init; }
+
+    /// <summary>Why the source's read-only checks (counts against it, the runbook gap) are skipped: it is out of this stack's reach.</summary>
+    public string? SourceNotRead { get; init; }
+
+    /// <summary>Where the chosen point lives (vault or copyOf targets): the copy the drill proves.</summary>
+    public ProvenCopy? Copy { get; init; }
+
     public string? RestoreJobId { get; init; }
 
     public string? JobStatus { get; init; }

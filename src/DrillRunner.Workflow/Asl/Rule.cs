@@ -13,6 +13,15 @@ public static class Rule
 
     public static JsonObject Is(string variable, string value, StateName next) => new() { ["Variable"] = variable, ["StringEquals"] = value, ["Next"] = next.Value };
 
+    /// <summary>True when <paramref name="variable"/> is present and equals <paramref name="value"/> (a Choice on a missing path fails the state).</summary>
+    public static JsonObject IsPresentAndIs(string variable, string value, StateName next) => new()
+    {
+        ["And"] = new JsonArray(
+            new JsonObject { ["Variable"] = variable, ["IsPresent"] = true },
+            new JsonObject { ["Variable"] = variable, ["StringEquals"] = value }),
+        ["Next"] = next.Value,
+    };
+
     /// <summary>True when <paramref name="variable"/> equals any of <paramref name="values"/>.</summary>
     public static JsonObject IsAny(string variable, IEnumerable<string> values, StateName next) => new()
     {

@@ -59,6 +59,23 @@ public sealed class StateScope(Catcher failurePath)
         return Add(name, state);
     }
 
+    /// <summary>
+    /// An AWS SDK integration whose whole request a function prepared at <paramref name="requestPath"/> (InputPath,
+    /// no Parameters): for calls whose optional members (NextToken, BackupVaultAccountId) come and go. The request's
+    /// record, not the state, is checked against the API model.
+    /// </summary>
+    public StateScope SdkTaskWithRequestAt(StateName name, string comment, string resource, string requestPath, TaskResult result, StateName next)
+    {
+        var state = State("Task", comment);
+        state["Resource"] = resource;
+        state["InputPath"] = requestPath;
+        result.WriteTo(state);
+        state["Retry"] = new JsonArray(Retrier.SdkCall.ToJson());
+        state["Catch"] = failurePath.ToJson();
+        state["Next"] = next.Value;
+        return Add(name, state);
+    }
+
     /// <summary>An optimized service integration other than Lambda (e.g. SNS).</summary>
     public StateScope ServiceTask(StateName name, string comment, string resource, JsonObject parameters, TaskResult result, StateName next, Retrier retry, Catcher? onError = null) =>
         SdkTask(name, comment, resource, parameters, result, next, retry, onError);

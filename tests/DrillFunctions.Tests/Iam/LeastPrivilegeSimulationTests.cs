@@ -137,6 +137,25 @@ public sealed class LeastPrivilegeSimulationTests
     }
 
     [Fact]
+    public void DrillRole_ListsCopyVaults_OwnAndSharedFromAnotherAccount_ButChangesNoVaultOrRecoveryPoint()
+    {
+        const string role = "RestoreDrillStateMachineRole";
+        var sharedVault = $"arn:aws:backup:{TestStack.Region}:111122223333:backup-vault:air-gapped-copies";
+        AssertAllAllowed(
+        [
+            new(role, "backup:ListBackupVaults", "*"),
+            new(role, "backup:ListRecoveryPointsByBackupVault", VaultArn),
+            new(role, "backup:ListRecoveryPointsByBackupVault", sharedVault),
+        ]);
+
+        // Reading copies is all it may do to a vault: no copy, no deletion, no policy or lock change.
+        var writes = new[] { "backup:DeleteRecoveryPoint", "backup:StartCopyJob", "backup:PutBackupVaultAccessPolicy", "backup:DeleteBackupVault", "backup:PutBackupVaultLockConfiguration", "backup:UpdateRecoveryPointLifecycle" }
+            .SelectMany(action => new[] { new IamRequest(role, action, VaultArn), new IamRequest(role, action, sharedVault), new IamRequest(role, action, RecoveryPointArn) })
+            .ToList();
+        Assert.All(IamJudge.Judge(Roles, writes).Decisions, d => Assert.False(d.Decision.StartsWith(IamJudge.Allowed, StringComparison.Ordinal), $"{d.Request} -> {d.Decision}"));
+    }
+
+    [Fact]
     public void CheckRelations_ReadsTheScratchTablesAndBuckets_AndNothingOfASource()
     {
         const string role = "CheckRelationsFunctionRole";
@@ -362,6 +381,7 @@ public sealed class LeastPrivilegeSimulationTests
         "backup:StartRestoreJob" or "backup:GetRecoveryPointRestoreMetadata" => (RecoveryPointArn, null),
         "dynamodb:DescribeContinuousBackups" or "dynamodb:DescribeTable" => (SourceTableArn, null),
         "cloudformation:ListStackResources" or "cloudformation:GetTemplate" => (IamData.ResourceFor(action), null),
+        "backup:ListRecoveryPointsByBackupVault" => (VaultArn, null),
         "rds:DeleteDBInstance" or "rds:DescribeDBInstances" => (ScratchDbArn, null),
         "rds:DeleteDBCluster" or "rds:DescribeDBClusters" => (ScratchClusterArn, null),
         "ec2:DeleteVolume" => (VolumeArn, ScratchTags),

@@ -96,6 +96,21 @@ public sealed partial class HtmlReportTests
         Assert.Contains("- Runbook gap, orders: not recorded for the latest drill", md, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheCopyALatestDrillProved_IsNamedInBothReports_AndNoSectionWithoutOne()
+    {
+        const string sentence = "restored from copy rp-1 in vault air-gapped (account 777788889999, region eu-central-1), copied from arn:aws:backup:eu-west-1:111122223333:backup-vault:prod at 2026-11-26 23:30:05Z";
+        var plain = SamplePlan.Report(SamplePlan.Pass(Now), Now);
+        var copied = plain with { CopiesProven = [new TargetCopyProven("orders", sentence)] };
+
+        var html = new HtmlReport().Render([copied], null, Now.AddDays(-90), Now);
+        var md = new MarkdownReport().Render([copied], null, Now.AddDays(-90), Now);
+
+        Assert.Contains($"<li><strong>orders</strong>: {System.Net.WebUtility.HtmlEncode(sentence)}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"- orders: {sentence}", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copies proven", new HtmlReport().Render([plain], null, Now.AddDays(-90), Now), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<script>.*?</script>|<[^>]+>", RegexOptions.Singleline)]
     private static partial Regex Tags();
 

@@ -13,6 +13,7 @@ public sealed class PublishedPlanFilesTests
     [InlineData("example-plan.json")]
     [InlineData("example-mixed-plan.json")]
     [InlineData("example-select-plan.json")]
+    [InlineData("example-recovery-account-plan.json")]
     public void ExamplePlan_IsValid(string file)
     {
         var result = PlanReader.Read(File.ReadAllText(Path.Combine(PlansFolder, file)));
@@ -98,6 +99,8 @@ public sealed class PublishedPlanFilesTests
     [InlineData("$.select[0]", "$defs.dynamoDbSelectionRule", "example-select-plan.json")]
     [InlineData("$.select[1]", "$defs.awsBackupSelectionRule", "example-select-plan.json")]
     [InlineData("$.select[0].tags[0]", "$defs.tagCondition", "example-select-plan.json")]
+    [InlineData("$.targets[0].recoveryPoint", "$defs.backupRecoveryPoint", "example-recovery-account-plan.json")]
+    [InlineData("$.targets[0]", "$defs.awsBackupTarget", "example-recovery-account-plan.json")]
     public void Schema_ListsExactlyTheFieldsTheReaderKnows(string planPath, string schemaPath, string file = "example-plan.json")
     {
         var known = KnownFieldsAt(planPath, file);

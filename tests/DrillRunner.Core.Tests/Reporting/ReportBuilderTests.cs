@@ -136,6 +136,26 @@ public sealed class ReportBuilderTests
         await _runs.SaveAsync(run with { Cost = new DrillRunner.Core.Runs.RunCost("us-east-1", "2026-12-02", 0, 0, 0, 0, 0, 0, 0, 0, usd, 0, 1) }, default);
     }
 
+    [Fact]
+    public async Task Build_NamesTheCopyEachTargetOfTheLatestDrillProved_AndNothingForOthers()
+    {
+        await Plan("prod", "orders", "ledger");
+        await Run("prod", "latest", Now.AddDays(-2), Verdict.Pass, 100, 10, verified: ["orders", "ledger"]);
+        var orders = await _runs.GetTargetAsync("latest", "orders", default);
+        var copy = new DrillRunner.Core.Runs.ProvenCopy("air-gapped", "arn:aws:backup:eu-central-1:777788889999:backup-vault:air-gapped", "777788889999", "eu-central-1", "arn:aws:backup:eu-west-1:111122223333:backup-vault:prod", Now.AddDays(-3));
+        await _runs.SaveTargetAsync(
+            orders with
+            {
+                RecoveryPoint = new DrillRunner.Core.Runs.RecoveryPoint(DrillRunner.Core.Runs.RecoveryPoint.AwsBackup, "rp-copy", Now.AddDays(-3)),
+                Backup = new DrillRunner.Core.Runs.BackupRestore(1, 1, null) { Copy = copy },
+            },
+            default);
+
+        var report = await Build("prod");
+
+        Assert.Equal(new TargetCopyProven("orders", copy.Sentence("rp-copy")), Assert.Single(report.CopiesProven));
+    }
+
     private Task<PlanReport> Build(string plan) => new ReportBuilder(_runs, _plans).BuildAsync(plan, Now.AddDays(-90), Now, default);
 
     private Task Plan(string name, params string[] targets) =>

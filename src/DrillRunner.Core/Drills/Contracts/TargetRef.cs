@@ -1,3 +1,5 @@
+using DrillRunner.Core.Runs;
+
 namespace DrillRunner.Core.Drills.Contracts;
 
 /// <summary>
@@ -10,4 +12,10 @@ public sealed record TargetRef(string RunId, string TargetId)
     public string? Type { get; init; }
 
     public string? ResourceArn { get; init; }
+
+    /// <summary>
+    /// Set (to <see cref="PointListing.Vaults"/>) when the plan names where the point comes from
+    /// (recoveryPoint.vault / copyOf): the state machine then lists vault by vault, as ChooseRecoveryPoint says.
+    /// </summary>
+    public string? PointsFrom { get; init; }
 }
