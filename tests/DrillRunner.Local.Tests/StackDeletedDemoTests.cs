@@ -46,6 +46,8 @@ public sealed class StackDeletedDemoTests
         Assert.Equal(StackDeletedDemo.Orders, targets["orders"].Verification!.ItemCount);
         Assert.Equal(RecoveryPoint.Pitr, targets["customers"].RecoveryPoint!.Kind);
         Assert.Equal(StackDeletedDemo.Payments, targets["payments"].Verification!.ItemCount);
+        var copy = targets["payments"].Backup!.Copy!;
+        Assert.Equal((StackDeletedDemo.CopyVault, LocalAwsWorld.SecondAccount, true), (copy.VaultName, copy.Account, copy.IsCopy));
         Assert.Contains("gone for good", targets["carts"].Failure!.Reason, StringComparison.Ordinal);
         Assert.Equal([StackDeletedDemo.CartsTable], outcome.GoneForGood.Select(t => t.SourceName));
         Assert.Equal(Verdict.Fail, outcome.Recovery.Verdict);

@@ -39,7 +39,7 @@ public sealed class DynamoDbRecoveryPointCatalog(IAmazonDynamoDB dynamoDb) : IRe
             return new RecoveryPointSearch(null, $"the source table '{target.TableName}' does not exist, and its point-in-time recovery ended with it; a table deleted with PITR on leaves a system backup: drill it with restoreFrom \"backup\" or \"auto\"");
         }
 
-        string? pitrWhyNot = sourceGone ? $"the source table '{target.TableName}' does not exist (its point-in-time recovery ended with it)" : null;
+        string? pitrWhyNot = sourceGone ? $"the source table '{target.TableName}' does not exist (whatever point-in-time recovery it had ended with it)" : null;
         if (target.RestoreFrom != RestoreSource.Backup && window is not null)
         {
             if (InWindow(window, wanted) is { } point)

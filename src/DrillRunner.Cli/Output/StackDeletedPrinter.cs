@@ -73,7 +73,9 @@ public static class StackDeletedPrinter
     private static string From(TargetRun target) => target.RecoveryPoint switch
     {
         null => "nothing survived",
-        { } point => $"{point.Kind} {point.BackupArn ?? string.Empty} of {point.CreatedAt:u}".Replace("  ", " ", StringComparison.Ordinal),
+        { BackupArn: { } arn } when target.Backup?.Copy is { } copy => copy.Sentence(arn),
+        { BackupArn: { } arn } point => $"{point.Kind} {arn} of {point.CreatedAt:u}",
+        { } point => $"{point.Kind} at {point.CreatedAt:u}",
     };
 
     private static string Verified(TargetRun target) =>
