@@ -140,20 +140,7 @@ public static class CoverageAuditWorkflow
                 .LambdaTask(
                     KeepState(listing),
                     "Keeps what the page says in the runs table (not in the state: the payload stays one page) and gives the next page's token.",
-                    new()
-                    {
-                        Function = audit,
-                        Payload = new JsonObject
-                        {
-                            ["mode"] = AuditStep.KeepPage,
-                            ["auditId.$"] = "$.auditId",
-                            ["execution.$"] = "$.execution",
-                            ["listing"] = listing.Name,
-                            ["page.$"] = "$.page",
-                        },
-                        Result = TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
-                        Next = MorePagesState(listing),
-                    })
+                    KeepPage(audit, listing, MorePagesState(listing)))
                 .Choice(MorePagesState(listing), "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListMoreState(listing))], next);
         }
 
@@ -199,6 +186,22 @@ public static class CoverageAuditWorkflow
 
     /// <summary>The states that list one vault's recovery points are named for the vault listing they serve: state names are unique in a machine.</summary>
     public static StateName ListPointsState(EstateListing vaults, bool more) => new($"List{EstateListing.VaultRecoveryPoints.Name}Of{vaults.Name}{(more ? "More" : string.Empty)}");
+
+    /// <summary>The function keeps the page in the runs table (never in the state) and gives the next page's token.</summary>
+    private static LambdaInvoke KeepPage(LambdaFunction audit, EstateListing listing, StateName next) => new()
+    {
+        Function = audit,
+        Payload = new JsonObject
+        {
+            ["mode"] = AuditStep.KeepPage,
+            ["auditId.$"] = "$.auditId",
+            ["execution.$"] = "$.execution",
+            ["listing"] = listing.Name,
+            ["page.$"] = "$.page",
+        },
+        Result = TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
+        Next = next,
+    };
 
     private static JsonObject Parameters(EstateListing listing, bool paged)
     {
@@ -255,20 +258,7 @@ public static class CoverageAuditWorkflow
             .LambdaTask(
                 keep,
                 "Keeps what the page says in the runs table and gives the next page's token.",
-                new()
-                {
-                    Function = audit,
-                    Payload = new JsonObject
-                    {
-                        ["mode"] = AuditStep.KeepPage,
-                        ["auditId.$"] = "$.auditId",
-                        ["execution.$"] = "$.execution",
-                        ["listing"] = points.Name,
-                        ["page.$"] = "$.page",
-                    },
-                    Result = TaskResult.At("$.cursor", new JsonObject { ["next.$"] = "$.Payload.next" }),
-                    Next = more,
-                })
+                KeepPage(audit, points, more))
             .Choice(more, "More pages while the token is not empty.", [Rule.IsNonEmpty("$.cursor.next", ListPointsState(vaults, more: true))], done)
             .Pass(done, "The vault's recovery points are kept.", next: null, parameters: new JsonObject())
             .Pass(unreadable, "The vault could not be listed (deleted since, or a share withdrawn); the others still are.", next: null, parameters: new JsonObject())
