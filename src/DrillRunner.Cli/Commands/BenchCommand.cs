@@ -341,11 +341,12 @@ public sealed class BenchCommand(OutputConsoles consoles, TimeProvider time) : A
             .AppendLine("| Measure | Measured |").AppendLine("|---|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| Audit wall time (list, describe, keep pages, judge) | **{a.Wall.TotalSeconds:0.0} s** |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Resources judged / left out | {a.Judged} / {a.Excluded} |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Findings | {string.Join(", ", a.Findings.Select(f => $"{f.Key} {f.Value}"))} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Findings (+ advisory: shown, not failed, as no plan requires that event) | {string.Join(", ", a.Findings.Select(f => $"{f.Key} {f.Value}{(a.Advisory.GetValueOrDefault(f.Key) is > 0 and var more ? $" (+{more})" : string.Empty)}"))} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Read-only AWS calls | {a.AwsCalls:N0} (DescribeContinuousBackups and DescribeTable per table, GetTemplate per stack, one per listing page) |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Pages kept in the runs table | {a.PagesKept} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| States entered | {a.StatesEntered:N0} (≈ ${a.StatesEntered * PriceTable.For(PriceTable.DefaultRegion).StateTransition:0.000} of transitions) |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Largest state payload | {a.LargestPayloadBytes:N0} bytes ({a.LargestPayloadState}); Step Functions allows 256 KB |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Largest runs-table item (the judged audit, with every resource's survival record, compressed; or a kept page) | {a.LargestRunsItemBytes:N0} bytes; DynamoDB allows 400 KB |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Seeding the estate (not part of the audit) | {a.Seeding.TotalSeconds:0.0} s |").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"In AWS each call takes tens of milliseconds rather than the local world's few, and DynamoDB's control plane paces DescribeContinuousBackups; the audit reads {Core.Kinds.EstateListing.ContinuousBackupsAtOnce} tables' PITR settings at a time and has an hour.")
             .ToString();

@@ -47,7 +47,11 @@ public sealed record DrillFigure(
 public sealed record TargetFigure(string TargetId, int StatesEntered, long EstimatedStates, int Polls, int Verifications, double? RestoreSeconds, double? RtoPartSeconds);
 
 /// <summary>What one coverage audit of a seeded estate measured.</summary>
-public sealed record AuditFigure(int Tables, int OtherResources, int Judged, int Excluded, IReadOnlyDictionary<string, int> Findings, TimeSpan Seeding, TimeSpan Wall, int AwsCalls, int PagesKept, int StatesEntered, int LargestPayloadBytes, string? LargestPayloadState);
+public sealed record AuditFigure(int Tables, int OtherResources, int Judged, int Excluded, IReadOnlyDictionary<string, int> Findings, TimeSpan Seeding, TimeSpan Wall, int AwsCalls, int PagesKept, int StatesEntered, int LargestPayloadBytes, string? LargestPayloadState, int LargestRunsItemBytes)
+{
+    /// <summary>Findings shown but not failed (events no plan and not the stack require a resource to survive), by finding.</summary>
+    public IReadOnlyDictionary<string, int> Advisory { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>The scale runs behind docs/benchmarks.md; the tests run a small version of each.</summary>
 public static class ScaleRuns
@@ -160,7 +164,11 @@ public static class ScaleRuns
             execution.Events.Count(e => e.Type == "StateEntered" && e.State?.StartsWith("Keep", StringComparison.Ordinal) == true),
             execution.Events.Count(e => e.Type == "StateEntered"),
             execution.LargestPayload.Bytes,
-            execution.LargestPayload.State);
+            execution.LargestPayload.State,
+            await LargestItemAsync(environment.DynamoDb, LocalDrillEnvironment.RunsTableName, cancellationToken))
+        {
+            Advisory = Core.Coverage.FindingNames.BySeverity.ToDictionary(Core.Coverage.FindingNames.Of, audit.CountAdvisory),
+        };
     }
 
     /// <summary>About this many modelled pages are served per real second on a small machine; the time scale is chosen from it.</summary>
