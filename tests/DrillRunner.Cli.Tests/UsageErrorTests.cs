@@ -66,6 +66,8 @@ public sealed class UsageErrorTests
     [InlineData("bench --quick --full", "--quick and --full ask for opposite runs")]
     [InlineData("report --format pdf --local", "--format 'pdf' is not a format. Use one of html, md, csv, json")]
     [InlineData("run --plan p --reason r --recovery-point newest --table t", "--recovery-point 'newest' is not one of latest, random, oldest.")]
+    [InlineData("local setup --scenario stack-deleted", "--scenario 'stack-deleted' is a demo of its own, not one drill of the demo plan that this command can seed: run `drill demo --scenario stack-deleted`")]
+    [InlineData("demo --scenario stack-delete", "--scenario 'stack-delete' is not a scenario. Use one of: healthy,")]
     public async Task AnOptionMissingItsValue_OrAFlagGivenOne_IsAUsageError(string command, string expected)
     {
         var (exitCode, _, diagnostics) = await CliHarness.RunAsync(command.Split(' '));
