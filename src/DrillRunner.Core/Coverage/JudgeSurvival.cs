@@ -126,7 +126,14 @@ public static class JudgeSurvival
     {
         if (owner.Stack is not { } stack)
         {
-            return new SurvivalAnswer(Survives.Yes, $"no stack deletes it (owner unknown: {owner.UnknownBecause})");
+            // No stack the audit can read owns it: not created by CloudFormation, or by a stack it cannot see. Never guess which.
+            return copies.FirstOrDefault() is { } kept
+                ? new SurvivalAnswer(Survives.Yes, $"owner unknown, but whatever deletes it, its {kept.Where()} stays", kept)
+                : owner.DeletionProtection == true
+                    ? new SurvivalAnswer(Survives.Yes, "owner unknown, but deletion protection is on: a stack's deletion fails on it and it stays")
+                    : entry.Kind == ScratchKinds.DynamoDbTable && entry.PitrEnabled == true
+                        ? new SurvivalAnswer(Survives.Yes, $"owner unknown, but if it is deleted DynamoDB keeps the system backup it makes of a table deleted with PITR on for {SystemBackupDays} days")
+                        : new SurvivalAnswer(Survives.Unknown, "owner unknown (see Owner): if a stack the audit cannot see owns it, nothing of it would survive that stack's deletion");
         }
 
         if (DeletionPolicies.Retains(policy))
@@ -187,14 +194,14 @@ public static class JudgeSurvival
         }
 
         return new SurvivalAnswer(Survives.No, copies.Count == 0
-            ? $"no copy of it is kept outside it, so whoever controls account {scope.Account} can delete it"
+            ? $"its only data is the resource itself (no copy anywhere), so whoever controls account {scope.Account} can delete it"
             : $"every copy ({string.Join("; ", copies.Select(c => c.Where()))}) is in account {scope.Account}, deletable by whoever controls it");
     }
 
     private static SurvivalAnswer RegionLost(List<CopyHeld> copies, AuditScope scope) =>
         copies.FirstOrDefault(c => c.Region != scope.Region) is { } elsewhere
             ? new SurvivalAnswer(Survives.Yes, $"{elsewhere.Where()}: another region", elsewhere)
-            : new SurvivalAnswer(Survives.No, copies.Count == 0 ? "no copy of it is kept outside it" : $"every copy is in {scope.Region}");
+            : new SurvivalAnswer(Survives.No, copies.Count == 0 ? $"its only data is the resource itself in {scope.Region} (no copy anywhere)" : $"every copy is in {scope.Region}");
 
     private static string RetainFix(StackOwner stack) =>
         $"In stack {stack.StackName}'s template set DeletionPolicy: Retain and UpdateReplacePolicy: Retain on {(stack.LogicalId is { } id ? $"logical id {id}" : "its resource")} and update the stack";

@@ -10,17 +10,25 @@ namespace DrillRunner.Core.Tests.Coverage.Survival;
 public sealed class StackDeletionTests
 {
     [Fact]
-    public void ATableNoStackNames_Survives_SayingTheOwnerIsUnknownAndWhy()
+    public void ATableNoStackNames_IsUnknown_NeverAGuessedYes_UnlessSomethingOutlivesAnyDeletion()
     {
-        var table = Table("orders");
+        var bare = Table("orders");
+        var withPitr = Table("ledger", pitr: true);
+        var copied = Table("invoices");
 
-        var survival = Judge(table, []);
+        var unknown = Judge(bare, []);
+        var bySystemBackup = Judge(withPitr, []);
+        var byCopy = Judge(copied, [Copy(copied, CopyKind.OnDemandBackup, null, account: "123456789012", region: "eu-west-1")]);
 
-        Assert.Null(survival.Owner.Stack);
-        Assert.Equal(ResourceOwner.NoStackNamesIt, survival.Owner.UnknownBecause);
-        Assert.Equal(Survives.Yes, survival.StackDeleted.Answer);
-        Assert.Contains("owner unknown: no stack this audit can read lists it", survival.StackDeleted.Because, StringComparison.Ordinal);
-        Assert.DoesNotContain(Findings(table, survival), f => JudgeSurvival.EventOf(f.Kind) == SurvivalEvent.Stack);
+        Assert.Null(unknown.Owner.Stack);
+        Assert.Equal(ResourceOwner.NoStackNamesIt, unknown.Owner.UnknownBecause);
+        Assert.Equal(Survives.Unknown, unknown.StackDeleted.Answer);
+        Assert.StartsWith("owner unknown", unknown.StackDeleted.Because, StringComparison.Ordinal);
+        Assert.DoesNotContain(Findings(bare, unknown), f => JudgeSurvival.EventOf(f.Kind) == SurvivalEvent.Stack);
+        Assert.Equal(Survives.Yes, bySystemBackup.StackDeleted.Answer);
+        Assert.Contains("system backup", bySystemBackup.StackDeleted.Because, StringComparison.Ordinal);
+        Assert.Equal(Survives.Yes, byCopy.StackDeleted.Answer);
+        Assert.NotNull(byCopy.StackDeleted.Copy);
     }
 
     [Theory]
