@@ -28,7 +28,7 @@ internal static class CommandCatalog
             typeof(DemoCommand),
             "Run a full restore drill on this machine, with no AWS account: dynalite, the stand-in and the real state machine.",
             [["demo"], ["demo", "--scenario", "no-backups", "--json"]],
-            [new(ExitCodes.Pass, "the drill PASSed (for --scenario consistency: the independent drill FAILed and the common-instant one PASSed, as the story says)"), new(ExitCodes.NotPass, "any other verdict (or, for --scenario coverage, the audit found something)"), Usage, Interrupted]),
+            [new(ExitCodes.Pass, "the drill PASSed (for --scenario consistency: the independent drill FAILed and the common-instant one PASSed, as the story says; for --scenario stack-deleted: the recovery drill restored all but the table nothing kept, whose loss makes its own verdict FAIL, as the story says)"), new(ExitCodes.NotPass, "any other verdict (or, for --scenario coverage, the audit found something)"), Usage, Interrupted]),
         new(
             ["run"],
             typeof(RunCommand),

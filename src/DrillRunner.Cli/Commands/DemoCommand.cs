@@ -19,7 +19,7 @@ public sealed class DemoCommand(OutputConsoles consoles, TimeProvider time) : As
         public string Scenario { get; init; } = DemoScenario.Healthy;
 
         [CommandOption("--json")]
-        [Description("Print the run record as one JSON document on stdout (progress goes to stderr).")]
+        [Description("Print the run record as one JSON document on stdout (progress goes to stderr); consistency prints both drills' records, coverage the audit, stack-deleted {before, deletion, recovery, goneForGood}.")]
         public bool Json { get; init; }
 
         public override ValidationResult Validate() => ScenarioOption.Validate(Scenario, coverage: true);

@@ -23,14 +23,14 @@ public static class StackDeletedPrinter
 
         console.WriteLine();
         console.MarkupLineInterpolated($"[bold]2. The deletion[/]: stack '{outcome.Deletion.StackName}' ended {outcome.Deletion.Status}");
-        var deleted = new Table().Border(TableBorder.Rounded).AddColumns("Resource", "DeletionPolicy", "What happened", "What it left");
+        var deleted = new Table().Border(TableBorder.Rounded).AddColumns("Resource", "DeletionPolicy", "What happened", "What is left of it");
         foreach (var resource in outcome.Deletion.Resources)
         {
             deleted.AddRow(
                 Markup.Escape($"{resource.PhysicalId}\n({resource.LogicalId})"),
                 Markup.Escape(resource.Policy),
                 $"[{(resource.Fate == ResourceFate.Deleted ? "red" : "green")}]{Markup.Escape(Fate(resource.Fate))}[/]\n{Markup.Escape(resource.Why)}",
-                Markup.Escape(resource.Kept ?? (resource.Fate is ResourceFate.Kept or ResourceFate.DeletionFailed ? "the resource itself" : "nothing")));
+                Markup.Escape(Left(resource, outcome.PointsLeft.GetValueOrDefault(resource.PhysicalId) ?? [])));
         }
 
         console.Write(deleted);
@@ -45,7 +45,7 @@ public static class StackDeletedPrinter
             restored.AddRow(
                 Markup.Escape($"{target.TargetId}\n({target.SourceName})"),
                 ok ? "[green]restored and verified[/]" : "[red]no[/]",
-                Markup.Escape(From(target)),
+                Markup.Escape(From(target) + (target.RecoveryPoint is { } point ? $"\n(data {RunJudge.Minutes((outcome.Recovery.StartedAt - point.CreatedAt).TotalSeconds)} old at the drill's start: the RPO)" : string.Empty)),
                 Markup.Escape(ok ? Verified(target) : target.Failure?.Reason ?? "not finished"));
         }
 
@@ -59,7 +59,25 @@ public static class StackDeletedPrinter
         console.MarkupLine(
             "What survived the stack is what lived outside it: the system backup DynamoDB keeps of a deleted table with point-in-time recovery, "
             + "the table whose deletion protection failed the stack's deletion, and the copy in another account's locked vault. "
-            + "The audit named the lost table before the deletion; `drill coverage --fail-on STACK_DELETE_LOSES_DATA` fails a pipeline on it.");
+            + "The audit named the lost table before the deletion; `drill coverage --fail-on STACK_DELETE_LOSES_DATA` fails a pipeline on it (and on the one finding more severe, NOT_PROTECTED).");
+    }
+
+    /// <summary>What outlived the deletion: the resource itself, what the deletion kept (a system backup, a final snapshot), and recovery points in vaults, which no stack deletes.</summary>
+    private static string Left(ResourceDeleted resource, IReadOnlyList<string> points)
+    {
+        var left = new List<string>();
+        if (resource.Fate is ResourceFate.Kept or ResourceFate.DeletionFailed)
+        {
+            left.Add("the resource itself");
+        }
+
+        if (resource.Kept is { } kept)
+        {
+            left.Add(resource.Fate == ResourceFate.SnapshotKept ? $"its final snapshot {kept}" : $"DynamoDB's system backup {kept}");
+        }
+
+        left.AddRange(points.Select(p => $"its AWS Backup recovery point in {p}"));
+        return left.Count == 0 ? "nothing: its data is gone" : string.Join("\n", left);
     }
 
     private static string Fate(ResourceFate fate) => fate switch

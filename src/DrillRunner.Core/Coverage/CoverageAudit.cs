@@ -140,7 +140,7 @@ public sealed record CoverageAudit(string AuditId, string Account, string Region
         return text.ToString();
     }
 
-    /// <summary>"2 DynamoDB tables would be lost for good if stack shop were deleted: shop-orders, shop-carts; ", per stack, worst first.</summary>
+    /// <summary>"2 DynamoDB tables would be lost for good if stack shop were deleted: shop-carts, shop-ledger; ", per stack, worst first.</summary>
     private static string StackLosses(List<CoverageEntry> judged)
     {
         var lost = judged.Where(r => r.Findings.Any(f => f.Kind == FindingKind.StackDeleteLosesData) && r.Survival?.Owner.Stack is not null)

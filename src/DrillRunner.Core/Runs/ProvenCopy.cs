@@ -16,14 +16,15 @@ public sealed record ProvenCopy(string VaultName, string? VaultArn, string? Acco
     public bool IsCopy => SourceBackupVaultArn is not null;
 
     /// <summary>
-    /// "restored from copy RP in vault NAME (account A, region R), copied from SOURCE-VAULT at TIME": the one
+    /// "restored from copy RP in vault NAME (account A, region R), copied from SOURCE-VAULT, of a backup taken at TIME" (a copy keeps its
+    /// source's CreationDate, so TIME is when the data was backed up, not when it was copied): the one
     /// sentence status, the run's JSON and the reports give for the copy a drill proved.
     /// </summary>
     public string Sentence(string recoveryPointArn)
     {
         var where = Account is null && Region is null ? string.Empty : $" (account {Account ?? "unknown"}, region {Region ?? "unknown"})";
         return IsCopy
-            ? $"restored from copy {recoveryPointArn} in vault {VaultName}{where}, copied from {SourceBackupVaultArn} at {CreatedAt:yyyy-MM-dd HH:mm:ss}Z"
+            ? $"restored from copy {recoveryPointArn} in vault {VaultName}{where}, copied from {SourceBackupVaultArn}, of a backup taken at {CreatedAt:yyyy-MM-dd HH:mm:ss}Z"
             : $"restored from {recoveryPointArn} in vault {VaultName}{where}, created at {CreatedAt:yyyy-MM-dd HH:mm:ss}Z (not a copy)";
     }
 }

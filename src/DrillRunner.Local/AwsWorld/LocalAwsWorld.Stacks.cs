@@ -251,7 +251,7 @@ public sealed partial class LocalAwsWorld
         var snapshotNote = policy == "Snapshot" ? " (DynamoDB tables take no final snapshot here: deleted as Delete)" : string.Empty;
         return system is not null
             ? fate(ResourceFate.Deleted, system.BackupArn, $"DeletionPolicy {policy}{snapshotNote}: deleted; point-in-time recovery was on, so DynamoDB keeps a system backup for 35 days.")
-            : fate(ResourceFate.Deleted, null, $"DeletionPolicy {policy}{snapshotNote}: deleted; point-in-time recovery was off, so DynamoDB keeps nothing.");
+            : fate(ResourceFate.Deleted, null, $"DeletionPolicy {policy}{snapshotNote}: deleted; point-in-time recovery was off, so DynamoDB keeps no system backup of it.");
     }
 
     private LocalStack FindStack(string nameOrId) =>

@@ -18,6 +18,9 @@ namespace DrillRunner.Local.Demo;
 /// <param name="ScratchLeft">Scratch resources the drill's teardown left (0 when it cleaned up).</param>
 public sealed record StackDeletedOutcome(CoverageAudit Before, StackDeletion Deletion, DrillRun Recovery, IReadOnlyList<TargetRun> Targets, int ScratchLeft)
 {
+    /// <summary>By table: the AWS Backup recovery points of it that outlived the deletion, as "vault NAME (account A, region R)" — they live in vaults, not in the stack.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> PointsLeft { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The targets whose data nothing kept: no table, no backup, no copy.</summary>
     public IReadOnlyList<TargetRun> GoneForGood => [.. Targets.Where(t => t.Stage == TargetStage.Failed && t.RecoveryPoint is null)];
 
@@ -102,7 +105,7 @@ public static class StackDeletedDemo
         var db = environment.DynamoDb;
         var aws = environment.Aws;
 
-        progress($"creating the shop's stack '{StackName}': {DemoData.SourceTable} (PITR on), {CartsTable} (no PITR, no backup), {DemoData.CustomersTable} (PITR and deletion protection), {PaymentsTable} (AWS Backup, copied to a locked vault of account {LocalAwsWorld.SecondAccount})");
+        progress($"creating the shop's stack '{StackName}': {DemoData.SourceTable} (PITR on), {CartsTable} (no PITR, no backup), {DemoData.CustomersTable} (PITR and deletion protection), {PaymentsTable} (AWS Backup, copied to a logically air-gapped, compliance-locked vault of account {LocalAwsWorld.SecondAccount})");
         await DemoData.CreateSourceTableAsync(db, cancellationToken);
         await DemoData.SeedOrdersAsync(db, 1, Orders, time.GetUtcNow(), cancellationToken);
         await DemoData.EnablePitrAsync(db, DemoData.SourceTable, cancellationToken);
@@ -157,7 +160,10 @@ public static class StackDeletedDemo
         var left = await environment.ScratchLeftAsync(DemoPlan.ScratchPrefix, TimeSpan.FromSeconds(10), TimeProvider.System, cancellationToken);
         progress($"plan '{RecoveryPlan}': {VerdictNames.Of(run.Verdict ?? Verdict.Error)}");
         progress("stopping everything the demo started");
-        return new StackDeletedOutcome(before, deletion, run, targets, left.Count);
+        var pointsLeft = deletion.Resources.ToDictionary(
+            r => r.PhysicalId,
+            r => (IReadOnlyList<string>)[.. aws.Vaults.SelectMany(v => aws.PointsIn(v.Arn)).Where(p => p.ResourceArn == TableArn(r.PhysicalId)).Select(p => $"vault {p.Vault} (account {p.VaultAccount}, region {p.VaultRegion})").Distinct()]);
+        return new StackDeletedOutcome(before, deletion, run, targets, left.Count) { PointsLeft = pointsLeft };
     }
 
     /// <summary>

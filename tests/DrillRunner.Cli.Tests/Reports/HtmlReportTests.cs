@@ -99,7 +99,7 @@ public sealed partial class HtmlReportTests
     [Fact]
     public void TheCopyALatestDrillProved_IsNamedInBothReports_AndNoSectionWithoutOne()
     {
-        const string sentence = "restored from copy rp-1 in vault air-gapped (account 777788889999, region eu-central-1), copied from arn:aws:backup:eu-west-1:111122223333:backup-vault:prod at 2026-11-26 23:30:05Z";
+        const string sentence = "restored from copy rp-1 in vault air-gapped (account 777788889999, region eu-central-1), copied from arn:aws:backup:eu-west-1:111122223333:backup-vault:prod, of a backup taken at 2026-11-26 23:30:05Z";
         var plain = SamplePlan.Report(SamplePlan.Pass(Now), Now);
         var copied = plain with { CopiesProven = [new TargetCopyProven("orders", sentence)] };
 

@@ -13,7 +13,7 @@ public sealed class ProvenCopyTests
         var copy = new ProvenCopy("air-gapped", "arn:aws:backup:eu-central-1:777788889999:backup-vault:air-gapped", "777788889999", "eu-central-1", "arn:aws:backup:eu-west-1:111122223333:backup-vault:prod", Created);
 
         Assert.Equal(
-            "restored from copy rp-1 in vault air-gapped (account 777788889999, region eu-central-1), copied from arn:aws:backup:eu-west-1:111122223333:backup-vault:prod at 2026-11-26 23:30:05Z",
+            "restored from copy rp-1 in vault air-gapped (account 777788889999, region eu-central-1), copied from arn:aws:backup:eu-west-1:111122223333:backup-vault:prod, of a backup taken at 2026-11-26 23:30:05Z",
             copy.Sentence("rp-1"));
     }
 

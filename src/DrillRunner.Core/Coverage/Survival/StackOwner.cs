@@ -40,7 +40,8 @@ public sealed record StackOwner(string StackName, string? StackId, string? Logic
 /// <param name="VaultType">BACKUP_VAULT or LOGICALLY_AIR_GAPPED_BACKUP_VAULT (null when AWS did not say).</param>
 public sealed record VaultSeen(string Name, string Arn, bool Locked, DateTimeOffset? LockDate, int? MinRetentionDays, string? VaultType);
 
-/// <summary>Where a copy of a resource's data is kept, outside the resource itself.</summary>
+/// <summary>Where a copy of a resource's data is kept, outside the resource itself (by name in JSON; stored numbers still read).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CopyKind>))]
 public enum CopyKind
 {
     /// <summary>A recovery point in an AWS Backup vault of this account and region (ListRecoveryPointsByBackupVault).</summary>
