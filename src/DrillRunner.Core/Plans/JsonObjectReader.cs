@@ -27,6 +27,9 @@ internal sealed class JsonObjectReader
 
     public void Problem(string path, string message, string fix) => _problems.Add(new PlanProblem(path, message, fix));
 
+    /// <summary>Whether the object gives the field (not null), without taking it as known.</summary>
+    public bool Has(string field) => _element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
+
     public bool TryGet(string field, out JsonElement value)
     {
         _known.Add(field);

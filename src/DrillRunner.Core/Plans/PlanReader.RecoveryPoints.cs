@@ -94,9 +94,20 @@ public static partial class PlanReader
             }
         }
 
+        else
+        {
+            foreach (var field in new[] { PointPlace.VaultField, PointPlace.CopyOfField }.Where(reader.Has))
+            {
+                reader.TryGet(field, out _);
+                reader.Problem(reader.At(field), "says where an AWS Backup recovery point must come from, which only an \"aws-backup\" target's recoveryPoint can.", "drill the copy with a target of \"type\": \"aws-backup\" (its \"resourceArn\", or \"recoveryPoint\": { \"copyOf\": … }), or remove it here.");
+            }
+        }
+
         var place = vault is null && copyOf is null ? null : new PointPlace(vault, reader.At(PointPlace.VaultField), copyOf, reader.At(PointPlace.CopyOfField));
         var names = string.Join(", ", PointSelects.Names);
-        var text = reader.String("select", place is null, $"set \"select\" to one of {names}.");
+
+        // A vault or copyOf given (even one refused above) stands for select latest: no "select is required" beside its own problem.
+        var text = reader.String("select", place is null && !reader.Has(PointPlace.VaultField) && !reader.Has(PointPlace.CopyOfField), $"set \"select\" to one of {names}.");
         var select = PointSelects.Parse(text);
         if (text is not null && select is null)
         {

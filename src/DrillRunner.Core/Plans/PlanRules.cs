@@ -186,7 +186,7 @@ public static partial class PlanRules
             problems.Add(new PlanProblem("$.targets", $"has {plan.Targets.Count(t => t is AwsBackupTarget)} aws-backup targets; teardown reads the run's tagged resources in one GetResources page of {MaxBackupTargets}.", $"split the plan into plans of at most {MaxBackupTargets} aws-backup targets."));
         }
 
-        if (plan.Targets.Count == 0 && plan.Selection.Count == 0 && problems.All(p => p.Path != "$.targets" && !p.Path.StartsWith("$.select", StringComparison.Ordinal)))
+        if (plan.Targets.Count == 0 && plan.Selection.Count == 0 && problems.All(p => !p.Path.StartsWith("$.targets", StringComparison.Ordinal) && !p.Path.StartsWith("$.select", StringComparison.Ordinal)))
         {
             problems.Add(new PlanProblem("$.targets", "is empty and the plan has no \"select\" rules: a drill of nothing proves nothing.", "list at least one target under \"targets\", or add a rule under \"select\"."));
         }

@@ -52,7 +52,7 @@ public sealed class PointOriginPlanTests
     [InlineData($$"""{ "id": "t", "type": "aws-backup", "resourceArn": "{{Source}}", "recoveryPoint": { "vault": "my vault!" } }""", "$.targets[0].recoveryPoint.vault", "give its ARN")]
     [InlineData("""{ "id": "t", "type": "aws-backup", "recoveryPoint": { "vault": "copies" } }""", "$.targets[0].resourceArn", "copyOf")]
     [InlineData($$"""{ "id": "t", "type": "aws-backup", "resourceArn": "{{Source}}", "recoveryPoint": { "vault": "copies", "withinDays": 3 } }""", "$.targets[0].recoveryPoint.withinDays", "add \"select\"")]
-    [InlineData($$"""{ "id": "t", "type": "dynamodb", "tableName": "orders", "recoveryPoint": { "select": "latest", "vault": "copies" } }""", "$.targets[0].recoveryPoint.vault", "known fields here")]
+    [InlineData($$"""{ "id": "t", "type": "dynamodb", "tableName": "orders", "recoveryPoint": { "select": "latest", "vault": "copies" } }""", "$.targets[0].recoveryPoint.vault", "type\": \"aws-backup\"")]
     public void Contradiction_OrBadValue_IsRefusedAtItsPath_WithTheFix(string target, string path, string fix)
     {
         var problems = PlanReader.Read(Plan(target)).Problems;
@@ -93,6 +93,19 @@ public sealed class PointOriginPlanTests
         Assert.Empty(PlanReader.Read(copy, stack: stack).Problems);
         Assert.Equal("$.targets[0].recoveryPoint.vault", Assert.Single(PlanReader.Read(vaultElsewhere, stack: stack).Problems).Path);
         Assert.Equal("$.targets[0].resourceArn", Assert.Single(PlanReader.Read(plainElsewhere, stack: stack).Problems).Path);
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "orders", "type": "dynamodb", "tableName": "orders", "recoveryPoint": { "copyOf": "arn:aws:dynamodb:eu-west-1:111122223333:table/orders" } }""", "$.targets[0].recoveryPoint.copyOf", "only an \"aws-backup\" target's recoveryPoint can")]
+    [InlineData("""{ "id": "orders", "type": "dynamodb", "tableName": "orders", "recoveryPoint": { "vault": "copies" } }""", "$.targets[0].recoveryPoint.vault", "only an \"aws-backup\" target's recoveryPoint can")]
+    [InlineData("""{ "id": "orders", "type": "aws-backup", "resourceArn": "arn:aws:dynamodb:eu-west-1:111122223333:table/orders", "recoveryPoint": { "vault": "" } }""", "$.targets[0].recoveryPoint.vault", "")]
+    public void AnOriginRefused_IsTheOneProblem_NoSelectRequiredNorEmptyTargetsBesideIt(string target, string path, string message)
+    {
+        var problems = PlanReader.Read(Plan(target)).Problems;
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(path, problem.Path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
     }
 
     private static AwsBackupTarget Single(string target) => Assert.IsType<AwsBackupTarget>(Assert.Single(PlanReader.Read(Plan(target)).PlanOrThrow().Targets));
