@@ -37,6 +37,7 @@ public sealed class CoverageFailOnSurvivalTests : IAsyncLifetime
         Assert.Contains("1 Aurora cluster would be lost for good if stack shop were deleted: shop-db;", required.Out, StringComparison.Ordinal);
         Assert.Contains("Would we survive?", required.Out, StringComparison.Ordinal);
         Assert.Contains("no (required)", required.Out, StringComparison.Ordinal);
+        Assert.Contains("Fails (exit 1) because of: STACK_DELETE_LOSES_DATA ×1.", required.Out, StringComparison.Ordinal);
         var document = JsonNode.Parse(json.Out)!;
         Assert.Equal(1, json.ExitCode);
         Assert.Equal(1, document["counts"]!["STACK_DELETE_LOSES_DATA"]!.GetValue<int>());
@@ -46,6 +47,7 @@ public sealed class CoverageFailOnSurvivalTests : IAsyncLifetime
         Assert.Equal(["stack"], survival["required"]!.AsArray().Select(n => n!.GetValue<string>()));
 
         Assert.Equal(0, advisory.ExitCode);
+        Assert.Contains("Nothing at or above STACK_DELETE_LOSES_DATA: passes (exit 0).", advisory.Out, StringComparison.Ordinal);
         Assert.Contains("(advisory) Deleting stack shop would delete Aurora cluster shop-db", advisory.Out, StringComparison.Ordinal);
     }
 

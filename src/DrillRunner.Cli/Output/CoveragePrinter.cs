@@ -59,6 +59,8 @@ public static class CoveragePrinter
         }
 
         console.MarkupLineInterpolated($"{string.Join(", ", FindingNames.BySeverity.Select(k => $"{FindingNames.Of(k)} {audit.Count(k)}{(audit.CountAdvisory(k) is > 0 and var advisory ? $" (+{advisory} advisory)" : string.Empty)}"))}; failing on {FindingNames.Of(failOn)} or worse; advisory findings (events a resource is not required to survive) fail nothing.");
+        var failing = FindingNames.BySeverity.Where(k => k >= failOn && audit.Count(k) > 0).Select(k => $"{FindingNames.Of(k)} ×{audit.Count(k)}").ToList();
+        console.MarkupLineInterpolated($"{(failing.Count > 0 ? $"Fails (exit 1) because of: {string.Join(", ", failing)}." : $"Nothing at or above {FindingNames.Of(failOn)}: passes (exit 0).")}");
     }
 
     /// <summary>"Would we survive?": per resource its owner and, per event, yes/no/unknown with the surviving copy or why none survives.</summary>

@@ -49,9 +49,10 @@ public sealed class HtmlReport : IReportFormat
             return;
         }
 
-        var findings = audit.Findings.Count();
+        var findings = audit.Findings.Count(f => !f.Finding.Advisory);
+        var advisory = audit.Findings.Count(f => f.Finding.Advisory);
         html.Append($"<p class=\"headline {(audit.Worst is { } worst ? Severity(worst) : "pass")}\">{E(audit.Headline())}");
-        html.Append(findings > 0 ? $" <a href=\"#coverage-findings\">{findings} finding{(findings == 1 ? string.Empty : "s")}, each with what to do, below.</a></p></section>" : "</p></section>");
+        html.Append(findings + advisory > 0 ? $" <a href=\"#coverage-findings\">{findings} finding{(findings == 1 ? string.Empty : "s")}{(advisory > 0 ? $" (+{advisory} advisory)" : string.Empty)}, each with what to do, below.</a></p></section>" : "</p></section>");
     }
 
     /// <summary>The audit's findings, each with what to do, and what was left out and why: after "At a glance", foldable.</summary>
