@@ -19,6 +19,19 @@ public sealed class PlanValidateCommandTests
         Assert.Contains("at least 20 min of the drill's 5.4 h", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Validate_APlanRequiringSurvival_SaysWhatItsResourcesMustSurvive()
+    {
+        var plan = Valid.Replace("\"targets\"", "\"survival\": { \"require\": [\"stack\", \"account\"] }, \"targets\"", StringComparison.Ordinal);
+
+        var (exitCode, output, _) = await CliHarness.RunAsync("plan", "validate", CliHarness.PlanFile(plan));
+        var (_, plain, _) = await CliHarness.RunAsync("plan", "validate", CliHarness.PlanFile(Valid));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("survival: the coverage audit requires each of its resources to survive stack, account;", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("survival:", plain, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:8080/health")]
     [InlineData("http://localhost/health")]

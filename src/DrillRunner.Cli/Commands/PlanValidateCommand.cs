@@ -57,6 +57,11 @@ public sealed class PlanValidateCommand(OutputConsoles consoles, IStoreOpener st
                 consoles.Out.MarkupLineInterpolated($"select: rule '{rule.Id}' ({rule.Describe()}) finds its targets when each drill begins; a rule that finds nothing, or a selection beyond the limits below, ends the drill in ERROR.");
             }
 
+            if (plan.SurvivalRequired is { } required)
+            {
+                consoles.Out.MarkupLineInterpolated($"survival: the coverage audit requires each of its resources to survive {(required.Count == 0 ? "nothing (every survival finding is advisory)" : string.Join(", ", required.Select(Core.Plans.SurvivalEvents.Of)))}; the other survival findings are shown as advisory.");
+            }
+
             foreach (var check in plan.HealthChecks.Where(c => Core.Plans.HealthCheckAddresses.IsLocalOnly(c.UrlTemplate)))
             {
                 consoles.Out.MarkupLineInterpolated($"[yellow]note:[/] health check '{check.Name}' probes loopback ({check.UrlTemplate}): fine for --local drills, but a drill in AWS refuses it (inside Lambda, loopback is the function's own runtime API). Fix for AWS: probe the restored application's own endpoint.");

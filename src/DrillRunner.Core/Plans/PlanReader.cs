@@ -159,11 +159,17 @@ public static partial class PlanReader
         {
             if (item.ValueKind == JsonValueKind.String && SurvivalEvents.Parse(item.GetString()) is { } survived)
             {
+                if (required.Contains(survived))
+                {
+                    survival.Problem(path, $"is {item.GetRawText()} again.", "give each event once.");
+                }
+
                 required.Add(survived);
                 continue;
             }
 
-            survival.Problem(path, $"is {item.GetRawText()}, not an event a resource can be required to survive.", $"use one of: {SurvivalEvents.List} (stack: its CloudFormation stack's deletion; account: the account's loss or compromise; region: the region's loss).");
+            var near = item.ValueKind == JsonValueKind.String ? Enum.GetValues<SurvivalEvent>().Select(SurvivalEvents.Of).FirstOrDefault(n => string.Equals(n, item.GetString()?.Trim(), StringComparison.OrdinalIgnoreCase) || (item.GetString() is { Length: > 2 } typed && n.StartsWith(typed[..3], StringComparison.OrdinalIgnoreCase))) : null;
+            survival.Problem(path, $"is {item.GetRawText()}, not an event a resource can be required to survive{(near is null ? string.Empty : $" (did you mean \"{near}\"?)")}.", $"use one of: {SurvivalEvents.List} (stack: its CloudFormation stack's deletion; account: the account's loss or compromise; region: the region's loss).");
         }
 
         survival.RejectUnknownFields();

@@ -79,7 +79,9 @@ public sealed class SurvivalRequirementTests
     [Fact]
     public void SurvivalRequire_IsReadFromAPlan_AndBadValuesAreRefusedWithThePathAndTheAllowedValues()
     {
-        var good = PlanReader.Read(PlanJson("p", "orders", "\"survival\": { \"require\": [\"region\", \"stack\", \"region\"] },"));
+        var good = PlanReader.Read(PlanJson("p", "orders", "\"survival\": { \"require\": [\"region\", \"stack\"] },"));
+        var twice = PlanReader.Read(PlanJson("p", "orders", "\"survival\": { \"require\": [\"region\", \"stack\", \"region\"] },"));
+        var nearMiss = PlanReader.Read(PlanJson("p", "orders", "\"survival\": { \"require\": [\"stak\"] },"));
         var bad = PlanReader.Read(PlanJson("p", "orders", "\"survival\": { \"require\": [\"stack\", \"az\"] },"));
         var missing = PlanReader.Read(PlanJson("p", "orders", "\"survival\": { \"requires\": [\"stack\"] },"));
 
@@ -91,6 +93,9 @@ public sealed class SurvivalRequirementTests
         Assert.Contains("stack, account, region", problem.Fix, StringComparison.Ordinal);
         Assert.Contains(missing.Problems, p => p.Path == "$.survival.require" && p.Message == "is required.");
         Assert.Contains(missing.Problems, p => p.Path == "$.survival.requires");
+        Assert.Equal(("$.survival.require[2]", "give each event once."), (Assert.Single(twice.Problems).Path, twice.Problems[0].Fix));
+        Assert.Contains("(did you mean \"stack\"?)", Assert.Single(nearMiss.Problems).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
