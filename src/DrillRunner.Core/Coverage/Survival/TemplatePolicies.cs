@@ -27,9 +27,10 @@ public static class TemplatePolicies
         {
             return body.TrimStart().StartsWith('{') ? FromJson(body) : FromYaml(body);
         }
-        catch (Exception e) when (e is JsonException or YamlException)
+        catch (Exception e) when (e is JsonException or YamlException or ArgumentException)
         {
-            return (null, $"The template is neither JSON nor YAML: {e.Message}");
+            // ArgumentException: a JSON object that gives a key twice.
+            return (null, $"The template cannot be read as JSON or YAML: {e.Message}");
         }
     }
 

@@ -59,10 +59,12 @@ public sealed class TemplatePoliciesTests
     [Theory]
     [InlineData("{ \"Parameters\": {} }", "no Resources")]
     [InlineData("Parameters:\n  Env: { Type: String }\n", "no Resources")]
-    [InlineData("{ \"Resources\": [1, 2", "neither JSON nor YAML")]
-    [InlineData("Resources:\n  A: [unclosed\n", "neither JSON nor YAML")]
+    [InlineData("{ \"Resources\": [1, 2", "cannot be read as JSON or YAML")]
+    [InlineData("Resources:\n  A: [unclosed\n", "cannot be read as JSON or YAML")]
     [InlineData("just a sentence", "not a YAML mapping")]
     [InlineData("", "no TemplateBody")]
+    [InlineData("{ \"Resources\": { \"A\": { \"Type\": \"AWS::S3::Bucket\" }, \"A\": { \"Type\": \"AWS::S3::Bucket\" } } }", "cannot be read as JSON or YAML")]
+    [InlineData("Resources:\n  A:\n    Type: AWS::S3::Bucket\n  A:\n    Type: AWS::S3::Bucket\n", "cannot be read as JSON or YAML")]
     public void ATemplateWithoutResources_OrNotJsonOrYaml_IsUnreadable_AndSaysWhy(string body, string why)
     {
         var (resources, unreadable) = TemplatePolicies.Read(body);
